@@ -1,0 +1,209 @@
+package dev.erg.crypto;
+
+import dev.erg.crypto.KeyFileException.Reason;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.operator.InputDecryptor;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.OutputEncryptor;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfoBuilder;
+import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
+import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
+
+/**
+ * The on-disk form of a vat's private key: PKCS#8 in PEM, which OpenSSL and most tools read.
+ * With a passphrase it is PKCS#8 encrypted with PBES2: PBKDF2-HMAC-SHA256 and AES-256-CBC.
+ */
+final class KeyFile {
+
+    private static final String PLAIN_LABEL = "PRIVATE KEY";
+    private static final String ENCRYPTED_LABEL = "ENCRYPTED PRIVATE KEY";
+
+    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256; about 0.3 s on one core. */
+    private static final int PBKDF2_ITERATIONS = 600_000;
+
+    private static final AlgorithmIdentifier HMAC_SHA256 =
+            new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE);
+
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE =
+            PosixFilePermissions.fromString("rw-------");
+
+    /** Far more than any PEM private key needs; keeps a wrong path from filling memory. */
+    private static final long MAX_SIZE = 64 * 1024;
+
+    private KeyFile() {
+    }
+
+    /** Writes the key with {@code seed} to {@code file}, readable by its owner only. */
+    static void write(Path file, byte[] seed, char[] passphrase) throws IOException {
+        if (passphrase != null && passphrase.length == 0) {
+            throw new IllegalArgumentException(
+                    "passphrase: empty; pass null to write an unencrypted key file");
+        }
+        PrivateKeyInfo key = Ed25519Keys.privateKeyInfo(seed);
+        String pem = passphrase == null
+                ? Pem.encode(PLAIN_LABEL, key.getEncoded())
+                : Pem.encode(ENCRYPTED_LABEL, encrypt(key, passphrase));
+        writeOwnerOnly(file, pem.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Reads the seed of the Ed25519 key in {@code file}.
+     *
+     * @throws KeyFileException if the file is readable but does not hold a usable key
+     */
+    static byte[] read(Path file, char[] passphrase) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_SIZE) {
+            throw new KeyFileException(file, Reason.MALFORMED,
+                    "too large: " + size + " bytes (expected: <= " + MAX_SIZE + ")");
+        }
+        // ISO-8859-1 maps every byte to a character, so binary junk is reported as "not PEM".
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        Pem.Block block = Pem.firstBlock(file, text);
+        return switch (block.label()) {
+            case PLAIN_LABEL -> seedOf(file, parse(file, Pem.decodeBody(file, block)));
+            case ENCRYPTED_LABEL -> {
+                if (passphrase == null) {
+                    throw new KeyFileException(file, Reason.PASSPHRASE_REQUIRED,
+                            "the key is encrypted and no passphrase was given");
+                }
+                yield seedOf(file, decrypt(file, Pem.decodeBody(file, block), passphrase));
+            }
+            default -> throw new KeyFileException(file, Reason.NOT_ED25519,
+                    "expected an Ed25519 private key, found a PEM '" + block.label() + "' block");
+        };
+    }
+
+    private static byte[] encrypt(PrivateKeyInfo key, char[] passphrase) throws IOException {
+        try {
+            OutputEncryptor encryptor =
+                    new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
+                            .setPRF(HMAC_SHA256)
+                            .setIterationCount(PBKDF2_ITERATIONS)
+                            .setProvider(BouncyCastle.PROVIDER)
+                            .build(passphrase);
+            return new PKCS8EncryptedPrivateKeyInfoBuilder(key).build(encryptor).getEncoded();
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("Bouncy Castle lacks PBES2 with AES-256", e);
+        }
+    }
+
+    private static PrivateKeyInfo decrypt(Path file, byte[] der, char[] passphrase)
+            throws KeyFileException {
+        EncryptedPrivateKeyInfo encrypted;
+        try {
+            encrypted = EncryptedPrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new KeyFileException(file, Reason.MALFORMED,
+                    "not a PKCS#8 encrypted private key: " + e.getMessage());
+        }
+        AlgorithmIdentifier algorithm = encrypted.getEncryptionAlgorithm();
+        InputDecryptor decryptor;
+        try {
+            decryptor = new JcePKCSPBEInputDecryptorProviderBuilder()
+                    .setProvider(BouncyCastle.PROVIDER)
+                    .build(passphrase)
+                    .get(algorithm);
+        } catch (OperatorCreationException | IllegalArgumentException e) {
+            throw new KeyFileException(file, Reason.MALFORMED, "unsupported key encryption "
+                    + algorithm.getAlgorithm() + ": " + e.getMessage());
+        }
+        byte[] ciphertext = encrypted.getEncryptedData();
+        try (InputStream plain = decryptor.getInputStream(new ByteArrayInputStream(ciphertext))) {
+            return PrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(plain.readAllBytes()));
+        } catch (IOException | IllegalArgumentException e) {
+            // A wrong key fails the padding check, or rarely passes it and yields non-DER junk.
+            throw new KeyFileException(file, Reason.WRONG_PASSPHRASE, "wrong passphrase");
+        }
+    }
+
+    private static PrivateKeyInfo parse(Path file, byte[] der) throws KeyFileException {
+        try {
+            return PrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new KeyFileException(file, Reason.MALFORMED,
+                    "not a PKCS#8 private key: " + e.getMessage());
+        }
+    }
+
+    private static byte[] seedOf(Path file, PrivateKeyInfo info) throws KeyFileException {
+        try {
+            Ed25519Keys.requireEd25519(info.getPrivateKeyAlgorithm(), "private key");
+        } catch (IllegalArgumentException e) {
+            throw new KeyFileException(file, Reason.NOT_ED25519, e.getMessage());
+        }
+        byte[] seed;
+        try {
+            seed = ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new KeyFileException(file, Reason.MALFORMED,
+                    "Ed25519 private key is not an octet string: " + e.getMessage());
+        }
+        if (seed.length != Ed25519Keys.KEY_LENGTH) {
+            throw new KeyFileException(file, Reason.MALFORMED, "Ed25519 private key: expected "
+                    + Ed25519Keys.KEY_LENGTH + " bytes, got " + seed.length);
+        }
+        return seed;
+    }
+
+    /**
+     * Replaces {@code file} with {@code content} so that no reader ever sees a partial file
+     * and, where the file system has POSIX permissions, no one but the owner can ever read it:
+     * the content goes to a temporary file created with mode 0600, which is then renamed.
+     */
+    private static void writeOwnerOnly(Path file, byte[] content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path directory = target.getParent();
+        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        FileAttribute<?>[] ownerOnly = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE)}
+                : new FileAttribute<?>[0];
+        String prefix = "." + target.getFileName() + ".";
+        Path temporary = Files.createTempFile(directory, prefix, ".tmp", ownerOnly);
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, target,
+                    StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        if (posix) {
+            // Make the rename itself durable, so a crash cannot bring back the old file or none.
+            try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+                dir.force(true);
+            }
+        }
+    }
+}

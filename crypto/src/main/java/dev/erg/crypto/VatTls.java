@@ -1,0 +1,170 @@
+package dev.erg.crypto;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.Provider;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The pieces a TLS stack needs to connect vats: mutual TLS 1.3 where each side shows its
+ * vat key in a {@link SelfSignedCertificate} and trust is pinned to keys, not authorities.
+ * They are plain JSSE objects, so a Netty {@code SslContext} or a JSSE {@code SSLContext}
+ * can be built from them.
+ *
+ * <ul>
+ *   <li>Both sides present the {@link #keyManagerFactory()} of their own identity.
+ *   <li>The dialing side pins the vat id it means to reach with
+ *       {@link #trustManagerForDialing(VatId)}, a new trust manager for each connection:
+ *       a server that shows any other key fails the handshake.
+ *   <li>The listening side accepts any client with an Ed25519 key through
+ *       {@link #trustManagerForListening()}, must require client authentication, and reads
+ *       who connected with {@link #peerOf(SSLSession)}.
+ *   <li>Both sides enable only {@link #PROTOCOL}; the trust managers also refuse any other
+ *       protocol, so a misconfigured side fails closed.
+ * </ul>
+ *
+ * <p>Trust managers refuse a peer by throwing {@link PeerRefusedException}; the TLS stack
+ * then fails the handshake with an exception that wraps it, which {@link #refusalIn} finds.
+ * In TLS 1.3 a client learns that the server refused <em>its</em> certificate only when it
+ * first reads, so a connection counts as established only after one round trip of
+ * application data.
+ *
+ * <p>A session is resumed without checking certificates again. Dialers cannot resume when
+ * each connection gets its own context, as it does with one pinned trust manager per
+ * connection; a listener that resumes a session keeps the client certificate of the full
+ * handshake. Either way {@link #peerOf} names the key proven in a full handshake, and a
+ * dialer that shares contexts must compare it with the vat id it dialed.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class VatTls {
+
+    /** The only TLS version vats speak. */
+    public static final String PROTOCOL = PeerTrustManager.PROTOCOL;
+
+    private static final String ALIAS = "vat";
+
+    private final TlsProvider provider;
+    private final KeyStore keyStore;
+
+    private VatTls(TlsProvider provider, KeyStore keyStore) {
+        this.provider = provider;
+        this.keyStore = keyStore;
+    }
+
+    /** TLS pieces for {@code identity}, carried by {@code provider}. */
+    public static VatTls of(VatIdentity identity, TlsProvider provider) {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(provider, "provider");
+        Certificate certificate = provider.certificate(SelfSignedCertificate.encoded(identity));
+        try {
+            // Bouncy Castle's in-memory PKCS#12 store hands back the very key objects put in,
+            // where the JDK's would re-encode them into JDK keys that BCJSSE cannot sign with.
+            KeyStore keyStore = KeyStore.getInstance("PKCS12", BouncyCastle.PROVIDER);
+            keyStore.load(null, null);
+            keyStore.setKeyEntry(ALIAS, provider.privateKey(identity), new char[0],
+                    new Certificate[] {certificate});
+            return new VatTls(provider, keyStore);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build an in-memory key store", e);
+        }
+    }
+
+    /** The TLS implementation these pieces are for. */
+    public TlsProvider provider() {
+        return provider;
+    }
+
+    /**
+     * The JSSE provider to create contexts with: pass it to Netty's
+     * {@code SslContextBuilder.sslContextProvider} or to {@code SSLContext.getInstance}.
+     */
+    public Provider jsseProvider() {
+        return provider.jsse();
+    }
+
+    /** A new key manager factory, initialised, that presents this vat's certificate. */
+    public KeyManagerFactory keyManagerFactory() {
+        try {
+            KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX", provider.jsse());
+            factory.init(keyStore, new char[0]);
+            return factory;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot initialise a PKIX key manager", e);
+        }
+    }
+
+    /**
+     * A trust manager for one outgoing connection, which accepts only a server whose key has
+     * vat id {@code expectedServer}. A server with another key fails the handshake with a
+     * {@link PeerRefusedException} that names both vat ids.
+     */
+    public X509ExtendedTrustManager trustManagerForDialing(VatId expectedServer) {
+        return new DialingTrustManager(Objects.requireNonNull(expectedServer, "expectedServer"));
+    }
+
+    /**
+     * The trust manager for incoming connections, which accepts any client that presents a
+     * single certificate with an Ed25519 key. It is shared and stateless.
+     */
+    public X509ExtendedTrustManager trustManagerForListening() {
+        return ListeningTrustManager.INSTANCE;
+    }
+
+    /**
+     * The vat id of the peer of an established session: on the listening side, who
+     * connected; on the dialing side, the server that was pinned.
+     *
+     * @throws SSLPeerUnverifiedException if the peer presented no certificate, or not a
+     *         single one with an Ed25519 key
+     */
+    public static VatId peerOf(SSLSession session) throws SSLPeerUnverifiedException {
+        Certificate[] chain = session.getPeerCertificates();
+        try {
+            return PeerTrustManager.vatIdOf(chain);
+        } catch (CertificateException e) {
+            SSLPeerUnverifiedException unverified = new SSLPeerUnverifiedException(e.getMessage());
+            unverified.initCause(e);
+            throw unverified;
+        }
+    }
+
+    /**
+     * The reason this side refused a peer, found among the causes and suppressed exceptions
+     * of {@code failure} however the TLS implementation wrapped it; empty when the failure
+     * was not a refusal by these trust managers (the peer refusing this side, for example,
+     * arrives only as an alert without a reason).
+     */
+    public static Optional<PeerRefusedException> refusalIn(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+        while (!pending.isEmpty()) {
+            Throwable next = pending.removeFirst();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (next instanceof PeerRefusedException refusal) {
+                return Optional.of(refusal);
+            }
+            if (next.getCause() != null) {
+                pending.addLast(next.getCause());
+            }
+            pending.addAll(List.of(next.getSuppressed()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.erg.vat;
+
+import java.lang.reflect.InvocationTargetException;
+
+/** A turn that delivers one eventual send to its target object, in the target's vat. */
+final class Delivery extends Turn {
+
+    private final Object target;
+    private final RemoteMethod method;
+    private final Object[] args;
+    private final Promise<Object> answer;
+    private final Vat sender;
+
+    /**
+     * @param args   already passed into the target's vat
+     * @param answer null for a send-only message
+     * @param sender the vat the answer goes back to, or null when sent from outside any vat
+     */
+    Delivery(Object target, RemoteMethod method, Object[] args, Promise<Object> answer, Vat sender) {
+        this.target = target;
+        this.method = method;
+        this.args = args;
+        this.answer = answer;
+        this.sender = sender;
+    }
+
+    @Override
+    void run(Vat vat) {
+        Object result;
+        try {
+            result = method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            vat.report(method.describe(), cause);
+            if (answer != null) {
+                answer.rejectInternal(Problem.from(cause));
+            }
+            return;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            if (answer != null) {
+                answer.rejectInternal(Problem.of(Problem.NOT_CALLABLE, "cannot invoke %s on %s: %s",
+                        method.describe(), target.getClass().getName(), e.getMessage()));
+            }
+            return;
+        }
+        if (answer != null) {
+            answer.resolveAnswer(result, vat, sender);
+        }
+    }
+
+    @Override
+    void cancel(Problem why) {
+        if (answer != null) {
+            answer.rejectInternal(why);
+        }
+    }
+}

@@ -1,0 +1,515 @@
+package dev.erg.vat;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A value that may not exist yet. A promise is <em>pending</em> until it settles once, for
+ * good, as <em>fulfilled</em> with a value or <em>broken</em> with a {@link Problem}.
+ *
+ * <p>Guarantees a caller relies on:
+ * <ul>
+ * <li>{@link #when} callbacks run in a later turn of the vat that registered them, never in
+ *     the current turn, and in registration order; they never run concurrently with other
+ *     turns of that vat.</li>
+ * <li>A promise for a remote interface can be used before it settles: {@link #as} gives a
+ *     proxy whose sends are queued and delivered, in the order sent, to whatever the promise
+ *     resolves to (promise pipelining). If the promise breaks, every queued message's answer
+ *     breaks with the same problem.</li>
+ * <li>A value crosses into the vat that observes it by the rules of pass-by-copy: data is
+ *     shared (immutable) or copied (byte arrays, mutable collections); an object of another
+ *     vat arrives as an eventual reference. A value that may not cross breaks the observer's
+ *     view with a {@value Problem#NOT_PASSABLE} problem.</li>
+ * </ul>
+ *
+ * <p>Promises are thread-safe. Settling them never runs application code on the settling
+ * thread; it only queues turns.
+ *
+ * @param <T> the type of the promised value
+ */
+public final class Promise<T> {
+
+    /*
+     * State is guarded by `this`. A pending promise keeps an ordered list of reactions
+     * (callbacks, pipelined messages, and relays to promises that follow this one). Reactions
+     * that only queue work are run under the lock when the promise settles, so that a send
+     * that observes the settled state cannot overtake a message queued before it (E-order).
+     * Relays settle other promises and are run after the lock is released, iteratively, so
+     * that long forwarding chains need neither nested locks nor deep stacks.
+     */
+
+    private static final int PENDING = 0;
+    private static final int FULFILLED = 1;
+    private static final int BROKEN = 2;
+
+    private int status;
+    private boolean claimed;
+    private Object value;
+    private Vat origin;
+    private Problem problem;
+    private volatile Promise<?> forwardedTo;
+    private Reaction first;
+    private Reaction last;
+
+    Promise() {
+    }
+
+    private Promise(Object value, Vat origin) {
+        this.status = FULFILLED;
+        this.claimed = true;
+        this.value = value;
+        this.origin = origin;
+    }
+
+    private Promise(Problem problem) {
+        this.status = BROKEN;
+        this.claimed = true;
+        this.problem = problem;
+    }
+
+    /**
+     * A promise already fulfilled with {@code value}, which belongs to the vat running the
+     * current turn (if any). If {@code value} is a promise, the result follows it.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Promise<T> of(T value) {
+        Promise<?> followed = Ref.promiseBehind(value);
+        if (followed != null) {
+            return (Promise<T>) followed;
+        }
+        return new Promise<>(value, Vat.current());
+    }
+
+    /** A promise already broken with {@code problem}. */
+    public static <T> Promise<T> broken(Problem problem) {
+        return new Promise<>(Objects.requireNonNull(problem, "problem"));
+    }
+
+    /** A new pending promise and the resolver that decides it. */
+    public static <T> Deferred<T> defer() {
+        Promise<T> promise = new Promise<>();
+        return new Deferred<>(promise, new PromiseResolver<>(promise));
+    }
+
+    /**
+     * Registers callbacks that run in a later turn of the current vat once this promise
+     * settles: {@code onFulfilled} with the value, or {@code onBroken} with the problem.
+     * An exception thrown by a callback is logged in that vat.
+     *
+     * @throws IllegalStateException if called outside a turn of a vat
+     */
+    @SuppressWarnings("unchecked")
+    public void when(Consumer<? super T> onFulfilled, Consumer<? super Problem> onBroken) {
+        Objects.requireNonNull(onFulfilled, "onFulfilled");
+        Objects.requireNonNull(onBroken, "onBroken");
+        listen(currentVat("when"), (Consumer<Object>) onFulfilled, onBroken);
+    }
+
+    /**
+     * A promise for {@code f} applied to the value, in a later turn of the current vat. If
+     * this promise breaks, or {@code f} throws, the result breaks. If {@code f} returns a
+     * promise, the result follows it.
+     *
+     * @throws IllegalStateException if called outside a turn of a vat
+     */
+    public <R> Promise<R> then(Function<? super T, ? extends R> f) {
+        Objects.requireNonNull(f, "f");
+        Vat vat = currentVat("then");
+        Promise<R> result = new Promise<>();
+        listen(vat, v -> {
+            @SuppressWarnings("unchecked") T t = (T) v;
+            R r;
+            try {
+                r = f.apply(t);
+            } catch (RuntimeException e) {
+                vat.report("a then() function", e);
+                result.rejectInternal(Problem.from(e));
+                return;
+            }
+            result.resolveInternal(r, vat);
+        }, result::rejectInternal);
+        return result;
+    }
+
+    /**
+     * Like {@link #then}, for a function that itself returns a promise: the result follows
+     * the promise {@code f} returns.
+     *
+     * @throws IllegalStateException if called outside a turn of a vat
+     */
+    @SuppressWarnings("unchecked")
+    public <R> Promise<R> thenCompose(Function<? super T, ? extends Promise<R>> f) {
+        // then() already follows a promise that f returns; only the static type differs.
+        return (Promise<R>) (Promise<?>) then(f);
+    }
+
+    /**
+     * A promise that is fulfilled as this one is, or, if this one breaks, with what
+     * {@code recovery} makes of the problem, in a later turn of the current vat.
+     *
+     * @throws IllegalStateException if called outside a turn of a vat
+     */
+    public Promise<T> otherwise(Function<? super Problem, ? extends T> recovery) {
+        Objects.requireNonNull(recovery, "recovery");
+        Vat vat = currentVat("otherwise");
+        Promise<T> result = new Promise<>();
+        listen(vat, v -> result.resolveInternal(v, vat), p -> {
+            T r;
+            try {
+                r = recovery.apply(p);
+            } catch (RuntimeException e) {
+                vat.report("an otherwise() function", e);
+                result.rejectInternal(Problem.from(e));
+                return;
+            }
+            result.resolveInternal(r, vat);
+        });
+        return result;
+    }
+
+    /**
+     * A proxy of {@code iface} that sends to whatever this promise resolves to. Sends made
+     * before it settles are queued here and delivered in order; after, they go straight to
+     * the target. Each method returning a promise returns the promise for its answer at once.
+     *
+     * @throws IllegalArgumentException if {@code iface} is not a remote interface
+     */
+    public <I> I as(Class<I> iface) {
+        RemoteInterfaces.require(iface);
+        return iface.cast(PromiseRef.proxy(this, iface));
+    }
+
+    /** Whether this promise has settled, either way. */
+    public synchronized boolean isSettled() {
+        return status != PENDING;
+    }
+
+    /** Whether this promise is fulfilled. */
+    public synchronized boolean isFulfilled() {
+        return status == FULFILLED;
+    }
+
+    /** The problem this promise is broken with, or null if it is not broken (yet). */
+    public synchronized Problem problemOrNull() {
+        return status == BROKEN ? problem : null;
+    }
+
+    /**
+     * Waits for this promise to settle, for threads that are not vats (a {@code main}
+     * method, a test). Objects of vats arrive as eventual references.
+     *
+     * @param timeout how long to wait; zero to look without waiting
+     * @return the value
+     * @throws ProblemException      if the promise is broken
+     * @throws IllegalStateException if called in a turn of a vat (which would block its
+     *                               loop), if still pending after {@code timeout}, or if
+     *                               the thread is interrupted
+     */
+    public T join(Duration timeout) {
+        if (Vat.current() != null) {
+            throw new IllegalStateException("join() blocks; in a vat use when() or then()");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Problem broken;
+        synchronized (this) {
+            while (status == PENDING) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("promise still pending after " + timeout);
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000), 0);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a promise", e);
+                }
+            }
+            broken = problem;
+        }
+        if (broken != null) {
+            throw new ProblemException(broken);
+        }
+        @SuppressWarnings("unchecked") T t = (T) valueFor(null);
+        return t;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return switch (status) {
+            case PENDING -> "Promise[pending]";
+            case FULFILLED -> "Promise[fulfilled]";
+            default -> "Promise[broken: " + problem + "]";
+        };
+    }
+
+    // ---- internals used by the rest of the package ----
+
+    /** The value as seen from {@code observer} (null: a thread outside any vat). */
+    Object valueFor(Vat observer) {
+        Object v;
+        Vat from;
+        synchronized (this) {
+            v = value;
+            from = origin;
+        }
+        return Pass.across(v, from, observer);
+    }
+
+    /** Settles this promise with whatever {@code result} is: a value or a promise to follow. */
+    void resolveInternal(Object result, Vat from) {
+        Promise<?> followed = Ref.promiseBehind(result);
+        if (followed != null) {
+            forwardInternal(followed);
+        } else {
+            settle(FULFILLED, result, from, null);
+        }
+    }
+
+    void rejectInternal(Problem why) {
+        settle(BROKEN, null, null, why);
+    }
+
+    /**
+     * Settles an answer promise with the result a method returned in vat {@code home}, passed
+     * at once into the {@code sender}'s vat, so that later mutations in {@code home} are not
+     * seen.
+     */
+    void resolveAnswer(Object result, Vat home, Vat sender) {
+        Promise<?> returned = Ref.promiseBehind(result);
+        if (returned == null) {
+            settlePassed(result, home, sender);
+            return;
+        }
+        int s;
+        Object v;
+        Vat from;
+        Problem p;
+        synchronized (returned) {
+            s = returned.status;
+            v = returned.value;
+            from = returned.origin;
+            p = returned.problem;
+        }
+        switch (s) {
+            case FULFILLED -> settlePassed(v, from, sender);
+            case BROKEN -> rejectInternal(p);
+            default -> forwardInternal(returned);
+        }
+    }
+
+    /** Claims the right to resolve; false if already resolved. Used by {@link PromiseResolver}. */
+    synchronized boolean claim() {
+        if (claimed) {
+            return false;
+        }
+        claimed = true;
+        return true;
+    }
+
+    void forwardInternal(Promise<?> target) {
+        Promise<?> end = target;
+        for (int hops = 0; end != null; hops++) {
+            if (end == this || hops > 1_000_000) {
+                rejectInternal(Problem.of(Problem.CYCLE, "promise resolved to a promise that waits for it"));
+                return;
+            }
+            Promise<?> next = end.forwardedTo;
+            if (next == null) {
+                break;
+            }
+            end = next;
+        }
+        forwardedTo = end;
+        if (!end.addReaction(new Relay(this))) {
+            relayFrom(end);
+        }
+    }
+
+    /**
+     * Sends a message through this promise: queued while pending, delivered to the target
+     * once fulfilled, broken at once if broken. {@code answer} is null for a send-only message.
+     */
+    void send(RemoteMethod method, Object[] args, Promise<Object> answer, Vat sender) {
+        Pipelined message = new Pipelined(method, args, answer, sender);
+        if (!addReaction(message)) {
+            deliver(message);
+        }
+    }
+
+    private void settlePassed(Object result, Vat from, Vat to) {
+        Object passed;
+        try {
+            passed = Pass.across(result, from, to);
+        } catch (ProblemException e) {
+            rejectInternal(e.problem());
+            return;
+        }
+        settle(FULFILLED, passed, to, null);
+    }
+
+    private void listen(Vat vat, Consumer<Object> onFulfilled, Consumer<? super Problem> onBroken) {
+        Listener listener = new Listener(vat, onFulfilled, onBroken);
+        if (!addReaction(listener)) {
+            listener.fire(this);
+        }
+    }
+
+    /** Appends a reaction if still pending; false if settled (the caller reacts itself). */
+    private synchronized boolean addReaction(Reaction reaction) {
+        if (status != PENDING) {
+            return false;
+        }
+        if (last == null) {
+            first = reaction;
+        } else {
+            last.next = reaction;
+        }
+        last = reaction;
+        return true;
+    }
+
+    private void relayFrom(Promise<?> source) {
+        int s;
+        Object v;
+        Vat from;
+        Problem p;
+        synchronized (source) {
+            s = source.status;
+            v = source.value;
+            from = source.origin;
+            p = source.problem;
+        }
+        settle(s, v, from, p);
+    }
+
+    private void settle(int newStatus, Object newValue, Vat newOrigin, Problem newProblem) {
+        ArrayDeque<Promise<?>> work = null;
+        Promise<?> current = this;
+        int s = newStatus;
+        Object v = newValue;
+        Vat from = newOrigin;
+        Problem p = newProblem;
+        while (current != null) {
+            Reaction relays = current.settleOne(s, v, from, p);
+            for (Reaction r = relays; r != null; r = r.next) {
+                if (work == null) {
+                    work = new ArrayDeque<>();
+                }
+                work.add(((Relay) r).follower);
+            }
+            current = work == null ? null : work.poll();
+        }
+    }
+
+    /** Settles this promise alone; returns its relays, unlinked, for the caller to follow. */
+    private synchronized Reaction settleOne(int s, Object v, Vat from, Problem p) {
+        if (status != PENDING) {
+            return null;
+        }
+        status = s;
+        value = v;
+        origin = from;
+        problem = p;
+        claimed = true;
+        Reaction relays = null;
+        Reaction relaysLast = null;
+        Reaction r = first;
+        first = null;
+        last = null;
+        while (r != null) {
+            Reaction next = r.next;
+            r.next = null;
+            switch (r) {
+                case Listener listener -> listener.fire(this);
+                case Pipelined message -> deliver(message);
+                case Relay relay -> {
+                    if (relaysLast == null) {
+                        relays = relay;
+                    } else {
+                        relaysLast.next = relay;
+                    }
+                    relaysLast = relay;
+                }
+            }
+            r = next;
+        }
+        notifyAll();
+        return relays;
+    }
+
+    /** Delivers a message sent through this promise, which has settled. */
+    private void deliver(Pipelined m) {
+        int s;
+        Object v;
+        Vat from;
+        Problem p;
+        synchronized (this) {
+            s = status;
+            v = value;
+            from = origin;
+            p = problem;
+        }
+        if (s == BROKEN) {
+            if (m.answer != null) {
+                m.answer.rejectInternal(p);
+            }
+            return;
+        }
+        Targets.deliver(v, from, m.method, m.args, m.answer, m.sender);
+    }
+
+    private static Vat currentVat(String operation) {
+        Vat vat = Vat.current();
+        if (vat == null) {
+            throw new IllegalStateException(operation + "() must be called in a turn of a vat, where its "
+                    + "callbacks will run; outside vats, use join()");
+        }
+        return vat;
+    }
+
+    /** Something waiting for a promise to settle. */
+    private abstract static sealed class Reaction permits Listener, Pipelined, Relay {
+        Reaction next;
+    }
+
+    private static final class Listener extends Reaction {
+        final Vat vat;
+        final Consumer<Object> onFulfilled;
+        final Consumer<? super Problem> onBroken;
+
+        Listener(Vat vat, Consumer<Object> onFulfilled, Consumer<? super Problem> onBroken) {
+            this.vat = vat;
+            this.onFulfilled = onFulfilled;
+            this.onBroken = onBroken;
+        }
+
+        void fire(Promise<?> settled) {
+            vat.enqueue(new Callback(settled, onFulfilled, onBroken));
+        }
+    }
+
+    private static final class Pipelined extends Reaction {
+        final RemoteMethod method;
+        final Object[] args;
+        final Promise<Object> answer;
+        final Vat sender;
+
+        Pipelined(RemoteMethod method, Object[] args, Promise<Object> answer, Vat sender) {
+            this.method = method;
+            this.args = args;
+            this.answer = answer;
+            this.sender = sender;
+        }
+    }
+
+    private static final class Relay extends Reaction {
+        final Promise<?> follower;
+
+        Relay(Promise<?> follower) {
+            this.follower = follower;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.erg.vat;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which interfaces are remote: interfaces outside the Java platform whose every abstract
+ * method returns {@link Promise} or {@code void}, with no two abstract methods of the same
+ * name (a method is named on the wire by its name alone). An object implementing at least one
+ * remote interface is a capability: it crosses vats as an eventual reference.
+ */
+final class RemoteInterfaces {
+
+    private static final Class<?>[] NONE = new Class<?>[0];
+
+    /** Why an interface is not remote, or null if it is. */
+    private static final ClassValue<String> REFUSAL = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return refusal(type);
+        }
+    };
+
+    private static final ClassValue<Class<?>[]> OF_CLASS = new ClassValue<>() {
+        @Override
+        protected Class<?>[] computeValue(Class<?> type) {
+            Set<Class<?>> found = new LinkedHashSet<>();
+            collect(type, found);
+            return found.isEmpty() ? NONE : found.toArray(Class<?>[]::new);
+        }
+    };
+
+    private static final ClassValue<Map<String, RemoteMethod>> METHODS = new ClassValue<>() {
+        @Override
+        protected Map<String, RemoteMethod> computeValue(Class<?> iface) {
+            Map<String, RemoteMethod> methods = new HashMap<>();
+            for (Method m : iface.getMethods()) {
+                if (Modifier.isAbstract(m.getModifiers())) {
+                    methods.put(m.getName(), new RemoteMethod(m));
+                }
+            }
+            return Map.copyOf(methods);
+        }
+    };
+
+    private RemoteInterfaces() {
+    }
+
+    static boolean isRemote(Class<?> type) {
+        return REFUSAL.get(type) == null;
+    }
+
+    /** @throws IllegalArgumentException saying why {@code type} is not a remote interface */
+    static void require(Class<?> type) {
+        String refusal = REFUSAL.get(type);
+        if (refusal != null) {
+            throw new IllegalArgumentException(type.getName() + " is not a remote interface: " + refusal);
+        }
+    }
+
+    /** The remote interfaces {@code type} implements; empty if its instances are not capabilities. */
+    static Class<?>[] of(Class<?> type) {
+        return OF_CLASS.get(type);
+    }
+
+    /** The remote method that {@code method}, an abstract method of a remote interface, stands for. */
+    static RemoteMethod method(Method method) {
+        return METHODS.get(method.getDeclaringClass()).get(method.getName());
+    }
+
+    private static void collect(Class<?> type, Set<Class<?>> found) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (isRemote(i)) {
+                    found.add(i);
+                } else {
+                    collect(i, found);
+                }
+            }
+        }
+    }
+
+    private static String refusal(Class<?> type) {
+        if (!type.isInterface() || type.isAnnotation()) {
+            return "not an interface";
+        }
+        String name = type.getName();
+        if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")) {
+            return "interfaces of the Java platform are never remote";
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (Method m : type.getMethods()) {
+            if (!Modifier.isAbstract(m.getModifiers())) {
+                continue;
+            }
+            Class<?> r = m.getReturnType();
+            if (r != void.class && r != Promise.class) {
+                return "method " + m.getName() + " returns " + r.getSimpleName() + " (expected: Promise or void)";
+            }
+            if (!names.add(m.getName())) {
+                return "method " + m.getName() + " is overloaded (remote methods are named by name alone)";
+            }
+        }
+        if (names.isEmpty()) {
+            return "it declares no abstract methods";
+        }
+        return null;
+    }
+}

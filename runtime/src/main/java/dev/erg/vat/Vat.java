@@ -1,0 +1,256 @@
+package dev.erg.vat;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * An island of objects with one event loop. A vat runs one turn at a time, to completion,
+ * never re-entrantly; objects inside it call each other directly, while everything outside
+ * reaches them only by eventual sends, which queue a message for a later turn.
+ *
+ * <p>Vats are cheap: they own no thread. Many vats share the few threads of their
+ * {@link VatRuntime}; an idle vat costs a few hundred bytes. A vat lives until
+ * {@link #shutdown()} or until its runtime is closed; after that, messages still queued for
+ * it and every later send to its objects break with a {@value Problem#VAT_SHUT_DOWN} problem.
+ *
+ * <p>All methods may be called from any thread.
+ */
+public final class Vat {
+
+    /*
+     * The queue is a multi-producer, single-consumer list: producers push onto `inbox`, a
+     * lock-free stack; the loop takes the whole stack at once and reverses it into `ready`.
+     * `scheduled` is 1 from the moment the vat is handed to the scheduler until its loop has
+     * finished a batch, which is what makes turns of one vat mutually exclusive.
+     */
+
+    private static final ThreadLocal<Vat> CURRENT = new ThreadLocal<>();
+    private static final System.Logger LOG = System.getLogger(Vat.class.getName());
+    private static final VarHandle INBOX;
+    private static final VarHandle SCHEDULED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            INBOX = lookup.findVarHandle(Vat.class, "inbox", Turn.class);
+            SCHEDULED = lookup.findVarHandle(Vat.class, "scheduled", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final VatRuntime runtime;
+    private final String name;
+    private final long sequence;
+    private volatile Turn inbox;
+    private Turn ready;
+    private volatile int scheduled;
+    private volatile boolean shutDown;
+    private RandomGenerator random;
+
+    Vat(VatRuntime runtime, String name, long sequence) {
+        this.runtime = runtime;
+        this.name = name;
+        this.sequence = sequence;
+    }
+
+    /** The vat whose turn is running on this thread, or null outside any turn. */
+    static Vat current() {
+        return CURRENT.get();
+    }
+
+    /** The name given at creation, for logs and problems; not an identity. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Makes {@code object}, which from now on belongs to this vat, reachable from other vats
+     * through {@code iface}: the result is an eventual reference whose method calls queue
+     * messages for this vat. Only the methods of {@code iface} are reachable through it.
+     *
+     * @throws IllegalArgumentException if {@code iface} is not a remote interface (every
+     *                                  method returns {@link Promise} or {@code void}) or
+     *                                  {@code object} does not implement it
+     */
+    public <T> T export(T object, Class<T> iface) {
+        Objects.requireNonNull(object, "object");
+        RemoteInterfaces.require(iface);
+        if (!iface.isInstance(object)) {
+            throw new IllegalArgumentException(object.getClass().getName() + " does not implement " + iface.getName());
+        }
+        if (Ref.isReference(object)) {
+            throw new IllegalArgumentException("already a reference, not a near object: " + object);
+        }
+        return iface.cast(FarRef.proxy(this, object, new Class<?>[] {iface}));
+    }
+
+    /**
+     * Runs {@code action} in a later turn of this vat. An exception it throws is logged here.
+     *
+     * @throws IllegalStateException if the vat is shut down
+     */
+    public void run(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        if (!enqueue(new Task(() -> {
+            action.run();
+            return null;
+        }, null))) {
+            throw new IllegalStateException("vat " + name + " is shut down");
+        }
+    }
+
+    /**
+     * Runs {@code action} in a later turn of this vat and promises its result. If the action
+     * throws, the promise breaks with the corresponding {@link Problem}; if it returns a
+     * promise, the result follows that promise.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Promise<T> call(Supplier<? extends T> action) {
+        Objects.requireNonNull(action, "action");
+        Promise<Object> answer = new Promise<>();
+        enqueue(new Task(action, answer));
+        return (Promise<T>) answer;
+    }
+
+    /** The clock and timers of this vat's runtime: virtual under a deterministic scheduler. */
+    public Timer timer() {
+        return runtime.timer();
+    }
+
+    /**
+     * This vat's source of randomness, seeded from the scheduler's seed under a deterministic
+     * scheduler. Not for secrets; use only within this vat's turns.
+     */
+    public RandomGenerator random() {
+        if (random == null) {
+            random = runtime.scheduler().randomFor(sequence);
+        }
+        return random;
+    }
+
+    /**
+     * Stops this vat: the current turn, if any, finishes; queued and future messages break
+     * with a {@value Problem#VAT_SHUT_DOWN} problem. Idempotent.
+     */
+    public void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        runtime.forget(this);
+        if (SCHEDULED.compareAndSet(this, 0, 1)) {
+            runtime.scheduler().submit(this);
+        }
+    }
+
+    /** Whether {@link #shutdown()} was called on this vat or its runtime was closed. */
+    public boolean isShutDown() {
+        return shutDown;
+    }
+
+    @Override
+    public String toString() {
+        return "Vat[" + name + (shutDown ? ", shut down]" : "]");
+    }
+
+    /**
+     * Queues a turn. Returns false, having cancelled the turn, if the vat is shut down.
+     */
+    boolean enqueue(Turn turn) {
+        if (shutDown) {
+            turn.cancel(shutDownProblem());
+            return false;
+        }
+        Turn top;
+        do {
+            top = inbox;
+            turn.next = top;
+        } while (!INBOX.compareAndSet(this, top, turn));
+        if (SCHEDULED.compareAndSet(this, 0, 1)) {
+            runtime.scheduler().submit(this);
+        }
+        return true;
+    }
+
+    /**
+     * Runs up to {@code maxTurns} turns; called by the scheduler, which guarantees that only
+     * one thread does so at a time for a vat. Resubmits the vat if work remains.
+     */
+    void runTurns(int maxTurns) {
+        Vat outer = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            for (int n = 0; n < maxTurns; n++) {
+                if (shutDown) {
+                    cancelQueued();
+                    break;
+                }
+                Turn turn = poll();
+                if (turn == null) {
+                    break;
+                }
+                try {
+                    turn.run(this);
+                } catch (RuntimeException | Error e) {
+                    report("a turn", e);
+                }
+            }
+        } finally {
+            CURRENT.set(outer);
+        }
+        scheduled = 0;
+        if ((ready != null || inbox != null) && SCHEDULED.compareAndSet(this, 0, 1)) {
+            runtime.scheduler().submit(this);
+        }
+    }
+
+    /** Called when the scheduler can no longer run this vat: breaks everything queued. */
+    void abandon() {
+        shutDown = true;
+        runtime.forget(this);
+        cancelQueued();
+        scheduled = 0;
+    }
+
+    void report(String what, Throwable thrown) {
+        LOG.log(System.Logger.Level.WARNING, () -> "vat " + name + ": " + what + " threw " + thrown, thrown);
+    }
+
+    Problem shutDownProblem() {
+        return Problem.of(Problem.VAT_SHUT_DOWN, "vat %s was shut down", name);
+    }
+
+    private void cancelQueued() {
+        Problem why = shutDownProblem();
+        for (Turn turn = poll(); turn != null; turn = poll()) {
+            try {
+                turn.cancel(why);
+            } catch (RuntimeException e) {
+                report("cancelling a turn", e);
+            }
+        }
+    }
+
+    private Turn poll() {
+        Turn head = ready;
+        if (head == null) {
+            Turn stack = (Turn) INBOX.getAndSet(this, (Turn) null);
+            while (stack != null) {
+                Turn below = stack.next;
+                stack.next = head;
+                head = stack;
+                stack = below;
+            }
+            if (head == null) {
+                return null;
+            }
+        }
+        ready = head.next;
+        head.next = null;
+        return head;
+    }
+}
