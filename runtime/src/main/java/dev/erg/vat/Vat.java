@@ -105,12 +105,24 @@ public final class Vat {
 
     /**
      * Runs {@code action} in a later turn of this vat and promises its result. If the action
-     * throws, the promise breaks with the corresponding {@link Problem}; if it returns a
-     * promise, the result follows that promise.
+     * throws, the promise breaks with the corresponding {@link Problem}.
      */
-    @SuppressWarnings("unchecked")
     public <T> Promise<T> call(Supplier<? extends T> action) {
         Objects.requireNonNull(action, "action");
+        return start(action);
+    }
+
+    /**
+     * Runs {@code action} in a later turn of this vat; the result follows the promise it
+     * returns. If the action throws, the result breaks with the corresponding {@link Problem}.
+     */
+    public <T> Promise<T> callPromise(Supplier<? extends Promise<T>> action) {
+        Objects.requireNonNull(action, "action");
+        return start(action);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Promise<T> start(Supplier<?> action) {
         Promise<Object> answer = new Promise<>();
         enqueue(new Task(action, answer));
         return (Promise<T>) answer;
