@@ -9,6 +9,14 @@ final class Targets {
     }
 
     /**
+     * Arguments of a pipelined message were passed before its destination was known; now that
+     * it is, references to objects of that vat become near again.
+     */
+    private static Object[] arrivedIn(Vat destination, Object[] args) {
+        return Pass.arguments(args, null, destination);
+    }
+
+    /**
      * Delivers {@code method} to {@code value}, a settled promise's value whose near objects
      * belong to {@code origin}; or breaks {@code answer} saying why the value cannot receive it.
      */
@@ -17,7 +25,7 @@ final class Targets {
         if (value instanceof Proxy proxy) {
             switch (Proxy.getInvocationHandler(proxy)) {
                 case FarRef far when far.implementsInterface(iface) -> {
-                    far.deliver(method, args, answer, sender);
+                    far.deliver(method, arrivedIn(far.home(), args), answer, sender);
                     return;
                 }
                 case PromiseRef pipelined -> {
@@ -37,7 +45,7 @@ final class Targets {
             refusal = Problem.of(Problem.NOT_PASSABLE, "cannot send %s to a %s that belongs to no vat",
                     method.describe(), value.getClass().getSimpleName());
         } else {
-            origin.enqueue(new Delivery(value, method, args, answer, sender));
+            origin.enqueue(new Delivery(value, method, arrivedIn(origin, args), answer, sender));
             return;
         }
         if (answer != null) {

@@ -229,7 +229,11 @@ public final class Vat {
     }
 
     void report(String what, Throwable thrown) {
-        LOG.log(System.Logger.Level.WARNING, () -> "vat " + name + ": " + what + " threw " + thrown, thrown);
+        // A ProblemException is an answer the application chose, not a fault.
+        System.Logger.Level level = thrown instanceof ProblemException
+                ? System.Logger.Level.DEBUG
+                : System.Logger.Level.WARNING;
+        LOG.log(level, () -> "vat " + name + ": " + what + " threw " + thrown, thrown);
     }
 
     Problem shutDownProblem() {
