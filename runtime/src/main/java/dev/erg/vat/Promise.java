@@ -258,6 +258,19 @@ public final class Promise<T> {
         return Pass.across(v, from, observer);
     }
 
+    synchronized Object rawValue() {
+        return value;
+    }
+
+    /**
+     * Whether the fulfilled value is a near object for {@code observer}: data, or an object
+     * of the observer's own vat.
+     */
+    synchronized boolean isNearFor(Vat observer) {
+        return !Ref.isReference(value)
+                && (value == null || origin == observer || RemoteInterfaces.of(value.getClass()).length == 0);
+    }
+
     /** Settles this promise with whatever {@code result} is: a value or a promise to follow. */
     void resolveInternal(Object result, Vat from) {
         Promise<?> followed = Ref.promiseBehind(result);

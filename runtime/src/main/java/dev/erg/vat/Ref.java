@@ -18,10 +18,7 @@ public final class Ref {
             case FarRef far -> far.home().isShutDown() ? RefKind.BROKEN : RefKind.EVENTUAL;
             case Promise<?> p when !p.isSettled() -> RefKind.PROMISE;
             case Promise<?> p when p.problemOrNull() != null -> RefKind.BROKEN;
-            case Promise<?> p -> {
-                Object value = p.valueFor(Vat.current());
-                yield classify(value) instanceof Promise<?> ? RefKind.NEAR : kind(value);
-            }
+            case Promise<?> p -> p.isNearFor(Vat.current()) ? RefKind.NEAR : kind(p.rawValue());
             default -> RefKind.NEAR;
         };
     }

@@ -1,6 +1,7 @@
 package dev.erg.vat;
 
 /** What a reference is at the moment it is inspected; see {@link Ref#kind}. */
+@Passable("erg.RefKind")
 public enum RefKind {
     /** A plain object (or data) usable by immediate calls in the current vat. */
     NEAR,
