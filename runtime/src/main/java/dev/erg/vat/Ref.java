@@ -18,7 +18,13 @@ public final class Ref {
             case FarRef far -> far.home().isShutDown() ? RefKind.BROKEN : RefKind.EVENTUAL;
             case Promise<?> p when !p.isSettled() -> RefKind.PROMISE;
             case Promise<?> p when p.problemOrNull() != null -> RefKind.BROKEN;
-            case Promise<?> p -> p.isNearFor(Vat.current()) ? RefKind.NEAR : kind(p.rawValue());
+            case Promise<?> p -> {
+                if (p.isNearFor(Vat.current())) {
+                    yield RefKind.NEAR;
+                }
+                Object value = p.rawValue();
+                yield isReference(value) ? kind(value) : RefKind.EVENTUAL;
+            }
             default -> RefKind.NEAR;
         };
     }
