@@ -1,0 +1,86 @@
+package dev.erg.net;
+
+import dev.erg.crypto.VatId;
+import dev.erg.wire.Message;
+import dev.erg.wire.ReferenceEncoder;
+import dev.erg.wire.WireCodec;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import java.net.SocketAddress;
+
+/**
+ * A mutually authenticated TLS 1.3 connection to one peer vat, after both sides have
+ * exchanged start-session: {@link #peer()} is the vat whose key the handshake proved.
+ * Thread-safe: messages may be sent from any thread and go out in the order sent.
+ */
+public final class Link {
+
+    private final Channel channel;
+    private final VatId peer;
+    private final WireCodec codec;
+    private final LinkChannel state;
+
+    Link(Channel channel, VatId peer, WireCodec codec, LinkChannel state) {
+        this.channel = channel;
+        this.peer = peer;
+        this.codec = codec;
+        this.state = state;
+    }
+
+    /** The authenticated vat at the other end. */
+    public VatId peer() {
+        return peer;
+    }
+
+    /** The peer's network address. */
+    public SocketAddress remoteAddress() {
+        return channel.remoteAddress();
+    }
+
+    /** Whether the link is still open. */
+    public boolean isOpen() {
+        return channel.isActive() && !state.isClosing();
+    }
+
+    /**
+     * Encodes {@code message}, mapping the references in it with {@code references}, and
+     * queues it for sending. A message sent after the link closed is dropped.
+     *
+     * @throws dev.erg.wire.NotPassableException if a value in it may not be sent
+     */
+    public void send(Message message, ReferenceEncoder references) {
+        ByteBuf frame = channel.alloc().buffer();
+        try {
+            codec.encode(message, references, frame);
+        } catch (RuntimeException e) {
+            frame.release();
+            throw e;
+        }
+        channel.writeAndFlush(frame, channel.voidPromise());
+    }
+
+    /** Stops reading from the peer until {@link #resumeReading()}: backpressure for a full inbox. */
+    public void pauseReading() {
+        channel.config().setAutoRead(false);
+    }
+
+    /** Reads from the peer again. */
+    public void resumeReading() {
+        channel.config().setAutoRead(true);
+    }
+
+    /** Sends an abort with {@code reason}, then closes. The handler is told {@code reason}. */
+    public void abort(String reason) {
+        channel.eventLoop().execute(() -> state.abort(channel, reason));
+    }
+
+    /** The underlying channel, for tests that must misbehave below the codec. */
+    Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public String toString() {
+        return "Link[" + peer + " at " + channel.remoteAddress() + "]";
+    }
+}
