@@ -142,7 +142,7 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
         }
         VatId claimed = VatId.fromBytes(start.vatId().toByteArray());
         if (!claimed.equals(peer)) {
-            abort(ctx.channel(), "start-session: vat id " + claimed + " is not the id of the key presented, " + peer);
+            abort(ctx.channel(), "identity: start-session names vat id " + claimed + ", but the key presented is " + peer);
             return;
         }
         timeout.cancel(false);

@@ -5,6 +5,7 @@ import dev.erg.crypto.VatIdentity;
 import dev.erg.crypto.VatTls;
 import dev.erg.wire.FrameDecoder;
 import dev.erg.wire.FrameEncoder;
+import dev.erg.wire.Message;
 import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.WireCodec;
 import io.netty.bootstrap.Bootstrap;
@@ -25,6 +26,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -49,6 +51,13 @@ import javax.net.ssl.SSLException;
  */
 public final class Transport implements AutoCloseable {
 
+    /** Both sides must agree on the protocol name, or the handshake fails. */
+    private static final ApplicationProtocolConfig ALPN = new ApplicationProtocolConfig(
+            ApplicationProtocolConfig.Protocol.ALPN,
+            ApplicationProtocolConfig.SelectorFailureBehavior.FATAL_ALERT,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.FATAL_ALERT,
+            Message.StartSession.PROTOCOL_VERSION);
+
     private final VatIdentity identity;
     private final NetConfig config;
     private final VatTls tls;
@@ -70,6 +79,7 @@ public final class Transport implements AutoCloseable {
                 .trustManager(tls.trustManagerForListening())
                 .clientAuth(ClientAuth.REQUIRE)
                 .protocols(VatTls.PROTOCOL)
+                .applicationProtocolConfig(ALPN)
                 .build();
         this.epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -143,6 +153,7 @@ public final class Transport implements AutoCloseable {
                     .keyManager(tls.keyManagerFactory())
                     .trustManager(tls.trustManagerForDialing(expected))
                     .protocols(VatTls.PROTOCOL)
+                    .applicationProtocolConfig(ALPN)
                     .endpointIdentificationAlgorithm(null)
                     .build();
         } catch (SSLException e) {

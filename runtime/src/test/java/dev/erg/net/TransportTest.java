@@ -61,6 +61,9 @@ class TransportTest {
 
         assertThat(toBob.peer()).isEqualTo(bobId.vatId());
         assertThat(toAlice.peer()).isEqualTo(aliceId.vatId());
+        io.netty.handler.ssl.SslHandler tls = channelOf(toBob).pipeline().get(io.netty.handler.ssl.SslHandler.class);
+        assertThat(tls.engine().getSession().getProtocol()).isEqualTo("TLSv1.3");
+        assertThat(tls.applicationProtocol()).isEqualTo("erg/1");
 
         toBob.send(hello("hi bob"), ReferenceEncoder.none());
         assertThat(bobSide.next()).isEqualTo(hello("hi bob"));
