@@ -1,6 +1,8 @@
 package dev.erg.crypto;
 
 import java.security.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
@@ -15,6 +17,18 @@ final class BouncyCastle {
 
     /** BCJSSE doing its cryptography with {@link #PROVIDER}. */
     static final Provider JSSE = new BouncyCastleJsseProvider(PROVIDER);
+
+    /*
+     * BCJSSE logs every connection opened and closed at INFO; at our connection rates that
+     * buries everything else. Held here because java.util.logging keeps loggers weakly.
+     */
+    private static final Logger JSSE_LOG = Logger.getLogger("org.bouncycastle.jsse");
+
+    static {
+        if (JSSE_LOG.getLevel() == null) {
+            JSSE_LOG.setLevel(Level.WARNING);
+        }
+    }
 
     private BouncyCastle() {
     }

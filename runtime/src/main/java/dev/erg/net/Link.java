@@ -6,7 +6,11 @@ import dev.erg.wire.ReferenceEncoder;
 import dev.erg.wire.WireCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.util.internal.PlatformDependent;
 import java.net.SocketAddress;
+import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A mutually authenticated TLS 1.3 connection to one peer vat, after both sides have
@@ -19,6 +23,8 @@ public final class Link {
     private final VatId peer;
     private final WireCodec codec;
     private final LinkChannel state;
+    private final Queue<ByteBuf> outbox = PlatformDependent.newMpscQueue();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     Link(Channel channel, VatId peer, WireCodec codec, LinkChannel state) {
         this.channel = channel;
@@ -56,7 +62,35 @@ public final class Link {
             frame.release();
             throw e;
         }
-        channel.writeAndFlush(frame, channel.voidPromise());
+        outbox.add(frame);
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                channel.eventLoop().execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // The transport is closed: nothing will be sent again.
+                discard();
+            }
+        }
+    }
+
+    /*
+     * Frames are queued and written by one task per burst, flushed once: handing each frame
+     * to the event loop separately costs a task and a flush per message.
+     */
+    private void drain() {
+        drainScheduled.set(false);
+        ByteBuf frame;
+        while ((frame = outbox.poll()) != null) {
+            channel.write(frame, channel.voidPromise());
+        }
+        channel.flush();
+    }
+
+    private void discard() {
+        ByteBuf frame;
+        while ((frame = outbox.poll()) != null) {
+            frame.release();
+        }
     }
 
     /** Stops reading from the peer until {@link #resumeReading()}: backpressure for a full inbox. */
