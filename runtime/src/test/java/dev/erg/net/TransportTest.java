@@ -76,6 +76,29 @@ class TransportTest {
     }
 
     @Test
+    void aPausedLinkReadsNothingUntilResumed() throws Exception {
+        alice = Peers.transport(aliceId, NetConfig.defaults());
+        bob = Peers.transport(bobId, NetConfig.defaults());
+        Peers.Recording bobSide = new Peers.Recording();
+        CompletableFuture<Link> accepted = new CompletableFuture<>();
+        InetSocketAddress at = bob.listen(Peers.LOOPBACK_ANY_PORT, link -> {
+            accepted.complete(link);
+            return bobSide;
+        });
+        Link toBob = alice.connect(bobId.vatId(), at, new Peers.Recording()).get(10, TimeUnit.SECONDS);
+        Link toAlice = accepted.get(10, TimeUnit.SECONDS);
+        toAlice.pauseReading();
+        for (int i = 0; i < 3; i++) {
+            toBob.send(hello("queued " + i), ReferenceEncoder.none());
+        }
+        assertThat(bobSide.received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        toAlice.resumeReading();
+        for (int i = 0; i < 3; i++) {
+            assertThat(bobSide.next()).isEqualTo(hello("queued " + i));
+        }
+    }
+
+    @Test
     void aDialerRefusesAServerWithAnotherKeyAndSaysWhy() throws Exception {
         VatIdentity mallory = Peers.identity(3);
         alice = Peers.transport(aliceId, NetConfig.defaults());
