@@ -6,6 +6,7 @@ import dev.erg.wire.ReferenceEncoder;
 import dev.erg.wire.WireCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.internal.PlatformDependent;
 import java.net.SocketAddress;
 import java.util.Queue;
@@ -95,12 +96,27 @@ public final class Link {
 
     /** Stops reading from the peer until {@link #resumeReading()}: backpressure for a full inbox. */
     public void pauseReading() {
-        channel.config().setAutoRead(false);
+        gate(true);
     }
 
     /** Reads from the peer again. */
     public void resumeReading() {
-        channel.config().setAutoRead(true);
+        gate(false);
+    }
+
+    private void gate(boolean pause) {
+        ChannelHandlerContext ctx = channel.pipeline().context(ReadGate.class);
+        if (ctx == null) {
+            return;
+        }
+        ReadGate gate = (ReadGate) ctx.handler();
+        channel.eventLoop().execute(() -> {
+            if (pause) {
+                gate.pause(ctx);
+            } else {
+                gate.resume(ctx);
+            }
+        });
     }
 
     /** Sends an abort with {@code reason}, then closes. The handler is told {@code reason}. */

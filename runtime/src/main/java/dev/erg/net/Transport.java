@@ -195,6 +195,7 @@ public final class Transport implements AutoCloseable {
         channels.add(ch);
         ch.closeFuture().addListener(f -> channels.remove(ch));
         ch.pipeline()
+                .addLast("gate", new ReadGate())
                 .addLast("flush", new FlushConsolidationHandler(256, true))
                 .addLast("tls", context.newHandler(ch.alloc()))
                 .addLast("frames", new FrameDecoder(config.limits()))

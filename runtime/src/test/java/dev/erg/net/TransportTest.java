@@ -88,6 +88,7 @@ class TransportTest {
         Link toBob = alice.connect(bobId.vatId(), at, new Peers.Recording()).get(10, TimeUnit.SECONDS);
         Link toAlice = accepted.get(10, TimeUnit.SECONDS);
         toAlice.pauseReading();
+        channelOf(toAlice).eventLoop().submit(() -> { }).sync();
         for (int i = 0; i < 3; i++) {
             toBob.send(hello("queued " + i), ReferenceEncoder.none());
         }
