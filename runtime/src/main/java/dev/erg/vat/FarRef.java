@@ -1,14 +1,12 @@
 package dev.erg.vat;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
  * The handler behind an eventual reference to an object in a vat of this JVM: every call
  * becomes a message queued for that vat.
  */
-final class FarRef implements InvocationHandler {
+final class FarRef extends EventualHandler {
 
     private final Vat home;
     private final Object target;
@@ -37,33 +35,23 @@ final class FarRef implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        if (method.getDeclaringClass() == Object.class) {
-            return switch (method.getName()) {
-                case "equals" -> args[0] instanceof Proxy p
-                        && Proxy.getInvocationHandler(p) instanceof FarRef other
-                        && other.target == target;
-                case "hashCode" -> System.identityHashCode(target);
-                default -> toString();
-            };
-        }
-        if (method.isDefault()) {
-            return InvocationHandler.invokeDefault(proxy, method, args);
-        }
-        RemoteMethod remote = RemoteInterfaces.method(method);
-        Vat sender = Vat.current();
-        Object[] passed;
-        try {
-            passed = Pass.arguments(args, sender, home);
-        } catch (ProblemException e) {
-            if (remote.answers()) {
-                return Promise.broken(e.problem());
-            }
-            throw e;
-        }
-        Promise<Object> answer = remote.answers() ? new Promise<>() : null;
-        deliver(remote, passed, answer, sender);
-        return answer;
+    Vat destination() {
+        return home;
+    }
+
+    @Override
+    boolean sameAs(Object proxy, Object other) {
+        return other instanceof Proxy p && Proxy.getInvocationHandler(p) instanceof FarRef far && far.target == target;
+    }
+
+    @Override
+    int hash(Object proxy) {
+        return System.identityHashCode(target);
+    }
+
+    @Override
+    void send(RemoteMethod method, Object[] args, Promise<Object> answer, Vat sender) {
+        deliver(method, args, answer, sender);
     }
 
     /** Queues a message whose arguments are already passed. */

@@ -119,18 +119,8 @@ public final class Promise<T> {
         Objects.requireNonNull(f, "f");
         Vat vat = currentVat("then");
         Promise<R> result = new Promise<>();
-        listen(vat, v -> {
-            @SuppressWarnings("unchecked") T t = (T) v;
-            R r;
-            try {
-                r = f.apply(t);
-            } catch (RuntimeException e) {
-                vat.report("a then() function", e);
-                result.rejectInternal(Problem.from(e));
-                return;
-            }
-            result.resolveInternal(r, vat);
-        }, result::rejectInternal);
+        @SuppressWarnings("unchecked") Function<Object, ? extends R> g = (Function<Object, ? extends R>) f;
+        listen(vat, v -> result.settleWith(g, v, vat, "a then() function"), result::rejectInternal);
         return result;
     }
 
@@ -156,17 +146,7 @@ public final class Promise<T> {
         Objects.requireNonNull(recovery, "recovery");
         Vat vat = currentVat("otherwise");
         Promise<T> result = new Promise<>();
-        listen(vat, v -> result.resolveInternal(v, vat), p -> {
-            T r;
-            try {
-                r = recovery.apply(p);
-            } catch (RuntimeException e) {
-                vat.report("an otherwise() function", e);
-                result.rejectInternal(Problem.from(e));
-                return;
-            }
-            result.resolveInternal(r, vat);
-        });
+        listen(vat, v -> result.resolveInternal(v, vat), p -> result.settleWith(recovery, p, vat, "an otherwise() function"));
         return result;
     }
 
@@ -350,6 +330,19 @@ public final class Promise<T> {
         if (!addReaction(message)) {
             deliver(message);
         }
+    }
+
+    /** Resolves this promise with {@code f(input)}, run in {@code vat}, or breaks it if f throws. */
+    private <I> void settleWith(Function<? super I, ? extends T> f, I input, Vat vat, String what) {
+        T r;
+        try {
+            r = f.apply(input);
+        } catch (RuntimeException e) {
+            vat.report(what, e);
+            rejectInternal(Problem.from(e));
+            return;
+        }
+        resolveInternal(r, vat);
     }
 
     private void settlePassed(Object result, Vat from, Vat to) {

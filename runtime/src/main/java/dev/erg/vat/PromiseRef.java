@@ -1,11 +1,9 @@
 package dev.erg.vat;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /** The handler behind {@link Promise#as}: a pipelined proxy that sends through a promise. */
-final class PromiseRef implements InvocationHandler {
+final class PromiseRef extends EventualHandler {
 
     private final Promise<?> promise;
     private final Class<?> iface;
@@ -24,31 +22,28 @@ final class PromiseRef implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        if (method.getDeclaringClass() == Object.class) {
-            return switch (method.getName()) {
-                case "equals" -> proxy == args[0];
-                case "hashCode" -> System.identityHashCode(proxy);
-                default -> promise + " as " + iface.getSimpleName();
-            };
-        }
-        if (method.isDefault()) {
-            return InvocationHandler.invokeDefault(proxy, method, args);
-        }
-        RemoteMethod remote = RemoteInterfaces.method(method);
-        Vat sender = Vat.current();
-        Object[] passed;
-        try {
-            // The target's vat is not known yet, so arguments are passed as if to a stranger.
-            passed = Pass.arguments(args, sender, null);
-        } catch (ProblemException e) {
-            if (remote.answers()) {
-                return Promise.broken(e.problem());
-            }
-            throw e;
-        }
-        Promise<Object> answer = remote.answers() ? new Promise<>() : null;
-        promise.send(remote, passed, answer, sender);
-        return answer;
+    Vat destination() {
+        // Not known until the promise resolves: arguments are passed as if to a stranger.
+        return null;
+    }
+
+    @Override
+    void send(RemoteMethod method, Object[] args, Promise<Object> answer, Vat sender) {
+        promise.send(method, args, answer, sender);
+    }
+
+    @Override
+    boolean sameAs(Object proxy, Object other) {
+        return proxy == other;
+    }
+
+    @Override
+    int hash(Object proxy) {
+        return System.identityHashCode(proxy);
+    }
+
+    @Override
+    public String toString() {
+        return promise + " as " + iface.getSimpleName();
     }
 }
