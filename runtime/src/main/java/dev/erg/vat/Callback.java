@@ -18,19 +18,14 @@ final class Callback extends Turn {
     @Override
     void run(Vat vat) {
         try {
-            Problem problem = promise.problemOrNull();
-            if (problem == null) {
-                Object value;
-                try {
-                    value = promise.valueFor(vat);
-                } catch (ProblemException e) {
-                    onBroken.accept(e.problem());
-                    return;
-                }
-                onFulfilled.accept(value);
-            } else {
-                onBroken.accept(problem);
+            Object value;
+            try {
+                value = promise.valueFor(vat);
+            } catch (ProblemException e) {
+                onBroken.accept(e.problem());
+                return;
             }
+            onFulfilled.accept(value);
         } catch (RuntimeException | Error e) {
             vat.report("a promise callback", e);
         }

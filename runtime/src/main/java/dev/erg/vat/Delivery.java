@@ -1,7 +1,5 @@
 package dev.erg.vat;
 
-import java.lang.reflect.InvocationTargetException;
-
 /** A turn that delivers one eventual send to its target object, in the target's vat. */
 final class Delivery extends Turn {
 
@@ -29,17 +27,14 @@ final class Delivery extends Turn {
         Object result;
         try {
             result = method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            vat.report(method.describe(), cause);
+        } catch (Throwable thrown) {
+            // invokeExact declares Throwable: this is whatever the application method threw.
+            vat.report(method.describe(), thrown);
             if (answer != null) {
-                answer.rejectInternal(Problem.from(cause));
+                answer.rejectInternal(Problem.from(thrown));
             }
-            return;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            if (answer != null) {
-                answer.rejectInternal(Problem.of(Problem.NOT_CALLABLE, "cannot invoke %s on %s: %s",
-                        method.describe(), target.getClass().getName(), e.getMessage()));
+            if (thrown instanceof VirtualMachineError fatal) {
+                throw fatal;
             }
             return;
         }

@@ -55,16 +55,18 @@ final class Pass {
         return pass(value, from, to, 0);
     }
 
-    /** Passes each argument; returns the array to deliver (never the caller's). */
+    /**
+     * Passes each argument, in place: {@code args} must be an array nobody else holds, as the
+     * one a proxy receives for each call is.
+     */
     static Object[] arguments(Object[] args, Vat from, Vat to) {
-        if (args == null) {
-            return null;
+        if (args == null || (from != null && from == to)) {
+            return args;
         }
-        Object[] passed = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            passed[i] = from != null && from == to ? args[i] : pass(args[i], from, to, 0);
+            args[i] = pass(args[i], from, to, 0);
         }
-        return passed;
+        return args;
     }
 
     private static Object pass(Object v, Vat from, Vat to, int depth) {

@@ -51,6 +51,7 @@ public final class Promise<T> {
     private Vat origin;
     private Problem problem;
     private volatile Promise<?> forwardedTo;
+    private int waiters;
     private Reaction first;
     private Reaction last;
 
@@ -193,24 +194,22 @@ public final class Promise<T> {
             throw new IllegalStateException("join() blocks; in a vat use when() or then()");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        Problem broken;
         synchronized (this) {
             while (status == PENDING) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new IllegalStateException("promise still pending after " + timeout);
                 }
+                waiters++;
                 try {
                     wait(Math.max(1, left / 1_000_000), 0);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while waiting for a promise", e);
+                } finally {
+                    waiters--;
                 }
             }
-            broken = problem;
-        }
-        if (broken != null) {
-            throw new ProblemException(broken);
         }
         @SuppressWarnings("unchecked") T t = (T) valueFor(null);
         return t;
@@ -227,13 +226,23 @@ public final class Promise<T> {
 
     // ---- internals used by the rest of the package ----
 
-    /** The value as seen from {@code observer} (null: a thread outside any vat). */
+    /**
+     * The value of this settled promise as seen from {@code observer} (null: a thread outside
+     * any vat).
+     *
+     * @throws ProblemException with the problem if broken, or why the value may not cross
+     */
     Object valueFor(Vat observer) {
         Object v;
         Vat from;
+        Problem p;
         synchronized (this) {
             v = value;
             from = origin;
+            p = problem;
+        }
+        if (p != null) {
+            throw new ProblemException(p);
         }
         return Pass.across(v, from, observer);
     }
@@ -442,7 +451,9 @@ public final class Promise<T> {
             }
             r = next;
         }
-        notifyAll();
+        if (waiters > 0) {
+            notifyAll();
+        }
         return relays;
     }
 

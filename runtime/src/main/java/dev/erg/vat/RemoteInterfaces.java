@@ -3,6 +3,7 @@ package dev.erg.vat;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,25 @@ final class RemoteInterfaces {
 
     /** The remote method that {@code method}, an abstract method of a remote interface, stands for. */
     static RemoteMethod method(Method method) {
-        return METHODS.get(method.getDeclaringClass()).get(method.getName());
+        RemoteMethod known = byIdentity.get(method);
+        if (known == null) {
+            known = METHODS.get(method.getDeclaringClass()).get(method.getName());
+            remember(method, known);
+        }
+        return known;
+    }
+
+    /*
+     * A proxy hands its handler the same Method objects on every call, so an identity map
+     * finds them without hashing names. Copied on write: misses are few (one per method of
+     * each proxy class) and reads take no lock.
+     */
+    private static volatile IdentityHashMap<Method, RemoteMethod> byIdentity = new IdentityHashMap<>();
+
+    private static synchronized void remember(Method method, RemoteMethod remote) {
+        IdentityHashMap<Method, RemoteMethod> copy = new IdentityHashMap<>(byIdentity);
+        copy.put(method, remote);
+        byIdentity = copy;
     }
 
     private static void collect(Class<?> type, Set<Class<?>> found) {

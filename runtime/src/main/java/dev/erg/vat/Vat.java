@@ -182,7 +182,8 @@ public final class Vat {
             top = inbox;
             turn.next = top;
         } while (!INBOX.compareAndSet(this, top, turn));
-        if (SCHEDULED.compareAndSet(this, 0, 1)) {
+        // A plain read first: a busy vat is already scheduled, and a failed CAS still costs.
+        if (scheduled == 0 && SCHEDULED.compareAndSet(this, 0, 1)) {
             runtime.scheduler().submit(this);
         }
         return true;
