@@ -10,18 +10,14 @@
  */
 package dev.erg.bench;
 
-import dev.erg.bench.Receivers.AnswerCounter;
 import dev.erg.bench.Receivers.CountingSink;
 import dev.erg.bench.Receivers.Echo;
 import dev.erg.bench.Receivers.Echoer;
 import dev.erg.bench.Receivers.Sink;
-import dev.erg.vat.Deferred;
-import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -64,27 +60,12 @@ public class IntraVatSendBench {
     @Benchmark
     @OperationsPerInvocation(Workload.MESSAGES)
     public long sendOnly() {
-        Deferred<Long> done = Promise.defer();
-        vat.run(() -> {
-            for (int i = 0; i < Workload.MESSAGES; i++) {
-                sink.accept(i);
-            }
-            done.resolver().forward(sink.flush());
-        });
-        return done.promise().join(Workload.TIMEOUT);
+        return Workload.sendOnly(vat, sink);
     }
 
     @Benchmark
     @OperationsPerInvocation(Workload.MESSAGES)
     public long requestAnswer() {
-        Deferred<Long> done = Promise.defer();
-        vat.run(() -> {
-            AnswerCounter counter = new AnswerCounter(Workload.MESSAGES, done.resolver());
-            Consumer<Problem> broken = counter::broken;
-            for (int i = 0; i < Workload.MESSAGES; i++) {
-                echo.echo(i).when(counter, broken);
-            }
-        });
-        return done.promise().join(Workload.TIMEOUT);
+        return Workload.requestAnswer(vat, echo);
     }
 }

@@ -4,7 +4,15 @@
  */
 package dev.erg.bench;
 
+import dev.erg.bench.Receivers.AnswerCounter;
+import dev.erg.bench.Receivers.Echo;
+import dev.erg.bench.Receivers.Sink;
+import dev.erg.vat.Deferred;
+import dev.erg.vat.Problem;
+import dev.erg.vat.Promise;
+import dev.erg.vat.Vat;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** The sizes every benchmark of this module shares. */
 final class Workload {
@@ -19,5 +27,30 @@ final class Workload {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private Workload() {
+    }
+
+    /** In one turn of {@code sender}, sends {@link #MESSAGES} to {@code sink}; waits until all arrived. */
+    static long sendOnly(Vat sender, Sink sink) {
+        Deferred<Long> done = Promise.defer();
+        sender.run(() -> {
+            for (int i = 0; i < MESSAGES; i++) {
+                sink.accept(i);
+            }
+            done.resolver().forward(sink.flush());
+        });
+        return done.promise().join(TIMEOUT);
+    }
+
+    /** In one turn of {@code sender}, sends {@link #MESSAGES} requests to {@code echo}; waits for every answer. */
+    static long requestAnswer(Vat sender, Echo echo) {
+        Deferred<Long> done = Promise.defer();
+        sender.run(() -> {
+            AnswerCounter counter = new AnswerCounter(MESSAGES, done.resolver());
+            Consumer<Problem> broken = counter::broken;
+            for (int i = 0; i < MESSAGES; i++) {
+                echo.echo(i).when(counter, broken);
+            }
+        });
+        return done.promise().join(TIMEOUT);
     }
 }
