@@ -74,21 +74,7 @@ public final class WireCodec {
      */
     public void encode(Message message, ReferenceEncoder references, ByteBuf out) {
         Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(references, "references");
-        int start = out.writerIndex();
-        boolean written = false;
-        try {
-            ItemWriter items = writer(out);
-            MessageWriter.write(message, items, new ValueWriter(items, registry, references));
-            finish(items, out.writerIndex() - start, "message");
-            written = true;
-        } catch (PathFailure f) {
-            throw f.toNotPassable();
-        } finally {
-            if (!written) {
-                out.writerIndex(start);
-            }
-        }
+        write(out, references, "message", (items, values) -> MessageWriter.write(message, items, values));
     }
 
     /**
@@ -135,13 +121,18 @@ public final class WireCodec {
      *                              is then unchanged
      */
     public void encodeValue(Object value, ReferenceEncoder references, ByteBuf out) {
+        write(out, references, "value", (items, values) -> values.value(value, 0, false));
+    }
+
+    /** Appends one whole item written by {@code body}, or nothing if it fails. */
+    private void write(ByteBuf out, ReferenceEncoder references, String what, Body body) {
         Objects.requireNonNull(references, "references");
         int start = out.writerIndex();
         boolean written = false;
         try {
             ItemWriter items = writer(out);
-            new ValueWriter(items, registry, references).value(value, 0, false);
-            finish(items, out.writerIndex() - start, "value");
+            body.write(items, new ValueWriter(items, registry, references));
+            finish(items, out.writerIndex() - start, what);
             written = true;
         } catch (PathFailure f) {
             throw f.toNotPassable();
@@ -150,6 +141,11 @@ public final class WireCodec {
                 out.writerIndex(start);
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(ItemWriter items, ValueWriter values);
     }
 
     /**
