@@ -17,6 +17,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 final class LinkChannel extends ChannelInboundHandlerAdapter {
 
     private enum State { TLS, START, OPEN, CLOSING }
+
+    /** Longest abort reason sent, in UTF-8 bytes. */
+    private static final int MAX_REASON_BYTES = 1024;
 
     private final WireCodec codec;
     private final VatId self;
@@ -132,6 +136,10 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
             abort(ctx.channel(), e.abortReason());
             return;
         }
+        if (first instanceof Message.Abort abort) {
+            close(ctx.channel(), "peer aborted: " + abort.reason());
+            return;
+        }
         if (!(first instanceof Message.StartSession start)) {
             abort(ctx.channel(), "protocol: expected start-session, got " + first.getClass().getSimpleName());
             return;
@@ -178,10 +186,37 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
         }
         if (state == State.START || state == State.OPEN) {
             ByteBuf frame = channel.alloc().buffer();
-            codec.encode(new Message.Abort(reason), ReferenceEncoder.none(), frame);
-            channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+            try {
+                codec.encode(new Message.Abort(sendable(reason)), ReferenceEncoder.none(), frame);
+                channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+            } catch (RuntimeException e) {
+                frame.release();
+            }
         }
         close(channel, reason);
+    }
+
+    /**
+     * The reason cut to fit a text the peer accepts: reasons quote the peer's own bytes (an
+     * unknown name, a version), which may be as long as the limit themselves.
+     */
+    private String sendable(String reason) {
+        int max = Math.min(codec.limits().maxStringBytes(), MAX_REASON_BYTES);
+        if (reason.getBytes(StandardCharsets.UTF_8).length <= max) {
+            return reason;
+        }
+        StringBuilder cut = new StringBuilder();
+        int bytes = 3;
+        for (int i = 0; i < reason.length(); ) {
+            int cp = reason.codePointAt(i);
+            bytes += new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > max) {
+                break;
+            }
+            cut.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        return cut.append('…').toString();
     }
 
     private void close(Channel channel, String reason) {
