@@ -8,7 +8,7 @@ import java.lang.reflect.Method;
  * default methods run locally, and every remote method becomes a message whose arguments are
  * passed toward the destination and whose answer is a new promise (none for send-only).
  */
-abstract sealed class EventualHandler implements InvocationHandler permits FarRef, PromiseRef {
+abstract sealed class EventualHandler implements InvocationHandler permits FarRef, PromiseRef, RemoteRef {
 
     /** The vat the message will be delivered in, or null if not known yet. */
     abstract Vat destination();

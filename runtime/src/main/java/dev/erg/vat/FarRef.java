@@ -59,6 +59,11 @@ final class FarRef extends EventualHandler {
         home.enqueue(new Delivery(target, method, args, answer, sender));
     }
 
+    /** The method called {@code name} of the interfaces this reference exposes, or null. */
+    RemoteMethod methodNamed(String name) {
+        return RemoteInterfaces.named(interfaces, name);
+    }
+
     boolean implementsInterface(Class<?> iface) {
         for (Class<?> i : interfaces) {
             if (iface.isAssignableFrom(i)) {

@@ -19,7 +19,8 @@ import java.util.Map;
  *     {@link Passable}, immutable lists and maps of data.</li>
  * <li>Data is copied when mutable: byte arrays, and lists or maps that are not immutable
  *     (copied into immutable ones, so they may not hold null).</li>
- * <li>Promises, resolvers and eventual references cross as they are (they are thread-safe);
+ * <li>Promises, resolvers, eventual references and {@link RemoteTarget}s cross as they are
+ *     (they are thread-safe);
  *     an eventual reference arriving in the vat of its target becomes the near object again.</li>
  * <li>An object implementing a remote interface crosses as a new eventual reference to it,
  *     in the vat it came from.</li>
@@ -73,7 +74,7 @@ final class Pass {
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Character
                 || v instanceof Long || v instanceof Integer || v instanceof Double || v instanceof Float
                 || v instanceof Short || v instanceof Byte || v instanceof Problem
-                || v instanceof Promise || v instanceof PromiseResolver) {
+                || v instanceof Promise || v instanceof PromiseResolver || v instanceof RemoteTarget) {
             return v;
         }
         if (depth >= MAX_DEPTH) {
@@ -91,6 +92,9 @@ final class Pass {
                     return far.home() == to ? far.target() : v;
                 }
                 case PromiseRef pipelined -> {
+                    return v;
+                }
+                case RemoteRef remote -> {
                     return v;
                 }
                 default -> {

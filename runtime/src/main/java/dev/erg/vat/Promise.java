@@ -51,6 +51,7 @@ public final class Promise<T> {
     private Vat origin;
     private Problem problem;
     private volatile Promise<?> forwardedTo;
+    private RemoteTarget remote;
     private int waiters;
     private Reaction first;
     private Reaction last;
@@ -335,8 +336,40 @@ public final class Promise<T> {
      * once fulfilled, broken at once if broken. {@code answer} is null for a send-only message.
      */
     void send(RemoteMethod method, Object[] args, Promise<Object> answer, Vat sender) {
-        Pipelined message = new Pipelined(method, args, answer, sender);
-        if (!addReaction(message)) {
+        sendMessage(method, method.name(), args, answer, sender);
+    }
+
+    /**
+     * Like {@link #send}; {@code method} may be null for a message sent by name from the
+     * network, looked up on whatever this promise resolves to.
+     */
+    void sendMessage(RemoteMethod method, String name, Object[] args, Promise<Object> answer, Vat sender) {
+        enqueueOrDeliver(new Pipelined(method, name, args, answer, sender));
+    }
+
+    /**
+     * Until this promise settles, sends to it go to {@code pipeline} (the answer's position at
+     * a remote peer) instead of waiting here.
+     */
+    synchronized void pipelineTo(RemoteTarget pipeline) {
+        if (status == PENDING && first == null) {
+            remote = pipeline;
+        }
+    }
+
+    private void enqueueOrDeliver(Pipelined message) {
+        RemoteTarget pipeline;
+        synchronized (this) {
+            pipeline = status == PENDING ? remote : null;
+            if (status == PENDING && pipeline == null) {
+                appendReaction(message);
+                return;
+            }
+        }
+        if (pipeline != null) {
+            RemoteRef.send(pipeline, message.name, message.args,
+                    message.method == null ? Object.class : message.method.answerType(), message.answer);
+        } else {
             deliver(message);
         }
     }
@@ -377,13 +410,17 @@ public final class Promise<T> {
         if (status != PENDING) {
             return false;
         }
+        appendReaction(reaction);
+        return true;
+    }
+
+    private void appendReaction(Reaction reaction) {
         if (last == null) {
             first = reaction;
         } else {
             last.next = reaction;
         }
         last = reaction;
-        return true;
     }
 
     private void relayFrom(Promise<?> source) {
@@ -429,6 +466,7 @@ public final class Promise<T> {
         origin = from;
         problem = p;
         claimed = true;
+        remote = null;
         Reaction relays = null;
         Reaction relaysLast = null;
         Reaction r = first;
@@ -475,7 +513,7 @@ public final class Promise<T> {
             }
             return;
         }
-        Targets.deliver(v, from, m.method, m.args, m.answer, m.sender);
+        Targets.deliver(v, from, m.method, m.name, m.args, m.answer, m.sender);
     }
 
     private static Vat currentVat(String operation) {
@@ -509,13 +547,16 @@ public final class Promise<T> {
     }
 
     private static final class Pipelined extends Reaction {
+        /** Null when sent by name, from the network. */
         final RemoteMethod method;
+        final String name;
         final Object[] args;
         final Promise<Object> answer;
         final Vat sender;
 
-        Pipelined(RemoteMethod method, Object[] args, Promise<Object> answer, Vat sender) {
+        Pipelined(RemoteMethod method, String name, Object[] args, Promise<Object> answer, Vat sender) {
             this.method = method;
+            this.name = name;
             this.args = args;
             this.answer = answer;
             this.sender = sender;

@@ -1,11 +1,78 @@
 package dev.erg.vat;
 
 import java.lang.reflect.Proxy;
+import java.util.Objects;
 
-/** Inspection of references: what a reference is now, and why it is broken. */
+/**
+ * Inspection of references (what a reference is now, and why it is broken), and the few
+ * operations a network layer needs to carry references between JVMs.
+ */
 public final class Ref {
 
     private Ref() {
+    }
+
+    /**
+     * An eventual reference of {@code iface} whose messages {@code target} carries: how a
+     * network layer presents an object of another JVM.
+     *
+     * @throws IllegalArgumentException if {@code iface} is not a remote interface
+     */
+    public static <T> T remote(RemoteTarget target, Class<T> iface) {
+        Objects.requireNonNull(target, "target");
+        RemoteInterfaces.require(iface);
+        return iface.cast(RemoteRef.proxy(target, iface));
+    }
+
+    /** The target behind a reference made by {@link #remote}, the target itself, or null. */
+    public static RemoteTarget remoteTarget(Object ref) {
+        if (ref instanceof RemoteTarget target) {
+            return target;
+        }
+        if (ref instanceof Proxy proxy && Proxy.getInvocationHandler(proxy) instanceof RemoteRef remote) {
+            return remote.target();
+        }
+        return null;
+    }
+
+    /**
+     * A new promise whose messages, until it settles, go to {@code pipeline}: how a network
+     * layer presents a promise of another JVM, or the answer to a question it asked.
+     */
+    public static Deferred<Object> deferPipelined(RemoteTarget pipeline) {
+        Deferred<Object> deferred = Promise.defer();
+        deferred.promise().pipelineTo(Objects.requireNonNull(pipeline, "pipeline"));
+        return deferred;
+    }
+
+    /**
+     * Sends {@code method(args)}, naming the method, to {@code target}: an eventual reference,
+     * a promise, or a remote target. Messages to a promise wait for it, in order, and are
+     * looked up on what it resolves to. The arguments must already be fit to cross (data,
+     * promises, references); this is how a network layer delivers what its peer sent.
+     *
+     * @return the answer; broken with a {@value Problem#NOT_CALLABLE} problem if the target
+     *         has no such method
+     */
+    public static Promise<Object> send(Object target, String method, Object... args) {
+        Promise<Object> answer = new Promise<>();
+        dispatch(target, method, args.clone(), answer);
+        return answer;
+    }
+
+    /** Like {@link #send}, for a message whose answer nobody wants. */
+    public static void sendOnly(Object target, String method, Object... args) {
+        dispatch(target, method, args.clone(), null);
+    }
+
+    private static void dispatch(Object target, String method, Object[] args, Promise<Object> answer) {
+        Objects.requireNonNull(method, "method");
+        Promise<?> promise = promiseBehind(target);
+        if (promise != null) {
+            promise.sendMessage(null, method, args, answer, null);
+        } else {
+            Targets.deliver(target, null, null, method, args, answer, null);
+        }
     }
 
     /**
@@ -16,6 +83,7 @@ public final class Ref {
     public static RefKind kind(Object ref) {
         return switch (classify(ref)) {
             case FarRef far -> far.home().isShutDown() ? RefKind.BROKEN : RefKind.EVENTUAL;
+            case RemoteTarget remote -> remote.problem() != null ? RefKind.BROKEN : RefKind.EVENTUAL;
             case Promise<?> p when !p.isSettled() -> RefKind.PROMISE;
             case Promise<?> p when p.problemOrNull() != null -> RefKind.BROKEN;
             case Promise<?> p -> {
@@ -33,6 +101,7 @@ public final class Ref {
     public static Problem problem(Object ref) {
         return switch (classify(ref)) {
             case FarRef far -> far.home().isShutDown() ? far.home().shutDownProblem() : null;
+            case RemoteTarget remote -> remote.problem();
             case Promise<?> p -> p.problemOrNull();
             default -> null;
         };
@@ -40,8 +109,8 @@ public final class Ref {
 
     /** Whether {@code value} is an eventual reference or a pipelined proxy made by this runtime. */
     static boolean isReference(Object value) {
-        return value instanceof Proxy p
-                && (Proxy.getInvocationHandler(p) instanceof FarRef || Proxy.getInvocationHandler(p) instanceof PromiseRef);
+        return value instanceof RemoteTarget
+                || value instanceof Proxy p && Proxy.getInvocationHandler(p) instanceof EventualHandler;
     }
 
     /** The promise {@code value} is or stands for (a pipelined proxy), or null. */
@@ -64,6 +133,7 @@ public final class Ref {
         if (ref instanceof Proxy proxy && Proxy.getInvocationHandler(proxy) instanceof FarRef far) {
             return far;
         }
-        return ref;
+        RemoteTarget remote = remoteTarget(ref);
+        return remote != null ? remote : ref;
     }
 }

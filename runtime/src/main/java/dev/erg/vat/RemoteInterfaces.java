@@ -78,6 +78,22 @@ final class RemoteInterfaces {
         return known;
     }
 
+    /** The method called {@code name} of the first of {@code interfaces} that has one, or null. */
+    static RemoteMethod named(Class<?>[] interfaces, String name) {
+        for (Class<?> i : interfaces) {
+            RemoteMethod m = methodsOf(i).get(name);
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The methods of a remote interface and of the interfaces it extends, by name. */
+    private static Map<String, RemoteMethod> methodsOf(Class<?> iface) {
+        return METHODS.get(iface);
+    }
+
     /*
      * A proxy hands its handler the same Method objects on every call, so an identity map
      * finds them without hashing names. Copied on write: misses are few (one per method of

@@ -17,39 +17,56 @@ final class Targets {
     }
 
     /**
-     * Delivers {@code method} to {@code value}, a settled promise's value whose near objects
-     * belong to {@code origin}; or breaks {@code answer} saying why the value cannot receive it.
+     * Delivers a message to {@code value}, a settled promise's value whose near objects belong
+     * to {@code origin}; or breaks {@code answer} saying why the value cannot receive it.
+     * {@code method} is null for a message sent by name from the network; it is then looked
+     * up on the value's remote interfaces.
      */
-    static void deliver(Object value, Vat origin, RemoteMethod method, Object[] args, Promise<Object> answer, Vat sender) {
-        Class<?> iface = method.declaringInterface();
+    static void deliver(Object value, Vat origin, RemoteMethod method, String name, Object[] args,
+                        Promise<Object> answer, Vat sender) {
+        if (value instanceof RemoteTarget remote) {
+            RemoteRef.send(remote, name, args, answerType(method), answer);
+            return;
+        }
         if (value instanceof Proxy proxy) {
             switch (Proxy.getInvocationHandler(proxy)) {
-                case FarRef far when far.implementsInterface(iface) -> {
-                    far.deliver(method, arrivedIn(far.home(), args), answer, sender);
+                case FarRef far -> {
+                    RemoteMethod m = method != null ? method : far.methodNamed(name);
+                    if (m != null && far.implementsInterface(m.declaringInterface())) {
+                        far.deliver(m, arrivedIn(far.home(), args), answer, sender);
+                        return;
+                    }
+                }
+                case RemoteRef remote -> {
+                    RemoteRef.send(remote.target(), name, args, answerType(method), answer);
                     return;
                 }
                 case PromiseRef pipelined -> {
-                    pipelined.promise().send(method, args, answer, sender);
+                    pipelined.promise().sendMessage(method, name, args, answer, sender);
                     return;
                 }
                 default -> {
                 }
             }
         }
+        RemoteMethod m = method != null || value == null ? method : RemoteInterfaces.named(RemoteInterfaces.of(value.getClass()), name);
         Problem refusal;
-        if (value == null || !iface.isInstance(value)) {
-            refusal = Problem.of(Problem.NOT_CALLABLE, "cannot send %s to %s, which is not a %s",
-                    method.describe(), value == null ? "null" : "a " + value.getClass().getSimpleName(),
-                    iface.getSimpleName());
+        if (m == null || !m.declaringInterface().isInstance(value)) {
+            refusal = Problem.of(Problem.NOT_CALLABLE, "cannot send %s to %s, which has no such method",
+                    m != null ? m.describe() : name + "()", value == null ? "null" : "a " + value.getClass().getSimpleName());
         } else if (origin == null) {
             refusal = Problem.of(Problem.NOT_PASSABLE, "cannot send %s to a %s that belongs to no vat",
-                    method.describe(), value.getClass().getSimpleName());
+                    m.describe(), value.getClass().getSimpleName());
         } else {
-            origin.enqueue(new Delivery(value, method, arrivedIn(origin, args), answer, sender));
+            origin.enqueue(new Delivery(value, m, arrivedIn(origin, args), answer, sender));
             return;
         }
         if (answer != null) {
             answer.rejectInternal(refusal);
         }
+    }
+
+    private static Class<?> answerType(RemoteMethod method) {
+        return method == null ? Object.class : method.answerType();
     }
 }
