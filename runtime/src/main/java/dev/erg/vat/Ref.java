@@ -24,6 +24,17 @@ public final class Ref {
         return iface.cast(RemoteRef.proxy(target, iface));
     }
 
+    /**
+     * {@code ref} as the caller expects it: an untyped remote target becomes a reference of
+     * {@code type} when that is a remote interface; anything else is returned as it is.
+     */
+    public static Object asType(Object ref, Class<?> type) {
+        if (ref instanceof RemoteTarget target && type.isInterface() && RemoteInterfaces.isRemote(type)) {
+            return RemoteRef.proxy(target, type);
+        }
+        return ref;
+    }
+
     /** The target behind a reference made by {@link #remote}, the target itself, or null. */
     public static RemoteTarget remoteTarget(Object ref) {
         if (ref instanceof RemoteTarget target) {
