@@ -158,6 +158,7 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
         Link established = new Link(ctx.channel(), peer, codec, this);
         link = established;
         handler = acceptor.apply(established);
+        handler.opened(established);
         references = handler.references();
         if (dialed != null) {
             dialed.complete(established);

@@ -9,6 +9,10 @@ import dev.erg.wire.ReferenceDecoder;
  */
 public interface LinkHandler {
 
+    /** The link is established: called once, before any message is decoded for it. */
+    default void opened(Link link) {
+    }
+
     /** Maps descriptors in incoming messages to objects; by default, messages may hold none. */
     default ReferenceDecoder references() {
         return ReferenceDecoder.none();

@@ -1,0 +1,16 @@
+package dev.erg.captp;
+
+import dev.erg.vat.Promise;
+
+/**
+ * The object each side of a session finds at the other's export position 0: it turns a
+ * swiss number into the object it designates.
+ */
+public interface Bootstrap {
+
+    /**
+     * The object registered under {@code swiss}; broken with the same problem, revealing
+     * nothing else, whether the number is unknown, revoked or expired.
+     */
+    Promise<Object> fetch(byte[] swiss);
+}

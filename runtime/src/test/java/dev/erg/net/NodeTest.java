@@ -1,0 +1,173 @@
+package dev.erg.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.erg.captp.SturdyRef;
+import dev.erg.crypto.SwissNumber;
+import dev.erg.vat.Problem;
+import dev.erg.vat.ProblemException;
+import dev.erg.vat.Promise;
+import dev.erg.vat.Ref;
+import dev.erg.vat.RefKind;
+import dev.erg.vat.Vat;
+import dev.erg.vat.VatRuntime;
+import dev.erg.wire.PassableRegistry;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes in one JVM over loopback TLS: eventual sends through sturdy refs. */
+class NodeTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** What Bob serves. */
+    public interface Counter {
+        Promise<Long> increment(long by);
+
+        Promise<Counter> fork();
+    }
+
+    static final class Tally implements Counter {
+        long count;
+
+        @Override
+        public Promise<Long> increment(long by) {
+            count += by;
+            return Promise.of(count);
+        }
+
+        @Override
+        public Promise<Counter> fork() {
+            Tally copy = new Tally();
+            copy.count = count;
+            return Promise.of(copy);
+        }
+    }
+
+    private final VatRuntime runtime = VatRuntime.create();
+    private Node alice;
+    private Node bob;
+    private Vat bobsVat;
+
+    private SturdyRef serveCounter(Duration ttl) throws Exception {
+        alice = Node.start(Peers.identity(31), runtime, NetConfig.defaults(), PassableRegistry.empty());
+        bob = Node.start(Peers.identity(32), runtime, NetConfig.defaults(), PassableRegistry.empty());
+        bob.listen(Peers.LOOPBACK_ANY_PORT);
+        bobsVat = runtime.newVat("bob's counter");
+        return bob.sturdyRef(bobsVat.export(new Tally(), Counter.class), ttl);
+    }
+
+    @AfterEach
+    void close() {
+        if (alice != null) {
+            alice.close();
+        }
+        if (bob != null) {
+            bob.close();
+        }
+        runtime.close();
+    }
+
+    @Test
+    void aSturdyRefTurnsIntoALiveReferenceUsedLikeALocalOne() throws Exception {
+        SturdyRef ref = SturdyRef.parse(serveCounter(null).toString());
+        Counter counter = alice.connect(ref, Counter.class).join(WAIT);
+        assertThat(Ref.kind(counter)).isEqualTo(RefKind.EVENTUAL);
+        assertThat(counter.increment(5).join(WAIT)).isEqualTo(5L);
+        assertThat(counter.increment(2).join(WAIT)).isEqualTo(7L);
+    }
+
+    @Test
+    void pipelinedCallsAcrossTheNetworkAnswerInOrder() throws Exception {
+        SturdyRef ref = serveCounter(null);
+        Counter counter = alice.connect(ref, Counter.class).join(WAIT);
+        counter.increment(10);
+        Counter fork = counter.fork().as(Counter.class);
+        Promise<Long> first = fork.increment(1);
+        Promise<Long> second = fork.increment(1);
+        assertThat(second.join(WAIT)).isEqualTo(12L);
+        assertThat(first.join(WAIT)).isEqualTo(11L);
+        assertThat(counter.increment(0).join(WAIT)).isEqualTo(10L);
+    }
+
+    @Test
+    void unknownRevokedAndExpiredSwissNumbersBreakAlikeAndRevealNothing() throws Exception {
+        SturdyRef ref = serveCounter(Duration.ofMillis(300));
+        SturdyRef unknown = new SturdyRef(ref.vatId(), ref.hints(), SwissNumber.random(new SecureRandom()));
+        Problem notFound = problemOf(alice.connect(unknown, Counter.class));
+        assertThat(notFound.kind()).isEqualTo("NotFound");
+
+        SturdyRef revoked = bob.sturdyRef(bobsVat.export(new Tally(), Counter.class), null);
+        assertThat(bob.revoke(revoked)).isTrue();
+        assertThat(problemOf(alice.connect(revoked, Counter.class))).isEqualTo(notFound);
+
+        Thread.sleep(400);
+        assertThat(problemOf(alice.connect(ref, Counter.class))).isEqualTo(notFound);
+    }
+
+    @Test
+    void aSturdyRefNamingAnotherKeyIsRefusedAtTheHandshake() throws Exception {
+        SturdyRef ref = serveCounter(null);
+        SturdyRef forged = new SturdyRef(Peers.identity(33).vatId(), ref.hints(), ref.swiss());
+        Problem refused = problemOf(alice.connect(forged, Counter.class));
+        assertThat(refused.kind()).isEqualTo(Problem.UNAVAILABLE);
+        assertThat(refused.message()).contains("server vat id: expected " + forged.vatId() + ", got " + bob.vatId());
+    }
+
+    @Test
+    void losingTheConnectionBreaksTheReferencesThatCrossedIt() throws Exception {
+        SturdyRef ref = serveCounter(null);
+        Counter counter = alice.connect(ref, Counter.class).join(WAIT);
+        assertThat(counter.increment(1).join(WAIT)).isEqualTo(1L);
+        bob.close();
+        bob = null;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (Ref.kind(counter) != RefKind.BROKEN && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(Ref.kind(counter)).isEqualTo(RefKind.BROKEN);
+        Problem lost = problemOf(counter.increment(1));
+        assertThat(lost.kind()).isEqualTo(Problem.UNAVAILABLE);
+        assertThat(lost.message()).contains("connection to vat").contains("lost");
+    }
+
+    @Test
+    void oneSessionServesEveryReferenceToTheSameVat() throws Exception {
+        SturdyRef ref = serveCounter(null);
+        SturdyRef other = bob.sturdyRef(bobsVat.export(new Tally(), Counter.class), null);
+        Counter one = alice.connect(ref, Counter.class).join(WAIT);
+        Counter two = alice.connect(other, Counter.class).join(WAIT);
+        assertThat(one.increment(1).join(WAIT)).isEqualTo(1L);
+        assertThat(two.increment(5).join(WAIT)).isEqualTo(5L);
+        assertThat(Ref.remoteTarget(one).toString()).startsWith(bob.vatId().toString());
+    }
+
+    @Test
+    void sturdyRefTextRoundTripsAndBadTextSaysWhatIsWrong() throws Exception {
+        SturdyRef ref = serveCounter(null);
+        assertThat(SturdyRef.parse(ref.toString())).isEqualTo(ref);
+        assertThat(SturdyRef.parse(ref.toString().replace("127.0.0.1", "[::1]")).hints())
+                .containsExactly(InetSocketAddress.createUnresolved("::1", ref.hints().getFirst().getPort()));
+        assertThatThrownBy(() -> SturdyRef.parse("http://x")).hasMessageContaining("must start with captp://");
+        assertThatThrownBy(() -> SturdyRef.parse(ref.toString().replace(":" + ref.hints().getFirst().getPort(), ":99999")))
+                .hasMessageContaining("(expected: 1 to 65535)");
+        assertThatThrownBy(() -> SturdyRef.parse("captp://abc@h:1/" + ref.swiss().text()))
+                .hasMessageContaining("vat id")
+                .hasMessageNotContaining(ref.swiss().text());
+        assertThat(List.of(ref.hints().size())).containsExactly(1);
+    }
+
+    private static Problem problemOf(Promise<?> promise) {
+        try {
+            promise.join(WAIT);
+        } catch (ProblemException e) {
+            return e.problem();
+        }
+        throw new AssertionError("expected a broken promise, got " + promise);
+    }
+}
