@@ -55,11 +55,15 @@ final class ExportTable {
 
     /**
      * The peer dropped {@code delta} of the references we sent for {@code position}; frees the
-     * entry when all are dropped. False if there is no such export or the delta is too large.
+     * entry when all are dropped. An export already gone (a settler that has served) is
+     * ignored: positions are never reused. False if the delta is impossible.
      */
     boolean release(long position, long delta) {
         Entry e = byPosition.get(position);
-        if (e == null || position == 0 || delta < 1 || delta > e.sent) {
+        if (e == null) {
+            return position != 0 && delta >= 1;
+        }
+        if (position == 0 || delta < 1 || delta > e.sent) {
             return false;
         }
         e.sent -= delta;

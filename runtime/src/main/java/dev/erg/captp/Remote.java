@@ -7,13 +7,17 @@ import dev.erg.wire.Descriptor;
 
 /**
  * Something at the peer that messages can be sent to: one of its exports (an import of ours)
- * or the answer to one of our questions (for pipelining). One instance per position, so that
- * references to the same import are equal.
+ * or the answer to one of our questions (for pipelining). One instance per position while it
+ * is in use, so that references to the same import are equal.
  */
 final class Remote implements RemoteTarget {
 
     private final Session session;
     private final Descriptor.Target target;
+    /* Set, under the session's lock, once an answer position is settled and freed at the peer. */
+    private boolean retired;
+    private Object answeredWith;
+    private Problem brokenWith;
 
     Remote(Session session, Descriptor.Target target) {
         this.session = session;
@@ -30,12 +34,35 @@ final class Remote implements RemoteTarget {
 
     @Override
     public RemoteTarget send(String method, Object[] args, Class<?> answerType, Resolver<Object> answer) {
-        return session.sendTo(target, method, args, answerType, answer);
+        return session.sendTo(this, method, args, answerType, answer);
     }
 
     @Override
     public Problem problem() {
         return session.problem();
+    }
+
+    /**
+     * Marks this answer position as settled and freed at the peer: a message that still comes
+     * here (its sender raced with the answer) goes to {@code value}, or breaks with
+     * {@code problem}. Guarded by the session's lock.
+     */
+    void retire(Object value, Problem problem) {
+        retired = true;
+        answeredWith = value;
+        brokenWith = problem;
+    }
+
+    boolean isRetired() {
+        return retired;
+    }
+
+    Object answeredWith() {
+        return answeredWith;
+    }
+
+    Problem brokenWith() {
+        return brokenWith;
     }
 
     @Override

@@ -14,6 +14,8 @@ import dev.erg.wire.ProtocolError;
 import dev.erg.wire.ProtocolException;
 import dev.erg.wire.ReferenceDecoder;
 import dev.erg.wire.ReferenceEncoder;
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -47,11 +49,14 @@ import java.util.OptionalLong;
  */
 public final class Session {
 
+    /** Notices imports nothing refers to any more; shared, since it needs one thread. */
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final Vat vat;
     private final Outbound out;
     private final String peerName;
     private final ExportTable exports;
-    private final Map<Long, Remote> imports = new HashMap<>();
+    private final Map<Long, ImportEntry> imports = new HashMap<>();
     private final Map<Long, Promise<Object>> importedPromises = new HashMap<>();
     private final Map<Long, Promise<Object>> answers = new HashMap<>();
     private final Map<Long, Remote> questions = new HashMap<>();
@@ -72,8 +77,15 @@ public final class Session {
     }
 
     /** The peer's bootstrap object (its export 0), untyped; see {@link Ref#asType}. */
-    public RemoteTarget peerBootstrap() {
-        return importOf(0);
+    public synchronized RemoteTarget peerBootstrap() {
+        // Not counted: position 0 is never freed.
+        ImportEntry entry = imports.get(0L);
+        Remote remote = entry == null ? null : entry.remote.get();
+        if (remote == null) {
+            remote = new Remote(this, new Descriptor.Export(0));
+            imports.put(0L, new ImportEntry(remote));
+        }
+        return remote;
     }
 
     /** Maps the references in messages we send to descriptors; for the network layer's encoder. */
@@ -146,9 +158,8 @@ public final class Session {
 
     // ---- sending ----
 
-    /** Sends a message to {@code target} at the peer; returns the pipeline of its answer. */
-    RemoteTarget sendTo(Descriptor.Target target, String method, Object[] args, Class<?> answerType,
-                        Resolver<Object> answer) {
+    /** Sends a message to {@code remote} at the peer; returns the pipeline of its answer. */
+    RemoteTarget sendTo(Remote remote, String method, Object[] args, Class<?> answerType, Resolver<Object> answer) {
         Problem gone = problem;
         if (gone != null) {
             if (answer != null) {
@@ -157,19 +168,23 @@ public final class Session {
             return null;
         }
         List<Object> arguments = Arrays.asList(args == null ? new Object[0] : args);
+        boolean retired;
         try {
             synchronized (this) {
-                if (answer == null) {
-                    out.send(new Message.DeliverOnly(target, method, arguments));
+                retired = remote.isRetired();
+                if (!retired && answer == null) {
+                    out.send(new Message.DeliverOnly(remote.target(), method, arguments));
                     return null;
                 }
-                long question = nextQuestion++;
-                Remote pipeline = new Remote(this, new Descriptor.Answer(question));
-                questions.put(question, pipeline);
-                long settler = exports.export(new Settler(answer, answerType, question));
-                out.send(new Message.Deliver(target, method, arguments, OptionalLong.of(question),
-                        Optional.of(new Descriptor.ImportObject(settler))));
-                return pipeline;
+                if (!retired) {
+                    long question = nextQuestion++;
+                    Remote pipeline = new Remote(this, new Descriptor.Answer(question));
+                    questions.put(question, pipeline);
+                    long settler = exports.export(new Settler(answer, answerType, question, -1));
+                    out.send(new Message.Deliver(remote.target(), method, arguments, OptionalLong.of(question),
+                            Optional.of(new Descriptor.ImportObject(settler))));
+                    return pipeline;
+                }
             }
         } catch (NotPassableException e) {
             if (answer != null) {
@@ -177,6 +192,21 @@ public final class Session {
                 return null;
             }
             throw e;
+        }
+        sendToRetired(remote, method, args, answer);
+        return null;
+    }
+
+    /** A message that raced with the answer it was pipelined to goes where the answer went. */
+    private static void sendToRetired(Remote remote, String method, Object[] args, Resolver<Object> answer) {
+        if (remote.brokenWith() != null) {
+            if (answer != null) {
+                answer.reject(remote.brokenWith());
+            }
+        } else if (answer == null) {
+            Ref.sendOnly(remote.answeredWith(), method, args);
+        } else {
+            answer.forward(Ref.send(remote.answeredWith(), method, args));
         }
     }
 
@@ -210,19 +240,29 @@ public final class Session {
             throw protocol(method + " takes one argument, got " + args.size());
         }
         Object value = args.getFirst();
+        boolean fulfilled = switch (method) {
+            case Message.FULFILL -> true;
+            case Message.BREAK -> false;
+            default -> throw protocol("a resolver answers only fulfill and break, not " + method);
+        };
+        if (!fulfilled && !(value instanceof Problem)) {
+            throw protocol("break takes a problem, got " + (value == null ? "null" : value.getClass().getSimpleName()));
+        }
+        Object typed = fulfilled ? Ref.asType(value, settler.answerType()) : null;
         synchronized (this) {
             exports.remove(position);
-            questions.remove(settler.question());
-        }
-        switch (method) {
-            case Message.FULFILL -> settler.resolver().resolve(Ref.asType(value, settler.answerType()));
-            case Message.BREAK -> {
-                if (!(value instanceof Problem p)) {
-                    throw protocol("break takes a problem, got " + (value == null ? "null" : value.getClass().getSimpleName()));
-                }
-                settler.resolver().reject(p);
+            importedPromises.remove(settler.promise());
+            Remote pipeline = questions.remove(settler.question());
+            if (pipeline != null) {
+                // Messages still pipelined to this answer go to its value now; the peer may free it.
+                pipeline.retire(typed, fulfilled ? null : (Problem) value);
+                out.send(new Message.GcAnswers(List.of(settler.question())));
             }
-            default -> throw protocol("a resolver answers only fulfill and break, not " + method);
+        }
+        if (fulfilled) {
+            settler.resolver().resolve(typed);
+        } else {
+            settler.resolver().reject((Problem) value);
         }
     }
 
@@ -291,8 +331,44 @@ public final class Session {
         };
     }
 
+    /** The peer's export at {@code position}, counting one more reference received. */
     private synchronized Remote importOf(long position) {
-        return imports.computeIfAbsent(position, p -> new Remote(this, new Descriptor.Export(p)));
+        ImportEntry entry = imports.get(position);
+        Remote remote = entry == null ? null : entry.remote.get();
+        if (remote == null) {
+            remote = new Remote(this, new Descriptor.Export(position));
+            entry = new ImportEntry(remote);
+            imports.put(position, entry);
+            if (position != 0) {
+                ImportEntry dropped = entry;
+                CLEANER.register(remote, () -> dropped(position, dropped));
+            }
+        }
+        entry.received++;
+        return remote;
+    }
+
+    /**
+     * Nothing here refers to the import any more: tell the peer how many references to it we
+     * received, so that it frees the export unless more are in flight.
+     */
+    private synchronized void dropped(long position, ImportEntry entry) {
+        if (imports.get(position) == entry) {
+            imports.remove(position);
+        }
+        if (problem == null) {
+            out.send(new Message.GcExports(List.of(position), List.of(entry.received)));
+        }
+    }
+
+    /** An import: weakly held, so that dropping every reference to it can be noticed. */
+    private static final class ImportEntry {
+        final WeakReference<Remote> remote;
+        long received;
+
+        ImportEntry(Remote remote) {
+            this.remote = new WeakReference<>(remote);
+        }
     }
 
     private Remote importOf(Descriptor.Import descriptor) {
@@ -313,7 +389,7 @@ public final class Session {
             }
             made = Ref.deferPipelined(importOf(position));
             importedPromises.put(position, made.promise());
-            settler = exports.export(new Settler(made.resolver(), Object.class, -1));
+            settler = exports.export(new Settler(made.resolver(), Object.class, -1, position));
             out.send(new Message.Listen(new Descriptor.Export(position), new Descriptor.ImportObject(settler), false));
         }
         return made.promise();

@@ -10,6 +10,7 @@ import dev.erg.vat.Resolver;
  * @param resolver   settles our promise
  * @param answerType what the value should become (a remote interface), or {@code Object}
  * @param question   the question this answers, or -1 for a promise we listen to
+ * @param promise    the import position of the promise we listen to, or -1 for a question
  */
-record Settler(Resolver<Object> resolver, Class<?> answerType, long question) {
+record Settler(Resolver<Object> resolver, Class<?> answerType, long question, long promise) {
 }

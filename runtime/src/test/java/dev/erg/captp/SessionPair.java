@@ -8,7 +8,6 @@ import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.WireCodec;
 import dev.erg.wire.WireLimits;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +26,7 @@ final class SessionPair implements AutoCloseable {
     final Session a;
     final Session b;
     /** Encoded messages in flight, in order, with the side that will receive them. */
-    final ArrayDeque<Object[]> inFlight = new ArrayDeque<>();
+    final java.util.Deque<Object[]> inFlight = new java.util.concurrent.ConcurrentLinkedDeque<>();
     /** Every message sent, by direction and kind, for assertions. */
     final List<String> trace = new ArrayList<>();
     /** Every message B received, as B decoded it. */

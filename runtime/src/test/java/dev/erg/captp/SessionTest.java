@@ -42,7 +42,7 @@ class SessionTest {
         Account bob = connect();
         Promise<Long> balance = bob.deposit(40);
         assertThat(pair.settle(balance)).isEqualTo(40L);
-        assertThat(pair.trace).containsExactly("a>b Deliver", "b>a DeliverOnly");
+        assertThat(pair.trace).containsExactly("a>b Deliver", "b>a DeliverOnly", "a>b GcAnswers");
     }
 
     @Test
@@ -170,6 +170,39 @@ class SessionTest {
         int[] after = pair.a.tableSizes();
         assertThat(after[0]).as("exports").isEqualTo(before[0]);
         assertThat(after[2]).as("questions").isEqualTo(before[2]);
+        assertThat(pair.b.tableSizes()[3]).as("answers kept by bob").isZero();
+    }
+
+    @Test
+    void shortLivedReferencesAreFreedOnBothSidesOnceDropped() throws InterruptedException {
+        Account bob = connect();
+        int[] aBefore = pair.a.tableSizes();
+        int[] bBefore = pair.b.tableSizes();
+        for (int i = 0; i < 2_000; i++) {
+            Account sibling = pair.settle(bob.sibling());
+            pair.settle(sibling.deposit(1));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while ((pair.a.tableSizes()[1] != aBefore[1] || pair.b.tableSizes()[0] != bBefore[0])
+                && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+            pair.pump();
+        }
+        assertThat(pair.a.tableSizes()[1]).as("alice's imports").isEqualTo(aBefore[1]);
+        assertThat(pair.b.tableSizes()[0]).as("bob's exports").isEqualTo(bBefore[0]);
+        assertThat(pair.b.tableSizes()[3]).as("bob's answers").isZero();
+    }
+
+    @Test
+    void aMessageRacingWithItsAnswerGoesWhereTheAnswerWent() {
+        Account bob = connect();
+        Promise<Account> sibling = bob.sibling();
+        Account pipelined = sibling.as(Account.class);
+        pair.pump();
+        assertThat(pair.b.tableSizes()[3]).as("answer freed at bob").isZero();
+        // The pipelined proxy now sends to the sibling itself, not to the freed answer.
+        assertThat(pair.settle(pipelined.deposit(2))).isEqualTo(2L);
     }
 
     @Test
