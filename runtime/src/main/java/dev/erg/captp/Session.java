@@ -52,6 +52,10 @@ public final class Session {
     /** Notices imports nothing refers to any more; shared, since it needs one thread. */
     private static final Cleaner CLEANER = Cleaner.create();
 
+    /** Answers the peer may keep us holding, and imports it may make us hold, by default. */
+    public static final int DEFAULT_MAX_ENTRIES = 100_000;
+
+    private final int maxEntries;
     private final Vat vat;
     private final Outbound out;
     private final String peerName;
@@ -70,6 +74,18 @@ public final class Session {
      * @param peerName  names the peer in problems, e.g. its vat id
      */
     public Session(Vat vat, Outbound out, Object bootstrap, String peerName) {
+        this(vat, out, bootstrap, peerName, DEFAULT_MAX_ENTRIES);
+    }
+
+    /**
+     * A session that lets the peer hold at most {@code maxEntries} answers and make us hold at
+     * most {@code maxEntries} imports; a peer that asks for more is aborted.
+     */
+    public Session(Vat vat, Outbound out, Object bootstrap, String peerName, int maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries: " + maxEntries + " (expected: >= 1)");
+        }
+        this.maxEntries = maxEntries;
         this.vat = vat;
         this.out = out;
         this.peerName = peerName;
@@ -221,6 +237,7 @@ public final class Session {
                 if (answers.putIfAbsent(position, answer) != null) {
                     throw protocol("answer position " + position + " is already in use");
                 }
+                checkLimit("answers", answers.size());
             }
         }
         d.resolver().ifPresent(settler -> reportTo(answer, importOf(settler)));
@@ -339,6 +356,7 @@ public final class Session {
             remote = new Remote(this, new Descriptor.Export(position));
             entry = new ImportEntry(remote);
             imports.put(position, entry);
+            checkLimit("imports", imports.size());
             if (position != 0) {
                 ImportEntry dropped = entry;
                 CLEANER.register(remote, () -> dropped(position, dropped));
@@ -417,6 +435,13 @@ public final class Session {
     @SuppressWarnings("unchecked")
     private static Promise<Object> cast(Promise<?> p) {
         return (Promise<Object>) p;
+    }
+
+    private void checkLimit(String table, int size) {
+        if (size > maxEntries) {
+            throw new ProtocolException(ProtocolError.LIMIT_EXCEEDED,
+                    table + ": " + size + " entries (expected: <= " + maxEntries + ")");
+        }
     }
 
     private static ProtocolException protocol(String message) {

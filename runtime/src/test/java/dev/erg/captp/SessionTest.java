@@ -216,6 +216,20 @@ class SessionTest {
     }
 
     @Test
+    void aPeerThatKeepsTooManyAnswersIsStopped() {
+        connect();
+        Session small = new Session(pair.runtime.newVat("small"), m -> { }, pair.bob.export(new Ledger(), Account.class),
+                "greedy", 3);
+        for (long i = 0; i < 3; i++) {
+            small.receive(new Message.Deliver(new Descriptor.Export(0), "balance", List.of(), OptionalLong.of(i), Optional.empty()));
+        }
+        assertThatThrownBy(() -> small.receive(new Message.Deliver(new Descriptor.Export(0), "balance", List.of(),
+                OptionalLong.of(3), Optional.empty())))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessage("answers: 4 entries (expected: <= 3)");
+    }
+
+    @Test
     void reusingAnAnswerPositionIsAProtocolError() {
         connect();
         Message first = new Message.Deliver(new Descriptor.Export(0), "balance", List.of(), OptionalLong.of(5), Optional.empty());
