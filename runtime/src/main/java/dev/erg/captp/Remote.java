@@ -4,6 +4,7 @@ import dev.erg.vat.Problem;
 import dev.erg.vat.RemoteTarget;
 import dev.erg.vat.Resolver;
 import dev.erg.wire.Descriptor;
+import java.util.function.Consumer;
 
 /**
  * Something at the peer that messages can be sent to: one of its exports (an import of ours)
@@ -40,6 +41,11 @@ final class Remote implements RemoteTarget {
     @Override
     public Problem problem() {
         return session.problem();
+    }
+
+    @Override
+    public void whenBroken(Consumer<Problem> listener) {
+        session.whenLost(listener);
     }
 
     /**

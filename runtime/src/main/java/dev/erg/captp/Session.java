@@ -16,12 +16,14 @@ import dev.erg.wire.ReferenceDecoder;
 import dev.erg.wire.ReferenceEncoder;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * One CapTP session with one peer, as a state machine that does no I/O: it is fed the
@@ -64,6 +66,7 @@ public final class Session {
     private final Map<Long, Promise<Object>> importedPromises = new HashMap<>();
     private final Map<Long, Promise<Object>> answers = new HashMap<>();
     private final Map<Long, Remote> questions = new HashMap<>();
+    private final List<Consumer<Problem>> lossListeners = new ArrayList<>();
     private long nextQuestion;
     private volatile Problem problem;
 
@@ -149,14 +152,20 @@ public final class Session {
      */
     public void lost(Problem why) {
         List<Settler> settlers;
+        List<Consumer<Problem>> listeners;
         synchronized (this) {
             if (problem != null) {
                 return;
             }
             problem = why;
             settlers = exports.settlers();
+            listeners = List.copyOf(lossListeners);
+            lossListeners.clear();
             questions.clear();
             answers.clear();
+        }
+        for (Consumer<Problem> listener : listeners) {
+            listener.accept(why);
         }
         for (Settler s : settlers) {
             try {
@@ -164,6 +173,23 @@ public final class Session {
             } catch (IllegalStateException alreadySettled) {
                 // It settled in the meantime: nothing to break.
             }
+        }
+    }
+
+    /**
+     * Calls {@code listener} once, with the problem, when the session is lost (at once if it
+     * is lost already). The listener must only queue work.
+     */
+    public void whenLost(Consumer<Problem> listener) {
+        Problem already;
+        synchronized (this) {
+            already = problem;
+            if (already == null) {
+                lossListeners.add(listener);
+            }
+        }
+        if (already != null) {
+            listener.accept(already);
         }
     }
 

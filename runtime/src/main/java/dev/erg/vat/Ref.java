@@ -2,6 +2,8 @@ package dev.erg.vat;
 
 import java.lang.reflect.Proxy;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Inspection of references (what a reference is now, and why it is broken), and the few
@@ -106,6 +108,43 @@ public final class Ref {
             }
             default -> RefKind.NEAR;
         };
+    }
+
+    /**
+     * Tells {@code onBroken}, once, in a later turn of the current vat, when {@code ref}
+     * breaks and why: a reference to an object of a vat that shuts down, or of another JVM
+     * whose connection is lost, or a promise that breaks (or resolves to such a reference that
+     * later breaks). A near object never breaks, so it is never reported.
+     *
+     * @throws IllegalStateException if called outside a turn of a vat
+     */
+    public static void monitor(Object ref, Consumer<? super Problem> onBroken) {
+        Objects.requireNonNull(onBroken, "onBroken");
+        Vat vat = Vat.current();
+        if (vat == null) {
+            throw new IllegalStateException("monitor() must be called in a turn of a vat, where onBroken will run");
+        }
+        AtomicBoolean told = new AtomicBoolean();
+        watch(ref, problem -> {
+            if (told.compareAndSet(false, true)) {
+                vat.enqueue(new Task(() -> {
+                    onBroken.accept(problem);
+                    return null;
+                }, null));
+            }
+        });
+    }
+
+    /** Runs in a turn of the monitoring vat. */
+    private static void watch(Object ref, Consumer<Problem> tell) {
+        switch (classify(ref)) {
+            case FarRef far -> far.home().whenShutDown(tell);
+            case RemoteTarget remote -> remote.whenBroken(tell);
+            case Promise<?> p -> p.when(value -> watch(value, tell), tell::accept);
+            default -> {
+                // Near objects and data never break.
+            }
+        }
     }
 
     /** The problem {@code ref} is broken with, or null if it is not broken. */

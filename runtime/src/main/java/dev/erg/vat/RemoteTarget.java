@@ -1,5 +1,7 @@
 package dev.erg.vat;
 
+import java.util.function.Consumer;
+
 /**
  * The far end of a reference that leaves this JVM, implemented by a network layer (CapTP).
  * Application code never sees one directly: it holds a proxy made by {@link Ref#remote}, or a
@@ -27,4 +29,10 @@ public interface RemoteTarget {
     default Problem problem() {
         return null;
     }
+
+    /**
+     * Calls {@code listener} once, with the problem, when this reference breaks (at once if it
+     * is broken already). The listener must only queue work.
+     */
+    void whenBroken(Consumer<Problem> listener);
 }

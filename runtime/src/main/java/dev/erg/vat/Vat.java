@@ -2,7 +2,10 @@ package dev.erg.vat;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -50,6 +53,7 @@ public final class Vat {
     private volatile int scheduled;
     private volatile boolean shutDown;
     private RandomGenerator random;
+    private List<Consumer<Problem>> shutdownListeners;
 
     Vat(VatRuntime runtime, String name, long sequence) {
         this.runtime = runtime;
@@ -154,8 +158,35 @@ public final class Vat {
         }
         shutDown = true;
         runtime.forget(this);
+        tellShutdownListeners();
         if (SCHEDULED.compareAndSet(this, 0, 1)) {
             runtime.scheduler().submit(this);
+        }
+    }
+
+    /** Calls {@code listener} once, with the problem, when this vat shuts down (at once if it has). */
+    void whenShutDown(Consumer<Problem> listener) {
+        synchronized (this) {
+            if (!shutDown) {
+                if (shutdownListeners == null) {
+                    shutdownListeners = new ArrayList<>();
+                }
+                shutdownListeners.add(listener);
+                return;
+            }
+        }
+        listener.accept(shutDownProblem());
+    }
+
+    private void tellShutdownListeners() {
+        List<Consumer<Problem>> listeners;
+        synchronized (this) {
+            listeners = shutdownListeners;
+            shutdownListeners = null;
+        }
+        if (listeners != null) {
+            Problem why = shutDownProblem();
+            listeners.forEach(l -> l.accept(why));
         }
     }
 
@@ -225,6 +256,7 @@ public final class Vat {
     void abandon() {
         shutDown = true;
         runtime.forget(this);
+        tellShutdownListeners();
         cancelQueued();
         scheduled = 0;
     }

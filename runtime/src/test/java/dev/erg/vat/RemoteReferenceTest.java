@@ -41,9 +41,21 @@ class RemoteReferenceTest {
             return pipeline;
         }
 
+        final List<java.util.function.Consumer<Problem>> breakListeners = new ArrayList<>();
+
         @Override
         public Problem problem() {
             return problem;
+        }
+
+        @Override
+        public void whenBroken(java.util.function.Consumer<Problem> listener) {
+            breakListeners.add(listener);
+        }
+
+        void breakWith(Problem why) {
+            problem = why;
+            breakListeners.forEach(l -> l.accept(why));
         }
 
         @Override
@@ -147,13 +159,43 @@ class RemoteReferenceTest {
     }
 
     @Test
+    void aMonitorIsToldOnceWhenARemoteReferenceBreaks() {
+        Recorder far = new Recorder("far");
+        Counter counter = Ref.remote(far, Counter.class);
+        List<Problem> told = new ArrayList<>();
+        bob.run(() -> {
+            Ref.monitor(counter, told::add);
+            Ref.monitor(Promise.of(counter), told::add);
+        });
+        sim.scheduler.runUntilIdle();
+        assertThat(told).isEmpty();
+        Problem lost = new Problem(Problem.UNAVAILABLE, "link to far lost");
+        far.breakWith(lost);
+        far.breakWith(lost);
+        sim.scheduler.runUntilIdle();
+        assertThat(told).containsExactly(lost, lost);
+    }
+
+    @Test
+    void aMonitorIsToldWhenTheVatOfALocalReferenceShutsDown() {
+        Vat carol = sim.vat("carol");
+        Counter counter = carol.export(new Tally(), Counter.class);
+        List<Problem> told = new ArrayList<>();
+        bob.run(() -> Ref.monitor(counter, told::add));
+        sim.scheduler.runUntilIdle();
+        carol.shutdown();
+        sim.scheduler.runUntilIdle();
+        assertThat(told).containsExactly(new Problem(Problem.VAT_SHUT_DOWN, "vat carol was shut down"));
+    }
+
+    @Test
     void remoteReferencesCrossVatsAsTheyAreAndReportBreakage() {
         Recorder far = new Recorder("far");
         Counter counter = Ref.remote(far, Counter.class);
         Echo echo = bob.export(v -> Promise.of(v), Echo.class);
         assertThat(Ref.remoteTarget(sim.settle(echo.echo(counter)))).isSameAs(far);
 
-        far.problem = new Problem(Problem.UNAVAILABLE, "link to far lost");
+        far.breakWith(new Problem(Problem.UNAVAILABLE, "link to far lost"));
         assertThat(Ref.kind(counter)).isEqualTo(RefKind.BROKEN);
         assertThat(Ref.problem(counter)).isEqualTo(far.problem);
         assertThat(counter).isEqualTo(Ref.remote(far, Counter.class)).isNotEqualTo(Ref.remote(new Recorder("x"), Counter.class));
