@@ -44,6 +44,14 @@ public final class SturdyTable implements Bootstrap {
         return swiss;
     }
 
+    /**
+     * Registers {@code object} under a swiss number this table (or a previous run of it)
+     * issued: how a server restores its sturdy refs after a restart.
+     */
+    public void reinstate(SwissNumber swiss, Object object, Instant expires) {
+        entries.put(swiss, new Entry(swiss, object, expires));
+    }
+
     /** Forgets {@code swiss}; returns whether it was registered. */
     public boolean revoke(SwissNumber swiss) {
         return entries.remove(swiss) != null;

@@ -11,6 +11,7 @@ import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
+import dev.erg.vat.RefKind;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import dev.erg.wire.Message;
@@ -101,6 +102,18 @@ public final class Node implements AutoCloseable {
         return new SturdyRef(vatId(), hints, swiss);
     }
 
+    /**
+     * Makes {@code ref}, issued by this vat before a restart, designate {@code object} again.
+     *
+     * @throws IllegalArgumentException if {@code ref} names another vat
+     */
+    public void reinstate(SturdyRef ref, Object object) {
+        if (!ref.vatId().equals(vatId())) {
+            throw new IllegalArgumentException("sturdy ref of vat " + ref.vatId() + " cannot be reinstated by vat " + vatId());
+        }
+        sturdy.reinstate(ref.swiss(), Objects.requireNonNull(object, "object"), null);
+    }
+
     /** Makes {@code ref} designate nothing from now on; returns whether it did. */
     public boolean revoke(SturdyRef ref) {
         return ref.vatId().equals(vatId()) && sturdy.revoke(ref.swiss());
@@ -125,6 +138,73 @@ public final class Node implements AutoCloseable {
                     result.resolver()::reject));
         });
         return result.promise();
+    }
+
+    /**
+     * Watches the vat {@code ref} names: {@code listener} is told each time that vat becomes
+     * reachable (at once if it is), after which {@link #connect} gives a fresh live reference
+     * (Joule's {@code Available}). While it is unreachable, the node redials with exponential
+     * backoff and jitter, from 100 ms up to 30 s; closing the watch stops it.
+     *
+     * @param listener an eventual reference (e.g. from {@link Vat#export}), so that it is told
+     *                 in its own vat
+     * @throws IllegalArgumentException if {@code listener} is not an eventual reference
+     */
+    public Watch watch(SturdyRef ref, AvailabilityListener listener) {
+        Objects.requireNonNull(ref, "ref");
+        if (Ref.kind(listener) != RefKind.EVENTUAL) {
+            throw new IllegalArgumentException("listener must be an eventual reference, e.g. "
+                    + "vat.export(listener, AvailabilityListener.class), so that it runs in its own vat");
+        }
+        Watch watch = new Watch(ref, listener);
+        vat.run(() -> watch.attempt(MIN_BACKOFF));
+        return watch;
+    }
+
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /** A watch on one sturdy ref's vat; see {@link #watch}. Close it to stop redialing. */
+    public final class Watch implements AutoCloseable {
+        private final SturdyRef ref;
+        private final AvailabilityListener listener;
+        private volatile boolean closed;
+
+        private Watch(SturdyRef ref, AvailabilityListener listener) {
+            this.ref = ref;
+            this.listener = listener;
+        }
+
+        /** Runs in the node's vat. */
+        private void attempt(Duration backoff) {
+            if (closed) {
+                return;
+            }
+            session(ref.vatId(), ref.hints(), 0).whenComplete((session, failure) -> {
+                if (closed) {
+                    return;
+                }
+                if (failure != null) {
+                    vat.run(() -> retryAfter(backoff));
+                    return;
+                }
+                listener.available();
+                session.whenLost(why -> vat.run(() -> retryAfter(MIN_BACKOFF)));
+            });
+        }
+
+        /** Runs in the node's vat: waits a jittered {@code backoff}, then tries again with a longer one. */
+        private void retryAfter(Duration backoff) {
+            long jittered = (long) (backoff.toNanos() * (0.8 + 0.4 * vat.random().nextDouble()));
+            Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            vat.timer().after(Duration.ofNanos(jittered)).when(x -> attempt(next), p -> { });
+        }
+
+        /** Stops watching: no more dials, no more calls to onAvailable. */
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 
     /** Closes every session and listener. */

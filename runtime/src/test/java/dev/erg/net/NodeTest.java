@@ -137,6 +137,37 @@ class NodeTest {
     }
 
     @Test
+    void aWatchReportsAvailableWhenTheVatComesBackAndAFreshReferenceWorks() throws Exception {
+        SturdyRef ref = serveCounter(null);
+        java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        Vat watcher = runtime.newVat("watcher");
+        AvailabilityListener listener = watcher.export(() -> events.add("available"), AvailabilityListener.class);
+        try (Node.Watch watch = alice.watch(ref, listener)) {
+            assertThat(events.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("available");
+            Counter before = alice.connect(ref, Counter.class).join(WAIT);
+            assertThat(before.increment(1).join(WAIT)).isEqualTo(1L);
+
+            bob.close();
+            bob = Node.start(Peers.identity(32), runtime, NetConfig.defaults(), PassableRegistry.empty());
+            bob.listen(new InetSocketAddress("127.0.0.1", ref.hints().getFirst().getPort()));
+            bob.reinstate(ref, bobsVat.export(new Tally(), Counter.class));
+
+            assertThat(events.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("available");
+            assertThat(Ref.kind(before)).isEqualTo(RefKind.BROKEN);
+            Counter after = alice.connect(ref, Counter.class).join(WAIT);
+            assertThat(after.increment(5).join(WAIT)).isEqualTo(5L);
+        }
+    }
+
+    @Test
+    void aWatchNeedsAnEventualListener() throws Exception {
+        SturdyRef ref = serveCounter(null);
+        assertThatThrownBy(() -> alice.watch(ref, () -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("eventual reference");
+    }
+
+    @Test
     void oneSessionServesEveryReferenceToTheSameVat() throws Exception {
         SturdyRef ref = serveCounter(null);
         SturdyRef other = bob.sturdyRef(bobsVat.export(new Tally(), Counter.class), null);
