@@ -50,7 +50,11 @@ public final class Node implements AutoCloseable {
     private final SturdyTable sturdy;
     private final Bootstrap bootstrap;
     private final Map<VatId, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<Session, Link> links = new ConcurrentHashMap<>();
+    /** Sessions closed because both vats dialed at once; weakly held. */
+    private final java.util.Set<Session> crossed = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private volatile List<InetSocketAddress> hints = List.of();
+    private final List<PeerListener> peerListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Node(Transport transport, VatRuntime runtime) {
         this.transport = transport;
@@ -126,6 +130,11 @@ public final class Node implements AutoCloseable {
      */
     public <T> Promise<T> connect(SturdyRef ref, Class<T> iface) {
         Deferred<T> result = Promise.defer();
+        fetch(ref, iface, result, 3);
+        return result.promise();
+    }
+
+    private <T> void fetch(SturdyRef ref, Class<T> iface, Deferred<T> result, int triesLeft) {
         session(ref.vatId(), ref.hints(), 0).whenComplete((session, failure) -> {
             if (failure != null) {
                 result.resolver().reject(Problem.of(Problem.UNAVAILABLE, "cannot reach vat %s: %s",
@@ -135,9 +144,21 @@ public final class Node implements AutoCloseable {
             Promise<Object> fetched = Ref.send(session.peerBootstrap(), "fetch", (Object) ref.swiss().bytes());
             vat.run(() -> fetched.when(
                     object -> result.resolver().resolve(iface.cast(Ref.asType(object, iface))),
-                    result.resolver()::reject));
+                    why -> {
+                        if (triesLeft > 1 && droppedForCrossing(session)) {
+                            // Both vats dialed at once and this session lost: ask the one kept.
+                            fetch(ref, iface, result, triesLeft - 1);
+                        } else {
+                            result.resolver().reject(why);
+                        }
+                    }));
         });
-        return result.promise();
+    }
+
+    private boolean droppedForCrossing(Session session) {
+        synchronized (crossed) {
+            return crossed.contains(session);
+        }
     }
 
     /**
@@ -207,6 +228,25 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells {@code listener} whenever a session with a peer vat ends.
+     *
+     * @param listener an eventual reference (e.g. from {@link Vat#export})
+     * @throws IllegalArgumentException if {@code listener} is not an eventual reference
+     */
+    public void onSessionLost(PeerListener listener) {
+        if (Ref.kind(listener) != RefKind.EVENTUAL) {
+            throw new IllegalArgumentException("listener must be an eventual reference, e.g. "
+                    + "vat.export(listener, PeerListener.class), so that it runs in its own vat");
+        }
+        peerListeners.add(listener);
+    }
+
+    /** The number of live sessions, one per peer vat. */
+    public int sessionCount() {
+        return (int) sessions.values().stream().filter(s -> s.problem() == null).count();
+    }
+
     /** Closes every session and listener. */
     @Override
     public void close() {
@@ -220,9 +260,10 @@ public final class Node implements AutoCloseable {
             return CompletableFuture.completedFuture(existing);
         }
         InetSocketAddress hint = hints.get(next);
-        SessionHandler handler = new SessionHandler(peer);
+        SessionHandler handler = new SessionHandler(peer, true);
         return transport.connect(peer, new InetSocketAddress(hint.getHostString(), hint.getPort()), handler)
-                .thenApply(link -> handler.session)
+                // After crossed hellos the session kept may be the one the peer opened.
+                .thenApply(link -> sessions.getOrDefault(peer, handler.session))
                 .exceptionallyCompose(failure -> next + 1 < hints.size()
                         ? session(peer, hints, next + 1)
                         : CompletableFuture.failedFuture(failure instanceof java.util.concurrent.CompletionException c
@@ -230,23 +271,54 @@ public final class Node implements AutoCloseable {
     }
 
     private LinkHandler accepted(Link link) {
-        return new SessionHandler(link.peer());
+        return new SessionHandler(link.peer(), false);
     }
 
     /** Binds one link to one session. */
     private final class SessionHandler implements LinkHandler {
         private final VatId peer;
+        private final boolean dialed;
         private volatile Session session;
 
-        SessionHandler(VatId peer) {
+        SessionHandler(VatId peer, boolean dialed) {
             this.peer = peer;
+            this.dialed = dialed;
         }
 
         @Override
         public void opened(Link link) {
             Session made = new Session(vat, message -> send(link, message), bootstrap, peer.toString());
             session = made;
-            sessions.put(peer, made);
+            links.put(made, link);
+            synchronized (sessions) {
+                Session other = sessions.get(peer);
+                if (other != null && other.problem() == null) {
+                    // Crossed hellos: two connections between the same vats; drop one of them.
+                    boolean keepNew = keepsNewOne();
+                    synchronized (crossed) {
+                        crossed.add(keepNew ? other : made);
+                    }
+                    Link dropped = keepNew ? links.get(other) : link;
+                    if (dropped == link) {
+                        link.abort("shutdown: crossed hellos");
+                        return;
+                    }
+                    if (dropped != null) {
+                        dropped.abort("shutdown: crossed hellos");
+                    }
+                }
+                sessions.put(peer, made);
+            }
+        }
+
+        /**
+         * Of two connections between the same vats, the one opened by the higher vat id is
+         * kept (spec section 2), so both sides drop the same one.
+         */
+        private boolean keepsNewOne() {
+            VatId opener = dialed ? vatId() : peer;
+            VatId other = dialed ? peer : vatId();
+            return opener.compareTo(other) > 0;
         }
 
         private void send(Link link, Message message) {
@@ -273,8 +345,15 @@ public final class Node implements AutoCloseable {
         public void closed(Link link, String reason) {
             Session ended = session;
             if (ended != null) {
-                sessions.remove(peer, ended);
-                ended.lost(Problem.of(Problem.UNAVAILABLE, "connection to vat %s lost: %s", peer, reason));
+                links.remove(ended);
+                boolean wasCurrent = sessions.remove(peer, ended);
+                Problem why = Problem.of(Problem.UNAVAILABLE, "connection to vat %s lost: %s", peer, reason);
+                ended.lost(why);
+                if (wasCurrent) {
+                    for (PeerListener listener : peerListeners) {
+                        listener.lost(peer.toString(), why);
+                    }
+                }
             }
         }
     }

@@ -160,6 +160,38 @@ class NodeTest {
     }
 
     @Test
+    void crossedHellosLeaveOneSessionThatWorksBothWays() throws Exception {
+        SturdyRef bobsCounter = serveCounter(null);
+        alice.listen(Peers.LOOPBACK_ANY_PORT);
+        Vat alicesVat = runtime.newVat("alice's counter");
+        SturdyRef alicesCounter = alice.sturdyRef(alicesVat.export(new Tally(), Counter.class), null);
+        for (int round = 0; round < 5; round++) {
+            Promise<Counter> toBob = alice.connect(bobsCounter, Counter.class);
+            Promise<Counter> toAlice = bob.connect(alicesCounter, Counter.class);
+            assertThat(toBob.join(WAIT).increment(1).join(WAIT)).isPositive();
+            assertThat(toAlice.join(WAIT).increment(1).join(WAIT)).isPositive();
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while ((alice.sessionCount() != 1 || bob.sessionCount() != 1) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(alice.sessionCount()).isEqualTo(1);
+        assertThat(bob.sessionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anExporterIsToldWhenAClientSessionIsLost() throws Exception {
+        SturdyRef ref = serveCounter(null);
+        java.util.concurrent.BlockingQueue<String> lost = new java.util.concurrent.LinkedBlockingQueue<>();
+        bob.onSessionLost(runtime.newVat("host").export((peer, why) -> lost.add(peer + " " + why.kind()), PeerListener.class));
+        alice.connect(ref, Counter.class).join(WAIT).increment(1).join(WAIT);
+        alice.close();
+        alice = null;
+        assertThat(lost.poll(10, java.util.concurrent.TimeUnit.SECONDS))
+                .isEqualTo(Peers.identity(31).vatId() + " " + Problem.UNAVAILABLE);
+    }
+
+    @Test
     void aWatchNeedsAnEventualListener() throws Exception {
         SturdyRef ref = serveCounter(null);
         assertThatThrownBy(() -> alice.watch(ref, () -> { }))
