@@ -13,4 +13,7 @@ public interface Bootstrap {
      * nothing else, whether the number is unknown, revoked or expired.
      */
     Promise<Object> fetch(byte[] swiss);
+
+    /** Does nothing: peers send it to keep a quiet session alive. */
+    void ping();
 }

@@ -71,6 +71,11 @@ public final class SturdyTable implements Bootstrap {
     }
 
     @Override
+    public void ping() {
+        // A keep-alive: hearing it is all that matters.
+    }
+
+    @Override
     public Promise<Object> fetch(byte[] swiss) {
         if (swiss == null || swiss.length != SwissNumber.LENGTH) {
             return Promise.broken(NOT_FOUND);

@@ -3,6 +3,7 @@ package dev.erg.net;
 import dev.erg.crypto.VatId;
 import dev.erg.crypto.VatTls;
 import dev.erg.wire.Bytes;
+import dev.erg.wire.Descriptor;
 import dev.erg.wire.Message;
 import dev.erg.wire.ProtocolException;
 import dev.erg.wire.ReferenceDecoder;
@@ -14,6 +15,9 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -37,6 +41,9 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
 
     private enum State { TLS, START, OPEN, CLOSING }
 
+    /** What a silent side sends: a message to the peer's bootstrap object that does nothing. */
+    private static final Message KEEP_ALIVE = new Message.DeliverOnly(new Descriptor.Export(0), "ping", List.of());
+
     /** Longest abort reason sent, in UTF-8 bytes. */
     private static final int MAX_REASON_BYTES = 1024;
 
@@ -47,6 +54,7 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
     private final Function<Link, LinkHandler> acceptor;
     private final CompletableFuture<Link> dialed;
     private final long handshakeTimeoutNanos;
+    private final long heartbeatNanos;
 
     private State state = State.TLS;
     private VatId peer;
@@ -62,7 +70,9 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
      * @param dialed   completed with the link once established (dialer), or null
      */
     LinkChannel(WireCodec codec, VatId self, List<String> hints, VatId expected,
-                Function<Link, LinkHandler> acceptor, CompletableFuture<Link> dialed, long handshakeTimeoutNanos) {
+                Function<Link, LinkHandler> acceptor, CompletableFuture<Link> dialed, long handshakeTimeoutNanos,
+                long heartbeatNanos) {
+        this.heartbeatNanos = heartbeatNanos;
         this.codec = codec;
         this.self = self;
         this.hints = hints;
@@ -88,6 +98,17 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent idle && state == State.OPEN) {
+            if (idle.state() == IdleState.READER_IDLE) {
+                close(ctx.channel(), "idle: nothing heard from the peer for "
+                        + TimeUnit.NANOSECONDS.toMillis(3 * heartbeatNanos) + " ms");
+            } else if (idle.state() == IdleState.WRITER_IDLE) {
+                ByteBuf frame = ctx.alloc().buffer();
+                codec.encode(KEEP_ALIVE, ReferenceEncoder.none(), frame);
+                ctx.writeAndFlush(frame, ctx.voidPromise());
+            }
+            return;
+        }
         if (event instanceof SslHandshakeCompletionEvent done && state == State.TLS) {
             if (!done.isSuccess()) {
                 close(ctx.channel(), "TLS handshake failed: " + reasonOf(done.cause()));
@@ -155,6 +176,11 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
         }
         timeout.cancel(false);
         state = State.OPEN;
+        if (heartbeatNanos > 0) {
+            // Installed only now: during the handshake, the handshake timeout applies.
+            ctx.pipeline().addBefore(ctx.name(), "heartbeat",
+                    new IdleStateHandler(3 * heartbeatNanos, heartbeatNanos, 0, TimeUnit.NANOSECONDS));
+        }
         Link established = new Link(ctx.channel(), peer, codec, this);
         link = established;
         handler = acceptor.apply(established);

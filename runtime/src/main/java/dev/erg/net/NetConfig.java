@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param tlsProvider      the TLS implementation; both speak TLS 1.3 with Ed25519 keys
  * @param handshakeTimeout how long a new connection may take to finish TLS and start-session
  * @param ioThreads        threads that read, decode and write for all connections
+ * @param heartbeat        how long a session may be silent before a keep-alive is sent; after
+ *                         three times this with nothing heard, the peer is taken to be gone
+ *                         and the session is closed. Zero turns heartbeats off.
  */
-public record NetConfig(WireLimits limits, TlsProvider tlsProvider, Duration handshakeTimeout, int ioThreads) {
+public record NetConfig(WireLimits limits, TlsProvider tlsProvider, Duration handshakeTimeout, int ioThreads,
+                        Duration heartbeat) {
 
     /** Checks every setting. */
     public NetConfig {
@@ -26,34 +30,44 @@ public record NetConfig(WireLimits limits, TlsProvider tlsProvider, Duration han
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads: " + ioThreads + " (expected: >= 1)");
         }
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        if (heartbeat.isNegative()) {
+            throw new IllegalArgumentException("heartbeat: " + heartbeat + " (expected: >= 0)");
+        }
     }
 
     /**
      * Default limits, the JDK's TLS (in {@code bench/RESULTS.md} it moved about 45% more
      * messages per second than Bouncy Castle's, with handshakes as fast), a 10 second
-     * handshake timeout and one I/O thread.
+     * handshake timeout, one I/O thread, and a 5 second heartbeat (a silent peer is taken to be
+     * gone after 15 seconds).
      */
     public static NetConfig defaults() {
-        return new NetConfig(WireLimits.defaults(), TlsProvider.JDK, Duration.ofSeconds(10), 1);
+        return new NetConfig(WireLimits.defaults(), TlsProvider.JDK, Duration.ofSeconds(10), 1, Duration.ofSeconds(5));
     }
 
     /** This configuration with other limits. */
     public NetConfig withLimits(WireLimits limits) {
-        return new NetConfig(limits, tlsProvider, handshakeTimeout, ioThreads);
+        return new NetConfig(limits, tlsProvider, handshakeTimeout, ioThreads, heartbeat);
     }
 
     /** This configuration with another TLS provider. */
     public NetConfig withTlsProvider(TlsProvider provider) {
-        return new NetConfig(limits, provider, handshakeTimeout, ioThreads);
+        return new NetConfig(limits, provider, handshakeTimeout, ioThreads, heartbeat);
     }
 
     /** This configuration with another handshake timeout. */
     public NetConfig withHandshakeTimeout(Duration timeout) {
-        return new NetConfig(limits, tlsProvider, timeout, ioThreads);
+        return new NetConfig(limits, tlsProvider, timeout, ioThreads, heartbeat);
+    }
+
+    /** This configuration with another heartbeat; zero turns heartbeats off. */
+    public NetConfig withHeartbeat(Duration interval) {
+        return new NetConfig(limits, tlsProvider, handshakeTimeout, ioThreads, interval);
     }
 
     /** This configuration with another number of I/O threads. */
     public NetConfig withIoThreads(int threads) {
-        return new NetConfig(limits, tlsProvider, handshakeTimeout, threads);
+        return new NetConfig(limits, tlsProvider, handshakeTimeout, threads, heartbeat);
     }
 }

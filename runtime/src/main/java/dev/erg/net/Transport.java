@@ -201,7 +201,7 @@ public final class Transport implements AutoCloseable {
                 .addLast("frames", new FrameDecoder(config.limits()))
                 .addLast("framer", new FrameEncoder(config.limits()))
                 .addLast("session", new LinkChannel(codec, identity.vatId(), hints, expected, acceptor, dialed,
-                        config.handshakeTimeout().toNanos()));
+                        config.handshakeTimeout().toNanos(), config.heartbeat().toNanos()));
     }
 
     private Class<? extends ServerChannel> serverChannel() {

@@ -164,6 +164,35 @@ class TransportTest {
     }
 
     @Test
+    void aPeerHeardFromNothingIsTakenToBeGoneWhileHeartbeatsKeepAQuietLinkOpen() throws Exception {
+        NetConfig beating = NetConfig.defaults().withHeartbeat(Duration.ofMillis(100));
+        bob = Peers.transport(bobId, beating);
+        java.util.concurrent.BlockingQueue<Peers.Recording> bobSides = new java.util.concurrent.LinkedBlockingQueue<>();
+        InetSocketAddress at = bob.listen(Peers.LOOPBACK_ANY_PORT, link -> {
+            Peers.Recording r = new Peers.Recording();
+            bobSides.add(r);
+            return r;
+        });
+
+        alice = Peers.transport(aliceId, beating);
+        Link quietButAlive = alice.connect(bobId.vatId(), at, new Peers.Recording()).get(10, TimeUnit.SECONDS);
+        Peers.Recording aliveAtBob = bobSides.poll(10, TimeUnit.SECONDS);
+
+        Transport silent = Peers.transport(Peers.identity(9), NetConfig.defaults().withHeartbeat(Duration.ZERO));
+        try {
+            silent.connect(bobId.vatId(), at, new Peers.Recording()).get(10, TimeUnit.SECONDS);
+            Peers.Recording silentAtBob = bobSides.poll(10, TimeUnit.SECONDS);
+            assertThat(silentAtBob.closed.get(10, TimeUnit.SECONDS)).isEqualTo("idle: nothing heard from the peer for 300 ms");
+            assertThat(aliveAtBob.closed).isNotDone();
+            assertThat(quietButAlive.isOpen()).isTrue();
+            assertThat(aliveAtBob.received.poll(1, TimeUnit.SECONDS))
+                    .isEqualTo(new Message.DeliverOnly(new Descriptor.Export(0), "ping", List.of()));
+        } finally {
+            silent.close();
+        }
+    }
+
+    @Test
     void transportPrefersEpollOnLinux() {
         alice = Peers.transport(aliceId, NetConfig.defaults());
         assertThat(alice.usesEpoll()).isEqualTo(io.netty.channel.epoll.Epoll.isAvailable());
