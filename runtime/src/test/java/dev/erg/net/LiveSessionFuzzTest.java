@@ -1,5 +1,13 @@
 package dev.erg.net;
 
+import static dev.erg.wire.ByteMutations.delete;
+import static dev.erg.wire.ByteMutations.editHead;
+import static dev.erg.wire.ByteMutations.flipBit;
+import static dev.erg.wire.ByteMutations.insert;
+import static dev.erg.wire.ByteMutations.randomBytes;
+import static dev.erg.wire.ByteMutations.setByte;
+import static dev.erg.wire.ByteMutations.truncate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -570,66 +578,10 @@ class LiveSessionFuzzTest {
             }
             return out.toByteArray();
         }
-
-        private static byte[] flipBit(Random random, byte[] bytes) {
-            if (bytes.length > 0) {
-                bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
-            }
-            return bytes;
-        }
-
-        private static byte[] truncate(Random random, byte[] bytes) {
-            return Arrays.copyOf(bytes, bytes.length == 0 ? 0 : random.nextInt(bytes.length));
-        }
-
-        /** Rewrites the additional information of a byte: another length, a wider head, indefinite. */
-        private static byte[] editHead(Random random, byte[] bytes) {
-            if (bytes.length > 0) {
-                int at = random.nextInt(bytes.length);
-                int[] infos = {0, 1, 23, 24, 25, 26, 27, 28, 31, random.nextInt(32)};
-                bytes[at] = (byte) ((bytes[at] & 0xe0) | infos[random.nextInt(infos.length)]);
-            }
-            return bytes;
-        }
-
-        private static byte[] setByte(Random random, byte[] bytes) {
-            if (bytes.length > 0) {
-                bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
-            }
-            return bytes;
-        }
-
-        private static byte[] insert(Random random, byte[] bytes, byte[] insertion) {
-            int at = random.nextInt(bytes.length + 1);
-            byte[] result = new byte[bytes.length + insertion.length];
-            System.arraycopy(bytes, 0, result, 0, at);
-            System.arraycopy(insertion, 0, result, at, insertion.length);
-            System.arraycopy(bytes, at, result, at + insertion.length, bytes.length - at);
-            return result;
-        }
-
-        private static byte[] delete(Random random, byte[] bytes) {
-            if (bytes.length == 0) {
-                return bytes;
-            }
-            int at = random.nextInt(bytes.length);
-            int length = 1 + random.nextInt(Math.min(8, bytes.length - at));
-            byte[] result = new byte[bytes.length - length];
-            System.arraycopy(bytes, 0, result, 0, at);
-            System.arraycopy(bytes, at + length, result, at, bytes.length - at - length);
-            return result;
-        }
-
         private static byte[] concat(byte[] a, byte[] b) {
             byte[] result = Arrays.copyOf(a, a.length + b.length);
             System.arraycopy(b, 0, result, a.length, b.length);
             return result;
-        }
-
-        private static byte[] randomBytes(Random random, int length) {
-            byte[] bytes = new byte[length];
-            random.nextBytes(bytes);
-            return bytes;
         }
     }
 }
