@@ -313,13 +313,33 @@ public final class Session {
         reportTo(targetOf(l.target()), importOf(l.listener()));
     }
 
+    /**
+     * A settler at the peer serves once: after telling it, the import is dropped at once and
+     * never reported in gc-exports, since the peer frees the settler itself.
+     */
+    private synchronized void forget(RemoteTarget told) {
+        if (told instanceof Remote remote && remote.target() instanceof Descriptor.Export export) {
+            ImportEntry entry = imports.get(export.position());
+            if (entry != null && entry.remote.get() == remote) {
+                imports.remove(export.position());
+                entry.forgotten = true;
+            }
+        }
+    }
+
     /** Tells {@code listener} at the peer, by fulfill or break, what {@code subject} settles to. */
     private void reportTo(Object subject, RemoteTarget listener) {
         vat.run(() -> {
             Promise<Object> watched = subject instanceof Promise<?> p ? cast(p) : Promise.of(subject);
             watched.when(
-                    value -> Ref.sendOnly(listener, Message.FULFILL, value),
-                    why -> Ref.sendOnly(listener, Message.BREAK, why));
+                    value -> {
+                        Ref.sendOnly(listener, Message.FULFILL, value);
+                        forget(listener);
+                    },
+                    why -> {
+                        Ref.sendOnly(listener, Message.BREAK, why);
+                        forget(listener);
+                    });
         });
     }
 
@@ -400,7 +420,7 @@ public final class Session {
         if (imports.get(position) == entry) {
             imports.remove(position);
         }
-        if (problem == null) {
+        if (problem == null && !entry.forgotten) {
             out.send(new Message.GcExports(List.of(position), List.of(entry.received)));
         }
     }
@@ -409,6 +429,8 @@ public final class Session {
     private static final class ImportEntry {
         final WeakReference<Remote> remote;
         long received;
+        /** A settler we have told: the peer frees it, so it is not reported. */
+        boolean forgotten;
 
         ImportEntry(Remote remote) {
             this.remote = new WeakReference<>(remote);

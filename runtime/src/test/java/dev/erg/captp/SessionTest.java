@@ -171,6 +171,7 @@ class SessionTest {
         assertThat(after[0]).as("exports").isEqualTo(before[0]);
         assertThat(after[2]).as("questions").isEqualTo(before[2]);
         assertThat(pair.b.tableSizes()[3]).as("answers kept by bob").isZero();
+        assertThat(pair.b.tableSizes()[1]).as("settlers bob has told, dropped").isZero();
     }
 
     @Test
