@@ -69,13 +69,17 @@ public final class Ref {
      */
     public static Promise<Object> send(Object target, String method, Object... args) {
         Promise<Object> answer = new Promise<>();
-        dispatch(target, method, args.clone(), answer);
+        dispatch(target, method, copy(args), answer);
         return answer;
     }
 
     /** Like {@link #send}, for a message whose answer nobody wants. */
     public static void sendOnly(Object target, String method, Object... args) {
-        dispatch(target, method, args.clone(), null);
+        dispatch(target, method, copy(args), null);
+    }
+
+    private static Object[] copy(Object[] args) {
+        return args == null ? new Object[0] : args.clone();
     }
 
     private static void dispatch(Object target, String method, Object[] args, Promise<Object> answer) {

@@ -204,6 +204,7 @@ class SessionTest {
         assertThat(pair.b.tableSizes()[3]).as("answer freed at bob").isZero();
         // The pipelined proxy now sends to the sibling itself, not to the freed answer.
         assertThat(pair.settle(pipelined.deposit(2))).isEqualTo(2L);
+        assertThat(pair.settle(pipelined.balance())).isEqualTo(2L);
     }
 
     @Test
