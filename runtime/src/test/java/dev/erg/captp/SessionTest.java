@@ -196,6 +196,20 @@ class SessionTest {
     }
 
     @Test
+    void aMessageThatReachesARetiredAnswerPositionFollowsTheAnswer() {
+        connect();
+        Deferred<Object> sibling = Promise.defer();
+        dev.erg.vat.RemoteTarget pipeline = pair.a.peerBootstrap().send("sibling", new Object[0], Account.class,
+                sibling.resolver());
+        pair.pump();
+        // The sender raced with the answer: it still holds the answer position, now retired.
+        Deferred<Object> late = Promise.defer();
+        assertThat(pipeline.send("balance", null, Long.class, late.resolver())).isNull();
+        assertThat(pair.settle(late.promise())).isEqualTo(0L);
+        assertThat(pair.trace).doesNotContain("a>b Deliver to a freed answer");
+    }
+
+    @Test
     void aMessageRacingWithItsAnswerGoesWhereTheAnswerWent() {
         Account bob = connect();
         Promise<Account> sibling = bob.sibling();
