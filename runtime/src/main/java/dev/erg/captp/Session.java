@@ -202,23 +202,19 @@ public final class Session {
 
     /** Sends a message to {@code remote} at the peer; returns the pipeline of its answer. */
     RemoteTarget sendTo(Remote remote, String method, Object[] args, Class<?> answerType, Resolver<Object> answer) {
-        Problem gone = problem;
-        if (gone != null) {
-            if (answer != null) {
-                answer.reject(gone);
-            }
-            return null;
-        }
         List<Object> arguments = Arrays.asList(args == null ? new Object[0] : args);
+        Problem gone;
         boolean retired;
         try {
             synchronized (this) {
+                // Checked under the lock: once lost() has taken the settlers to break, none may be added.
+                gone = problem;
                 retired = remote.isRetired();
-                if (!retired && answer == null) {
-                    out.send(new Message.DeliverOnly(remote.target(), method, arguments));
-                    return null;
-                }
-                if (!retired) {
+                if (gone == null && !retired) {
+                    if (answer == null) {
+                        out.send(new Message.DeliverOnly(remote.target(), method, arguments));
+                        return null;
+                    }
                     long question = nextQuestion++;
                     Remote pipeline = new Remote(this, new Descriptor.Answer(question));
                     questions.put(question, pipeline);
@@ -235,7 +231,13 @@ public final class Session {
             }
             throw e;
         }
-        sendToRetired(remote, method, args, answer);
+        if (gone != null) {
+            if (answer != null) {
+                answer.reject(gone);
+            }
+        } else {
+            sendToRetired(remote, method, args, answer);
+        }
         return null;
     }
 
@@ -452,6 +454,9 @@ public final class Session {
             Promise<Object> known = importedPromises.get(position);
             if (known != null) {
                 return known;
+            }
+            if (problem != null) {
+                return Promise.broken(problem);
             }
             made = Ref.deferPipelined(importOf(position));
             importedPromises.put(position, made.promise());

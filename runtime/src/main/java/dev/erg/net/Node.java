@@ -137,8 +137,10 @@ public final class Node implements AutoCloseable {
     private <T> void fetch(SturdyRef ref, Class<T> iface, Deferred<T> result, int triesLeft) {
         session(ref.vatId(), ref.hints(), 0).whenComplete((session, failure) -> {
             if (failure != null) {
+                Throwable why = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure;
                 result.resolver().reject(Problem.of(Problem.UNAVAILABLE, "cannot reach vat %s: %s",
-                        ref.vatId(), failure instanceof LinkException ? failure.getMessage() : String.valueOf(failure)));
+                        ref.vatId(), why instanceof LinkException ? why.getMessage() : String.valueOf(why)));
                 return;
             }
             Promise<Object> fetched = Ref.send(session.peerBootstrap(), "fetch", (Object) ref.swiss().bytes());
