@@ -130,7 +130,7 @@ public final class Node implements AutoCloseable {
      */
     public <T> Promise<T> connect(SturdyRef ref, Class<T> iface) {
         Deferred<T> result = Promise.defer();
-        fetch(ref, iface, result, 3);
+        fetch(ref, iface, result, 5);
         return result.promise();
     }
 
@@ -184,6 +184,7 @@ public final class Node implements AutoCloseable {
         return watch;
     }
 
+    private static final String CROSSED_HELLOS = "shutdown: crossed hellos";
     private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -302,11 +303,11 @@ public final class Node implements AutoCloseable {
                     }
                     Link dropped = keepNew ? links.get(other) : link;
                     if (dropped == link) {
-                        link.abort("shutdown: crossed hellos");
+                        link.abort(CROSSED_HELLOS);
                         return;
                     }
                     if (dropped != null) {
-                        dropped.abort("shutdown: crossed hellos");
+                        dropped.abort(CROSSED_HELLOS);
                     }
                 }
                 sessions.put(peer, made);
@@ -348,6 +349,12 @@ public final class Node implements AutoCloseable {
             Session ended = session;
             if (ended != null) {
                 links.remove(ended);
+                if (reason.equals("peer aborted: " + CROSSED_HELLOS)) {
+                    // The peer saw both connections first and dropped this one.
+                    synchronized (crossed) {
+                        crossed.add(ended);
+                    }
+                }
                 boolean wasCurrent = sessions.remove(peer, ended);
                 Problem why = Problem.of(Problem.UNAVAILABLE, "connection to vat %s lost: %s", peer, reason);
                 ended.lost(why);
