@@ -145,7 +145,15 @@ public final class Node implements AutoCloseable {
             }
             Promise<Object> fetched = Ref.send(session.peerBootstrap(), "fetch", (Object) ref.swiss().bytes());
             vat.run(() -> fetched.when(
-                    object -> result.resolver().resolve(iface.cast(Ref.asType(object, iface))),
+                    object -> {
+                        Object typed = Ref.asType(object, iface);
+                        if (iface.isInstance(typed)) {
+                            result.resolver().resolve(iface.cast(typed));
+                        } else {
+                            result.resolver().reject(Problem.of(Problem.NOT_CALLABLE, "the sturdy ref designates %s, not a %s",
+                                    typed == null ? "null" : "a " + typed.getClass().getSimpleName(), iface.getSimpleName()));
+                        }
+                    },
                     why -> {
                         if (triesLeft > 1 && droppedForCrossing(session)) {
                             // Both vats dialed at once and this session lost: ask the one kept.

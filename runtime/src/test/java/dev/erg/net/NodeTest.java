@@ -111,6 +111,15 @@ class NodeTest {
     }
 
     @Test
+    void aSturdyRefToDataCannotBeUsedAsAnObject() throws Exception {
+        serveCounter(null);
+        SturdyRef toText = bob.sturdyRef("just text", null);
+        Problem wrongType = problemOf(alice.connect(toText, Counter.class));
+        assertThat(wrongType.kind()).isEqualTo(Problem.NOT_CALLABLE);
+        assertThat(wrongType.message()).isEqualTo("the sturdy ref designates a String, not a Counter");
+    }
+
+    @Test
     void aSturdyRefNamingAnotherKeyIsRefusedAtTheHandshake() throws Exception {
         SturdyRef ref = serveCounter(null);
         SturdyRef forged = new SturdyRef(Peers.identity(33).vatId(), ref.hints(), ref.swiss());
