@@ -440,10 +440,7 @@ public final class Session {
     }
 
     private Remote importOf(Descriptor.Import descriptor) {
-        return switch (descriptor) {
-            case Descriptor.ImportObject i -> importOf(i.position());
-            case Descriptor.ImportPromise i -> importOf(i.position());
-        };
+        return importOf(descriptor.position());
     }
 
     /** Our promise for the peer's promise at {@code position}; the first time, asks to be told. */

@@ -6,25 +6,15 @@ import dev.erg.net.Link;
 import dev.erg.net.LinkHandler;
 import dev.erg.net.NetConfig;
 import dev.erg.net.Transport;
-import dev.erg.wire.FrameDecoder;
-import dev.erg.wire.FrameEncoder;
 import dev.erg.wire.Message;
 import dev.erg.wire.PassableRegistry;
-import dev.erg.wire.ReferenceDecoder;
 import dev.erg.wire.ReferenceEncoder;
-import dev.erg.wire.WireCodec;
-import dev.erg.wire.WireLimits;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
@@ -63,27 +53,13 @@ public final class EchoPeer {
         } else {
             MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
             try {
-                WireCodec codec = new WireCodec(PassableRegistry.empty(), WireLimits.defaults());
                 var server = new ServerBootstrap().group(group).channel(EpollServerSocketChannel.class)
                         .childOption(ChannelOption.TCP_NODELAY, true)
-                        .childHandler(new ChannelInitializer<SocketChannel>() {
-                            @Override
-                            protected void initChannel(SocketChannel ch) {
-                                ch.pipeline()
-                                        .addLast(new FlushConsolidationHandler(256, true))
-                                        .addLast(new FrameDecoder(WireLimits.defaults()))
-                                        .addLast(new FrameEncoder(WireLimits.defaults()))
-                                        .addLast(new SimpleChannelInboundHandler<ByteBuf>() {
-                                            @Override
-                                            protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-                                                Message m = codec.decode(frame, ReferenceDecoder.none());
-                                                ByteBuf out = ctx.alloc().buffer();
-                                                codec.encode(m, ReferenceEncoder.none(), out);
-                                                ctx.writeAndFlush(out, ctx.voidPromise());
-                                            }
-                                        });
-                            }
-                        }).bind(any).sync().channel();
+                        .childHandler(PlainFraming.pipeline((ctx, m) -> {
+                            ByteBuf out = ctx.alloc().buffer();
+                            PlainFraming.CODEC.encode(m, ReferenceEncoder.none(), out);
+                            ctx.writeAndFlush(out, ctx.voidPromise());
+                        })).bind(any).sync().channel();
                 serveUntilStdinCloses(((InetSocketAddress) server.localAddress()).getPort());
             } finally {
                 group.shutdownGracefully().sync();

@@ -8,26 +8,16 @@ import dev.erg.net.LinkHandler;
 import dev.erg.net.NetConfig;
 import dev.erg.net.Transport;
 import dev.erg.wire.Descriptor;
-import dev.erg.wire.FrameDecoder;
-import dev.erg.wire.FrameEncoder;
 import dev.erg.wire.Message;
 import dev.erg.wire.PassableRegistry;
-import dev.erg.wire.ReferenceDecoder;
 import dev.erg.wire.ReferenceEncoder;
-import dev.erg.wire.WireCodec;
-import dev.erg.wire.WireLimits;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
@@ -140,25 +130,10 @@ public final class FramedEchoBench {
 
         static Echo tcp(int port) throws Exception {
             MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-            WireCodec codec = new WireCodec(PassableRegistry.empty(), WireLimits.defaults());
             Echo[] self = new Echo[1];
             Channel channel = new Bootstrap().group(group).channel(EpollSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
-                    .handler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline()
-                                    .addLast(new FlushConsolidationHandler(256, true))
-                                    .addLast(new FrameDecoder(WireLimits.defaults()))
-                                    .addLast(new FrameEncoder(WireLimits.defaults()))
-                                    .addLast(new SimpleChannelInboundHandler<ByteBuf>() {
-                                        @Override
-                                        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-                                            self[0].echoed(sequence(codec.decode(frame, ReferenceDecoder.none())));
-                                        }
-                                    });
-                        }
-                    }).connect("127.0.0.1", port).sync().channel();
+                    .handler(PlainFraming.pipeline((ctx, m) -> self[0].echoed(sequence(m)))).connect("127.0.0.1", port).sync().channel();
             self[0] = new Echo() {
                 // Batched as Link batches: one event-loop task and one flush per burst.
                 final java.util.Queue<ByteBuf> outbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -167,7 +142,7 @@ public final class FramedEchoBench {
                 @Override
                 void send(Message m) {
                     ByteBuf out = channel.alloc().buffer();
-                    codec.encode(m, ReferenceEncoder.none(), out);
+                    PlainFraming.CODEC.encode(m, ReferenceEncoder.none(), out);
                     outbox.add(out);
                     if (scheduled.compareAndSet(false, true)) {
                         channel.eventLoop().execute(() -> {
