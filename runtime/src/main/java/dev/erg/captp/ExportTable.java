@@ -45,6 +45,11 @@ final class ExportTable {
         return e == null ? null : e.object;
     }
 
+    /** Whether {@code object} is exported here, so that the peer can name it by an export descriptor. */
+    boolean holds(Object object) {
+        return object != null && (byObject.containsKey(object) || object.equals(byPosition.get(0L).object));
+    }
+
     /** Removes the entry at {@code position} whatever its count (a settler that has served). */
     void remove(long position) {
         Entry e = byPosition.remove(position);

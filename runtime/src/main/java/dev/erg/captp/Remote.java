@@ -19,6 +19,9 @@ final class Remote implements RemoteTarget {
     private boolean retired;
     private Object answeredWith;
     private Problem brokenWith;
+    /* Guarded by the session's lock, as the fields above. */
+    private boolean sentTo;
+    private Embargo embargo;
 
     Remote(Session session, Descriptor.Target target) {
         this.session = session;
@@ -57,6 +60,26 @@ final class Remote implements RemoteTarget {
         retired = true;
         answeredWith = value;
         brokenWith = problem;
+        embargo = null;
+    }
+
+    /** Records that a message was sent here: for an answer position, pipelined to it. */
+    void markSentTo() {
+        sentTo = true;
+    }
+
+    boolean wasSentTo() {
+        return sentTo;
+    }
+
+    /** Holds back what is sent to this answer position until it is retired. */
+    void embargo(Embargo held) {
+        embargo = held;
+    }
+
+    /** The embargo holding back messages to this answer position, or null. */
+    Embargo embargo() {
+        return embargo;
     }
 
     boolean isRetired() {

@@ -141,6 +141,7 @@ public final class Session {
             case Message.GcAnswers gc -> gcAnswers(gc);
             case Message.Get get -> unsupported(get.answerPosition(), "get");
             case Message.Index index -> unsupported(index.answerPosition(), "index");
+            case Message.Disembargo d -> disembargo(d);
             case Message.StartSession s -> throw protocol("start-session in an open session");
             case Message.Abort a -> throw protocol("abort must be handled by the connection");
         }
@@ -153,6 +154,7 @@ public final class Session {
     public void lost(Problem why) {
         List<Settler> settlers;
         List<Consumer<Problem>> listeners;
+        List<Resolver<Object>> heldBack;
         synchronized (this) {
             if (problem != null) {
                 return;
@@ -163,6 +165,7 @@ public final class Session {
             lossListeners.clear();
             questions.clear();
             answers.clear();
+            heldBack = abandonEmbargoes();
         }
         for (Consumer<Problem> listener : listeners) {
             listener.accept(why);
@@ -173,6 +176,9 @@ public final class Session {
             } catch (IllegalStateException alreadySettled) {
                 // It settled in the meantime: nothing to break.
             }
+        }
+        for (Resolver<Object> r : heldBack) {
+            r.reject(why);
         }
     }
 
@@ -202,6 +208,10 @@ public final class Session {
 
     /** Sends a message to {@code remote} at the peer; returns the pipeline of its answer. */
     RemoteTarget sendTo(Remote remote, String method, Object[] args, Class<?> answerType, Resolver<Object> answer) {
+        if (Embargo.MARKER.equals(method)) {
+            reflect(remote, args, answer);
+            return null;
+        }
         List<Object> arguments = Arrays.asList(args == null ? new Object[0] : args);
         Problem gone;
         boolean retired;
@@ -211,8 +221,13 @@ public final class Session {
                 gone = problem;
                 retired = remote.isRetired();
                 if (gone == null && !retired) {
+                    if (remote.embargo() != null) {
+                        remote.embargo().hold(method, args, answer);
+                        return null;
+                    }
                     if (answer == null) {
                         out.send(new Message.DeliverOnly(remote.target(), method, arguments));
+                        remote.markSentTo();
                         return null;
                     }
                     long question = nextQuestion++;
@@ -221,6 +236,7 @@ public final class Session {
                     long settler = exports.export(new Settler(answer, answerType, question, -1));
                     out.send(new Message.Deliver(remote.target(), method, arguments, OptionalLong.of(question),
                             Optional.of(new Descriptor.ImportObject(settler))));
+                    remote.markSentTo();
                     return pipeline;
                 }
             }
@@ -247,16 +263,15 @@ public final class Session {
             if (answer != null) {
                 answer.reject(remote.brokenWith());
             }
-        } else if (answer == null) {
-            Ref.sendOnly(remote.answeredWith(), method, args);
         } else {
-            answer.forward(Ref.send(remote.answeredWith(), method, args));
+            sendToValue(remote.answeredWith(), method, args, answer);
         }
     }
 
     // ---- receiving ----
 
     private void deliver(Message.Deliver d) {
+        refuseMarker(d.method());
         Object target = targetOf(d.target());
         Promise<Object> answer = Ref.send(target, d.method(), d.args().toArray());
         if (d.answerPosition().isPresent()) {
@@ -272,6 +287,7 @@ public final class Session {
     }
 
     private void deliverOnly(Message.DeliverOnly d) {
+        refuseMarker(d.method());
         Object target = targetOf(d.target());
         if (target instanceof Settler settler && d.target() instanceof Descriptor.Export export) {
             settle(settler, export.position(), d.method(), d.args());
@@ -298,6 +314,10 @@ public final class Session {
             exports.remove(position);
             importedPromises.remove(settler.promise());
             Remote pipeline = questions.remove(settler.question());
+            if (pipeline != null && fulfilled && pipeline.wasSentTo() && exports.holds(value)) {
+                holdBack(pipeline, settler, typed);
+                return;
+            }
             if (pipeline != null) {
                 // Messages still pipelined to this answer go to its value now; the peer may free it.
                 pipeline.retire(typed, fulfilled ? null : (Problem) value);
@@ -308,6 +328,117 @@ public final class Session {
             settler.resolver().resolve(typed);
         } else {
             settler.resolver().reject((Problem) value);
+        }
+    }
+
+    // ---- embargoes: an answer that loops back to us waits for what was pipelined to it ----
+
+    /** Answers to our questions held back until the peer returns our disembargo, by embargo id. */
+    private final Map<Long, Embargo> embargoes = new HashMap<>();
+    private long nextEmbargo;
+
+    /**
+     * The peer answered with an object of ours, and messages we pipelined to the answer may
+     * still be on their way back to it through the peer: later ones must wait behind them, so
+     * the answer is held back until our disembargo comes back the same way. Under the lock.
+     */
+    private void holdBack(Remote pipeline, Settler settler, Object value) {
+        long id = nextEmbargo++;
+        Embargo embargo = new Embargo(pipeline, settler, value);
+        embargoes.put(id, embargo);
+        pipeline.embargo(embargo);
+        out.send(new Message.Disembargo(pipeline.target(), id));
+    }
+
+    private void disembargo(Message.Disembargo d) {
+        switch (d.target()) {
+            // The peer asks for it back behind what it pipelined to this answer: it follows them.
+            case Descriptor.Answer a -> Ref.sendOnly(targetOf(a), Embargo.MARKER, new Embargo.Marker(this, d.embargoId()));
+            case Descriptor.Export _ -> lift(d.embargoId());
+        }
+    }
+
+    /**
+     * A message named as the marker: if it is the marker of a disembargo the peer asked for, it
+     * has followed the peer's messages through the answer to {@code remote}, one of the peer's
+     * exports, and the disembargo goes back in its place. Anything else stops here, as it would
+     * at an object: a message merely so named, or a marker that reached another session or an
+     * answer the peer asked about too early, which no embargo of the peer's waits for.
+     */
+    private void reflect(Remote remote, Object[] args, Resolver<Object> answer) {
+        if (args != null && args.length == 1 && args[0] instanceof Embargo.Marker marker && marker.session() == this
+                && remote.target() instanceof Descriptor.Export export) {
+            synchronized (this) {
+                if (problem == null) {
+                    out.send(new Message.Disembargo(export, marker.id()));
+                }
+            }
+        } else if (answer != null) {
+            answer.reject(Problem.of(Problem.NOT_CALLABLE, "no object has a method named as the disembargo marker"));
+        }
+    }
+
+    /**
+     * Our disembargo is back: every message pipelined before it has reached the answer's value,
+     * so the held ones follow, and then the answer settles.
+     */
+    private void lift(long id) {
+        Embargo embargo;
+        synchronized (this) {
+            embargo = embargoes.remove(id);
+            if (embargo == null) {
+                throw protocol("no embargo " + id);
+            }
+            out.send(new Message.GcAnswers(List.of(embargo.settler().question())));
+        }
+        for (List<Embargo.Held> held = release(embargo); !held.isEmpty(); held = release(embargo)) {
+            for (Embargo.Held m : held) {
+                sendToValue(embargo.value(), m.method(), m.args(), m.answer());
+            }
+        }
+        embargo.settler().resolver().resolve(embargo.value());
+    }
+
+    /**
+     * The messages held so far; once there are none, retires the answer position so that
+     * later messages go straight to the value, after those already sent there.
+     */
+    private synchronized List<Embargo.Held> release(Embargo embargo) {
+        List<Embargo.Held> held = embargo.takeHeld();
+        if (held.isEmpty()) {
+            embargo.pipeline().retire(embargo.value(), null);
+        }
+        return held;
+    }
+
+    /** On loss: our promises for held-back answers and the answers of the messages held. Under the lock. */
+    private List<Resolver<Object>> abandonEmbargoes() {
+        List<Resolver<Object>> abandoned = new ArrayList<>();
+        for (Embargo embargo : embargoes.values()) {
+            abandoned.add(embargo.settler().resolver());
+            for (Embargo.Held m : embargo.takeHeld()) {
+                if (m.answer() != null) {
+                    abandoned.add(m.answer());
+                }
+            }
+        }
+        embargoes.clear();
+        return abandoned;
+    }
+
+    /** A peer may not use the marker's name: only a disembargo travels under it. */
+    private static void refuseMarker(String method) {
+        if (Embargo.MARKER.equals(method)) {
+            throw protocol("method name reserved for disembargo");
+        }
+    }
+
+    /** Sends a message meant for an answer to the value the answer turned out to be, here. */
+    private static void sendToValue(Object value, String method, Object[] args, Resolver<Object> answer) {
+        if (answer == null) {
+            Ref.sendOnly(value, method, args);
+        } else {
+            answer.forward(Ref.send(value, method, args));
         }
     }
 

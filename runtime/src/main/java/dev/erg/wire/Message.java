@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  * starts with {@link StartSession} from each side, then carries messages to objects
  * ({@link Deliver}, {@link DeliverOnly}), pipelined selections ({@link Get}, {@link Index}),
  * requests to be told of a resolution ({@link Listen}), distributed garbage collection
- * ({@link GcExports}, {@link GcAnswers}), and ends with {@link Abort}.
+ * ({@link GcExports}, {@link GcAnswers}), the embargo that keeps messages in order when an
+ * answer loops back ({@link Disembargo}), and ends with {@link Abort}.
  *
  * <p><b>Answers.</b> There is no separate answer operation. A vat tells its peer the outcome of a
  * {@link Deliver} by sending {@link DeliverOnly} to the resolver the peer named: method
@@ -237,6 +238,26 @@ public sealed interface Message {
             if (answerPosition < 0) {
                 throw new IllegalArgumentException(
                         "answerPosition: " + answerPosition + " (expected: >= 0)");
+            }
+        }
+    }
+
+    /**
+     * Keeps messages in the order sent when the peer answers a question with an object of the
+     * asker's own, while messages the asker pipelined to that answer are still on their way
+     * there. The asker holds back its later messages and sends this to the answer; the peer
+     * sends it back, behind every message pipelined to the answer, to the export the answer
+     * resolved to; then the asker lets its held messages go.
+     *
+     * @param target    the answer, on the way out; the export it resolved to, on the way back
+     * @param embargoId chosen by the asker, unique among its embargoes still held, {@code >= 0}
+     */
+    record Disembargo(Target target, long embargoId) implements Message {
+        /** @throws IllegalArgumentException if {@code embargoId} is negative */
+        public Disembargo {
+            Objects.requireNonNull(target, "target");
+            if (embargoId < 0) {
+                throw new IllegalArgumentException("embargoId: " + embargoId + " (expected: >= 0)");
             }
         }
     }

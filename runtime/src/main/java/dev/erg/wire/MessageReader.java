@@ -5,6 +5,7 @@ import dev.erg.wire.Descriptor.Target;
 import dev.erg.wire.Message.Abort;
 import dev.erg.wire.Message.Deliver;
 import dev.erg.wire.Message.DeliverOnly;
+import dev.erg.wire.Message.Disembargo;
 import dev.erg.wire.Message.GcAnswers;
 import dev.erg.wire.Message.GcExports;
 import dev.erg.wire.Message.Get;
@@ -75,7 +76,8 @@ final class MessageReader {
                 case Op.GC_EXPORTS -> gcExports();
                 case Op.GC_ANSWERS -> gcAnswers();
                 case Op.GET -> get();
-                default -> index();
+                case Op.INDEX -> index();
+                default -> disembargo();
             };
         } catch (PathFailure f) {
             throw field == null ? f : f.at("." + field);
@@ -169,6 +171,14 @@ final class MessageReader {
         long answerPosition = in.unsigned("answer position");
         field = null;
         return new Index(target, index, answerPosition);
+    }
+
+    private Disembargo disembargo() {
+        Target target = target("target");
+        field = "embargoId";
+        long embargoId = in.unsigned("embargo id");
+        field = null;
+        return new Disembargo(target, embargoId);
     }
 
     private Target target(String name) {

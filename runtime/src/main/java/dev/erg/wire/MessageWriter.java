@@ -3,6 +3,7 @@ package dev.erg.wire;
 import dev.erg.wire.Message.Abort;
 import dev.erg.wire.Message.Deliver;
 import dev.erg.wire.Message.DeliverOnly;
+import dev.erg.wire.Message.Disembargo;
 import dev.erg.wire.Message.GcAnswers;
 import dev.erg.wire.Message.GcExports;
 import dev.erg.wire.Message.Get;
@@ -97,6 +98,11 @@ final class MessageWriter {
                     DescriptorWriter.write(out, m.target(), 1);
                     cbor.head(Cbor.UNSIGNED, m.index());
                     cbor.head(Cbor.UNSIGNED, m.answerPosition());
+                }
+                case Disembargo m -> {
+                    start(Op.DISEMBARGO);
+                    DescriptorWriter.write(out, m.target(), 1);
+                    cbor.head(Cbor.UNSIGNED, m.embargoId());
                 }
             }
         } catch (PathFailure f) {

@@ -50,17 +50,22 @@ final class SessionPair implements AutoCloseable {
         do {
             scheduler.runUntilIdle();
             while (!inFlight.isEmpty()) {
-                Object[] next = inFlight.poll();
-                Session to = (boolean) next[2] ? b : a;
-                Message m = codec.decode((byte[]) next[1], to.decoder());
-                trace.add(next[0] + " " + m.getClass().getSimpleName());
-                if (to == b) {
-                    receivedByB.add(m);
-                }
-                to.receive(m);
+                deliverOne();
             }
             scheduler.runUntilIdle();
         } while (!inFlight.isEmpty());
+    }
+
+    /** Delivers the oldest message in flight, and runs no turn. */
+    void deliverOne() {
+        Object[] next = inFlight.poll();
+        Session to = (boolean) next[2] ? b : a;
+        Message m = codec.decode((byte[]) next[1], to.decoder());
+        trace.add(next[0] + " " + m.getClass().getSimpleName());
+        if (to == b) {
+            receivedByB.add(m);
+        }
+        to.receive(m);
     }
 
     <T> T settle(dev.erg.vat.Promise<T> p) {

@@ -16,7 +16,9 @@ import dev.erg.wire.PassableRegistry;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,26 @@ class NodeTest {
             Tally copy = new Tally();
             copy.count = count;
             return Promise.of(copy);
+        }
+    }
+
+    /** What Bob serves for the loop-back test: gives back what it is given. */
+    public interface Mirror {
+        Promise<Object> reflect(Object value);
+    }
+
+    /** Alice's object in the loop-back test. */
+    public interface Journal {
+        Promise<Long> record(long sequence);
+    }
+
+    static final class Recorder implements Journal {
+        final List<Long> recorded = new ArrayList<>();
+
+        @Override
+        public Promise<Long> record(long sequence) {
+            recorded.add(sequence);
+            return Promise.of(sequence);
         }
     }
 
@@ -93,6 +115,27 @@ class NodeTest {
         assertThat(second.join(WAIT)).isEqualTo(12L);
         assertThat(first.join(WAIT)).isEqualTo(11L);
         assertThat(counter.increment(0).join(WAIT)).isEqualTo(10L);
+    }
+
+    @Test
+    void messagesToAnAnswerThatLoopsBackArriveInTheOrderSent() throws Exception {
+        serveCounter(null);
+        Mirror mirror = alice.connect(bob.sturdyRef(bobsVat.export(Promise::of, Mirror.class), null), Mirror.class)
+                .join(WAIT);
+        Recorder recorder = new Recorder();
+        Journal journal = runtime.newVat("alice's journal").export(recorder, Journal.class);
+        Promise<Object> reflected = mirror.reflect(journal);
+        // Sent in one go: the first ones are pipelined to Bob and come back through him, those
+        // sent once the answer has arrived must wait for them.
+        Journal back = reflected.as(Journal.class);
+        List<Promise<Long>> answers = new ArrayList<>();
+        for (long i = 0; i < 2_000; i++) {
+            answers.add(back.record(i));
+        }
+        for (Promise<Long> answer : answers) {
+            answer.join(WAIT);
+        }
+        assertThat(recorder.recorded).isEqualTo(LongStream.range(0, 2_000).boxed().toList());
     }
 
     @Test

@@ -78,7 +78,7 @@ final class RandomMessages {
      * the link handles itself.
      */
     Message message() {
-        return switch (random.nextInt(8)) {
+        return switch (random.nextInt(9)) {
             case 0, 1 -> new Message.DeliverOnly(target(), method(), args());
             case 2 -> {
                 boolean answer = random.nextBoolean();
@@ -105,7 +105,8 @@ final class RandomMessages {
                 yield new Message.GcAnswers(positions);
             }
             case 6 -> new Message.Get(target(), method(), position());
-            default -> new Message.Index(target(), position(), position());
+            case 7 -> new Message.Index(target(), position(), position());
+            default -> new Message.Disembargo(target(), position());
         };
     }
 

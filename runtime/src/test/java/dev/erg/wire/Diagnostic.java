@@ -12,6 +12,7 @@ import dev.erg.wire.Descriptor.SignedEnvelope;
 import dev.erg.wire.Message.Abort;
 import dev.erg.wire.Message.Deliver;
 import dev.erg.wire.Message.DeliverOnly;
+import dev.erg.wire.Message.Disembargo;
 import dev.erg.wire.Message.GcAnswers;
 import dev.erg.wire.Message.GcExports;
 import dev.erg.wire.Message.Get;
@@ -120,6 +121,7 @@ final class Diagnostic {
             case GcAnswers m -> tagged(Tag.MESSAGE, 6, m.positions());
             case Get m -> tagged(Tag.MESSAGE, 7, m.target(), m.field(), m.answerPosition());
             case Index m -> tagged(Tag.MESSAGE, 8, m.target(), m.index(), m.answerPosition());
+            case Disembargo m -> tagged(Tag.MESSAGE, 9, m.target(), m.embargoId());
         };
     }
 

@@ -189,7 +189,7 @@ final class RandomValues {
     }
 
     Message message() {
-        return switch (random.nextInt(9)) {
+        return switch (random.nextInt(10)) {
             case 0 -> new Message.StartSession(Message.StartSession.PROTOCOL_VERSION, id(32),
                     random.nextBoolean() ? List.of() : List.of("vat.example:7000"));
             case 1 -> new Message.DeliverOnly(target(), text(), args());
@@ -211,7 +211,8 @@ final class RandomValues {
             }
             case 6 -> new Message.GcAnswers(positions(random.nextInt(4)));
             case 7 -> new Message.Get(target(), text(), random.nextInt(100));
-            default -> new Message.Index(target(), random.nextInt(10), random.nextInt(100));
+            case 8 -> new Message.Index(target(), random.nextInt(10), random.nextInt(100));
+            default -> new Message.Disembargo(target(), random.nextInt(100));
         };
     }
 
