@@ -374,4 +374,16 @@ public final class Node implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Closes like {@link #close()}, having first sent every peer an abort with {@code reason}
+     * (which should start with a code such as {@code "shutdown: "}), so that their references
+     * to this vat's objects break saying why.
+     */
+    public void close(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        // Each abort is queued on its link's event loop before the close that follows, so it goes out first.
+        links.values().forEach(link -> link.abort(reason));
+        close();
+    }
 }
