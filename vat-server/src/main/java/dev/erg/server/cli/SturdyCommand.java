@@ -1,0 +1,86 @@
+package dev.erg.server.cli;
+
+import dev.erg.server.admin.SturdyListing;
+import dev.erg.server.config.SetupException;
+import dev.erg.server.store.DataDir;
+import dev.erg.server.store.DirLock;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vat-server sturdy mint|list|revoke}: the sturdy refs of hosted services. While a
+ * server runs on the data directory, the command asks its admin object, so changes take
+ * effect at once; otherwise it edits the directory's files under its lock, and the server
+ * picks them up at its next start.
+ */
+@Command(name = "sturdy",
+        description = {
+                "Manages the sturdy refs of hosted services; they survive restarts.",
+                "Goes through the running server when there is one (changes take effect at once);"
+                        + " otherwise edits the data directory, for the next start."})
+final class SturdyCommand {
+
+    private final Launch launch;
+
+    @Mixin
+    DataOptions data;
+
+    SturdyCommand(Launch launch) {
+        this.launch = launch;
+    }
+
+    @Command(name = "mint", description = "Issues a new sturdy ref to a hosted service and prints it.")
+    int mint(@Parameters(paramLabel = "SERVICE", description = "The service's name in the configuration.") String service)
+            throws SetupException {
+        try (RefBook book = open()) {
+            launch.out().println(book.mint(service));
+        }
+        return 0;
+    }
+
+    @Command(name = "list", description = "Prints each sturdy ref issued: the service, then the ref.")
+    int list() throws SetupException {
+        try (RefBook book = open()) {
+            for (SturdyListing listing : book.list()) {
+                launch.out().println(listing.service() + "\t" + listing.sturdyRef());
+            }
+        }
+        return 0;
+    }
+
+    @Command(name = "revoke", description = "Makes a sturdy ref designate nothing, for good.")
+    int revoke(@Parameters(paramLabel = "STURDY-REF", description = "The captp:// URI to revoke.") String sturdyRef)
+            throws SetupException {
+        SturdyRefs.parse(sturdyRef);
+        try (RefBook book = open()) {
+            if (!book.revoke(sturdyRef.strip())) {
+                launch.err().println("vat-server: no object was registered under that sturdy ref");
+                return 1;
+            }
+            launch.out().println("revoked");
+        }
+        return 0;
+    }
+
+    private RefBook open() throws SetupException {
+        DataDir dir = DataDir.open(launch.resolve(data.data));
+        Optional<DirLock> lock = dir.tryLock();
+        if (lock.isEmpty()) {
+            return AdminConnection.open(dir);
+        }
+        try {
+            RefBook book = OfflineRefBook.open(dir, lock.get(), launch.makers());
+            launch.err().println("(no vat-server is running on " + dir.root() + ": editing its files, for the next start)");
+            return book;
+        } catch (SetupException | RuntimeException e) {
+            try {
+                lock.get().close();
+            } catch (java.io.IOException ignored) {
+                // Released with the process anyway.
+            }
+            throw e;
+        }
+    }
+}
