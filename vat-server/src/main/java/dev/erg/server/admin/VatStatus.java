@@ -7,7 +7,7 @@ import dev.erg.vat.Passable;
  *
  * @param name     the vat's name: its service's name
  * @param maker    the maker of its service
- * @param queued   turns queued and not yet run
+ * @param queued   turns queued and not yet finished, the one running included
  * @param turns    turns run since the start
  * @param messages eventual sends delivered to it since the start
  */

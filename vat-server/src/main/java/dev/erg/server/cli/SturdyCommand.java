@@ -4,6 +4,7 @@ import dev.erg.server.admin.SturdyListing;
 import dev.erg.server.config.SetupException;
 import dev.erg.server.store.DataDir;
 import dev.erg.server.store.DirLock;
+import java.io.IOException;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +37,7 @@ final class SturdyCommand {
             throws SetupException {
         try (RefBook book = open()) {
             launch.out().println(book.mint(service));
+            noteOffline(book, "added to its files; the server serves it from its next start");
         }
         return 0;
     }
@@ -46,6 +48,7 @@ final class SturdyCommand {
             for (SturdyListing listing : book.list()) {
                 launch.out().println(listing.service() + "\t" + listing.sturdyRef());
             }
+            noteOffline(book, "read from its files");
         }
         return 0;
     }
@@ -60,8 +63,15 @@ final class SturdyCommand {
                 return 1;
             }
             launch.out().println("revoked");
+            noteOffline(book, "removed from its files");
         }
         return 0;
+    }
+
+    private void noteOffline(RefBook book, String what) {
+        if (!book.online()) {
+            launch.err().println("(no vat-server is running on " + data.data + ": " + what + ")");
+        }
     }
 
     private RefBook open() throws SetupException {
@@ -71,14 +81,12 @@ final class SturdyCommand {
             return AdminConnection.open(dir);
         }
         try {
-            RefBook book = OfflineRefBook.open(dir, lock.get(), launch.makers());
-            launch.err().println("(no vat-server is running on " + dir.root() + ": editing its files, for the next start)");
-            return book;
+            return OfflineRefBook.open(dir, lock.get(), launch.makers());
         } catch (SetupException | RuntimeException e) {
             try {
                 lock.get().close();
-            } catch (java.io.IOException ignored) {
-                // Released with the process anyway.
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
             }
             throw e;
         }

@@ -40,7 +40,7 @@ public final class MetricsEndpoint implements AutoCloseable {
         try {
             server = HttpServer.create(address, 0);
         } catch (BindException e) {
-            throw new SetupException("metrics.port " + port + " on " + address.getHostString()
+            throw new SetupException("metrics.port " + port + " on " + address.getAddress().getHostAddress()
                     + " is in use; choose another metrics.port in the configuration, or stop what uses it", e);
         } catch (IOException e) {
             throw new SetupException("cannot serve metrics on " + address + ": " + e.getMessage(), e);

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * <li>{@code erg_messages_sent_total}: messages sent to peers (questions, answers, releases);</li>
  * <li>per hosted vat, labelled {@code vat}: {@code erg_vat_messages_total}, eventual sends
  *     delivered to it (the messages coming in); {@code erg_vat_turn_seconds}, how long its turns
- *     take, as a histogram; {@code erg_vat_queue_depth}, turns queued and not yet run.</li>
+ *     take, as a histogram; {@code erg_vat_queue_depth}, turns queued and not yet finished (the one running included).</li>
  * </ul>
  *
  * It is the runtime's {@link VatObserver}: per turn it costs a map lookup, two atomic
@@ -70,13 +70,13 @@ public final class ServerMetrics implements VatObserver {
                         .register(registry),
                 queued);
         Gauge.builder("erg.vat.queue.depth", queued, q -> Math.max(0, q.get()))
-                .description("turns queued for the vat and not yet run")
+                .description("turns queued for the vat and not yet finished")
                 .tag("vat", name)
                 .register(registry);
         vats.put(vat, meters);
     }
 
-    /** Turns queued for {@code vat} and not yet run, or 0 if it is not tracked. */
+    /** Turns queued for {@code vat} and not yet finished (the one running included), or 0 if it is not tracked. */
     public long queueDepth(Vat vat) {
         VatMeters m = vats.get(vat);
         return m == null ? 0 : Math.max(0, m.queued().get());
