@@ -382,8 +382,13 @@ public final class Node implements AutoCloseable {
      */
     public void close(String reason) {
         Objects.requireNonNull(reason, "reason");
-        // Each abort is queued on its link's event loop before the close that follows, so it goes out first.
         links.values().forEach(link -> link.abort(reason));
+        // A link leaves the map once its abort is queued for writing; closing the transport
+        // sooner would close the channels before the abort frames are flushed.
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (!links.isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+        }
         close();
     }
 }

@@ -189,8 +189,8 @@ public final class VatServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SetupException("interrupted while binding " + where, e);
         } catch (Exception e) {
-            // Netty rethrows the bind failure undeclared.
-            if (e instanceof BindException) {
+            // Netty rethrows the bind failure undeclared; epoll's is an IOException naming EADDRINUSE.
+            if (e instanceof BindException || e instanceof IOException && String.valueOf(e.getMessage()).contains("in use")) {
                 throw new SetupException(where + " is in use (listen, in " + dir.root().resolve("erg-server.conf")
                         + "); stop what uses it, or choose another port", e);
             }
