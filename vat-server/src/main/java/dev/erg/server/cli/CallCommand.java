@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
 /** {@code vat-server call REF METHOD [ARG...]}: one call to any object, answers printed as JSON. */
 @Command(name = "call",
         description = {
-                "Calls a method of the object a sturdy ref designates, from a new, ephemeral identity,",
-                "and prints the answer as JSON; a broken answer is printed to stderr, with exit status 1.",
-                "If the object describes itself (a `describe` method), arguments are checked against it."})
+                "Calls a method of the object a sturdy ref designates and prints the answer as JSON.",
+                "Connects from a new, ephemeral identity. A broken answer is printed to stderr, with exit status 1.",
+                "If the object describes itself (a `describe` method), arguments are checked against it first."})
 final class CallCommand implements Callable<Integer> {
 
     private final Launch launch;

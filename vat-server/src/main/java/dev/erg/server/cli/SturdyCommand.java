@@ -25,56 +25,55 @@ final class SturdyCommand {
 
     private final Launch launch;
 
-    @Mixin
-    DataOptions data;
-
     SturdyCommand(Launch launch) {
         this.launch = launch;
     }
 
     @Command(name = "mint", description = "Issues a new sturdy ref to a hosted service and prints it.")
-    int mint(@Parameters(paramLabel = "SERVICE", description = "The service's name in the configuration.") String service)
+    int mint(@Mixin DataOptions data,
+             @Parameters(paramLabel = "SERVICE", description = "The service's name in the configuration.") String service)
             throws SetupException {
-        try (RefBook book = open()) {
+        try (RefBook book = open(data)) {
             launch.out().println(book.mint(service));
-            noteOffline(book, "added to its files; the server serves it from its next start");
+            noteOffline(data, book, "added to its files; the server serves it from its next start");
         }
         return 0;
     }
 
     @Command(name = "list", description = "Prints each sturdy ref issued: the service, then the ref.")
-    int list() throws SetupException {
-        try (RefBook book = open()) {
+    int list(@Mixin DataOptions data) throws SetupException {
+        try (RefBook book = open(data)) {
             for (SturdyListing listing : book.list()) {
                 launch.out().println(listing.service() + "\t" + listing.sturdyRef());
             }
-            noteOffline(book, "read from its files");
+            noteOffline(data, book, "read from its files");
         }
         return 0;
     }
 
     @Command(name = "revoke", description = "Makes a sturdy ref designate nothing, for good.")
-    int revoke(@Parameters(paramLabel = "STURDY-REF", description = "The captp:// URI to revoke.") String sturdyRef)
+    int revoke(@Mixin DataOptions data,
+               @Parameters(paramLabel = "STURDY-REF", description = "The captp:// URI to revoke.") String sturdyRef)
             throws SetupException {
         SturdyRefs.parse(sturdyRef);
-        try (RefBook book = open()) {
+        try (RefBook book = open(data)) {
             if (!book.revoke(sturdyRef.strip())) {
                 launch.err().println("vat-server: no object was registered under that sturdy ref");
                 return 1;
             }
             launch.out().println("revoked");
-            noteOffline(book, "removed from its files");
+            noteOffline(data, book, "removed from its files");
         }
         return 0;
     }
 
-    private void noteOffline(RefBook book, String what) {
+    private void noteOffline(DataOptions data, RefBook book, String what) {
         if (!book.online()) {
             launch.err().println("(no vat-server is running on " + data.data + ": " + what + ")");
         }
     }
 
-    private RefBook open() throws SetupException {
+    private RefBook open(DataOptions data) throws SetupException {
         DataDir dir = DataDir.open(launch.resolve(data.data));
         Optional<DirLock> lock = dir.tryLock();
         if (lock.isEmpty()) {
