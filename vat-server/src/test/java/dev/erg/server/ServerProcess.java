@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@link VatServerMain} in a JVM of its own, started with this JVM's {@code java} and test
  * class path. Its stdout is collected line by line; its stderr goes to a file quoted in
- * failure messages. {@link #kill()} makes sure it is gone.
+ * failure messages. {@link #close()} makes sure it is gone.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -85,10 +85,15 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the server if it still runs. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String javaExecutable() {

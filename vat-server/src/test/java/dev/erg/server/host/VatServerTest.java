@@ -27,6 +27,10 @@ import dev.erg.vat.RefKind;
 import dev.erg.wire.PassableRegistry;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -145,6 +149,28 @@ class VatServerTest {
             // The counter has had its increment, and a describe would count as a message too.
             assertThat(status.vats().get(0).messages()).isEqualTo(1);
             assertThat(status.vats().get(0).turns()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void metricsAreServedOnLoopbackWhenConfigured() throws Exception {
+        int port = freePort();
+        DataDir dir = DataDir.init(tmp.resolve("data"), "listen = 127.0.0.1:0\nmetrics.port = " + port
+                + "\nservice.counter = counter\n", null);
+        try (VatServer server = VatServer.start(dir, null, MAKERS);
+             HttpClient http = HttpClient.newHttpClient()) {
+            assertThat(server.metricsPort()).contains(port);
+            Counter counter = client.connect(server.services().get(0).sturdyRef(), Counter.class);
+            client.await(counter.increment(1));
+            String scraped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(scraped)
+                    .contains("erg_vat_messages_total{vat=\"counter\"} 1.0")
+                    .contains("erg_sessions 1.0")
+                    .contains("erg_vat_turn_seconds_count{vat=\"counter\"} 1");
+        }
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).as("the metrics port is let go at close").isEqualTo(port);
         }
     }
 

@@ -166,9 +166,9 @@ class DataDirTest {
     @Test
     void aLockIsHeldOnceAtATime() throws Exception {
         DataDir dir = DataDir.init(tmp.resolve("data"), CONFIG, null);
-        try (DirLock held = dir.tryLock().orElseThrow()) {
-            assertThat(dir.tryLock()).isEmpty();
-        }
+        DirLock held = dir.tryLock().orElseThrow();
+        assertThat(dir.tryLock()).isEmpty();
+        held.close();
         try (DirLock again = dir.tryLock().orElseThrow()) {
             assertThat(again).isNotNull();
         }
