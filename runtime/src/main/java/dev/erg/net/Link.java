@@ -12,6 +12,7 @@ import java.net.SocketAddress;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A mutually authenticated TLS 1.3 connection to one peer vat, after both sides have
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Thread-safe: messages may be sent from any thread and go out in the order sent.
  */
 public final class Link {
+
+    /** Messages sent over every link of this JVM; a counter read by metrics. */
+    private static final LongAdder SENT = new LongAdder();
 
     private final Channel channel;
     private final VatId peer;
@@ -37,6 +41,11 @@ public final class Link {
     /** The authenticated vat at the other end. */
     public VatId peer() {
         return peer;
+    }
+
+    /** The number of messages sent over all links of this JVM since it started. */
+    public static long messagesSent() {
+        return SENT.sum();
     }
 
     /** The peer's network address. */
@@ -64,6 +73,7 @@ public final class Link {
             throw e;
         }
         outbox.add(frame);
+        SENT.increment();
         if (drainScheduled.compareAndSet(false, true)) {
             try {
                 channel.eventLoop().execute(this::drain);

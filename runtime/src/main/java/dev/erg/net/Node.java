@@ -374,4 +374,21 @@ public final class Node implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Closes like {@link #close()}, having first sent every peer an abort with {@code reason}
+     * (which should start with a code such as {@code "shutdown: "}), so that their references
+     * to this vat's objects break saying why.
+     */
+    public void close(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        links.values().forEach(link -> link.abort(reason));
+        // A link leaves the map once its abort is queued for writing; closing the transport
+        // sooner would close the channels before the abort frames are flushed.
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (!links.isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+        }
+        close();
+    }
 }

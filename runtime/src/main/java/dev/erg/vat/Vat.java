@@ -208,6 +208,10 @@ public final class Vat {
             turn.cancel(shutDownProblem());
             return false;
         }
+        VatObserver observer = runtime.observer();
+        if (observer != null) {
+            observer.queued(this, turn instanceof Delivery);
+        }
         Turn top;
         do {
             top = inbox;
@@ -227,6 +231,7 @@ public final class Vat {
     void runTurns(int maxTurns) {
         Vat outer = CURRENT.get();
         CURRENT.set(this);
+        VatObserver observer = runtime.observer();
         try {
             for (int n = 0; n < maxTurns; n++) {
                 if (shutDown) {
@@ -237,10 +242,14 @@ public final class Vat {
                 if (turn == null) {
                     break;
                 }
+                long started = observer == null ? 0 : System.nanoTime();
                 try {
                     turn.run(this);
                 } catch (RuntimeException | Error e) {
                     report("a turn", e);
+                }
+                if (observer != null) {
+                    observer.ran(this, System.nanoTime() - started);
                 }
             }
         } finally {

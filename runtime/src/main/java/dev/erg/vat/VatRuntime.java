@@ -22,13 +22,15 @@ public final class VatRuntime implements AutoCloseable {
 
     private final Scheduler scheduler;
     private final Timer timer;
+    private final VatObserver observer;
     private final Set<Vat> vats = ConcurrentHashMap.newKeySet();
     private final AtomicLong made = new AtomicLong();
     private volatile boolean closed;
 
-    private VatRuntime(Scheduler scheduler) {
+    private VatRuntime(Scheduler scheduler, VatObserver observer) {
         this.scheduler = scheduler;
         this.timer = new SchedulerTimer(scheduler);
+        this.observer = observer;
     }
 
     /** A runtime whose vats share one thread per available processor. */
@@ -86,6 +88,11 @@ public final class VatRuntime implements AutoCloseable {
         return scheduler;
     }
 
+    /** The observer given to the builder, or null. */
+    VatObserver observer() {
+        return observer;
+    }
+
     void forget(Vat vat) {
         vats.remove(vat);
     }
@@ -96,6 +103,7 @@ public final class VatRuntime implements AutoCloseable {
         private int threads = Runtime.getRuntime().availableProcessors();
         private int turnsPerBatch = 256;
         private DeterministicScheduler deterministic;
+        private VatObserver observer;
 
         private Builder() {
         }
@@ -127,9 +135,16 @@ public final class VatRuntime implements AutoCloseable {
             return this;
         }
 
+        /** Tells {@code observer} about every turn of the runtime's vats; default: no observer. */
+        public Builder observer(VatObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
         /** The runtime. */
         public VatRuntime build() {
-            return new VatRuntime(deterministic != null ? deterministic : new PoolScheduler(threads, turnsPerBatch));
+            return new VatRuntime(deterministic != null ? deterministic : new PoolScheduler(threads, turnsPerBatch),
+                    observer);
         }
     }
 }

@@ -1,0 +1,31 @@
+package dev.erg.server.admin;
+
+import dev.erg.vat.Promise;
+import java.util.List;
+
+/**
+ * The administration of one running vat-server. Holding a reference to it is the authority
+ * to manage the server: the server writes its sturdy ref, new at each start, to
+ * {@code admin.ref} in the data directory, readable by the directory's owner only, and the
+ * command line connects to it. Failures break the answer with a problem of kind
+ * {@value #NO_SUCH_SERVICE} or {@value #BAD_STURDY_REF}.
+ */
+public interface Admin {
+
+    /** Kind of the problem of {@link #mint} for a service that is not hosted. */
+    String NO_SUCH_SERVICE = "NoSuchService";
+    /** Kind of the problem of {@link #revoke} for text that is not a sturdy ref of this server. */
+    String BAD_STURDY_REF = "BadSturdyRef";
+
+    /** Issues a new sturdy ref to the hosted service {@code service}, kept across restarts; answers its text. */
+    Promise<String> mint(String service);
+
+    /** The sturdy refs issued to hosted objects, oldest first. */
+    Promise<List<SturdyListing>> list();
+
+    /** Makes the sturdy ref {@code sturdyRef} designate nothing, for good; answers whether it designated something. */
+    Promise<Boolean> revoke(String sturdyRef);
+
+    /** What the server is doing. */
+    Promise<ServerStatus> status();
+}

@@ -1,0 +1,13 @@
+package dev.erg.server.admin;
+
+import dev.erg.vat.Passable;
+
+/**
+ * One issued sturdy ref.
+ *
+ * @param service   the hosted service it designates
+ * @param sturdyRef its text, which holds the secret
+ */
+@Passable("erg.server.SturdyListing")
+public record SturdyListing(String service, String sturdyRef) {
+}

@@ -1,0 +1,78 @@
+package dev.erg.server.cli;
+
+import dev.erg.captp.SturdyRef;
+import dev.erg.server.client.CapTpClient;
+import dev.erg.server.client.Invocation;
+import dev.erg.server.client.JsonValues;
+import dev.erg.server.client.MethodDescription;
+import dev.erg.server.config.SetupException;
+import dev.erg.wire.PassableRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javax.net.ssl.SSLException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vat-server call REF METHOD [ARG...]}: one call to any object, answers printed as JSON. */
+@Command(name = "call",
+        description = {
+                "Calls a method of the object a sturdy ref designates and prints the answer as JSON.",
+                "Connects from a new, ephemeral identity. A broken answer is printed to stderr, with exit status 1.",
+                "If the object describes itself (a `describe` method), arguments are checked against it first."})
+final class CallCommand implements Callable<Integer> {
+
+    private final Launch launch;
+
+    @Parameters(index = "0", paramLabel = "STURDY-REF", description = "The captp:// URI of the object.")
+    String sturdyRef;
+
+    @Parameters(index = "1", paramLabel = "METHOD", description = "The method's name.")
+    String method;
+
+    @Parameters(index = "2..*", paramLabel = "ARG",
+            description = "Each argument as a JSON value: 5, 2.5, true, null, '\"text\"', '[1,2]', '{\"k\":1}'.")
+    List<String> arguments = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long to wait to connect and for the answer (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Option(names = "--no-describe", description = "Send the arguments as JSON reads them, without asking the object first.")
+    boolean noDescribe;
+
+    CallCommand(Launch launch) {
+        this.launch = launch;
+    }
+
+    @Override
+    public Integer call() throws SetupException {
+        SturdyRef ref = SturdyRefs.parse(sturdyRef);
+        if (!noDescribe) {
+            // Checks the JSON before connecting, so a typo costs no round trip.
+            Invocation.arguments(method, arguments, Optional.empty());
+        }
+        try (CapTpClient client = client(timeout)) {
+            Object target = client.connect(ref, Object.class);
+            Optional<List<MethodDescription>> described = noDescribe ? Optional.empty() : Invocation.describe(client, target);
+            List<Object> values = Invocation.arguments(method, arguments, described);
+            Object answer = client.call(target, method, values);
+            launch.out().println(JsonValues.toJson(answer));
+        }
+        return 0;
+    }
+
+    static CapTpClient client(int timeoutSeconds) throws SetupException {
+        if (timeoutSeconds < 1) {
+            throw new SetupException("--timeout: " + timeoutSeconds + " (expected: at least 1 second)");
+        }
+        try {
+            return CapTpClient.start(PassableRegistry.empty(), Duration.ofSeconds(timeoutSeconds));
+        } catch (SSLException e) {
+            throw new SetupException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.erg.server.cli;
+
+import dev.erg.server.config.SetupException;
+import dev.erg.vat.ProblemException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The {@code vat-server} command line. Exit status: 0 on success; 1 when the command failed,
+ * with one line on stderr saying why (a configuration to fix, a broken answer); 2 when the
+ * command line itself is wrong.
+ */
+public final class Cli {
+
+    /** Exit status of a command that failed. */
+    public static final int FAILED = 1;
+
+    private Cli() {
+    }
+
+    /** Runs the command line {@code args} with {@code launch}; returns the exit status. */
+    public static int execute(Launch launch, String... args) {
+        CommandLine line = new CommandLine(new TopCommand(launch));
+        line.addSubcommand("init", new InitCommand(launch));
+        line.addSubcommand("run", new RunCommand(launch));
+        line.addSubcommand("sturdy", new SturdyCommand(launch));
+        line.addSubcommand("status", new StatusCommand(launch));
+        line.addSubcommand("call", new CallCommand(launch));
+        line.addSubcommand("describe", new DescribeCommand(launch));
+        line.addSubcommand("help", new CommandLine.HelpCommand());
+        line.setOut(new PrintWriter(launch.out(), true));
+        line.setErr(new PrintWriter(launch.err(), true));
+        line.setExecutionExceptionHandler((thrown, command, parsed) -> {
+            launch.err().println("vat-server: " + message(thrown).replaceAll("\\s*\\R\\s*", " "));
+            launch.err().flush();
+            return FAILED;
+        });
+        int status = line.execute(args);
+        launch.out().flush();
+        return status;
+    }
+
+    private static String message(Throwable thrown) {
+        return switch (thrown) {
+            case SetupException e -> e.getMessage();
+            case CommandFailure e -> e.getMessage();
+            case ProblemException e -> e.problem().toString();
+            case IllegalArgumentException e -> e.getMessage();
+            case InterruptedException e -> "interrupted";
+            default -> "unexpected " + thrown;
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package dev.erg.server.cli;
+
+import dev.erg.server.admin.ServerStatus;
+import dev.erg.server.admin.VatStatus;
+import dev.erg.server.config.SetupException;
+import dev.erg.server.store.DataDir;
+import dev.erg.server.store.DirLock;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code vat-server status}: what the server running on a data directory is doing. */
+@Command(name = "status", description = "Prints the running server's sessions, vats and queue depths.")
+final class StatusCommand implements Callable<Integer> {
+
+    private final Launch launch;
+
+    @Mixin
+    DataOptions data;
+
+    StatusCommand(Launch launch) {
+        this.launch = launch;
+    }
+
+    @Override
+    public Integer call() throws SetupException {
+        DataDir dir = DataDir.open(launch.resolve(data.data));
+        Optional<DirLock> lock = dir.tryLock();
+        if (lock.isPresent()) {
+            try {
+                lock.get().close();
+            } catch (IOException e) {
+                // Released with the process anyway.
+            }
+            throw new SetupException("no vat-server is running on " + dir.root() + "; start one with `vat-server run --data "
+                    + data.data + "`");
+        }
+        ServerStatus status;
+        try (AdminConnection connection = AdminConnection.open(dir)) {
+            status = connection.await(connection.admin().status());
+        }
+        print(status, launch.out());
+        return 0;
+    }
+
+    static void print(ServerStatus status, PrintStream out) {
+        out.println("vat       " + status.vatId());
+        out.println("address   " + status.address());
+        out.println("uptime    " + status.uptimeSeconds() + " s");
+        out.println("sessions  " + status.sessions());
+        out.println("sent      " + status.messagesSent() + " messages");
+        out.printf("%-20s %-12s %8s %10s %10s%n", "VAT", "MAKER", "QUEUED", "TURNS", "MESSAGES");
+        for (VatStatus vat : status.vats()) {
+            out.printf("%-20s %-12s %8d %10d %10d%n", vat.name(), vat.maker(), vat.queued(), vat.turns(), vat.messages());
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.erg.server.config;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * The configuration file of a data directory: one {@code key = value} per line, {@code #}
+ * starting a comment. Every error names the file, the line and the key, and says what would
+ * be accepted.
+ *
+ * <pre>
+ * listen = 127.0.0.1:7700          # where CapTP listens
+ * advertise = vats.example.org:7700 # hints written into sturdy refs (comma-separated)
+ * threads = 4                      # threads shared by all vats
+ * metrics.port = 9700              # Prometheus metrics on 127.0.0.1, or "off"
+ * service.counter = counter        # host a service named "counter", made by maker "counter"
+ * </pre>
+ */
+public final class ConfigFile {
+
+    /** The file's name in a data directory. */
+    public static final String NAME = "erg-server.conf";
+
+    /** Where a server listens unless told otherwise. */
+    public static final InetSocketAddress DEFAULT_LISTEN = InetSocketAddress.createUnresolved("127.0.0.1", 7700);
+
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final String KEYS = "listen, advertise, threads, metrics.port, service.<name>";
+    private static final long MAX_SIZE = 1 << 20;
+
+    private ConfigFile() {
+    }
+
+    /**
+     * The default configuration, commented: listening on {@code listen} and hosting
+     * {@code services} (name to maker); {@code makers} are listed as the known makers.
+     */
+    public static String defaults(InetSocketAddress listen, Map<String, String> services, Collection<String> makers) {
+        StringBuilder text = new StringBuilder("""
+                # Erg vat-server configuration. One `key = value` per line; `#` starts a comment.
+                # Read at each start.
+
+                # Where peers reach this server over CapTP (mutual TLS 1.3), as host:port.
+                # Port 0 picks a free port at each start.
+                listen = %s
+
+                # The host:port peers should dial, written into sturdy refs, when it is not the
+                # address listened on (a public name, a NAT, a wildcard listen address).
+                # Several may be given, comma-separated.
+                # advertise = vats.example.org:7700
+
+                # Threads shared by all vats; default: one per processor.
+                # threads = 4
+
+                # Prometheus metrics over HTTP at http://127.0.0.1:<port>/metrics; default: off.
+                # metrics.port = 9700
+
+                # The services to host, each in a vat of its own: service.<name> = <maker>.
+                # Makers known to this build: %s.
+                """.formatted(HostPort.format(listen), String.join(", ", makers)));
+        services.forEach((name, maker) -> text.append("service.").append(name).append(" = ").append(maker).append('\n'));
+        return text.toString();
+    }
+
+    /**
+     * The address {@code text} names as {@code host:port}, for a {@code --listen} option.
+     *
+     * @throws SetupException saying what is wrong
+     */
+    public static InetSocketAddress listenAddress(String text) throws SetupException {
+        try {
+            return HostPort.parse(text, 0);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("--listen: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the configuration in {@code file}; a service may only name one of {@code makers}.
+     *
+     * @throws SetupException saying which line and key are wrong, and why
+     */
+    public static ServerConfig read(Path file, Collection<String> makers) throws SetupException {
+        String text;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_SIZE) {
+                throw new SetupException(file + " is " + size + " bytes, too large for a configuration file (expected: <= "
+                        + MAX_SIZE + ")");
+            }
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new SetupException(file + " is not UTF-8 text; is it a configuration file?");
+        } catch (IOException e) {
+            throw new SetupException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return parse(file, text, makers);
+    }
+
+    /** Reads configuration {@code text}, naming {@code file} in errors. */
+    static ServerConfig parse(Path file, String text, Collection<String> makers) throws SetupException {
+        Parser parser = new Parser(file, makers);
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            parser.line(i + 1, lines[i]);
+        }
+        return parser.config();
+    }
+
+    /** The state of one reading. */
+    private static final class Parser {
+        private final String fileName;
+        private final Collection<String> makers;
+        private final Map<String, Integer> seen = new HashMap<>();
+        private InetSocketAddress listen = DEFAULT_LISTEN;
+        private int listenLine;
+        private List<InetSocketAddress> advertise = List.of();
+        private OptionalInt threads = OptionalInt.empty();
+        private OptionalInt metrics = OptionalInt.empty();
+        private final List<ServiceSpec> services = new ArrayList<>();
+
+        Parser(Path file, Collection<String> makers) {
+            this.fileName = String.valueOf(file);
+            this.makers = makers;
+        }
+
+        void line(int number, String raw) throws SetupException {
+            int hash = raw.indexOf('#');
+            String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
+            if (line.isEmpty()) {
+                return;
+            }
+            int equals = line.indexOf('=');
+            if (equals < 0) {
+                throw error(number, "expected `key = value`, found \"" + shown(line) + "\"");
+            }
+            String key = line.substring(0, equals).strip();
+            String value = line.substring(equals + 1).strip();
+            Integer previous = seen.putIfAbsent(key, number);
+            if (previous != null) {
+                throw error(number, key + " is already set on line " + previous);
+            }
+            if (value.isEmpty()) {
+                throw error(number, key + " has no value");
+            }
+            try {
+                set(number, key, value);
+            } catch (IllegalArgumentException e) {
+                throw error(number, key + ": " + e.getMessage());
+            }
+        }
+
+        private void set(int number, String key, String value) throws SetupException {
+            switch (key) {
+                case "listen" -> {
+                    listen = HostPort.parse(value, 0);
+                    listenLine = number;
+                }
+                case "advertise" -> {
+                    List<InetSocketAddress> hints = new ArrayList<>();
+                    for (String hint : value.split(",", -1)) {
+                        hints.add(HostPort.parse(hint.strip(), 1));
+                    }
+                    advertise = List.copyOf(hints);
+                }
+                case "threads" -> threads = OptionalInt.of(number(value, 1, 1024));
+                case "metrics.port" -> metrics = value.equals("off") ? OptionalInt.empty() : OptionalInt.of(number(value, 1, 65_535));
+                default -> {
+                    if (!key.startsWith("service.")) {
+                        throw error(number, "unknown key \"" + shown(key) + "\" (expected one of: " + KEYS + ")");
+                    }
+                    String name = key.substring("service.".length());
+                    if (!SERVICE_NAME.matcher(name).matches()) {
+                        throw new IllegalArgumentException("a service name is 1 to 63 lower-case letters, digits and dashes,"
+                                + " starting with a letter or digit");
+                    }
+                    if (!makers.contains(value)) {
+                        throw new IllegalArgumentException("no service maker is called \"" + shown(value) + "\" (known: "
+                                + String.join(", ", makers.stream().sorted().toList()) + ")");
+                    }
+                    services.add(new ServiceSpec(name, value, number));
+                }
+            }
+        }
+
+        private static int number(String value, int min, int max) {
+            if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new IllegalArgumentException("\"" + shown(value) + "\" is not a number from " + min + " to " + max);
+            }
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(n + " is not a number from " + min + " to " + max);
+            }
+            return n;
+        }
+
+        ServerConfig config() throws SetupException {
+            if (advertise.isEmpty() && isWildcard(listen.getHostString())) {
+                throw error(listenLine, "listen: " + listen.getHostString() + " listens on every interface, which is no address"
+                        + " to dial; add `advertise = <host>:<port>` to say where peers reach this server");
+            }
+            return new ServerConfig(listen, advertise, threads, metrics, services);
+        }
+
+        private SetupException error(int line, String what) {
+            return new SetupException(fileName + " line " + line + ": " + what);
+        }
+    }
+
+    private static boolean isWildcard(String host) {
+        if (!host.chars().allMatch(c -> c == '.' || c == ':' || Character.digit(c, 16) >= 0)) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Text from the file as an error message may show it: short, printable. */
+    private static String shown(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().limit(40).forEach(c -> {
+            if (c < ' ' || c == 0x7f || Character.getType(c) == Character.PRIVATE_USE || c == 0xfffd) {
+                out.append('?');
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return text.codePointCount(0, text.length()) > 40 ? out + "…" : out.toString();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.erg.server.host;
+
+import dev.erg.captp.SturdyRef;
+import dev.erg.crypto.SwissNumber;
+import dev.erg.crypto.VatId;
+import dev.erg.net.Link;
+import dev.erg.net.Node;
+import dev.erg.server.admin.Admin;
+import dev.erg.server.admin.ServerStatus;
+import dev.erg.server.admin.SturdyListing;
+import dev.erg.server.admin.VatStatus;
+import dev.erg.server.metrics.ServerMetrics;
+import dev.erg.server.store.SturdyStore;
+import dev.erg.vat.Problem;
+import dev.erg.vat.Promise;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@link Admin} of a running server; it lives in the server's admin vat, which is the only
+ * place the sturdy refs change while the server runs. Each change is written to disk before
+ * it takes effect, so a failed write changes nothing.
+ */
+final class AdminService implements Admin {
+
+    private static final String STORAGE = "StorageFailure";
+
+    private final Node node;
+    private final List<InetSocketAddress> hints;
+    private final SturdyStore store;
+    private final Map<String, Tenant> tenants;
+    private final ServerMetrics metrics;
+    private final String address;
+    private final long startedNanos = System.nanoTime();
+    private final SecureRandom random = new SecureRandom();
+    private SwissNumber own;
+
+    AdminService(Node node, List<InetSocketAddress> hints, SturdyStore store, Map<String, Tenant> tenants,
+                 ServerMetrics metrics, String address) {
+        this.node = node;
+        this.hints = List.copyOf(hints);
+        this.store = store;
+        this.tenants = Map.copyOf(tenants);
+        this.metrics = metrics;
+        this.address = address;
+    }
+
+    /** Remembers this object's own swiss number, which may not be revoked. */
+    void ownSwiss(SwissNumber swiss) {
+        this.own = swiss;
+    }
+
+    private SturdyRef ref(SwissNumber swiss) {
+        return new SturdyRef(node.vatId(), hints, swiss);
+    }
+
+    @Override
+    public Promise<String> mint(String service) {
+        Tenant tenant = tenants.get(service);
+        if (tenant == null) {
+            return Promise.broken(Problem.of(NO_SUCH_SERVICE, "no service called \"%s\" is hosted (hosted: %s)",
+                    service, String.join(", ", tenants.keySet().stream().sorted().toList())));
+        }
+        SwissNumber swiss = SwissNumber.random(random);
+        try {
+            store.add(new SturdyStore.Entry(swiss, service));
+        } catch (UncheckedIOException e) {
+            return Promise.broken(Problem.of(STORAGE, "%s", e.getMessage()));
+        }
+        SturdyRef ref = ref(swiss);
+        node.reinstate(ref, tenant.ref());
+        return Promise.of(ref.toString());
+    }
+
+    @Override
+    public Promise<List<SturdyListing>> list() {
+        return Promise.of(store.entries().stream()
+                .map(e -> new SturdyListing(e.service(), ref(e.swiss()).toString()))
+                .toList());
+    }
+
+    @Override
+    public Promise<Boolean> revoke(String sturdyRef) {
+        SturdyRef ref;
+        try {
+            ref = SturdyRef.parse(sturdyRef);
+        } catch (IllegalArgumentException e) {
+            return Promise.broken(Problem.of(BAD_STURDY_REF, "%s", e.getMessage()));
+        }
+        VatId self = node.vatId();
+        if (!ref.vatId().equals(self)) {
+            return Promise.broken(Problem.of(BAD_STURDY_REF, "the sturdy ref names vat %s, not this server's (%s)",
+                    ref.vatId(), self));
+        }
+        if (ref.swiss().equals(own)) {
+            return Promise.broken(Problem.of(BAD_STURDY_REF, "the admin object's own sturdy ref cannot be revoked;"
+                    + " it is replaced at each start"));
+        }
+        SturdyStore.Entry removed;
+        try {
+            removed = store.remove(ref.swiss());
+        } catch (UncheckedIOException e) {
+            return Promise.broken(Problem.of(STORAGE, "%s", e.getMessage()));
+        }
+        node.revoke(ref);
+        return Promise.of(removed != null);
+    }
+
+    @Override
+    public Promise<ServerStatus> status() {
+        List<VatStatus> vats = tenants.values().stream()
+                .sorted((a, b) -> Integer.compare(a.spec().line(), b.spec().line()))
+                .map(t -> new VatStatus(t.spec().name(), t.spec().maker(), metrics.queueDepth(t.vat()),
+                        metrics.turns(t.vat()), metrics.messages(t.vat())))
+                .toList();
+        long uptime = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos);
+        return Promise.of(new ServerStatus(node.vatId().toString(), address, uptime, node.sessionCount(),
+                Link.messagesSent(), vats));
+    }
+}

@@ -1,0 +1,307 @@
+package dev.erg.server.host;
+
+import dev.erg.captp.SturdyRef;
+import dev.erg.crypto.SwissNumber;
+import dev.erg.crypto.VatIdentity;
+import dev.erg.net.NetConfig;
+import dev.erg.net.Node;
+import dev.erg.net.PeerListener;
+import dev.erg.server.admin.Admin;
+import dev.erg.server.admin.AdminProtocol;
+import dev.erg.server.config.ServerConfig;
+import dev.erg.server.config.ServiceSpec;
+import dev.erg.server.config.SetupException;
+import dev.erg.server.metrics.MetricsEndpoint;
+import dev.erg.server.metrics.ServerMetrics;
+import dev.erg.server.spi.ServiceContext;
+import dev.erg.server.spi.ServiceMaker;
+import dev.erg.server.store.AtomicFiles;
+import dev.erg.server.store.DataDir;
+import dev.erg.server.store.DirLock;
+import dev.erg.server.store.SturdyStore;
+import dev.erg.vat.Ref;
+import dev.erg.vat.RefKind;
+import dev.erg.vat.Vat;
+import dev.erg.vat.VatRuntime;
+import dev.erg.wire.PassableRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running vat-server: one node listening on CapTP, the configured services each in a vat of
+ * its own, their sturdy refs reinstated from the data directory, and an {@link Admin} object
+ * whose sturdy ref is written to {@code admin.ref} for the command line.
+ *
+ * <p>Starting checks everything that can be wrong (lock, configuration, key, sturdy refs,
+ * ports, services) before it writes anything; a failed start undoes what it began and leaves
+ * the data directory as it found it. {@link #close()} stops in order: every session is
+ * aborted with {@link #SHUTDOWN_REASON}, so peers learn why their references broke, and no
+ * more messages come in; the listener closes; the vats finish the turn they are running (a
+ * turn is never cut in half) while their queued turns break; then the admin ref is removed and
+ * the lock released.
+ */
+public final class VatServer implements AutoCloseable {
+
+    /** The abort reason peers are sent when the server stops. */
+    public static final String SHUTDOWN_REASON = "shutdown: the vat-server is shutting down";
+
+    private static final Logger LOG = LoggerFactory.getLogger(VatServer.class);
+
+    private final DataDir dir;
+    private final Deque<AutoCloseable> resources;
+    private final Node node;
+    private final InetSocketAddress address;
+    private final List<HostedService> services;
+    private final SturdyRef adminRef;
+    private final Optional<MetricsEndpoint> endpoint;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private VatServer(DataDir dir, Deque<AutoCloseable> resources, Node node, InetSocketAddress address,
+                      List<HostedService> services, SturdyRef adminRef, Optional<MetricsEndpoint> endpoint) {
+        this.dir = dir;
+        this.resources = resources;
+        this.node = node;
+        this.address = address;
+        this.services = List.copyOf(services);
+        this.adminRef = adminRef;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Starts the server of {@code dir}, whose key is decrypted with {@code passphrase} (null
+     * if it has none), hosting services made by the makers of {@code makers}.
+     *
+     * @throws SetupException saying what to fix; nothing is left running and nothing on disk changed
+     */
+    public static VatServer start(DataDir dir, char[] passphrase, ServiceRegistry makers) throws SetupException {
+        DirLock lock = dir.tryLock().orElseThrow(() -> new SetupException(dir.root()
+                + " is in use by a running vat-server; stop it first, or ask it with `vat-server status --data "
+                + dir.root() + "`"));
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        opened.push(lock);
+        try {
+            return start(dir, passphrase, makers, opened);
+        } catch (SetupException | RuntimeException | Error e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    private static VatServer start(DataDir dir, char[] passphrase, ServiceRegistry makers, Deque<AutoCloseable> opened)
+            throws SetupException {
+        ServerConfig config = dir.config(makers.names());
+        VatIdentity identity = dir.identity(passphrase);
+        SturdyStore store = dir.sturdyRefs();
+
+        ServerMetrics metrics = new ServerMetrics();
+        VatRuntime.Builder builder = VatRuntime.builder().observer(metrics);
+        config.threads().ifPresent(builder::threads);
+        VatRuntime runtime = builder.build();
+        opened.push(runtime);
+        Node node;
+        try {
+            node = Node.start(identity, runtime, NetConfig.defaults(), registry(config, makers));
+        } catch (SSLException e) {
+            throw new SetupException("cannot set up TLS with the key of " + dir.root() + ": " + e.getMessage(), e);
+        }
+        opened.push(node);
+        InetSocketAddress bound = listen(node, config.listen(), dir);
+        List<InetSocketAddress> hints = config.advertise().isEmpty()
+                ? List.of(InetSocketAddress.createUnresolved(bound.getHostString(), bound.getPort()))
+                : config.advertise();
+        metrics.trackSessions(node::sessionCount, runtime::vatCount);
+        Optional<MetricsEndpoint> endpoint = Optional.empty();
+        if (config.metrics().isPresent()) {
+            MetricsEndpoint started = MetricsEndpoint.start(metrics, config.metrics().getAsInt());
+            opened.push(started);
+            endpoint = Optional.of(started);
+        }
+
+        Map<String, Tenant> tenants = new LinkedHashMap<>();
+        for (ServiceSpec spec : config.services()) {
+            Vat vat = runtime.newVat(spec.name());
+            metrics.track(vat, spec.name());
+            tenants.put(spec.name(), new Tenant(spec, vat, make(makers, spec, vat, dir)));
+        }
+
+        // Everything that can fail has been checked: from here on the data directory changes.
+        List<HostedService> hosted = reinstate(node, hints, store, tenants);
+        Vat adminVat = runtime.newVat("admin");
+        AdminService service = new AdminService(node, hints, store, tenants, metrics,
+                bound.getHostString() + ":" + bound.getPort());
+        SwissNumber adminSwiss = SwissNumber.random(new SecureRandom());
+        service.ownSwiss(adminSwiss);
+        SturdyRef adminRef = new SturdyRef(node.vatId(), hints, adminSwiss);
+        node.reinstate(adminRef, adminVat.export(service, Admin.class));
+        node.onSessionLost(adminVat.export((peer, why) -> metrics.sessionLost(), PeerListener.class));
+        try {
+            AtomicFiles.write(dir.adminRefFile(), adminRef + "\n");
+        } catch (IOException e) {
+            throw new SetupException("cannot write " + dir.adminRefFile() + ": " + e.getMessage(), e);
+        }
+        LOG.info("vat {} listening on {}:{}, hosting {}", node.vatId(), bound.getHostString(), bound.getPort(),
+                tenants.isEmpty() ? "no services" : String.join(", ", tenants.keySet()));
+        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint);
+    }
+
+    private static PassableRegistry registry(ServerConfig config, ServiceRegistry makers) throws SetupException {
+        PassableRegistry.Builder registry = PassableRegistry.builder();
+        AdminProtocol.PASSABLES.forEach(registry::add);
+        List<String> used = new ArrayList<>();
+        for (ServiceSpec spec : config.services()) {
+            if (!used.contains(spec.maker())) {
+                used.add(spec.maker());
+                makers.maker(spec.maker()).orElseThrow().passables().forEach(registry::add);
+            }
+        }
+        try {
+            return registry.build();
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("the services' passable types clash: " + e.getMessage(), e);
+        }
+    }
+
+    private static InetSocketAddress listen(Node node, InetSocketAddress listen, DataDir dir) throws SetupException {
+        String where = listen.getHostString() + ":" + listen.getPort();
+        InetSocketAddress resolved = new InetSocketAddress(listen.getHostString(), listen.getPort());
+        if (resolved.isUnresolved()) {
+            throw new SetupException("listen: unknown host \"" + listen.getHostString() + "\"; set `listen` in "
+                    + dir.root().resolve("erg-server.conf"));
+        }
+        try {
+            return node.listen(resolved);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SetupException("interrupted while binding " + where, e);
+        } catch (Exception e) {
+            // Netty rethrows the bind failure undeclared; epoll's is an IOException naming EADDRINUSE.
+            if (e instanceof BindException || e instanceof IOException && String.valueOf(e.getMessage()).contains("in use")) {
+                throw new SetupException(where + " is in use (listen, in " + dir.root().resolve("erg-server.conf")
+                        + "); stop what uses it, or choose another port", e);
+            }
+            throw new SetupException("cannot listen on " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object make(ServiceRegistry makers, ServiceSpec spec, Vat vat, DataDir dir) throws SetupException {
+        ServiceMaker maker = makers.maker(spec.maker()).orElseThrow();
+        Object ref;
+        try {
+            ref = maker.make(new ServiceContext(spec.name(), vat, dir.serviceDirectory(spec.name())));
+        } catch (RuntimeException e) {
+            throw new SetupException("service " + spec.name() + " (maker " + spec.maker() + ") failed to start: " + e, e);
+        }
+        if (ref == null || Ref.kind(ref) != RefKind.EVENTUAL) {
+            throw new SetupException("service maker " + spec.maker() + " returned " + (ref == null ? "null" : "a near "
+                    + ref.getClass().getSimpleName()) + " (expected: context.vat().export(object, Interface.class))");
+        }
+        return ref;
+    }
+
+    /** Reinstates every stored sturdy ref, issuing one to each service that has none. */
+    private static List<HostedService> reinstate(Node node, List<InetSocketAddress> hints, SturdyStore store,
+                                                 Map<String, Tenant> tenants) throws SetupException {
+        Map<String, SturdyRef> first = new LinkedHashMap<>();
+        for (SturdyStore.Entry entry : store.entries()) {
+            Tenant tenant = tenants.get(entry.service());
+            if (tenant == null) {
+                LOG.warn("a sturdy ref designates service \"{}\", which is not configured: kept, but not served",
+                        entry.service());
+                continue;
+            }
+            SturdyRef ref = new SturdyRef(node.vatId(), hints, entry.swiss());
+            node.reinstate(ref, tenant.ref());
+            first.putIfAbsent(entry.service(), ref);
+        }
+        SecureRandom random = new SecureRandom();
+        List<HostedService> hosted = new ArrayList<>();
+        for (Tenant tenant : tenants.values()) {
+            String name = tenant.spec().name();
+            SturdyRef ref = first.get(name);
+            if (ref == null) {
+                ref = new SturdyRef(node.vatId(), hints, SwissNumber.random(random));
+                try {
+                    store.add(new SturdyStore.Entry(ref.swiss(), name));
+                } catch (UncheckedIOException e) {
+                    throw new SetupException(e.getMessage(), e);
+                }
+                node.reinstate(ref, tenant.ref());
+            }
+            hosted.add(new HostedService(name, tenant.spec().maker(), ref));
+        }
+        return hosted;
+    }
+
+    /** The services hosted, in configuration order. */
+    public List<HostedService> services() {
+        return services;
+    }
+
+    /** The sturdy ref of the admin object, new at each start. */
+    public SturdyRef adminRef() {
+        return adminRef;
+    }
+
+    /** Where CapTP listens. */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** The port serving metrics, if configured. */
+    public Optional<Integer> metricsPort() {
+        return endpoint.map(MetricsEndpoint::port);
+    }
+
+    /** The number of live CapTP sessions. */
+    public int sessionCount() {
+        return node.sessionCount();
+    }
+
+    /** Stops the server, in the order the class comment gives. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("shutting down");
+        endpoint.ifPresent(e -> {
+            resources.remove(e);
+            e.close();
+        });
+        resources.remove(node);
+        node.close(SHUTDOWN_REASON);
+        try {
+            Files.deleteIfExists(dir.adminRefFile());
+        } catch (IOException e) {
+            LOG.warn("cannot remove {}: {}", dir.adminRefFile(), e.getMessage());
+        }
+        closeAll(resources);
+        LOG.info("stopped");
+    }
+
+    private static void closeAll(Deque<AutoCloseable> opened) {
+        while (!opened.isEmpty()) {
+            AutoCloseable resource = opened.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("while stopping, {} failed to close: {}", resource, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.erg.server.services;
+
+import dev.erg.server.spi.Describable;
+import dev.erg.vat.Promise;
+
+/** A sample service: a number that only grows. */
+public interface Counter extends Describable {
+
+    /** Adds {@code by} (which may be negative) and answers the new value. */
+    Promise<Long> increment(long by);
+
+    /** The current value. */
+    Promise<Long> value();
+}

@@ -1,0 +1,15 @@
+package dev.erg.server.spi;
+
+import dev.erg.vat.Vat;
+import java.nio.file.Path;
+
+/**
+ * What a hosted service is given when it is made.
+ *
+ * @param name      the service's name in the configuration
+ * @param vat       the vat the service lives in, its own
+ * @param directory where the service may keep files, inside the data directory; it may not
+ *                  exist yet
+ */
+public record ServiceContext(String name, Vat vat, Path directory) {
+}

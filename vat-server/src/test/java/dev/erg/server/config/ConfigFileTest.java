@@ -1,0 +1,125 @@
+package dev.erg.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigFileTest {
+
+    private static final List<String> MAKERS = List.of("counter", "greeter");
+    private static final Path FILE = Path.of("erg-server.conf");
+
+    private static ServerConfig parse(String text) throws SetupException {
+        return ConfigFile.parse(FILE, text, MAKERS);
+    }
+
+    @Test
+    void theDefaultsReadBackAsWritten() throws SetupException {
+        Map<String, String> services = new LinkedHashMap<>();
+        services.put("counter", "counter");
+        services.put("hello", "greeter");
+        String text = ConfigFile.defaults(InetSocketAddress.createUnresolved("127.0.0.1", 7700), services, MAKERS);
+
+        ServerConfig config = parse(text);
+
+        assertThat(config.listen().getHostString()).isEqualTo("127.0.0.1");
+        assertThat(config.listen().getPort()).isEqualTo(7700);
+        assertThat(config.advertise()).isEmpty();
+        assertThat(config.threads()).isEmpty();
+        assertThat(config.metrics()).isEmpty();
+        assertThat(config.services()).extracting(ServiceSpec::name, ServiceSpec::maker)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("counter", "counter"),
+                        org.assertj.core.groups.Tuple.tuple("hello", "greeter"));
+        assertThat(text).contains("# Makers known to this build: counter, greeter.");
+    }
+
+    @Test
+    void readsEveryKey() throws SetupException {
+        ServerConfig config = parse("""
+                listen = [::1]:0   # any port
+                advertise = vats.example.org:7700, 10.0.0.1:7701
+                threads = 3
+                metrics.port = 9700
+                service.a = counter
+                """);
+        assertThat(config.listen().getHostString()).isEqualTo("::1");
+        assertThat(config.listen().getPort()).isZero();
+        assertThat(config.advertise()).extracting(InetSocketAddress::getHostString).containsExactly("vats.example.org", "10.0.0.1");
+        assertThat(config.threads()).isEqualTo(OptionalInt.of(3));
+        assertThat(config.metrics()).isEqualTo(OptionalInt.of(9700));
+        assertThat(config.service("a")).map(ServiceSpec::line).contains(5);
+    }
+
+    @Test
+    void anEmptyFileMeansTheDefaults() throws SetupException {
+        ServerConfig config = parse("# nothing here\n\n");
+        assertThat(config.listen()).isEqualTo(ConfigFile.DEFAULT_LISTEN);
+        assertThat(config.services()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            listen 127.0.0.1:7700                     | erg-server.conf line 2: expected `key = value`, found "listen 127.0.0.1:7700"
+            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, service.<name>)
+            listen = 127.0.0.1:77x0                   | erg-server.conf line 2: listen: port "77x0" is not a number from 0 to 65535
+            listen = 127.0.0.1                        | erg-server.conf line 2: listen: "127.0.0.1" is not host:port
+            listen = ::1:7700                         | erg-server.conf line 2: listen: "::1:7700" is not host:port (write an IPv6 host as [::1])
+            advertise = a.example:0                   | erg-server.conf line 2: advertise: port "0" is not a number from 1 to 65535
+            threads = many                            | erg-server.conf line 2: threads: "many" is not a number from 1 to 1024
+            threads = 0                               | erg-server.conf line 2: threads: 0 is not a number from 1 to 1024
+            metrics.port = 70000                      | erg-server.conf line 2: metrics.port: 70000 is not a number from 1 to 65535
+            service.shop = shop                       | erg-server.conf line 2: service.shop: no service maker is called "shop" (known: counter, greeter)
+            service.Shop = counter                    | erg-server.conf line 2: service.Shop: a service name is 1 to 63 lower-case letters, digits and dashes, starting with a letter or digit
+            threads =                                 | erg-server.conf line 2: threads has no value
+            listen = 127.0.0.1:1                      | erg-server.conf line 2: listen is already set on line 1
+            """)
+    void eachMistakeIsNamedByLineAndKey(String line, String message) {
+        String text = (line.startsWith("listen = 127.0.0.1:1") ? "listen = 127.0.0.1:2\n" : "# first line\n") + line + "\n";
+        assertThatThrownBy(() -> parse(text))
+                .isInstanceOf(SetupException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void aWildcardListenAddressNeedsAnAdvertisedOne() throws SetupException {
+        assertThatThrownBy(() -> parse("\nlisten = 0.0.0.0:7700\n"))
+                .hasMessageStartingWith("erg-server.conf line 2: listen: 0.0.0.0 listens on every interface")
+                .hasMessageContaining("add `advertise = <host>:<port>`");
+        assertThat(parse("listen = 0.0.0.0:7700\nadvertise = vats.example.org:7700\n").advertise()).hasSize(1);
+    }
+
+    @Test
+    void binaryJunkIsNotTakenForAConfiguration(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("erg-server.conf");
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, '=', 3});
+        assertThatThrownBy(() -> ConfigFile.read(file, MAKERS))
+                .isInstanceOf(SetupException.class)
+                .hasMessage(file + " is not UTF-8 text; is it a configuration file?");
+    }
+
+    @Test
+    void controlCharactersAndLongLinesAreShownSafely() {
+        String junk = "\u0001\u0002" + "x".repeat(100);
+        assertThatThrownBy(() -> parse(junk))
+                .hasMessage("erg-server.conf line 1: expected `key = value`, found \"??" + "x".repeat(38) + "…\"");
+    }
+
+    @Test
+    void aListenOptionIsReadLikeTheKey() throws SetupException {
+        assertThat(ConfigFile.listenAddress("localhost:0").getPort()).isZero();
+        assertThatThrownBy(() -> ConfigFile.listenAddress("localhost"))
+                .hasMessage("--listen: \"localhost\" is not host:port");
+    }
+}

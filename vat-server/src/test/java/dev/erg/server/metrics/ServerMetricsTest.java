@@ -1,0 +1,100 @@
+package dev.erg.server.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.erg.server.config.SetupException;
+import dev.erg.vat.Promise;
+import dev.erg.vat.Vat;
+import dev.erg.vat.VatRuntime;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class ServerMetricsTest {
+
+    public interface Echo {
+        Promise<String> echo(String text);
+    }
+
+    @Test
+    void countsMessagesTurnsAndQueueDepthOfTrackedVats() throws Exception {
+        ServerMetrics metrics = new ServerMetrics();
+        try (VatRuntime runtime = VatRuntime.builder().threads(2).observer(metrics).build()) {
+            Vat echoes = runtime.newVat("echoes");
+            Vat untracked = runtime.newVat("other");
+            metrics.track(echoes, "echoes");
+            metrics.trackSessions(() -> 3, runtime::vatCount);
+            CountDownLatch release = new CountDownLatch(1);
+            Echo echo = echoes.export(text -> Promise.of(text), Echo.class);
+
+            // The vat is held in a turn while three messages queue behind it.
+            echoes.run(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Promise<String> a = echo.echo("a");
+            echo.echo("b");
+            echo.echo("c");
+            untracked.call(() -> 1).join(Duration.ofSeconds(5));
+            assertThat(metrics.queueDepth(echoes)).as("the turn running and the three behind it").isEqualTo(4);
+            release.countDown();
+            a.join(Duration.ofSeconds(5));
+            echo.echo("d").join(Duration.ofSeconds(5));
+            // The answer settles inside the last turn, just before the turn is told to have run.
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (metrics.queueDepth(echoes) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+
+            assertThat(metrics.queueDepth(echoes)).isZero();
+            assertThat(metrics.messages(echoes)).isEqualTo(4);
+            assertThat(metrics.turns(echoes)).isEqualTo(5);
+            assertThat(metrics.turns(untracked)).as("untracked vats cost nothing and show nothing").isZero();
+            String scraped = metrics.scrape();
+            assertThat(scraped)
+                    .contains("erg_vat_messages_total{vat=\"echoes\"} 4.0")
+                    .contains("erg_vat_turn_seconds_count{vat=\"echoes\"} 5")
+                    .contains("erg_vat_turn_seconds_bucket{vat=\"echoes\",le=")
+                    .contains("erg_vat_queue_depth{vat=\"echoes\"} 0.0")
+                    .contains("erg_sessions 3.0")
+                    .contains("erg_messages_sent_total")
+                    .contains("erg_sessions_lost_total 0.0")
+                    .doesNotContain("vat=\"other\"");
+        }
+    }
+
+    @Test
+    void theEndpointServesPrometheusTextOnLoopback() throws Exception {
+        ServerMetrics metrics = new ServerMetrics();
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        try (MetricsEndpoint endpoint = MetricsEndpoint.start(metrics, port);
+             HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> got = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(got.statusCode()).isEqualTo(200);
+            assertThat(got.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
+            assertThat(got.body()).contains("# TYPE erg_sessions_lost_total counter");
+
+            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).isEqualTo(405);
+
+            assertThatThrownBy(() -> MetricsEndpoint.start(metrics, endpoint.port()))
+                    .isInstanceOf(SetupException.class)
+                    .hasMessage("metrics.port " + port + " on 127.0.0.1 is in use; choose another metrics.port in the"
+                            + " configuration, or stop what uses it");
+        }
+    }
+}
