@@ -47,6 +47,11 @@ abstract sealed class PeerTrustManager extends X509ExtendedTrustManager
      * @throws PeerRefusedException if the chain is not one certificate with an Ed25519 key
      */
     static VatId vatIdOf(Certificate[] chain) throws CertificateException {
+        return VatId.ofRawPublicKey(rawKeyOf(chain));
+    }
+
+    /** The raw Ed25519 key of the single certificate of {@code chain}. */
+    static byte[] rawKeyOf(Certificate[] chain) throws CertificateException {
         int length = chain == null ? 0 : chain.length;
         if (length != 1) {
             throw new PeerRefusedException(
@@ -61,7 +66,7 @@ abstract sealed class PeerTrustManager extends X509ExtendedTrustManager
                     "peer certificate: not X.509: " + e.getMessage(), e);
         }
         try {
-            return VatId.ofRawPublicKey(Ed25519Keys.raw(key, "peer certificate key"));
+            return Ed25519Keys.raw(key, "peer certificate key");
         } catch (IllegalArgumentException e) {
             throw new PeerRefusedException(e.getMessage());
         }

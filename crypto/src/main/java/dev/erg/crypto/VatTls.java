@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -55,6 +58,12 @@ public final class VatTls {
 
     /** The only TLS version vats speak. */
     public static final String PROTOCOL = PeerTrustManager.PROTOCOL;
+
+    /** Length of a session id, in bytes. */
+    public static final int SESSION_ID_BYTES = 32;
+
+    /** The exporter label a session id is derived with. */
+    public static final String SESSION_ID_LABEL = "EXPORTER-Channel-Binding";
 
     private static final String ALIAS = "vat";
 
@@ -141,6 +150,47 @@ public final class VatTls {
             unverified.initCause(e);
             throw unverified;
         }
+    }
+
+    /**
+     * The raw Ed25519 public key ({@value Signatures#PUBLIC_KEY_LENGTH} bytes) of the peer of
+     * an established session: the key whose vat id {@link #peerOf} gives.
+     *
+     * @throws SSLPeerUnverifiedException as {@link #peerOf}
+     */
+    public static byte[] peerKeyOf(SSLSession session) throws SSLPeerUnverifiedException {
+        try {
+            return PeerTrustManager.rawKeyOf(session.getPeerCertificates());
+        } catch (CertificateException e) {
+            SSLPeerUnverifiedException unverified = new SSLPeerUnverifiedException(e.getMessage());
+            unverified.initCause(e);
+            throw unverified;
+        }
+    }
+
+    /**
+     * The id of the connection {@code engine} carries: its {@code tls-exporter} channel
+     * binding (RFC 9266), {@value #SESSION_ID_BYTES} bytes of TLS exported keying material
+     * with the label {@value #SESSION_ID_LABEL} and an empty context. Both ends compute the
+     * same id, and no other connection has it.
+     *
+     * <p>Only the JDK provider can export once the handshake is over; Bouncy Castle's JSSE
+     * provider clears the exporter secret when the handshake completes.
+     *
+     * @return the id, or empty if this provider cannot export it after the handshake
+     */
+    public static Optional<byte[]> sessionIdOf(SSLEngine engine) {
+        try {
+            if (engine.getSession() instanceof ExtendedSSLSession session) {
+                byte[] id = session.exportKeyingMaterialData(SESSION_ID_LABEL, new byte[0], SESSION_ID_BYTES);
+                if (id != null && id.length == SESSION_ID_BYTES) {
+                    return Optional.of(id);
+                }
+            }
+        } catch (SSLException | UnsupportedOperationException | IllegalStateException cannotExport) {
+            // Reported as no id: what needs one says so where it is needed.
+        }
+        return Optional.empty();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.erg.net;
 
 import dev.erg.crypto.VatId;
+import dev.erg.wire.Bytes;
 import dev.erg.wire.Message;
 import dev.erg.wire.ReferenceEncoder;
 import dev.erg.wire.WireCodec;
@@ -9,6 +10,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.internal.PlatformDependent;
 import java.net.SocketAddress;
+import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,14 +31,20 @@ public final class Link {
     private final VatId peer;
     private final WireCodec codec;
     private final LinkChannel state;
+    private final Facts facts;
     private final Queue<ByteBuf> outbox = PlatformDependent.newMpscQueue();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
-    Link(Channel channel, VatId peer, WireCodec codec, LinkChannel state) {
+    Link(Channel channel, VatId peer, WireCodec codec, LinkChannel state, Facts facts) {
         this.channel = channel;
         this.peer = peer;
         this.codec = codec;
         this.state = state;
+        this.facts = facts;
+    }
+
+    /** What the handshake established besides the peer's vat id. */
+    record Facts(Bytes peerKey, List<String> peerHints, Bytes sessionId) {
     }
 
     /** The authenticated vat at the other end. */
@@ -46,6 +55,24 @@ public final class Link {
     /** The number of messages sent over all links of this JVM since it started. */
     public static long messagesSent() {
         return SENT.sum();
+    }
+
+    /** The peer's raw Ed25519 public key, whose vat id is {@link #peer()}. */
+    public Bytes peerKey() {
+        return facts.peerKey();
+    }
+
+    /** Where the peer said, in its start-session, that it accepts connections. */
+    public List<String> peerHints() {
+        return facts.peerHints();
+    }
+
+    /**
+     * The session id both ends derived from this connection's TLS keys (spec section 2);
+     * empty when the TLS provider cannot export it (Bouncy Castle's cannot).
+     */
+    public Optional<Bytes> sessionId() {
+        return Optional.ofNullable(facts.sessionId());
     }
 
     /** The peer's network address. */

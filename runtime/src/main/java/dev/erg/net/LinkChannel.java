@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -58,6 +59,8 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
 
     private State state = State.TLS;
     private VatId peer;
+    private Bytes peerKey;
+    private Bytes sessionId;
     private Link link;
     private LinkHandler handler;
     private ReferenceDecoder references;
@@ -114,12 +117,15 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
                 close(ctx.channel(), "TLS handshake failed: " + reasonOf(done.cause()));
                 return;
             }
+            SSLEngine engine = ctx.pipeline().get(SslHandler.class).engine();
             try {
-                peer = VatTls.peerOf(ctx.pipeline().get(SslHandler.class).engine().getSession());
+                peer = VatTls.peerOf(engine.getSession());
+                peerKey = Bytes.of(VatTls.peerKeyOf(engine.getSession()));
             } catch (SSLPeerUnverifiedException e) {
                 close(ctx.channel(), "TLS handshake failed: peer not verified: " + e.getMessage());
                 return;
             }
+            sessionId = VatTls.sessionIdOf(engine).map(Bytes::of).orElse(null);
             if (expected != null && !expected.equals(peer)) {
                 close(ctx.channel(), "server vat id: expected " + expected + ", got " + peer);
                 return;
@@ -181,7 +187,8 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
             ctx.pipeline().addBefore(ctx.name(), "heartbeat",
                     new IdleStateHandler(3 * heartbeatNanos, heartbeatNanos, 0, TimeUnit.NANOSECONDS));
         }
-        Link established = new Link(ctx.channel(), peer, codec, this);
+        Link established = new Link(ctx.channel(), peer, codec, this,
+                new Link.Facts(peerKey, start.locationHints(), sessionId));
         link = established;
         handler = acceptor.apply(established);
         handler.opened(established);

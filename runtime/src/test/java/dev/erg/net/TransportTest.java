@@ -64,6 +64,18 @@ class TransportTest {
         io.netty.handler.ssl.SslHandler tls = channelOf(toBob).pipeline().get(io.netty.handler.ssl.SslHandler.class);
         assertThat(tls.engine().getSession().getProtocol()).isEqualTo("TLSv1.3");
         assertThat(tls.applicationProtocol()).isEqualTo("erg/1");
+        assertThat(toBob.peerKey().toByteArray()).isEqualTo(dev.erg.crypto.Signatures.rawPublicKey(bobId.publicKey()));
+        assertThat(toAlice.peerKey().toByteArray()).isEqualTo(dev.erg.crypto.Signatures.rawPublicKey(aliceId.publicKey()));
+        assertThat(toAlice.peerHints()).isEmpty();
+        assertThat(toBob.peerHints()).containsExactly("127.0.0.1:" + at.getPort());
+        if (provider == TlsProvider.JDK) {
+            assertThat(toBob.sessionId()).isPresent().isEqualTo(toAlice.sessionId());
+            assertThat(toBob.sessionId().get().length()).isEqualTo(32);
+            Link again = alice.connect(bobId.vatId(), at, new Peers.Recording()).get(10, TimeUnit.SECONDS);
+            assertThat(again.sessionId()).isPresent().isNotEqualTo(toBob.sessionId());
+        } else {
+            assertThat(toBob.sessionId()).isEmpty();
+        }
 
         toBob.send(hello("hi bob"), ReferenceEncoder.none());
         assertThat(bobSide.next()).isEqualTo(hello("hi bob"));
