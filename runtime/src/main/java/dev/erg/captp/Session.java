@@ -7,6 +7,7 @@ import dev.erg.vat.Ref;
 import dev.erg.vat.RemoteTarget;
 import dev.erg.vat.Resolver;
 import dev.erg.vat.Vat;
+import dev.erg.wire.Bytes;
 import dev.erg.wire.Descriptor;
 import dev.erg.wire.Message;
 import dev.erg.wire.NotPassableException;
@@ -69,6 +70,17 @@ public final class Session {
     private final List<Consumer<Problem>> lossListeners = new ArrayList<>();
     private long nextQuestion;
     private volatile Problem problem;
+    private final java.util.concurrent.atomic.LongAdder received = new java.util.concurrent.atomic.LongAdder();
+    private final Peering peering;
+    private final Handoffs handoffs;
+    private final GiftBox gifts;
+    /** The handoff count of our next withdrawal from the peer, and the last of the peer's from us. */
+    private long nextHandoffCount;
+    private long lastHandoffCount = -1;
+
+    /** The bootstrap methods of three-party handoffs (spec section 8). */
+    static final String DEPOSIT_GIFT = "deposit-gift";
+    static final String WITHDRAW_GIFT = "withdraw-gift";
 
     /**
      * @param vat       runs the session's own turns: watching answers to send them back
@@ -85,6 +97,19 @@ public final class Session {
      * most {@code maxEntries} imports; a peer that asks for more is aborted.
      */
     public Session(Vat vat, Outbound out, Object bootstrap, String peerName, int maxEntries) {
+        this(vat, out, bootstrap, peerName, maxEntries, null, null);
+    }
+
+    /**
+     * A session with a peer the network layer authenticated, which takes part in three-party
+     * handoffs through {@code handoffs}: references to third vats can be passed both ways.
+     */
+    public Session(Vat vat, Outbound out, Object bootstrap, Peering peering, Handoffs handoffs, int maxEntries) {
+        this(vat, out, bootstrap, peering.peer().toString(), maxEntries, peering, handoffs);
+    }
+
+    private Session(Vat vat, Outbound out, Object bootstrap, String peerName, int maxEntries, Peering peering,
+                    Handoffs handoffs) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries: " + maxEntries + " (expected: >= 1)");
         }
@@ -93,6 +118,14 @@ public final class Session {
         this.out = out;
         this.peerName = peerName;
         this.exports = new ExportTable(bootstrap);
+        this.peering = peering;
+        this.handoffs = handoffs;
+        this.gifts = new GiftBox(maxEntries);
+    }
+
+    /** What the network layer proved about the peer; null for a session made without it. */
+    public Peering peering() {
+        return peering;
     }
 
     /** The peer's bootstrap object (its export 0), untyped; see {@link Ref#asType}. */
@@ -133,6 +166,7 @@ public final class Session {
      *                           position, an answer position in use); the caller aborts
      */
     public void receive(Message message) {
+        received.increment();
         switch (message) {
             case Message.Deliver d -> deliver(d);
             case Message.DeliverOnly d -> deliverOnly(d);
@@ -167,6 +201,7 @@ public final class Session {
             answers.clear();
             heldBack = abandonEmbargoes();
         }
+        gifts.close(why);
         for (Consumer<Problem> listener : listeners) {
             listener.accept(why);
         }
@@ -197,6 +232,11 @@ public final class Session {
         if (already != null) {
             listener.accept(already);
         }
+    }
+
+    /** How many messages the peer has sent in this session, for tests and metrics. */
+    public long messagesReceived() {
+        return received.sum();
     }
 
     /** Sizes of the four tables, for tests and metrics: exports, imports, questions, answers. */
@@ -273,7 +313,9 @@ public final class Session {
     private void deliver(Message.Deliver d) {
         refuseMarker(d.method());
         Object target = targetOf(d.target());
-        Promise<Object> answer = Ref.send(target, d.method(), d.args().toArray());
+        Promise<Object> answer = isBootstrap(d.target(), WITHDRAW_GIFT, d.method())
+                ? handoffs.withdraw(this, d.args())
+                : Ref.send(target, d.method(), d.args().toArray());
         if (d.answerPosition().isPresent()) {
             long position = d.answerPosition().getAsLong();
             synchronized (this) {
@@ -291,9 +333,48 @@ public final class Session {
         Object target = targetOf(d.target());
         if (target instanceof Settler settler && d.target() instanceof Descriptor.Export export) {
             settle(settler, export.position(), d.method(), d.args());
+        } else if (isBootstrap(d.target(), DEPOSIT_GIFT, d.method())) {
+            depositGift(d.args());
         } else {
             Ref.sendOnly(target, d.method(), d.args().toArray());
         }
+    }
+
+    /** Whether a message to {@code target} is {@code method} of the handoff protocol, which the session answers itself. */
+    private boolean isBootstrap(Descriptor.Target target, String method, String called) {
+        return handoffs != null && method.equals(called) && target instanceof Descriptor.Export e && e.position() == 0;
+    }
+
+    private void depositGift(List<Object> args) {
+        if (args.size() != 2 || !(args.getFirst() instanceof byte[] id) || id.length < 1
+                || id.length > Descriptor.MAX_GIFT_ID_BYTES) {
+            throw protocol("deposit-gift takes a gift id of 1 to " + Descriptor.MAX_GIFT_ID_BYTES
+                    + " bytes and a reference");
+        }
+        gifts.deposit(Bytes.of(id), args.get(1));
+    }
+
+    /** The gift our peer deposited under {@code id}, or {@code waiting}'s promise until it does. */
+    Promise<Object> withdrawGift(Bytes id, Deferred<Object> waiting) {
+        return gifts.withdraw(id, waiting);
+    }
+
+    void expireGift(Bytes id, Deferred<Object> waiting, Problem why) {
+        gifts.expire(id, waiting, why);
+    }
+
+    /** A handoff count never used before in this session, for our next withdrawal. */
+    synchronized long nextHandoffCount() {
+        return nextHandoffCount++;
+    }
+
+    /** Whether the peer's withdrawal may use {@code count}: only counts above every one used before. */
+    synchronized boolean acceptHandoffCount(long count) {
+        if (count <= lastHandoffCount) {
+            return false;
+        }
+        lastHandoffCount = count;
+        return true;
     }
 
     private void settle(Settler settler, long position, String method, List<Object> args) {
@@ -504,11 +585,17 @@ public final class Session {
 
     private synchronized Descriptor describe(Object reference) {
         if (Ref.remoteTarget(reference) instanceof Remote remote) {
-            if (remote.session() != this) {
-                throw new NotPassableException("a reference to another peer (" + remote
-                        + ") cannot be passed to " + peerName + ": three-party handoff is not supported yet");
+            if (remote.session() == this) {
+                return remote.target();
             }
-            return remote.target();
+            if (handoffs == null) {
+                throw new NotPassableException("a reference to another peer (" + remote
+                        + ") cannot be passed to " + peerName + ": this session takes no handoffs");
+            }
+            return handoffs.give(remote, this);
+        }
+        if (reference instanceof Withdrawal withdrawal) {
+            return withdrawal.envelope();
         }
         if (reference instanceof Promise<?> promise) {
             return new Descriptor.ImportPromise(exports.export(promise));
@@ -519,12 +606,23 @@ public final class Session {
     private Object resolve(Descriptor descriptor, Class<?> expected) {
         return switch (descriptor) {
             case Descriptor.ImportObject i -> Ref.asType(importOf(i.position()), expected);
-            case Descriptor.ImportPromise i -> importedPromise(i.position());
+            case Descriptor.ImportPromise i -> Ref.asType(importedPromise(i.position()), expected);
             case Descriptor.Export e -> targetOf(e);
             case Descriptor.Answer a -> targetOf(a);
+            case Descriptor.SignedEnvelope<?> envelope when handoffs != null -> switch (envelope.signed()) {
+                case Descriptor.HandoffGive give -> Ref.asType(handoffs.receive(cast(envelope)), expected);
+                case Descriptor.HandoffReceive receive -> new Withdrawal(cast(envelope));
+            };
             default -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
-                    "a " + descriptor.getClass().getSimpleName() + " cannot stand for a value");
+                    "a " + descriptor.getClass().getSimpleName() + " cannot stand for a value"
+                            + (handoffs == null ? " in a session that takes no handoffs" : ""));
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Descriptor.Certificate> Descriptor.SignedEnvelope<T> cast(
+            Descriptor.SignedEnvelope<?> envelope) {
+        return (Descriptor.SignedEnvelope<T>) envelope;
     }
 
     /** The peer's export at {@code position}, counting one more reference received. */

@@ -1,6 +1,8 @@
 package dev.erg.net;
 
 import dev.erg.captp.Bootstrap;
+import dev.erg.captp.Handoffs;
+import dev.erg.captp.Peering;
 import dev.erg.captp.Session;
 import dev.erg.captp.SturdyRef;
 import dev.erg.captp.SturdyTable;
@@ -49,6 +51,7 @@ public final class Node implements AutoCloseable {
     private final Vat vat;
     private final SturdyTable sturdy;
     private final Bootstrap bootstrap;
+    private final Handoffs handoffs;
     private final Map<VatId, Session> sessions = new ConcurrentHashMap<>();
     private final Map<Session, Link> links = new ConcurrentHashMap<>();
     /** Sessions closed because both vats dialed at once; weakly held. */
@@ -56,11 +59,13 @@ public final class Node implements AutoCloseable {
     private volatile List<InetSocketAddress> hints = List.of();
     private final List<PeerListener> peerListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Node(Transport transport, VatRuntime runtime) {
+    private Node(Transport transport, VatIdentity identity, VatRuntime runtime) {
         this.transport = transport;
         this.vat = runtime.newVat("node " + transport.vatId());
-        this.sturdy = new SturdyTable(new SecureRandom(), runtime.timer());
+        SecureRandom random = new SecureRandom();
+        this.sturdy = new SturdyTable(random, runtime.timer());
         this.bootstrap = vat.export(sturdy, Bootstrap.class);
+        this.handoffs = new Handoffs(identity, vat, this::sessionFor, random);
     }
 
     /**
@@ -71,7 +76,7 @@ public final class Node implements AutoCloseable {
      */
     public static Node start(VatIdentity identity, VatRuntime runtime, NetConfig config, PassableRegistry registry)
             throws SSLException {
-        return new Node(Transport.start(identity, config, registry), runtime);
+        return new Node(Transport.start(identity, config, registry), identity, runtime);
     }
 
     /** The vat id peers see. */
@@ -253,6 +258,14 @@ public final class Node implements AutoCloseable {
         peerListeners.add(listener);
     }
 
+    /** The live sessions, one per peer vat, as they stand now. */
+    public List<PeerStatus> peers() {
+        return sessions.entrySet().stream()
+                .filter(e -> e.getValue().problem() == null)
+                .map(e -> PeerStatus.of(e.getKey(), e.getValue()))
+                .toList();
+    }
+
     /** The number of live sessions, one per peer vat. */
     public int sessionCount() {
         return (int) sessions.values().stream().filter(s -> s.problem() == null).count();
@@ -265,10 +278,28 @@ public final class Node implements AutoCloseable {
         vat.shutdown();
     }
 
+    /** The session with {@code peer}, dialing {@code hints} ({@code host:port}) if there is none; for handoffs. */
+    private CompletableFuture<Session> sessionFor(VatId peer, List<String> hints) {
+        List<InetSocketAddress> addresses = new java.util.ArrayList<>();
+        for (String hint : hints) {
+            int colon = hint.lastIndexOf(':');
+            try {
+                addresses.add(InetSocketAddress.createUnresolved(hint.substring(0, colon),
+                        Integer.parseInt(hint.substring(colon + 1))));
+            } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+                // A hint we cannot read is one fewer place to try.
+            }
+        }
+        return session(peer, addresses, 0);
+    }
+
     private CompletableFuture<Session> session(VatId peer, List<InetSocketAddress> hints, int next) {
         Session existing = sessions.get(peer);
         if (existing != null && existing.problem() == null) {
             return CompletableFuture.completedFuture(existing);
+        }
+        if (next >= hints.size()) {
+            return CompletableFuture.failedFuture(new LinkException("no session with vat " + peer + ", and no address to dial"));
         }
         InetSocketAddress hint = hints.get(next);
         SessionHandler handler = new SessionHandler(peer, true);
@@ -298,8 +329,11 @@ public final class Node implements AutoCloseable {
 
         @Override
         public void opened(Link link) {
-            Session made = new Session(vat, message -> send(link, message), bootstrap, peer.toString());
+            Peering peering = new Peering(link.peer(), link.peerKey(), link.peerHints(), link.sessionId().orElse(null));
+            Session made = new Session(vat, message -> send(link, message), bootstrap, peering, handoffs,
+                    Session.DEFAULT_MAX_ENTRIES);
             session = made;
+            handoffs.opened(made);
             links.put(made, link);
             synchronized (sessions) {
                 Session other = sessions.get(peer);

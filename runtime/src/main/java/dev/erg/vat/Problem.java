@@ -27,6 +27,8 @@ public record Problem(String kind, String message) {
     public static final String UNAVAILABLE = "Unavailable";
     /** A promise was resolved so that it would wait for itself. */
     public static final String CYCLE = "Cycle";
+    /** A three-party handoff was refused: its certificate was forged, replayed or misdirected. */
+    public static final String REFUSED = "Refused";
 
     /** Longest kind accepted, in characters. */
     public static final int MAX_KIND_LENGTH = 64;

@@ -27,14 +27,19 @@ public final class Ref {
     }
 
     /**
-     * {@code ref} as the caller expects it: an untyped remote target becomes a reference of
-     * {@code type} when that is a remote interface; anything else is returned as it is.
+     * {@code ref} as the caller expects it: an untyped remote target or a promise becomes a
+     * reference of {@code type} when that is a remote interface; anything else is returned as
+     * it is.
      */
     public static Object asType(Object ref, Class<?> type) {
-        if (ref instanceof RemoteTarget target && type.isInterface() && RemoteInterfaces.isRemote(type)) {
-            return RemoteRef.proxy(target, type);
+        if (!type.isInterface() || !RemoteInterfaces.isRemote(type)) {
+            return ref;
         }
-        return ref;
+        return switch (ref) {
+            case RemoteTarget target -> RemoteRef.proxy(target, type);
+            case Promise<?> promise -> PromiseRef.proxy(promise, type);
+            case null, default -> ref;
+        };
     }
 
     /** The target behind a reference made by {@link #remote}, the target itself, or null. */

@@ -76,8 +76,12 @@ final class RemoteMethod {
     Object invoke(Object target, Object[] args) throws Throwable {
         Object[] spread = args == null ? NO_ARGS : args;
         for (int i = 0; i < spread.length; i++) {
-            if (spread[i] instanceof RemoteTarget untyped && remoteParameters[i] != null) {
-                spread[i] = RemoteRef.proxy(untyped, remoteParameters[i]);
+            if (remoteParameters[i] != null) {
+                if (spread[i] instanceof RemoteTarget untyped) {
+                    spread[i] = RemoteRef.proxy(untyped, remoteParameters[i]);
+                } else if (spread[i] instanceof Promise<?> promise) {
+                    spread[i] = PromiseRef.proxy(promise, remoteParameters[i]);
+                }
             }
         }
         return (Object) invoker.invokeExact(target, spread);
