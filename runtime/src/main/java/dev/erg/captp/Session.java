@@ -583,7 +583,8 @@ public final class Session {
 
     // ---- descriptors ----
 
-    private synchronized Descriptor describe(Object reference) {
+    private synchronized Descriptor describe(Object given) {
+        Object reference = Ref.shorten(given);
         if (Ref.remoteTarget(reference) instanceof Remote remote) {
             if (remote.session() == this) {
                 return remote.target();

@@ -172,6 +172,28 @@ public final class Ref {
                 || value instanceof Proxy p && Proxy.getInvocationHandler(p) instanceof EventualHandler;
     }
 
+    /**
+     * What {@code ref} stands for now (E's {@code Ref.resolution}): for a promise, or a
+     * reference made from one with {@link Promise#as}, fulfilled with a reference, that
+     * reference, itself shortened; for any other promise, the promise; for anything else,
+     * {@code ref} itself. A network layer passes the shortened reference, so that a promise for an object
+     * of the receiver arrives as that object.
+     */
+    public static Object shorten(Object ref) {
+        Object current = ref;
+        for (int hops = 0; hops < Pass.MAX_DEPTH; hops++) {
+            Promise<?> promise = promiseBehind(current);
+            if (promise == null) {
+                return current;
+            }
+            if (!promise.isFulfilled() || !isReference(promise.rawValue())) {
+                return promise;
+            }
+            current = promise.rawValue();
+        }
+        return current;
+    }
+
     /** The promise {@code value} is or stands for (a pipelined proxy), or null. */
     static Promise<?> promiseBehind(Object value) {
         if (value instanceof Promise<?> p) {

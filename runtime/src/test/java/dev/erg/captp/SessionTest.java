@@ -210,6 +210,18 @@ class SessionTest {
     }
 
     @Test
+    void aReferenceMadeFromAFulfilledPromiseIsPassedAsWhatItStandsFor() {
+        Account bob = connect();
+        Promise<Account> sibling = bob.sibling();
+        Account settled = pair.settle(sibling);
+        int aliceExports = pair.a.tableSizes()[0];
+        // Passed back to Bob, the pipelined proxy arrives as Bob's own object, not as one of Alice's.
+        Object echoed = pair.settle(bob.echo(sibling.as(Account.class)));
+        assertThat(Ref.remoteTarget(echoed)).isNotNull().isSameAs(Ref.remoteTarget(settled));
+        assertThat(pair.a.tableSizes()[0]).as("alice's exports").isEqualTo(aliceExports);
+    }
+
+    @Test
     void aMessageRacingWithItsAnswerGoesWhereTheAnswerWent() {
         Account bob = connect();
         Promise<Account> sibling = bob.sibling();
