@@ -10,7 +10,7 @@ import java.time.Duration;
  * Alice pays Bob with purses from a bank she cannot forge. Three vats: the bank holds the
  * mint; Alice and Bob hold only purses. Every call between them is an eventual send.
  *
- * <p>Run it: {@code mvn -q -DskipTests package exec:exec -pl samples -am}
+ * <p>Run it: {@code samples/run money}
  */
 public final class MoneySample {
 

@@ -133,10 +133,11 @@ public final class VatServer implements AutoCloseable {
         }
 
         Map<String, Tenant> tenants = new LinkedHashMap<>();
+        NodeNetwork network = new NodeNetwork(node, hints);
         for (ServiceSpec spec : config.services()) {
             Vat vat = runtime.newVat(spec.name());
             metrics.track(vat, spec.name());
-            tenants.put(spec.name(), new Tenant(spec, vat, make(makers, spec, vat, dir)));
+            tenants.put(spec.name(), new Tenant(spec, vat, make(makers, spec, vat, dir, network)));
         }
 
         // Everything that can fail has been checked: from here on the data directory changes.
@@ -198,11 +199,12 @@ public final class VatServer implements AutoCloseable {
         }
     }
 
-    private static Object make(ServiceRegistry makers, ServiceSpec spec, Vat vat, DataDir dir) throws SetupException {
+    private static Object make(ServiceRegistry makers, ServiceSpec spec, Vat vat, DataDir dir, NodeNetwork network)
+            throws SetupException {
         ServiceMaker maker = makers.maker(spec.maker()).orElseThrow();
         Object ref;
         try {
-            ref = maker.make(new ServiceContext(spec.name(), vat, dir.serviceDirectory(spec.name())));
+            ref = maker.make(new ServiceContext(spec.name(), vat, dir.serviceDirectory(spec.name()), network));
         } catch (RuntimeException e) {
             throw new SetupException("service " + spec.name() + " (maker " + spec.maker() + ") failed to start: " + e, e);
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param vat       the vat the service lives in, its own
  * @param directory where the service may keep files, inside the data directory; it may not
  *                  exist yet
+ * @param network   how the service reaches other vats, and offers its objects by sturdy ref
  */
-public record ServiceContext(String name, Vat vat, Path directory) {
+public record ServiceContext(String name, Vat vat, Path directory, Network network) {
 }

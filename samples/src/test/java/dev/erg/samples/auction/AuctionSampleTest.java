@@ -1,0 +1,50 @@
+package dev.erg.samples.auction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.erg.vat.Problem;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An auction on a vat-server process, with the seller and three bidders as parties of their own. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class AuctionSampleTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theHighestInvitedBidderWinsAndNobodyDoesWhatTheyHoldNoCapabilityFor() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AuctionReport report = AuctionSample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), tmp);
+        String story = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(report.bids()).containsExactly(
+                new Standing("violin", "alice", 100, true),
+                new Standing("violin", "bob", 120, true),
+                new Standing("violin", "alice", 150, true));
+        assertThat(report.outcome()).isEqualTo(new Outcome("violin", "alice", 150));
+
+        Map<String, Problem> refused = report.refused();
+        assertThat(refused).as(story).doesNotContainValue(null);
+        assertThat(refused.get("alice bids 110").kind()).isEqualTo("BidTooLow");
+        assertThat(refused.get("alice closes the auction through her bidder facet").kind()).isEqualTo(Problem.NOT_CALLABLE);
+        assertThat(refused.get("alice invites mallory through her bidder facet").kind()).isEqualTo(Problem.NOT_CALLABLE);
+        assertThat(refused.get("alice takes her invitation for the seller's control and closes the auction").kind())
+                .isEqualTo(Problem.NOT_CALLABLE);
+        assertThat(refused).containsKey("alice bids 200 in bob's name");
+        assertThat(refused.get("mallory, invited by nobody, guesses an invitation").kind()).isEqualTo("NotFound");
+        assertThat(refused.get("bob bids 200 after the close").kind()).isEqualTo("AuctionClosed");
+        assertThat(refused.get("bob uses his invitation again after the close").kind()).isEqualTo("NotFound");
+        assertThat(refused).hasSize(8);
+
+        assertThat(story).contains("exit status 0.");
+    }
+}
