@@ -55,6 +55,7 @@ public final class ServerProcess implements AutoCloseable {
             throw new IOException(e.getMessage(), e);
         }
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        // The serial collector: these servers are small, and it starts quickest.
         List<String> command = List.of(javaExecutable(),
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
                 "-cp", classPath(), VatServerMain.class.getName(), "run", "--data", dataDir.toString());
@@ -129,11 +130,6 @@ public final class ServerProcess implements AutoCloseable {
             process.destroyForcibly().waitFor();
         }
         return process.exitValue();
-    }
-
-    /** What the server logged so far. */
-    public String log() {
-        return readLog(log);
     }
 
     private static String readLog(Path log) {

@@ -38,15 +38,21 @@ final class Storefront implements Shop {
 
     @Override
     public Promise<String> acceptPaymentFrom(String bankRef) {
-        Bank chosen = network.connect(SturdyText.parse(bankRef), Bank.class).as(Bank.class);
-        Promise<Purse> opened = chosen.openAccount();
-        Promise<String> named = chosen.currency();
+        if (bank != null) {
+            // Another account would strand the money in the first.
+            throw new ProblemException(Problem.of("AlreadyAccepting", "%s takes payment from one bank already", name));
+        }
+        bank = network.connect(SturdyText.parse(bankRef), Bank.class).as(Bank.class);
+        Promise<Purse> opened = bank.openAccount();
+        Promise<String> named = bank.currency();
         return opened.thenCompose(purse -> named.then(currencyName -> {
-            bank = chosen;
             account = purse;
             currency = currencyName;
             return currencyName;
-        }));
+        })).otherwise(problem -> {
+            bank = null;
+            throw new ProblemException(problem);
+        });
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -83,7 +84,7 @@ public final class PrimeCount {
 
     /** Prints each event but the assignments, and kills {@code victim} once it has counted a range. */
     private static Consumer<JobEvent> narrate(PrintStream out, ServerProcess victim) {
-        boolean[] killed = {false};
+        AtomicBoolean killed = new AtomicBoolean();
         return event -> {
             switch (event) {
                 case JobEvent.Assigned assigned -> {
@@ -91,8 +92,7 @@ public final class PrimeCount {
                 }
                 case JobEvent.Counted c -> {
                     out.printf("%s counted %,d primes in %s%n", c.worker(), c.primes(), c.range());
-                    if (c.worker().equals(victim.name()) && !killed[0]) {
-                        killed[0] = true;
+                    if (c.worker().equals(victim.name()) && killed.compareAndSet(false, true)) {
                         victim.kill();
                         out.printf("SIGKILL to %s (pid %d), which is counting its next ranges%n", victim.name(),
                                 victim.pid());
