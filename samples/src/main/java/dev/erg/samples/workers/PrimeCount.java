@@ -7,7 +7,6 @@ import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -106,25 +107,21 @@ public final class PrimeCount {
     }
 
     /** Starts the workers side by side; if one fails to start, stops those that did. */
-    private static List<ServerProcess> startWorkers(Path dir) throws IOException {
-        List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
-        for (int i = 1; i <= WORKERS; i++) {
-            String name = "worker-" + i;
-            starting.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return ServerProcess.start(name, dir.resolve(name), "worker", "prime-worker");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
+    private static List<ServerProcess> startWorkers(Path dir) throws IOException, InterruptedException {
+        List<Future<ServerProcess>> starting = new ArrayList<>();
+        try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 1; i <= WORKERS; i++) {
+                String name = "worker-" + i;
+                starting.add(starters.submit(() -> ServerProcess.start(name, dir.resolve(name), "worker", "prime-worker")));
+            }
         }
         List<ServerProcess> started = new ArrayList<>();
         IOException failure = null;
-        for (CompletableFuture<ServerProcess> future : starting) {
+        for (Future<ServerProcess> future : starting) {
             try {
-                started.add(future.join());
-            } catch (CompletionException e) {
-                failure = e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+                started.add(future.get());
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             }
         }
         if (failure != null) {
