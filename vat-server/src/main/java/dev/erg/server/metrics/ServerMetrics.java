@@ -47,8 +47,10 @@ public final class ServerMetrics implements VatObserver {
 
     /** Reports {@code sessions} and {@code vats} as gauges. */
     public void trackSessions(Supplier<Integer> sessions, Supplier<Integer> vatCount) {
-        Gauge.builder("erg.sessions", sessions, s -> s.get()).description("live CapTP sessions").register(registry);
-        Gauge.builder("erg.vats", vatCount, v -> v.get()).description("vats alive").register(registry);
+        // Held strongly: Micrometer keeps a gauge's state weakly, and these suppliers have no other owner.
+        Gauge.builder("erg.sessions", sessions, s -> s.get()).description("live CapTP sessions").strongReference(true)
+                .register(registry);
+        Gauge.builder("erg.vats", vatCount, v -> v.get()).description("vats alive").strongReference(true).register(registry);
     }
 
     /** Counts one session that ended. */
