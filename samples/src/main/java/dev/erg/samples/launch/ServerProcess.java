@@ -151,14 +151,15 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static String javaExecutable() {
+    /** The java launcher of this JVM, to start another like it. */
+    public static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .filter(command -> Files.isExecutable(Path.of(command)))
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    /** Surefire may start this JVM from a manifest-only jar; it publishes the real class path. */
-    private static String classPath() {
+    /** This JVM's class path. Surefire may start it from a manifest-only jar; it publishes the real path. */
+    public static String classPath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }

@@ -4,6 +4,7 @@ import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.net.NetConfig;
 import dev.erg.net.Node;
+import dev.erg.samples.launch.ServerProcess;
 import dev.erg.samples.money.Currency;
 import dev.erg.samples.money.Purse;
 import dev.erg.vat.Promise;
@@ -16,8 +17,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,9 +80,9 @@ public final class MarketSample {
     }
 
     private static Process start(List<Process> started, String... role) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(),
+        List<String> command = new ArrayList<>(List.of(ServerProcess.javaExecutable(),
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-                "-cp", classPath(), MarketSample.class.getName()));
+                "-cp", ServerProcess.classPath(), MarketSample.class.getName()));
         command.addAll(List.of(role));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         started.add(process);
@@ -148,17 +147,5 @@ public final class MarketSample {
 
     private static Node node(VatRuntime runtime) throws javax.net.ssl.SSLException {
         return Node.start(VatIdentity.generate(new SecureRandom()), runtime, NetConfig.defaults(), PassableRegistry.empty());
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .filter(command -> Files.isExecutable(Path.of(command)))
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    /** Surefire may start a JVM from a manifest-only jar; it then publishes the real class path. */
-    private static String classPath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 }
