@@ -142,14 +142,7 @@ public final class VatTls {
      *         single one with an Ed25519 key
      */
     public static VatId peerOf(SSLSession session) throws SSLPeerUnverifiedException {
-        Certificate[] chain = session.getPeerCertificates();
-        try {
-            return PeerTrustManager.vatIdOf(chain);
-        } catch (CertificateException e) {
-            SSLPeerUnverifiedException unverified = new SSLPeerUnverifiedException(e.getMessage());
-            unverified.initCause(e);
-            throw unverified;
-        }
+        return VatId.ofRawPublicKey(peerKeyOf(session));
     }
 
     /**

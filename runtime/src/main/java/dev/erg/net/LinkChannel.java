@@ -119,8 +119,9 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
             }
             SSLEngine engine = ctx.pipeline().get(SslHandler.class).engine();
             try {
-                peer = VatTls.peerOf(engine.getSession());
-                peerKey = Bytes.of(VatTls.peerKeyOf(engine.getSession()));
+                byte[] key = VatTls.peerKeyOf(engine.getSession());
+                peer = VatId.ofRawPublicKey(key);
+                peerKey = Bytes.of(key);
             } catch (SSLPeerUnverifiedException e) {
                 close(ctx.channel(), "TLS handshake failed: peer not verified: " + e.getMessage());
                 return;
