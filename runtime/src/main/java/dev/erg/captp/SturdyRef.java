@@ -58,7 +58,11 @@ public record SturdyRef(VatId vatId, List<InetSocketAddress> hints, SwissNumber 
         }
         List<InetSocketAddress> hints = new ArrayList<>();
         for (String hint : text.substring(at + 1, slash).split(",", -1)) {
-            hints.add(hint(text, hint));
+            try {
+                hints.add(parseHint(hint));
+            } catch (IllegalArgumentException e) {
+                throw bad(text, e.getMessage());
+            }
         }
         SwissNumber swiss;
         try {
@@ -69,18 +73,23 @@ public record SturdyRef(VatId vatId, List<InetSocketAddress> hints, SwissNumber 
         return new SturdyRef(vatId, hints, swiss);
     }
 
-    private static InetSocketAddress hint(String text, String hint) {
+    /**
+     * A location hint, {@code host:port} (an IPv6 host in brackets), as an unresolved address.
+     *
+     * @throws IllegalArgumentException if {@code hint} is not one, saying why
+     */
+    public static InetSocketAddress parseHint(String hint) {
         int colon = hint.lastIndexOf(':');
         if (colon <= 0) {
-            throw bad(text, "location hint '" + hint + "' is not host:port");
+            throw new IllegalArgumentException("location hint '" + hint + "' is not host:port");
         }
         String host = hint.substring(0, colon);
         if (host.startsWith("[") != host.endsWith("]")) {
-            throw bad(text, "location hint '" + hint + "' has an unclosed IPv6 literal");
+            throw new IllegalArgumentException("location hint '" + hint + "' has an unclosed IPv6 literal");
         }
         String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (bareHost.isEmpty() || bareHost.chars().anyMatch(c -> c == '%' || c == '?' || c == '#' || c == '/' || c <= ' ')) {
-            throw bad(text, "location hint '" + hint + "' has an invalid host");
+            throw new IllegalArgumentException("location hint '" + hint + "' has an invalid host");
         }
         String port = hint.substring(colon + 1);
         int number;
@@ -90,7 +99,7 @@ public record SturdyRef(VatId vatId, List<InetSocketAddress> hints, SwissNumber 
             number = -1;
         }
         if (number < 1 || number > 65_535) {
-            throw bad(text, "location hint '" + hint + "' has port '" + port + "' (expected: 1 to 65535)");
+            throw new IllegalArgumentException("location hint '" + hint + "' has port '" + port + "' (expected: 1 to 65535)");
         }
         return InetSocketAddress.createUnresolved(bareHost, number);
     }

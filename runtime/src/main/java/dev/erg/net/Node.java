@@ -282,11 +282,9 @@ public final class Node implements AutoCloseable {
     private CompletableFuture<Session> sessionFor(VatId peer, List<String> hints) {
         List<InetSocketAddress> addresses = new java.util.ArrayList<>();
         for (String hint : hints) {
-            int colon = hint.lastIndexOf(':');
             try {
-                addresses.add(InetSocketAddress.createUnresolved(hint.substring(0, colon),
-                        Integer.parseInt(hint.substring(colon + 1))));
-            } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+                addresses.add(SturdyRef.parseHint(hint));
+            } catch (IllegalArgumentException malformed) {
                 // A hint we cannot read is one fewer place to try.
             }
         }
