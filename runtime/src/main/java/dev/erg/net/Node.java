@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLException;
@@ -121,6 +122,14 @@ public final class Node implements AutoCloseable {
             throw new IllegalArgumentException("sturdy ref of vat " + ref.vatId() + " cannot be reinstated by vat " + vatId());
         }
         sturdy.reinstate(ref.swiss(), Objects.requireNonNull(object, "object"), null);
+    }
+
+    /**
+     * What {@code swiss} designates on this node now, if anything: for services that receive
+     * sturdy refs' swiss numbers as data, such as a durable mailbox.
+     */
+    public Optional<Object> lookup(SwissNumber swiss) {
+        return sturdy.lookup(Objects.requireNonNull(swiss, "swiss"));
     }
 
     /** Makes {@code ref} designate nothing from now on; returns whether it did. */

@@ -29,6 +29,11 @@ import java.util.regex.Pattern;
  * threads = 4                      # threads shared by all vats
  * metrics.port = 9700              # Prometheus metrics on 127.0.0.1, or "off"
  * service.counter = counter        # host a service named "counter", made by maker "counter"
+ * storage = sqlite                 # durable state: "sqlite" (durable.db in the data directory),
+ *                                  # or jdbc:postgresql://HOST:PORT/DB
+ * storage.user = erg               # PostgreSQL's user and password
+ * storage.password = secret
+ * commit.batch = 256               # turns committed together at most; 1 commits each alone
  * </pre>
  */
 public final class ConfigFile {
@@ -40,7 +45,8 @@ public final class ConfigFile {
     public static final InetSocketAddress DEFAULT_LISTEN = InetSocketAddress.createUnresolved("127.0.0.1", 7700);
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final String KEYS = "listen, advertise, threads, metrics.port, service.<name>";
+    private static final String KEYS = "listen, advertise, threads, metrics.port, storage, storage.user,"
+            + " storage.password, commit.batch, service.<name>";
     private static final long MAX_SIZE = 1 << 20;
 
     private ConfigFile() {
@@ -69,6 +75,16 @@ public final class ConfigFile {
 
                 # Prometheus metrics over HTTP at http://127.0.0.1:<port>/metrics; default: off.
                 # metrics.port = 9700
+
+                # Where durable objects keep their state: "sqlite" for durable.db in this
+                # directory (the default), or a PostgreSQL database shared by several hosts,
+                # each vat in a schema of its own:
+                # storage = jdbc:postgresql://db.example.org:5432/erg
+                # storage.user = erg
+                # storage.password = secret
+                # At most this many turns are committed together (group commit); 1 commits
+                # each turn alone.
+                # commit.batch = 256
 
                 # The services to host, each in a vat of its own: service.<name> = <maker>.
                 # Makers known to this build: %s.
@@ -137,6 +153,10 @@ public final class ConfigFile {
         private OptionalInt threads = OptionalInt.empty();
         private OptionalInt metrics = OptionalInt.empty();
         private final List<ServiceSpec> services = new ArrayList<>();
+        private String storage = ServerConfig.SQLITE;
+        private String storageUser = "";
+        private String storagePassword = "";
+        private int commitBatch = ServerConfig.DEFAULT_COMMIT_BATCH;
 
         Parser(Path file, Collection<String> makers) {
             this.fileName = String.valueOf(file);
@@ -184,6 +204,16 @@ public final class ConfigFile {
                 }
                 case "threads" -> threads = OptionalInt.of(number(value, 1, 1024));
                 case "metrics.port" -> metrics = value.equals("off") ? OptionalInt.empty() : OptionalInt.of(number(value, 1, 65_535));
+                case "storage" -> {
+                    if (!value.equals(ServerConfig.SQLITE) && !value.startsWith("jdbc:postgresql://")) {
+                        throw new IllegalArgumentException("expected sqlite or jdbc:postgresql://HOST:PORT/DB, found \""
+                                + shown(value) + "\"");
+                    }
+                    storage = value;
+                }
+                case "storage.user" -> storageUser = value;
+                case "storage.password" -> storagePassword = value;
+                case "commit.batch" -> commitBatch = number(value, 1, 65_536);
                 default -> {
                     if (!key.startsWith("service.")) {
                         throw error(number, "unknown key \"" + shown(key) + "\" (expected one of: " + KEYS + ")");
@@ -218,7 +248,8 @@ public final class ConfigFile {
                 throw error(listenLine, "listen: " + listen.getHostString() + " listens on every interface, which is no address"
                         + " to dial; add `advertise = <host>:<port>` to say where peers reach this server");
             }
-            return new ServerConfig(listen, advertise, threads, metrics, services);
+            return new ServerConfig(listen, advertise, threads, metrics, storage, storageUser, storagePassword, commitBatch,
+                    services);
         }
 
         private SetupException error(int line, String what) {

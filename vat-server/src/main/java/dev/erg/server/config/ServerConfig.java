@@ -13,16 +13,30 @@ import java.util.OptionalInt;
  * @param advertise the addresses sturdy refs name as hints; empty to name the bound address
  * @param threads   threads shared by all vats; empty for one per processor
  * @param metrics   the loopback port serving Prometheus metrics; empty when off
+ * @param storage   where durable state is kept: {@value #SQLITE}, or a {@code jdbc:postgresql:} URL
+ * @param storageUser     the database user, for PostgreSQL
+ * @param storagePassword the database password, for PostgreSQL
+ * @param commitBatch     the most turns committed together
  * @param services  the services to host, in the order the file names them
  */
 public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> advertise, OptionalInt threads,
-                           OptionalInt metrics, List<ServiceSpec> services) {
+                           OptionalInt metrics, String storage, String storageUser, String storagePassword,
+                           int commitBatch, List<ServiceSpec> services) {
+
+    /** The {@code storage} value for an SQLite database in the data directory. */
+    public static final String SQLITE = "sqlite";
+
+    /** Turns committed together at most, unless configured. */
+    public static final int DEFAULT_COMMIT_BATCH = 256;
 
     /** Copies the lists. */
     public ServerConfig {
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(threads, "threads");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(storageUser, "storageUser");
+        Objects.requireNonNull(storagePassword, "storagePassword");
         advertise = List.copyOf(advertise);
         services = List.copyOf(services);
     }

@@ -11,8 +11,14 @@ import dev.erg.server.admin.AdminProtocol;
 import dev.erg.server.config.ServerConfig;
 import dev.erg.server.config.ServiceSpec;
 import dev.erg.server.config.SetupException;
+import dev.erg.server.durable.DurableHost;
+import dev.erg.server.durable.Kind;
+import dev.erg.server.durable.Mailbox;
+import dev.erg.server.durable.Storage;
+import dev.erg.server.durable.StoredDataException;
 import dev.erg.server.metrics.MetricsEndpoint;
 import dev.erg.server.metrics.ServerMetrics;
+import dev.erg.server.spi.Durables;
 import dev.erg.server.spi.ServiceContext;
 import dev.erg.server.spi.ServiceMaker;
 import dev.erg.server.store.AtomicFiles;
@@ -38,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,12 +139,21 @@ public final class VatServer implements AutoCloseable {
             endpoint = Optional.of(started);
         }
 
+        DurableHost durables = openDurables(dir, config);
+        opened.push(durables);
         Map<String, Tenant> tenants = new LinkedHashMap<>();
         NodeNetwork network = new NodeNetwork(node, hints);
         for (ServiceSpec spec : config.services()) {
             Vat vat = runtime.newVat(spec.name());
             metrics.track(vat, spec.name());
-            tenants.put(spec.name(), new Tenant(spec, vat, make(makers, spec, vat, dir, network)));
+            tenants.put(spec.name(), new Tenant(spec, vat, make(makers, spec, vat, dir, network, durables)));
+        }
+        Map<String, Long> unbound = durables.unboundKinds();
+        if (!unbound.isEmpty()) {
+            throw new SetupException("the durable store holds objects of kinds no configured service offers: "
+                    + unbound.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + "; configure the services that make them, or restore their code");
         }
 
         // Everything that can fail has been checked: from here on the data directory changes.
@@ -150,6 +166,7 @@ public final class VatServer implements AutoCloseable {
         SturdyRef adminRef = new SturdyRef(node.vatId(), hints, adminSwiss);
         node.reinstate(adminRef, adminVat.export(service, Admin.class));
         node.onSessionLost(adminVat.export((peer, why) -> metrics.sessionLost(), PeerListener.class));
+        durables.attach(node, hints, runtime.newVat("mailbox"), runtime.newVat("outbox"));
         try {
             AtomicFiles.write(dir.adminRefFile(), adminRef + "\n");
         } catch (IOException e) {
@@ -163,6 +180,7 @@ public final class VatServer implements AutoCloseable {
     private static PassableRegistry registry(ServerConfig config, ServiceRegistry makers) throws SetupException {
         PassableRegistry.Builder registry = PassableRegistry.builder();
         AdminProtocol.PASSABLES.forEach(registry::add);
+        Mailbox.PASSABLES.forEach(registry::add);
         List<String> used = new ArrayList<>();
         for (ServiceSpec spec : config.services()) {
             if (!used.contains(spec.maker())) {
@@ -199,12 +217,31 @@ public final class VatServer implements AutoCloseable {
         }
     }
 
-    private static Object make(ServiceRegistry makers, ServiceSpec spec, Vat vat, DataDir dir, NodeNetwork network)
-            throws SetupException {
+    private static DurableHost openDurables(DataDir dir, ServerConfig config) throws SetupException {
+        Storage storage = config.storage().equals(ServerConfig.SQLITE)
+                ? Storage.sqlite(dir.durableStore())
+                : new Storage(config.storage(), config.storageUser(), config.storagePassword());
+        try {
+            return DurableHost.open(storage, dir.vatId(), config.commitBatch());
+        } catch (StoredDataException e) {
+            throw new SetupException(e.getMessage(), e);
+        }
+    }
+
+    private static Object make(ServiceRegistry makers, ServiceSpec spec, Vat vat, DataDir dir, NodeNetwork network,
+                               DurableHost durables) throws SetupException {
         ServiceMaker maker = makers.maker(spec.maker()).orElseThrow();
+        Durables own = new Durables() {
+            @Override
+            public <S extends Record, T> T root(Kind<S, T> kind, Supplier<S> initial) {
+                return durables.root(spec.name(), vat, kind, initial);
+            }
+        };
         Object ref;
         try {
-            ref = maker.make(new ServiceContext(spec.name(), vat, dir.serviceDirectory(spec.name()), network));
+            ref = maker.make(new ServiceContext(spec.name(), vat, dir.serviceDirectory(spec.name()), network, own));
+        } catch (StoredDataException e) {
+            throw new SetupException("service " + spec.name() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new SetupException("service " + spec.name() + " (maker " + spec.maker() + ") failed to start: " + e, e);
         }

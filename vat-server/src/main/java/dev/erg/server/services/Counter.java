@@ -3,7 +3,7 @@ package dev.erg.server.services;
 import dev.erg.server.spi.Describable;
 import dev.erg.vat.Promise;
 
-/** A sample service: a number that only grows. */
+/** A sample service: a number that survives restarts. */
 public interface Counter extends Describable {
 
     /** Adds {@code by} (which may be negative) and answers the new value. */

@@ -3,7 +3,7 @@ package dev.erg.server.services;
 import dev.erg.server.spi.ServiceContext;
 import dev.erg.server.spi.ServiceMaker;
 
-/** Makes {@link Counter}s, as the maker {@code counter}. */
+/** Makes durable {@link Counter}s, as the maker {@code counter}. */
 public final class CounterMaker implements ServiceMaker {
 
     @Override
@@ -13,6 +13,6 @@ public final class CounterMaker implements ServiceMaker {
 
     @Override
     public Object make(ServiceContext context) {
-        return context.vat().export(new Tally(), Counter.class);
+        return context.durables().root(Tally.KIND, () -> new Tally.State(0));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param directory where the service may keep files, inside the data directory; it may not
  *                  exist yet
  * @param network   how the service reaches other vats, and offers its objects by sturdy ref
+ * @param durables  the service's durable objects, whose state survives crashes and restarts
  */
-public record ServiceContext(String name, Vat vat, Path directory, Network network) {
+public record ServiceContext(String name, Vat vat, Path directory, Network network, Durables durables) {
 }

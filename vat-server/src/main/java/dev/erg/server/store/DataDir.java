@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  * sturdy-refs     the sturdy refs issued ({@link SturdyStore}), mode 0600
  * admin.ref       while the server runs: the sturdy ref of its admin object, mode 0600
  * server.lock     locked by the running server ({@link DirLock})
+ * durable.db      the state of durable objects and the outbox, unless stored in PostgreSQL
  * services/NAME/  where the service NAME may keep files
  * </pre>
  *
@@ -48,6 +49,7 @@ public final class DataDir {
     static final String ADMIN = "admin.ref";
     static final String LOCK = "server.lock";
     static final String SERVICES = "services";
+    static final String DURABLE = "durable.db";
     private static final List<String> REQUIRED = List.of(ConfigFile.NAME, KEY, VAT_ID, STURDY);
 
     private final Path root;
@@ -224,6 +226,11 @@ public final class DataDir {
     /** Where a running server writes the sturdy ref of its admin object. */
     public Path adminRefFile() {
         return root.resolve(ADMIN);
+    }
+
+    /** The SQLite database of durable state, when the configuration keeps it here. */
+    public Path durableStore() {
+        return root.resolve(DURABLE);
     }
 
     /** Where the service {@code name} may keep files; it may not exist yet. */

@@ -1,0 +1,36 @@
+package dev.erg.server.durable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What one commit writes: the effects of the turns it holds, net of each other. */
+final class Batch {
+    final Map<Long, StoredObject> objects = new LinkedHashMap<>();
+    final Map<String, Long> roots = new LinkedHashMap<>();
+    final Set<OutStream> outStreams = new LinkedHashSet<>();
+    final List<OutLetter> sent = new ArrayList<>();
+    final List<OutLetter> delivered = new ArrayList<>();
+    final Set<InStream> inStreams = new LinkedHashSet<>();
+    final Map<String, Map<Long, StoredReceipt>> receipts = new LinkedHashMap<>();
+    long nextTicket;
+    long nextObject;
+    int turns;
+
+    boolean isEmpty() {
+        return objects.isEmpty() && roots.isEmpty() && outStreams.isEmpty() && sent.isEmpty() && delivered.isEmpty()
+                && inStreams.isEmpty() && receipts.isEmpty();
+    }
+
+    StoredReceipt receipt(String stream, long seq) {
+        Map<Long, StoredReceipt> of = receipts.get(stream);
+        return of == null ? null : of.get(seq);
+    }
+
+    void addReceipt(String stream, long seq, StoredReceipt receipt) {
+        receipts.computeIfAbsent(stream, s -> new LinkedHashMap<>()).put(seq, receipt);
+    }
+}

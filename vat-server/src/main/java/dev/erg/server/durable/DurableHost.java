@@ -1,0 +1,149 @@
+package dev.erg.server.durable;
+
+import dev.erg.captp.SturdyRef;
+import dev.erg.crypto.SwissNumber;
+import dev.erg.crypto.VatId;
+import dev.erg.net.Node;
+import dev.erg.vat.Promise;
+import dev.erg.vat.Vat;
+import java.net.InetSocketAddress;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The durable objects of one vat-server: its store, the engine that runs their turns, the
+ * outbox that delivers their letters and the mailbox that receives others'.
+ *
+ * <p>Open it, make the services' roots with {@link #root}, then {@link #attach} it to the
+ * node: from then on the mailbox receives and the outbox delivers, including the letters
+ * stored before a restart.
+ */
+public final class DurableHost implements AutoCloseable {
+
+    private final Engine engine;
+    private final Map<String, Kind<?, ?>> kinds;
+    private final Map<Object, Long> exported = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Alarms alarms;
+    private volatile Pump pump;
+    private volatile Node node;
+
+    private DurableHost(Engine engine, Map<String, Kind<?, ?>> kinds, Alarms alarms) {
+        this.engine = engine;
+        this.kinds = kinds;
+        this.alarms = alarms;
+    }
+
+    /**
+     * Opens the store of vat {@code vatId} at {@code storage}, counting one more generation,
+     * and starts its engine, which commits up to {@code maxBatch} turns at a time (1: each
+     * turn alone).
+     *
+     * @throws StoredDataException if the store cannot be opened or belongs to another vat
+     */
+    public static DurableHost open(Storage storage, VatId vatId, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch: " + maxBatch + " (expected: >= 1)");
+        }
+        Map<String, Kind<?, ?>> kinds = new ConcurrentHashMap<>();
+        Alarms alarms = new Alarms();
+        JdbcStore store = JdbcStore.open(storage, vatId.toString());
+        DurableHost[] self = new DurableHost[1];
+        Engine engine;
+        try {
+            engine = new Engine(store, vatId.toString(), kinds, maxBatch, swiss -> self[0].target(swiss), alarms);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        self[0] = new DurableHost(engine, kinds, alarms);
+        engine.startThread();
+        return self[0];
+    }
+
+    /**
+     * The root object of {@code service}, of {@code kind}, exported from {@code vat}: made with
+     * {@code initial()} the first time, found in the store after.
+     *
+     * @throws StoredDataException      if the stored root is of another kind or cannot be read
+     * @throws IllegalArgumentException if another kind of the same name was bound before
+     */
+    public <S extends Record, T> T root(String service, Vat vat, Kind<S, T> kind, Supplier<S> initial) {
+        Objects.requireNonNull(initial, "initial");
+        bindKind(kind);
+        long id = engine.root(service, kind, initial);
+        T ref = vat.export(LiveProxy.of(engine, id, kind), kind.api());
+        exported.put(ref, id);
+        return ref;
+    }
+
+    private void bindKind(Kind<?, ?> kind) {
+        Kind<?, ?> bound = kinds.putIfAbsent(kind.name(), kind);
+        if (bound != null && bound != kind) {
+            throw new IllegalArgumentException("two kinds are called " + kind.name() + "; a kind's name must be unique");
+        }
+    }
+
+    /**
+     * The kinds of stored objects that no service has bound to code, each with its number of
+     * objects: a start with any of them left is refused, since those objects could not answer.
+     */
+    public Map<String, Long> unboundKinds() {
+        return engine.call(engine::unboundKinds);
+    }
+
+    /**
+     * Starts receiving letters at {@link Mailbox#SWISS} on {@code node} (whose hints are
+     * {@code hints}) in {@code mailboxVat}, and delivering stored and new letters from
+     * {@code pumpVat}.
+     */
+    public void attach(Node node, List<InetSocketAddress> hints, Vat mailboxVat, Vat pumpVat) {
+        this.node = node;
+        node.reinstate(new SturdyRef(node.vatId(), hints, Mailbox.SWISS),
+                mailboxVat.export(new MailboxService(engine), Mailbox.class));
+        Pump started = new Pump(pumpVat, node, engine);
+        pump = started;
+        engine.attach(started);
+    }
+
+    private Long target(SwissNumber swiss) {
+        Node at = node;
+        return at == null ? null : at.lookup(swiss).map(exported::get).orElse(null);
+    }
+
+    /** How many times this store has been started, this start included. */
+    public long generation() {
+        return engine.generation();
+    }
+
+    /** Turns committed since the start. */
+    public long turns() {
+        return engine.turns();
+    }
+
+    /** Commits made since the start. */
+    public long commits() {
+        return engine.commits();
+    }
+
+    /** What an operator must look into, such as a peer or this vat restored from an old copy; oldest first. */
+    public List<String> alarms() {
+        return alarms.all();
+    }
+
+    /** The outbox towards each vat this one has sent letters to. */
+    public Promise<List<OutboxStatus>> outboxes() {
+        Pump p = pump;
+        return p == null ? Promise.of(List.of()) : p.status();
+    }
+
+    /** Stops the engine after the batch it is committing; calls not yet begun are broken. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,755 @@
+package dev.erg.server.durable;
+
+import dev.erg.crypto.SwissNumber;
+import dev.erg.vat.Problem;
+import dev.erg.vat.Promise;
+import dev.erg.vat.Resolver;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the turns of durable objects, one at a time on a thread of its own, and commits them
+ * in batches: a batch's state changes, letters sent, receipts and acknowledgements go to the
+ * store in one transaction, and only then are answers given, receipts returned and letters
+ * handed to the {@link Pump}. A batch holds at most {@code maxBatch} turns; 1 commits each
+ * turn alone.
+ */
+final class Engine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final byte[] NOTHING = new byte[0];
+
+    /** One unit of work: each is one turn. */
+    private sealed interface Work {
+    }
+
+    /** A live call on a durable object. */
+    private record Invoke(long object, Method method, Object[] args, Resolver<Object> answer) implements Work {
+    }
+
+    /** A letter from another vat. */
+    private record Deliver(Letter letter, Resolver<Receipt> receipt) implements Work {
+    }
+
+    /** The receipt for one of our letters, given in stream order. */
+    private record Acknowledge(OutLetter letter, Receipt receipt) implements Work {
+    }
+
+    /** A stream to stop because its receiver refused it. */
+    private record Halt(String stream, String why) implements Work {
+    }
+
+    /** Work on the engine's state that is not a turn, such as making a root object. */
+    private record Task<R>(Supplier<R> action, CompletableFuture<R> done) implements Work {
+    }
+
+    /** What a batch does once its commit is durable, or if it fails. */
+    private record Settle(Runnable committed, Runnable failed) {
+    }
+
+    private final JdbcStore store;
+    private final StateCodec codec = new StateCodec();
+    private final Map<String, Kind<?, ?>> kinds;
+    private final int maxBatch;
+    private final long generation;
+    private final String vatId;
+    private final Function<SwissNumber, Long> targets;
+    private final Alarms alarms;
+    private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final SecureRandom random = new SecureRandom();
+    private final LongAdder turns = new LongAdder();
+    private final LongAdder commits = new LongAdder();
+    private volatile Pump pump;
+    private volatile boolean running = true;
+
+    // Confined to the engine's thread.
+    private final Map<Long, Live> live = new HashMap<>();
+    private final Map<String, OutStream> outById = new HashMap<>();
+    private final Map<String, OutStream> outByTarget = new HashMap<>();
+    private final Map<String, InStream> inStreams = new HashMap<>();
+    private final Map<String, Long> roots;
+    private long nextTicket;
+    private long nextObject;
+    private Turn current;
+
+    Engine(JdbcStore store, String vatId, Map<String, Kind<?, ?>> kinds, int maxBatch,
+           Function<SwissNumber, Long> targets, Alarms alarms) {
+        this.store = store;
+        this.vatId = vatId;
+        this.kinds = kinds;
+        this.maxBatch = maxBatch;
+        this.targets = targets;
+        this.alarms = alarms;
+        this.generation = store.startGeneration();
+        this.roots = new HashMap<>(store.roots());
+        loadCounters();
+        loadOutStreams();
+        this.thread = Thread.ofPlatform().name("durable-engine").daemon().unstarted(this::run);
+    }
+
+    private void loadCounters() {
+        nextTicket = store.metaLong("next_ticket");
+        nextObject = store.metaLong("next_object");
+    }
+
+    private void loadOutStreams() {
+        outById.clear();
+        outByTarget.clear();
+        for (OutStream s : store.outStreams()) {
+            outById.put(s.id, s);
+            outByTarget.put(s.targetVat, s);
+            if (s.halted != null) {
+                alarms.raise("outbox to vat " + s.targetVat + " is stopped: " + s.halted);
+            }
+        }
+    }
+
+    void startThread() {
+        thread.start();
+    }
+
+    /** Hands {@code pump} every stored letter, then every letter committed from now on. */
+    void attach(Pump pump) {
+        call(() -> {
+            Map<String, List<OutLetter>> byStream = new HashMap<>();
+            for (OutLetter letter : store.outbox()) {
+                byStream.computeIfAbsent(letter.stream(), s -> new ArrayList<>()).add(letter);
+            }
+            for (OutStream s : outById.values()) {
+                pump.resume(Route.of(s), byStream.getOrDefault(s.id, List.of()));
+            }
+            this.pump = pump;
+            return null;
+        });
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    String vatId() {
+        return vatId;
+    }
+
+    StateCodec codec() {
+        return codec;
+    }
+
+    long turns() {
+        return turns.sum();
+    }
+
+    long commits() {
+        return commits.sum();
+    }
+
+    /** The kinds of stored objects that no code of this build is bound to, with their counts. */
+    Map<String, Long> unboundKinds() {
+        Map<String, Long> stored = new HashMap<>(store.kinds());
+        stored.keySet().removeAll(kinds.keySet());
+        return stored;
+    }
+
+    // ---- entry points, from any thread
+
+    void invoke(long object, Method method, Object[] args, Resolver<Object> answer) {
+        submit(new Invoke(object, method, args, answer));
+    }
+
+    void deliver(Letter letter, Resolver<Receipt> receipt) {
+        submit(new Deliver(letter, receipt));
+    }
+
+    void acknowledge(OutLetter letter, Receipt receipt) {
+        submit(new Acknowledge(letter, receipt));
+    }
+
+    void halt(String stream, String why) {
+        submit(new Halt(stream, why));
+    }
+
+    /** Runs {@code action} on the engine's thread and waits for it. */
+    <R> R call(Supplier<R> action) {
+        CompletableFuture<R> done = new CompletableFuture<>();
+        submit(new Task<>(action, done));
+        try {
+            return done.get(1, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the durable engine did not answer within a minute", e);
+        }
+    }
+
+    private void submit(Work work) {
+        if (!running) {
+            reject(work, Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed"));
+            return;
+        }
+        queue.add(work);
+    }
+
+    // ---- the engine's thread
+
+    Turn currentTurn() {
+        return Thread.currentThread() == thread ? current : null;
+    }
+
+    Turn requireTurn(String what) {
+        Turn turn = currentTurn();
+        if (turn == null) {
+            throw new IllegalStateException(what + ": only from a turn of a durable object, on the engine's thread");
+        }
+        return turn;
+    }
+
+    long nextTicket() {
+        return nextTicket++;
+    }
+
+    /**
+     * The root object of {@code service}, made with {@code initial} the first time; runs on the
+     * engine's thread.
+     *
+     * @throws StoredDataException if the stored root is of another kind
+     */
+    long root(String service, Kind<?, ?> kind, Supplier<? extends Record> initial) {
+        return call(() -> {
+            Long id = roots.get(service);
+            if (id != null) {
+                Live existing = live(id);
+                if (existing == null) {
+                    throw new StoredDataException("the root object of service " + service + " (object " + id
+                            + ") is missing from the store");
+                }
+                if (existing.kind != kind) {
+                    throw new StoredDataException("the root object of service " + service + " is of kind "
+                            + existing.kind.name() + ", but the service now offers kind " + kind.name());
+                }
+                return id;
+            }
+            Record state = initial.get();
+            if (!kind.state().isInstance(state)) {
+                throw new IllegalArgumentException("kind " + kind.name() + ": initial state is not a " + kind.state().getName());
+            }
+            long made = nextObject++;
+            Batch batch = new Batch();
+            batch.objects.put(made, new StoredObject(made, kind.name(), codec.encode(state)));
+            batch.roots.put(service, made);
+            batch.turns = 1;
+            commit(batch);
+            roots.put(service, made);
+            bind(new Live(made, kind, state));
+            return made;
+        });
+    }
+
+    /** The kind of object {@code id}, loading it if needed; empty if there is no such object. */
+    Kind<?, ?> kindOf(long id) {
+        return call(() -> {
+            Live found = live(id);
+            return found == null ? null : found.kind;
+        });
+    }
+
+    private void run() {
+        while (running) {
+            Work first;
+            try {
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == null) {
+                continue;
+            }
+            Batch batch = new Batch();
+            List<Settle> settles = new ArrayList<>();
+            int n = 0;
+            Work work = first;
+            do {
+                handle(work, batch, settles);
+                n++;
+            } while (n < maxBatch && (work = queue.poll()) != null);
+            batch.turns = n;
+            try {
+                if (!batch.isEmpty()) {
+                    commit(batch);
+                }
+            } catch (StoredDataException e) {
+                LOG.error("{}; the batch's {} turns are undone and their callers told", e.getMessage(), n);
+                alarms.raise(e.getMessage());
+                reload();
+                settles.forEach(s -> run(s.failed()));
+                Pump p = pump;
+                if (p != null) {
+                    p.resend();
+                }
+                continue;
+            }
+            turns.add(n);
+            settles.forEach(s -> run(s.committed()));
+            Pump p = pump;
+            if (p != null && !batch.outStreams.isEmpty()) {
+                p.committed(batch.outStreams.stream().map(Route::of).toList(), batch.sent);
+            }
+        }
+    }
+
+    private void commit(Batch batch) {
+        batch.nextTicket = nextTicket;
+        batch.nextObject = nextObject;
+        store.commit(batch);
+        commits.increment();
+    }
+
+    private static void run(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("after a commit: {}", e.toString());
+        }
+    }
+
+    /** After a failed commit the memory may be ahead of the store: forget it and read again. */
+    private void reload() {
+        live.clear();
+        inStreams.clear();
+        loadCounters();
+        loadOutStreams();
+    }
+
+    private void handle(Work work, Batch batch, List<Settle> settles) {
+        switch (work) {
+            case Invoke invoke -> invoke(invoke, batch, settles);
+            case Deliver deliver -> deliver(deliver, batch, settles);
+            case Acknowledge ack -> acknowledge(ack, batch, settles);
+            case Halt halt -> halt(halt, batch, settles);
+            case Task<?> task -> task(task);
+        }
+    }
+
+    private static <R> void task(Task<R> task) {
+        try {
+            task.done().complete(task.action().get());
+        } catch (RuntimeException e) {
+            task.done().completeExceptionally(e);
+        }
+    }
+
+    private void reject(Work work, Problem problem) {
+        switch (work) {
+            case Invoke invoke -> invoke.answer().reject(problem);
+            case Deliver deliver -> deliver.receipt().reject(problem);
+            case Acknowledge ack -> {
+            }
+            case Halt halt -> {
+            }
+            case Task<?> task -> task.done().completeExceptionally(new IllegalStateException(problem.toString()));
+        }
+    }
+
+    /** The outcome of running one method in a turn. */
+    private record Outcome(Object value, Problem problem) {
+    }
+
+    /**
+     * Runs {@code method} on {@code object} as one turn; its effects join {@code batch} only
+     * if it completes.
+     */
+    private Outcome turn(Live object, Method method, Object[] args, Batch batch) {
+        Turn turn = new Turn();
+        current = turn;
+        Object value;
+        try {
+            value = method.invoke(behavior(object), args);
+        } catch (InvocationTargetException e) {
+            return new Outcome(null, Problem.from(e.getCause()));
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            return new Outcome(null, Problem.of(Problem.NOT_CALLABLE, "%s.%s: %s", object.kind.name(), method.getName(),
+                    e.getMessage()));
+        } finally {
+            current = null;
+        }
+        try {
+            absorb(turn, batch);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(null, Problem.of(Problem.NOT_PASSABLE, "%s", e.getMessage()));
+        }
+        return new Outcome(value, null);
+    }
+
+    private Object behavior(Live object) {
+        if (object.behavior == null) {
+            object.behavior = make(object.kind, object);
+        }
+        return object.behavior;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object make(Kind kind, Live object) {
+        return kind.behavior().apply(new LiveSelf(this, object));
+    }
+
+    /** Adds a finished turn's effects to {@code batch}: encodes first, so a state that cannot be stored undoes the turn. */
+    private void absorb(Turn turn, Batch batch) {
+        List<StoredObject> encoded = new ArrayList<>(turn.writes.size());
+        for (Map.Entry<Live, Record> write : turn.writes.entrySet()) {
+            Live object = write.getKey();
+            encoded.add(new StoredObject(object.id, object.kind.name(), codec.encode(write.getValue())));
+        }
+        int i = 0;
+        for (Map.Entry<Live, Record> write : turn.writes.entrySet()) {
+            write.getKey().state = write.getValue();
+            StoredObject stored = encoded.get(i++);
+            batch.objects.put(stored.id(), stored);
+        }
+        for (Turn.Send send : turn.sends) {
+            String target = send.target().vatId().toString();
+            OutStream stream = outByTarget.get(target);
+            if (stream == null) {
+                byte[] id = new byte[16];
+                random.nextBytes(id);
+                stream = new OutStream(HexFormat.of().formatHex(id), target, hints(send), 1, 0, 0, null);
+                outByTarget.put(target, stream);
+                outById.put(stream.id, stream);
+            }
+            OutLetter letter = new OutLetter(stream.id, stream.nextSeq++, send.ticket(), send.sender(),
+                    send.target().swiss().text(), send.method(), send.args());
+            batch.outStreams.add(stream);
+            batch.sent.add(letter);
+        }
+    }
+
+    private static String hints(Turn.Send send) {
+        String ref = send.target().toString();
+        int at = ref.indexOf('@');
+        int slash = ref.indexOf('/', at);
+        return ref.substring(at + 1, slash);
+    }
+
+    private void invoke(Invoke invoke, Batch batch, List<Settle> settles) {
+        Live object = live(invoke.object());
+        Resolver<Object> answer = invoke.answer();
+        if (object == null) {
+            Problem gone = Problem.of(Problem.NOT_CALLABLE, "durable object %d is not in the store", invoke.object());
+            settles.add(new Settle(() -> answer.reject(gone), () -> answer.reject(gone)));
+            return;
+        }
+        Outcome outcome = turn(object, invoke.method(), invoke.args(), batch);
+        Problem failed = Problem.of(Problem.UNAVAILABLE, "the durable store failed; the call was undone");
+        settles.add(new Settle(() -> settle(answer, outcome), () -> answer.reject(failed)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void settle(Resolver<Object> answer, Outcome outcome) {
+        if (outcome.problem() != null) {
+            answer.reject(outcome.problem());
+        } else if (outcome.value() instanceof Promise<?> promise) {
+            answer.forward((Promise<Object>) promise);
+        } else {
+            answer.resolve(outcome.value());
+        }
+    }
+
+    private void deliver(Deliver deliver, Batch batch, List<Settle> settles) {
+        Letter letter = deliver.letter();
+        Resolver<Receipt> resolver = deliver.receipt();
+        Problem failed = Problem.of(Problem.UNAVAILABLE, "the durable store failed; the letter was not consumed");
+        String refused = checkLetter(letter);
+        if (refused != null) {
+            String report = "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from()
+                    + " refused: " + refused;
+            LOG.error(report);
+            alarms.raise(report);
+            Problem amnesia = new Problem(Mailbox.AMNESIA, refused);
+            settles.add(new Settle(() -> resolver.reject(amnesia), () -> resolver.reject(amnesia)));
+            return;
+        }
+        InStream stream = inStream(letter.stream());
+        byte[] digest = digest(letter);
+        if (stream != null && letter.seq() <= stream.last) {
+            StoredReceipt stored = receipt(letter.stream(), letter.seq(), batch);
+            String why = stored == null
+                    ? "its receipt is missing from this vat's store"
+                    : Arrays.equals(stored.digest(), digest) ? null
+                    : "a different letter was consumed under this number: the sender was restored from an older copy";
+            if (why != null) {
+                String report = "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from()
+                        + " refused: " + why;
+                LOG.error(report);
+                alarms.raise(report);
+                Problem amnesia = new Problem(Mailbox.AMNESIA, why);
+                settles.add(new Settle(() -> resolver.reject(amnesia), () -> resolver.reject(amnesia)));
+                return;
+            }
+            Receipt again = stored.receipt();
+            settles.add(new Settle(() -> resolver.resolve(again), () -> resolver.reject(failed)));
+            return;
+        }
+        if (stream == null) {
+            stream = new InStream(letter.stream(), letter.from(), 0, 0, letter.senderGeneration());
+            inStreams.put(stream.id, stream);
+        }
+        Receipt receipt = consume(letter, batch);
+        stream.last = letter.seq();
+        stream.floor = Math.max(stream.floor, letter.ackedThrough());
+        stream.senderGeneration = Math.max(stream.senderGeneration, letter.senderGeneration());
+        batch.inStreams.add(stream);
+        batch.addReceipt(stream.id, letter.seq(), new StoredReceipt(digest, receipt));
+        settles.add(new Settle(() -> resolver.resolve(receipt), () -> resolver.reject(failed)));
+    }
+
+    /** Why {@code letter} must be refused because one side forgot what it acknowledged, or null. */
+    private String checkLetter(Letter letter) {
+        if (letter.receiverGeneration() > generation) {
+            return "vat " + letter.from() + " has had receipts from generation " + letter.receiverGeneration()
+                    + " of this vat, which is only at generation " + generation
+                    + ": this vat was restored from an older copy of its store";
+        }
+        InStream stream = inStream(letter.stream());
+        long last = stream == null ? 0 : stream.last;
+        if (letter.ackedThrough() > last) {
+            return "vat " + letter.from() + " holds receipts up to letter " + letter.ackedThrough()
+                    + " but this vat remembers consuming only " + last
+                    + ": this vat was restored from an older copy of its store";
+        }
+        if (letter.seq() > last + 1) {
+            return "letter " + letter.seq() + " comes after " + last + ", the last this vat remembers consuming:"
+                    + " this vat was restored from an older copy of its store";
+        }
+        if (stream != null && letter.senderGeneration() < stream.senderGeneration) {
+            return "vat " + letter.from() + " writes from generation " + letter.senderGeneration() + " after generation "
+                    + stream.senderGeneration + ": the sender was restored from an older copy of its store";
+        }
+        if (stream != null && letter.ackedThrough() < stream.floor) {
+            return "vat " + letter.from() + " now confirms receipts only up to " + letter.ackedThrough()
+                    + " after confirming up to " + stream.floor + ": the sender was restored from an older copy of its store";
+        }
+        return null;
+    }
+
+    private StoredReceipt receipt(String stream, long seq, Batch batch) {
+        StoredReceipt pending = batch.receipt(stream, seq);
+        return pending != null ? pending : store.receipt(stream, seq);
+    }
+
+    /** Runs the letter's call as a turn and makes its receipt. */
+    private Receipt consume(Letter letter, Batch batch) {
+        Problem problem;
+        byte[] answer = NOTHING;
+        Long id = target(letter.swiss());
+        Live object = id == null ? null : live(id);
+        if (object == null) {
+            problem = Problem.of(Problem.NOT_CALLABLE, "no durable object has this swiss number (revoked, or never issued)");
+        } else {
+            Method method = method(object.kind, letter.method());
+            if (method == null) {
+                problem = Problem.of(Problem.NOT_CALLABLE, "kind %s has no method %s", object.kind.name(), letter.method());
+            } else {
+                Object[] args;
+                try {
+                    args = codec.decodeArguments(letter.args(), method.getGenericParameterTypes());
+                } catch (IllegalArgumentException e) {
+                    args = null;
+                }
+                if (args == null) {
+                    problem = Problem.of(Problem.NOT_CALLABLE, "%s.%s: the arguments do not fit %s", object.kind.name(),
+                            letter.method(), Arrays.toString(method.getGenericParameterTypes()));
+                } else {
+                    Outcome outcome = turn(object, method, args, batch);
+                    problem = outcome.problem();
+                    if (problem == null) {
+                        try {
+                            answer = encodeAnswer(outcome.value());
+                        } catch (IllegalArgumentException | IllegalStateException e) {
+                            problem = Problem.of(Problem.NOT_PASSABLE, "%s", e.getMessage());
+                        }
+                    }
+                }
+            }
+        }
+        return problem == null
+                ? new Receipt(letter.stream(), letter.seq(), generation, answer, "", "")
+                : new Receipt(letter.stream(), letter.seq(), generation, NOTHING, problem.kind(), problem.message());
+    }
+
+    private Long target(String swiss) {
+        try {
+            return targets.apply(SwissNumber.parse(swiss));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Method method(Kind<?, ?> kind, String name) {
+        Method found = null;
+        for (Method m : kind.api().getMethods()) {
+            if (m.getName().equals(name) && !m.isDefault() && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                if (found != null) {
+                    return null;
+                }
+                found = m;
+            }
+        }
+        return found;
+    }
+
+    private byte[] encodeAnswer(Object value) {
+        Object plain = value;
+        if (value instanceof Promise<?> promise) {
+            if (!promise.isSettled()) {
+                throw new IllegalStateException("a durable method called by letter must answer at once, not with a pending promise");
+            }
+            Problem broken = promise.problemOrNull();
+            if (broken != null) {
+                throw new IllegalStateException(broken.toString());
+            }
+            plain = promise.join(Duration.ZERO);
+        }
+        return plain == null ? NOTHING : codec.encode(plain);
+    }
+
+    private static byte[] digest(Letter letter) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(letter.swiss().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(letter.method().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(letter.args());
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private void acknowledge(Acknowledge ack, Batch batch, List<Settle> settles) {
+        OutLetter letter = ack.letter();
+        Receipt receipt = ack.receipt();
+        OutStream stream = outById.get(letter.stream());
+        if (stream == null || stream.halted != null || letter.seq() != stream.acked + 1) {
+            return;
+        }
+        if (receipt.generation() < stream.peerGeneration) {
+            halt(stream, "vat " + stream.targetVat + " answered letter " + letter.seq() + " from generation "
+                    + receipt.generation() + " after generation " + stream.peerGeneration
+                    + ": it was restored from an older copy of its store", batch);
+            return;
+        }
+        stream.acked = letter.seq();
+        stream.peerGeneration = receipt.generation();
+        batch.outStreams.add(stream);
+        batch.delivered.add(letter);
+        Live sender = live(letter.sender());
+        if (sender != null && behavior(sender) instanceof Replies) {
+            Reply reply = new Reply(letter.ticket(), receipt.problem() == null ? codec.decodePlain(receipt.answer()) : null,
+                    receipt.problem());
+            Outcome outcome = turn(sender, REPLY, new Object[]{reply}, batch);
+            if (outcome.problem() != null) {
+                LOG.warn("kind {}: reply to ticket {} failed: {}", sender.kind.name(), letter.ticket(), outcome.problem());
+            }
+        }
+    }
+
+    private static final Method REPLY;
+
+    static {
+        try {
+            REPLY = Replies.class.getMethod("reply", Reply.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private void halt(Halt halt, Batch batch, List<Settle> settles) {
+        OutStream stream = outById.get(halt.stream());
+        if (stream != null && stream.halted == null) {
+            halt(stream, halt.why(), batch);
+        }
+    }
+
+    private void halt(OutStream stream, String why, Batch batch) {
+        stream.halted = why;
+        batch.outStreams.add(stream);
+        String report = "outbox to vat " + stream.targetVat + " is stopped: " + why;
+        LOG.error(report);
+        alarms.raise(report);
+    }
+
+    private InStream inStream(String id) {
+        InStream cached = inStreams.get(id);
+        if (cached == null) {
+            cached = store.inStream(id);
+            if (cached != null) {
+                inStreams.put(id, cached);
+            }
+        }
+        return cached;
+    }
+
+    /** The object {@code id}, loaded and bound to its kind's code; null if it is not stored. */
+    private Live live(long id) {
+        Live found = live.get(id);
+        if (found != null) {
+            return found;
+        }
+        StoredObject stored = store.object(id);
+        if (stored == null) {
+            return null;
+        }
+        Kind<?, ?> kind = kinds.get(stored.kind());
+        if (kind == null) {
+            throw new StoredDataException("object " + id + " is of kind " + stored.kind() + ", which no code of this build offers");
+        }
+        Live loaded = new Live(id, kind, codec.decode(stored.state(), kind.state()));
+        bind(loaded);
+        return loaded;
+    }
+
+    private void bind(Live object) {
+        live.put(object.id, object);
+    }
+
+    /** Stops taking work; work queued and not begun is refused. Waits for the batch being committed. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Problem closed = Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed");
+        for (Work w; (w = queue.poll()) != null; ) {
+            reject(w, closed);
+        }
+        store.close();
+    }
+}

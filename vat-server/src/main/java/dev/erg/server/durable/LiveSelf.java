@@ -1,0 +1,45 @@
+package dev.erg.server.durable;
+
+import dev.erg.captp.SturdyRef;
+import java.util.Objects;
+
+/** The {@link Self} of one live durable object: reads and writes go through the engine's current turn. */
+final class LiveSelf<S extends Record> implements Self<S> {
+
+    private final Engine engine;
+    private final Live live;
+
+    LiveSelf(Engine engine, Live live) {
+        this.engine = engine;
+        this.live = live;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public S state() {
+        Turn turn = engine.currentTurn();
+        Record written = turn == null ? null : turn.writes.get(live);
+        return (S) (written != null ? written : live.state);
+    }
+
+    @Override
+    public void update(S next) {
+        Objects.requireNonNull(next, "next");
+        if (!live.kind.state().isInstance(next)) {
+            throw new IllegalArgumentException("kind " + live.kind.name() + " keeps a " + live.kind.state().getName()
+                    + ", not a " + next.getClass().getName());
+        }
+        engine.requireTurn("update").writes.put(live, next);
+    }
+
+    @Override
+    public long send(SturdyRef target, String method, Object... args) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(method, "method");
+        Turn turn = engine.requireTurn("send");
+        byte[] encoded = engine.codec().encode(args);
+        long ticket = engine.nextTicket();
+        turn.sends.add(new Turn.Send(target, method, encoded, ticket, live.id));
+        return ticket;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.erg.server.durable;
+
+import dev.erg.captp.SturdyRef;
+import dev.erg.crypto.SwissNumber;
+import dev.erg.vat.Promise;
+import java.util.List;
+
+/**
+ * Where a vat-server with durable storage receives {@link Letter}s. Every such server offers
+ * one at the well-known swiss number {@link #SWISS}: it grants nothing by itself, since a
+ * letter reaches only the object whose swiss number it carries.
+ */
+public interface Mailbox {
+
+    /** The records that cross to and from a mailbox: register them on both sides. */
+    List<Class<?>> PASSABLES = List.of(Letter.class, Receipt.class);
+
+    /** The swiss number of every server's mailbox. */
+    SwissNumber SWISS = SwissNumber.parse("erg-durable-mailbox-AAAAAAAAAAAAAAAAAAAAAAA");
+
+    /**
+     * The {@link dev.erg.vat.Problem#kind() problem kind} of a letter refused because one side was
+     * restored from an old copy of its store: its sequence numbers, counts or generations
+     * went back. The stream stops until an operator looks into it.
+     */
+    String AMNESIA = "Amnesia";
+
+    /**
+     * Consumes {@code letter} in a turn of the object it names, once: the receipt comes after
+     * that turn has committed, and a letter delivered again gets the same receipt. Breaks with
+     * {@link #AMNESIA} when the stream's numbers show that either side has forgotten what it
+     * acknowledged.
+     */
+    Promise<Receipt> deliver(Letter letter);
+
+    /** The mailbox of the vat {@code ref} designates an object of, at the same hints. */
+    static SturdyRef of(SturdyRef ref) {
+        return new SturdyRef(ref.vatId(), ref.hints(), SWISS);
+    }
+}

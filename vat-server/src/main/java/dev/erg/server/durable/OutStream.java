@@ -1,0 +1,25 @@
+package dev.erg.server.durable;
+
+/**
+ * The sending end of a durable stream to one vat, as stored. Changed only on the engine's
+ * thread.
+ */
+final class OutStream {
+    final String id;
+    final String targetVat;
+    final String hints;
+    long nextSeq;
+    long acked;
+    long peerGeneration;
+    String halted;
+
+    OutStream(String id, String targetVat, String hints, long nextSeq, long acked, long peerGeneration, String halted) {
+        this.id = id;
+        this.targetVat = targetVat;
+        this.hints = hints;
+        this.nextSeq = nextSeq;
+        this.acked = acked;
+        this.peerGeneration = peerGeneration;
+        this.halted = halted;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.erg.server.durable;
+
+/**
+ * The outbox towards one vat.
+ *
+ * @param vat       the receiving vat's id
+ * @param waiting   letters stored and not yet acknowledged
+ * @param available whether the receiving vat is reachable now
+ * @param stopped   why the stream was stopped, or empty if it runs
+ */
+public record OutboxStatus(String vat, int waiting, boolean available, String stopped) {
+}

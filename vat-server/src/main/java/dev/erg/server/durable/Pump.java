@@ -1,0 +1,223 @@
+package dev.erg.server.durable;
+
+import dev.erg.captp.SturdyRef;
+import dev.erg.crypto.VatId;
+import dev.erg.net.AvailabilityListener;
+import dev.erg.net.Node;
+import dev.erg.vat.Problem;
+import dev.erg.vat.Promise;
+import dev.erg.vat.Vat;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers committed letters to the mailboxes of their receivers, in order, keeping up to
+ * {@link #WINDOW} unacknowledged letters in flight per stream. While a receiver is
+ * unreachable its letters wait; a {@link Node#watch} tells when it is back (Joule's
+ * {@code Available}), and the letters not yet acknowledged are sent again from the first.
+ * Receipts go to the {@link Engine} in stream order. Lives in a vat of its own: every field
+ * is touched only in its turns.
+ */
+final class Pump {
+
+    /** Letters of one stream sent and not yet acknowledged, at most. */
+    static final int WINDOW = 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pump.class);
+    private static final Duration MIN_RETRY = Duration.ofMillis(200);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(10);
+
+    private final Vat vat;
+    private final Node node;
+    private final Engine engine;
+    private final Map<String, Lane> lanes = new HashMap<>();
+
+    Pump(Vat vat, Node node, Engine engine) {
+        this.vat = vat;
+        this.node = node;
+        this.engine = engine;
+    }
+
+    /** Takes up a stored stream and its letters at start. */
+    void resume(Route route, List<OutLetter> letters) {
+        vat.run(() -> lane(route).update(route, letters));
+    }
+
+    /** Takes a commit's new letters and acknowledgements. Any thread. */
+    void committed(List<Route> routes, List<OutLetter> sent) {
+        Map<String, List<OutLetter>> byStream = new HashMap<>();
+        for (OutLetter letter : sent) {
+            byStream.computeIfAbsent(letter.stream(), s -> new ArrayList<>()).add(letter);
+        }
+        vat.run(() -> {
+            for (Route route : routes) {
+                lane(route).update(route, byStream.getOrDefault(route.stream(), List.of()));
+            }
+        });
+    }
+
+    /** After a failed commit: what was receipted but not stored is asked for again. Any thread. */
+    void resend() {
+        vat.run(() -> lanes.values().forEach(Lane::rewind));
+    }
+
+    /** The state of every outbox. */
+    Promise<List<OutboxStatus>> status() {
+        return vat.call(() -> lanes.values().stream().map(Lane::status).toList());
+    }
+
+    private Lane lane(Route route) {
+        return lanes.computeIfAbsent(route.stream(), s -> new Lane(route));
+    }
+
+    /** One stream towards one vat. */
+    private final class Lane {
+        private final String stream;
+        private final String vatId;
+        private final SturdyRef mailboxRef;
+        private final TreeMap<Long, OutLetter> letters = new TreeMap<>();
+        private final TreeMap<Long, Receipt> early = new TreeMap<>();
+        private long acked;
+        private long peerGeneration;
+        private String halted;
+        private long receipted;
+        private long nextToSend = 1;
+        private Mailbox mailbox;
+        private boolean connecting;
+        private boolean available;
+        private int epoch;
+        private Duration retry = MIN_RETRY;
+        private Node.Watch watch;
+
+        Lane(Route route) {
+            this.stream = route.stream();
+            this.vatId = route.vat();
+            List<InetSocketAddress> hints = new ArrayList<>();
+            for (String hint : route.hints().split(",")) {
+                hints.add(SturdyRef.parseHint(hint));
+            }
+            this.mailboxRef = new SturdyRef(VatId.parse(route.vat()), hints, Mailbox.SWISS);
+        }
+
+        void update(Route route, List<OutLetter> added) {
+            acked = Math.max(acked, route.acked());
+            peerGeneration = Math.max(peerGeneration, route.peerGeneration());
+            halted = route.halted();
+            for (OutLetter letter : added) {
+                letters.put(letter.seq(), letter);
+            }
+            letters.headMap(acked, true).clear();
+            receipted = Math.max(receipted, acked);
+            nextToSend = Math.max(nextToSend, acked + 1);
+            kick();
+        }
+
+        void rewind() {
+            receipted = acked;
+            early.clear();
+            nextToSend = acked + 1;
+            kick();
+        }
+
+        private void kick() {
+            if (halted != null || letters.isEmpty()) {
+                if (watch != null) {
+                    watch.close();
+                    watch = null;
+                }
+                return;
+            }
+            if (mailbox == null) {
+                if (watch == null) {
+                    watch = node.watch(mailboxRef, vat.export((AvailabilityListener) this::available,
+                            AvailabilityListener.class));
+                }
+                return;
+            }
+            while (nextToSend <= letters.lastKey() && nextToSend - acked <= WINDOW) {
+                OutLetter letter = letters.get(nextToSend++);
+                if (letter != null) {
+                    send(letter);
+                }
+            }
+        }
+
+        private void send(OutLetter letter) {
+            Letter sent = new Letter(stream, engine.vatId(), engine.generation(), peerGeneration, letter.seq(), acked,
+                    letter.swiss(), letter.method(), letter.args());
+            int at = epoch;
+            mailbox.deliver(sent).when(receipt -> receipt(letter, receipt), problem -> failed(at, problem));
+        }
+
+        private void available() {
+            if (!available) {
+                LOG.info("outbox to vat {}: available, {} letters to deliver", vatId, letters.size());
+            }
+            available = true;
+            connect();
+        }
+
+        private void connect() {
+            if (mailbox != null || connecting || halted != null || letters.isEmpty()) {
+                return;
+            }
+            connecting = true;
+            int at = ++epoch;
+            node.connect(mailboxRef, Mailbox.class).when(box -> {
+                connecting = false;
+                if (at != epoch) {
+                    return;
+                }
+                mailbox = box;
+                retry = MIN_RETRY;
+                nextToSend = receipted + 1;
+                kick();
+            }, problem -> {
+                connecting = false;
+                failed(at, problem);
+            });
+        }
+
+        private void receipt(OutLetter letter, Receipt receipt) {
+            if (letter.seq() <= receipted) {
+                return;
+            }
+            early.put(letter.seq(), receipt);
+            for (Receipt next; (next = early.remove(receipted + 1)) != null; ) {
+                receipted++;
+                engine.acknowledge(letters.get(receipted), next);
+            }
+        }
+
+        private void failed(int at, Problem problem) {
+            if (problem.kind().equals(Mailbox.AMNESIA)) {
+                engine.halt(stream, "vat " + vatId + " refused letters: " + problem.message());
+                return;
+            }
+            if (at != epoch) {
+                return;
+            }
+            epoch++;
+            mailbox = null;
+            if (available) {
+                LOG.warn("outbox to vat {}: unavailable ({}); {} letters wait", vatId, problem, letters.size());
+            }
+            available = false;
+            // The watch says when a lost session is back; a refusal on a live session needs a timer.
+            Duration wait = retry;
+            retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
+            vat.timer().after(wait).when(x -> connect(), p -> { });
+        }
+
+        OutboxStatus status() {
+            return new OutboxStatus(vatId, letters.size(), available && mailbox != null, halted == null ? "" : halted);
+        }
+    }
+}

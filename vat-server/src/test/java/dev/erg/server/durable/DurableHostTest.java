@@ -1,0 +1,214 @@
+package dev.erg.server.durable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.erg.captp.SturdyRef;
+import dev.erg.crypto.SwissNumber;
+import dev.erg.crypto.VatIdentity;
+import dev.erg.net.NetConfig;
+import dev.erg.net.Node;
+import dev.erg.vat.Problem;
+import dev.erg.vat.ProblemException;
+import dev.erg.vat.Promise;
+import dev.erg.vat.Vat;
+import dev.erg.vat.VatRuntime;
+import dev.erg.wire.PassableRegistry;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DurableHostTest {
+
+    /** A counter whose {@code fail} changes the state, then throws. */
+    public interface Box {
+        Promise<Long> add(long by);
+
+        Promise<Long> addThenFail(long by);
+
+        Promise<Long> value();
+    }
+
+    record BoxState(long value) {
+    }
+
+    static final class BoxCode implements Box {
+        private final Self<BoxState> self;
+
+        BoxCode(Self<BoxState> self) {
+            this.self = self;
+        }
+
+        @Override
+        public Promise<Long> add(long by) {
+            self.update(new BoxState(self.state().value() + by));
+            return Promise.of(self.state().value());
+        }
+
+        @Override
+        public Promise<Long> addThenFail(long by) {
+            add(by);
+            throw new ProblemException(Problem.of("Declined", "no"));
+        }
+
+        @Override
+        public Promise<Long> value() {
+            return Promise.of(self.state().value());
+        }
+    }
+
+    static final Kind<BoxState, Box> BOX = new Kind<>("box", BoxState.class, Box.class, BoxCode::new);
+
+    @TempDir
+    Path tmp;
+
+    private final VatIdentity identity = VatIdentity.generate(new SecureRandom());
+    private VatRuntime runtime;
+    private Vat vat;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @BeforeEach
+    void runtime() {
+        runtime = VatRuntime.builder().build();
+        vat = runtime.newVat("test");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : opened.reversed()) {
+            c.close();
+        }
+        runtime.close();
+    }
+
+    private DurableHost open(int batch) {
+        DurableHost host = DurableHost.open(Storage.sqlite(tmp.resolve("durable.db")), identity.vatId(), batch);
+        opened.add(host);
+        return host;
+    }
+
+    private <T> T await(Supplier<Promise<T>> call) {
+        return vat.callPromise(call).join(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void stateSurvivesReopeningAndEachOpenIsANewGeneration() {
+        DurableHost first = open(1);
+        Box box = first.root("boxes", vat, BOX, () -> new BoxState(5));
+        assertThat(await(() -> box.add(2))).isEqualTo(7);
+        assertThat(await(() -> box.add(3))).isEqualTo(10);
+        assertThat(first.generation()).isEqualTo(1);
+        first.close();
+
+        DurableHost second = open(1);
+        Box again = second.root("boxes", vat, BOX, () -> new BoxState(0));
+        assertThat(await(again::value)).isEqualTo(10);
+        assertThat(second.generation()).isEqualTo(2);
+    }
+
+    @Test
+    void aTurnThatThrowsChangesNothing() {
+        DurableHost host = open(1);
+        Box box = host.root("boxes", vat, BOX, () -> new BoxState(0));
+        await(() -> box.add(1));
+        assertThatThrownBy(() -> await(() -> box.addThenFail(100)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().kind()).isEqualTo("Declined"));
+        assertThat(await(box::value)).isEqualTo(1);
+        host.close();
+        assertThat(await(() -> open(1).root("boxes", vat, BOX, () -> new BoxState(0)).value())).isEqualTo(1);
+    }
+
+    @Test
+    void groupCommitKeepsEveryAnsweredTurn() {
+        DurableHost host = open(64);
+        Box box = host.root("boxes", vat, BOX, () -> new BoxState(0));
+        List<Promise<Long>> answers = vat.call(() -> {
+            List<Promise<Long>> all = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                all.add(box.add(1));
+            }
+            return all;
+        }).join(Duration.ofSeconds(10));
+        for (Promise<Long> answer : answers) {
+            answer.join(Duration.ofSeconds(10));
+        }
+        assertThat(host.commits()).isLessThan(1000);
+        host.close();
+        assertThat(await(() -> open(64).root("boxes", vat, BOX, () -> new BoxState(0)).value())).isEqualTo(1000);
+    }
+
+    @Test
+    void aStoredKindWithoutCodeIsReported() {
+        DurableHost host = open(1);
+        host.root("boxes", vat, BOX, () -> new BoxState(0));
+        host.close();
+        DurableHost again = open(1);
+        assertThat(again.unboundKinds()).containsEntry("box", 1L);
+    }
+
+    @Test
+    void anotherKindUnderTheSameRootIsRefused() {
+        DurableHost host = open(1);
+        host.root("boxes", vat, BOX, () -> new BoxState(0));
+        Kind<BoxState, Box> other = new Kind<>("other-box", BoxState.class, Box.class, BoxCode::new);
+        assertThatThrownBy(() -> host.root("boxes", vat, other, () -> new BoxState(0)))
+                .isInstanceOf(StoredDataException.class)
+                .hasMessageContaining("is of kind box, but the service now offers kind other-box");
+    }
+
+    /** Letters straight to the mailbox of a node: duplicates, gaps and rewrites. */
+    @Test
+    void theMailboxConsumesEachLetterOnceAndRefusesWhatOnlyAmnesiaExplains() throws Exception {
+        DurableHost host = open(8);
+        Box box = host.root("boxes", vat, BOX, () -> new BoxState(0));
+        PassableRegistry.Builder registry = PassableRegistry.builder();
+        Mailbox.PASSABLES.forEach(registry::add);
+        Node node = Node.start(identity, runtime, NetConfig.defaults(), registry.build());
+        opened.add(node);
+        InetSocketAddress at = node.listen(new InetSocketAddress("127.0.0.1", 0));
+        SwissNumber swiss = SwissNumber.random(new SecureRandom());
+        node.reinstate(new SturdyRef(identity.vatId(), List.of(at), swiss), box);
+        host.attach(node, List.of(at), runtime.newVat("mailbox"), runtime.newVat("outbox"));
+        Mailbox mailbox = (Mailbox) node.lookup(Mailbox.SWISS).orElseThrow();
+        StateCodec codec = new StateCodec();
+        String stream = HexFormat.of().formatHex(new byte[16]);
+        byte[] three = codec.encode(new Object[]{3L});
+
+        Letter first = new Letter(stream, "peer", 1, 0, 1, 0, swiss.text(), "add", three);
+        Receipt receipt = await(() -> mailbox.deliver(first));
+        assertThat(receipt.problem()).as("%s", receipt.problem()).isNull();
+        assertThat(codec.decodePlain(receipt.answer())).isEqualTo(3);
+        assertThat(await(() -> mailbox.deliver(first)).answer()).isEqualTo(receipt.answer());
+        assertThat(await(box::value)).isEqualTo(3);
+
+        Letter rewritten = new Letter(stream, "peer", 1, 0, 1, 0, swiss.text(), "add", codec.encode(new Object[]{4L}));
+        assertAmnesia(() -> mailbox.deliver(rewritten), "a different letter was consumed under this number");
+        Letter gap = new Letter(stream, "peer", 1, 1, 3, 1, swiss.text(), "add", three);
+        assertAmnesia(() -> mailbox.deliver(gap), "comes after 1");
+        Letter future = new Letter(stream, "peer", 1, 9, 2, 1, swiss.text(), "add", three);
+        assertAmnesia(() -> mailbox.deliver(future), "this vat was restored from an older copy");
+        assertThat(await(box::value)).isEqualTo(3);
+        assertThat(host.alarms()).hasSize(3);
+
+        Letter second = new Letter(stream, "peer", 1, 1, 2, 1, swiss.text(), "add", three);
+        assertThat(codec.decodePlain(await(() -> mailbox.deliver(second)).answer())).isEqualTo(6);
+        assertAmnesia(() -> mailbox.deliver(first), "now confirms receipts only up to 0 after confirming up to 1");
+    }
+
+    private void assertAmnesia(Supplier<Promise<Receipt>> call, String why) {
+        assertThatThrownBy(() -> await(call))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().kind()).isEqualTo(Mailbox.AMNESIA);
+                    assertThat(e.problem().message()).contains(why);
+                });
+    }
+}
