@@ -72,12 +72,14 @@ class ConfigFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             listen 127.0.0.1:7700                     | erg-server.conf line 2: expected `key = value`, found "listen 127.0.0.1:7700"
-            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, service.<name>)
+            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, commit.batch, service.<name>)
             listen = 127.0.0.1:77x0                   | erg-server.conf line 2: listen: port "77x0" is not a number from 0 to 65535
             listen = 127.0.0.1                        | erg-server.conf line 2: listen: "127.0.0.1" is not host:port
             listen = ::1:7700                         | erg-server.conf line 2: listen: "::1:7700" is not host:port (write an IPv6 host as [::1])
             advertise = a.example:0                   | erg-server.conf line 2: advertise: port "0" is not a number from 1 to 65535
             threads = many                            | erg-server.conf line 2: threads: "many" is not a number from 1 to 1024
+            storage = mysql://db                      | erg-server.conf line 2: storage: expected sqlite or jdbc:postgresql://HOST:PORT/DB, found "mysql://db"
+            commit.batch = 0                          | erg-server.conf line 2: commit.batch: 0 is not a number from 1 to 65536
             threads = 0                               | erg-server.conf line 2: threads: 0 is not a number from 1 to 1024
             metrics.port = 70000                      | erg-server.conf line 2: metrics.port: 70000 is not a number from 1 to 65535
             service.shop = shop                       | erg-server.conf line 2: service.shop: no service maker is called "shop" (known: counter, greeter)
