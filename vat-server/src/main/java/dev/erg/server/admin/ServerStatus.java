@@ -1,5 +1,6 @@
 package dev.erg.server.admin;
 
+import dev.erg.server.durable.OutboxStatus;
 import dev.erg.vat.Passable;
 import java.util.List;
 
@@ -12,8 +13,13 @@ import java.util.List;
  * @param sessions      live CapTP sessions, one per peer vat
  * @param messagesSent  messages sent to peers since the start
  * @param vats          the hosted vats, in configuration order
+ * @param generation    how many times the durable store has been started, this start included
+ * @param durableTurns  durable turns committed since the start
+ * @param outboxes      the outbox towards each vat durable objects have sent letters to
+ * @param alarms        what an operator must look into, such as a vat restored from an old copy; oldest first
  */
 @Passable("erg.server.ServerStatus")
 public record ServerStatus(String vatId, String address, long uptimeSeconds, long sessions, long messagesSent,
-                           List<VatStatus> vats) {
+                           List<VatStatus> vats, long generation, long durableTurns, List<OutboxStatus> outboxes,
+                           List<String> alarms) {
 }

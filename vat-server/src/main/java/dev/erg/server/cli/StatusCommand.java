@@ -1,6 +1,7 @@
 package dev.erg.server.cli;
 
 import dev.erg.server.admin.ServerStatus;
+import dev.erg.server.durable.OutboxStatus;
 import dev.erg.server.admin.VatStatus;
 import dev.erg.server.config.SetupException;
 import dev.erg.server.store.DataDir;
@@ -55,6 +56,14 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("%-20s %-12s %8s %10s %10s%n", "VAT", "MAKER", "QUEUED", "TURNS", "MESSAGES");
         for (VatStatus vat : status.vats()) {
             out.printf("%-20s %-12s %8d %10d %10d%n", vat.name(), vat.maker(), vat.queued(), vat.turns(), vat.messages());
+        }
+        out.println("durable   generation " + status.generation() + ", " + status.durableTurns() + " turns committed");
+        for (OutboxStatus box : status.outboxes()) {
+            out.println("outbox    to " + box.vat() + ": " + box.waiting() + " letters waiting, "
+                    + (!box.stopped().isEmpty() ? "STOPPED: " + box.stopped() : box.available() ? "available" : "unavailable"));
+        }
+        for (String alarm : status.alarms()) {
+            out.println("ALARM     " + alarm);
         }
     }
 }

@@ -345,7 +345,19 @@ final class Engine implements AutoCloseable {
         loadOutStreams();
     }
 
+    /** Runs one work item; a failure is its own, never the engine's or another caller's. */
     private void handle(Work work, Batch batch, List<Settle> settles) {
+        try {
+            dispatch(work, batch, settles);
+        } catch (RuntimeException e) {
+            current = null;
+            LOG.error("durable engine: {} failed: {}", work.getClass().getSimpleName(), e.toString());
+            Problem problem = Problem.of(Problem.UNAVAILABLE, "the durable engine could not run this: %s", e.getMessage());
+            settles.add(new Settle(() -> reject(work, problem), () -> reject(work, problem)));
+        }
+    }
+
+    private void dispatch(Work work, Batch batch, List<Settle> settles) {
         switch (work) {
             case Invoke invoke -> invoke(invoke, batch, settles);
             case Deliver deliver -> deliver(deliver, batch, settles);

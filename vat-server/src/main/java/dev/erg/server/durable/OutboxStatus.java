@@ -1,5 +1,7 @@
 package dev.erg.server.durable;
 
+import dev.erg.vat.Passable;
+
 /**
  * The outbox towards one vat.
  *
@@ -8,5 +10,6 @@ package dev.erg.server.durable;
  * @param available whether the receiving vat is reachable now
  * @param stopped   why the stream was stopped, or empty if it runs
  */
+@Passable("erg.durable.OutboxStatus")
 public record OutboxStatus(String vat, int waiting, boolean available, String stopped) {
 }

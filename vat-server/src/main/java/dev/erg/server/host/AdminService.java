@@ -9,6 +9,7 @@ import dev.erg.server.admin.Admin;
 import dev.erg.server.admin.ServerStatus;
 import dev.erg.server.admin.SturdyListing;
 import dev.erg.server.admin.VatStatus;
+import dev.erg.server.durable.DurableHost;
 import dev.erg.server.metrics.ServerMetrics;
 import dev.erg.server.store.SturdyStore;
 import dev.erg.vat.Problem;
@@ -35,18 +36,20 @@ final class AdminService implements Admin {
     private final Map<String, Tenant> tenants;
     private final ServerMetrics metrics;
     private final String address;
+    private final DurableHost durables;
     private final long startedNanos = System.nanoTime();
     private final SecureRandom random = new SecureRandom();
     private SwissNumber own;
 
     AdminService(Node node, List<InetSocketAddress> hints, SturdyStore store, Map<String, Tenant> tenants,
-                 ServerMetrics metrics, String address) {
+                 ServerMetrics metrics, String address, DurableHost durables) {
         this.node = node;
         this.hints = List.copyOf(hints);
         this.store = store;
         this.tenants = Map.copyOf(tenants);
         this.metrics = metrics;
         this.address = address;
+        this.durables = durables;
     }
 
     /** Remembers this object's own swiss number, which may not be revoked. */
@@ -118,7 +121,8 @@ final class AdminService implements Admin {
                         metrics.turns(t.vat()), metrics.messages(t.vat())))
                 .toList();
         long uptime = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos);
-        return Promise.of(new ServerStatus(node.vatId().toString(), address, uptime, node.sessionCount(),
-                Link.messagesSent(), vats));
+        return durables.outboxes().then(outboxes -> new ServerStatus(node.vatId().toString(), address, uptime,
+                node.sessionCount(), Link.messagesSent(), vats, durables.generation(), durables.turns(), outboxes,
+                durables.alarms()));
     }
 }

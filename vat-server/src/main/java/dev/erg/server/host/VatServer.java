@@ -160,7 +160,7 @@ public final class VatServer implements AutoCloseable {
         List<HostedService> hosted = reinstate(node, hints, store, tenants);
         Vat adminVat = runtime.newVat("admin");
         AdminService service = new AdminService(node, hints, store, tenants, metrics,
-                bound.getHostString() + ":" + bound.getPort());
+                bound.getHostString() + ":" + bound.getPort(), durables);
         SwissNumber adminSwiss = SwissNumber.random(new SecureRandom());
         service.ownSwiss(adminSwiss);
         SturdyRef adminRef = new SturdyRef(node.vatId(), hints, adminSwiss);
