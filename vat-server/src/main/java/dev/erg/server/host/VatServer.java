@@ -141,6 +141,7 @@ public final class VatServer implements AutoCloseable {
 
         DurableHost durables = openDurables(dir, config);
         opened.push(durables);
+        metrics.trackDurables(durables);
         Map<String, Tenant> tenants = new LinkedHashMap<>();
         NodeNetwork network = new NodeNetwork(node, hints);
         for (ServiceSpec spec : config.services()) {

@@ -1,6 +1,7 @@
 package dev.erg.server.metrics;
 
 import dev.erg.net.Link;
+import dev.erg.server.durable.DurableHost;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatObserver;
 import io.micrometer.core.instrument.Counter;
@@ -51,6 +52,17 @@ public final class ServerMetrics implements VatObserver {
         Gauge.builder("erg.sessions", sessions, s -> s.get()).description("live CapTP sessions").strongReference(true)
                 .register(registry);
         Gauge.builder("erg.vats", vatCount, v -> v.get()).description("vats alive").strongReference(true).register(registry);
+    }
+
+    /** Reports durable turns and commits as counters, and alarms raised as a gauge. */
+    public void trackDurables(DurableHost durables) {
+        FunctionCounter.builder("erg.durable.turns", durables, DurableHost::turns)
+                .description("durable turns committed").register(registry);
+        FunctionCounter.builder("erg.durable.commits", durables, DurableHost::commits)
+                .description("transactions committed by the durable store").register(registry);
+        Gauge.builder("erg.durable.alarms", durables, d -> d.alarms().size())
+                .description("alarms raised, such as a peer restored from an old copy").strongReference(true)
+                .register(registry);
     }
 
     /** Counts one session that ended. */
