@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * thread-safe and allocates nothing; histograms of several processes are merged through their
  * text form.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
 
     private static final int SUB_BITS = 6;
     private static final int SUB_BUCKETS = 1 << SUB_BITS;
@@ -16,7 +16,7 @@ final class LatencyHistogram {
     private final AtomicLongArray counts = new AtomicLongArray(64 * SUB_BUCKETS);
 
     /** Counts one latency of {@code nanos} (at least 1). */
-    void record(long nanos) {
+    public void record(long nanos) {
         counts.incrementAndGet(index(Math.max(1, nanos)));
     }
 
@@ -40,7 +40,7 @@ final class LatencyHistogram {
     }
 
     /** How many latencies were counted. */
-    long count() {
+    public long count() {
         long total = 0;
         for (int i = 0; i < counts.length(); i++) {
             total += counts.get(i);
@@ -49,7 +49,7 @@ final class LatencyHistogram {
     }
 
     /** The latency below which a fraction {@code q} of those counted fall, in nanoseconds (0 if none). */
-    long percentile(double q) {
+    public long percentile(double q) {
         long total = count();
         if (total == 0) {
             return 0;
