@@ -71,7 +71,8 @@ class AmnesiaTest {
 
         a.stop();
         a.start();
-        assertThat(a.outboxes()).as("the stop is stored").containsExactly(stopped);
+        assertThat(a.outboxes()).as("the stop is stored, and a stopped outbox does not connect")
+                .containsExactly(new OutboxStatus(b.vatId(), 3, false, stopped.stopped()));
         assertThat(a.alarms()).singleElement().asString()
                 .endsWith("outbox to vat " + b.vatId() + " is stopped: " + stopped.stopped());
         assertThat(vats.sinkReport()).isEqualTo(new Sink.Report(5, 5, 0));
