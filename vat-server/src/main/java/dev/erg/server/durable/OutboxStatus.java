@@ -3,7 +3,7 @@ package dev.erg.server.durable;
 import dev.erg.vat.Passable;
 
 /**
- * The outbox towards one vat.
+ * The outbox towards one vat. Passable, since it is made in the outbox's vat and read in others.
  *
  * @param vat       the receiving vat's id
  * @param waiting   letters stored and not yet acknowledged

@@ -157,10 +157,6 @@ final class Pump {
         }
 
         private void available() {
-            if (!available) {
-                LOG.info("outbox to vat {}: available, {} letters to deliver", vatId, letters.size());
-            }
-            available = true;
             connect();
         }
 
@@ -177,6 +173,12 @@ final class Pump {
                 }
                 mailbox = box;
                 retry = MIN_RETRY;
+                // Marked here, not when the watch calls: a retry may connect first, and a watch
+                // that saw the vat before its mailbox was offered is not told again.
+                if (!available) {
+                    LOG.info("outbox to vat {}: available, {} letters to deliver", vatId, letters.size());
+                }
+                available = true;
                 nextToSend = receipted + 1;
                 kick();
             }, problem -> {

@@ -76,10 +76,12 @@ public final class VatServer implements AutoCloseable {
     private final List<HostedService> services;
     private final SturdyRef adminRef;
     private final Optional<MetricsEndpoint> endpoint;
+    private final DurableHost durables;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VatServer(DataDir dir, Deque<AutoCloseable> resources, Node node, InetSocketAddress address,
-                      List<HostedService> services, SturdyRef adminRef, Optional<MetricsEndpoint> endpoint) {
+                      List<HostedService> services, SturdyRef adminRef, Optional<MetricsEndpoint> endpoint,
+                      DurableHost durables) {
         this.dir = dir;
         this.resources = resources;
         this.node = node;
@@ -87,6 +89,7 @@ public final class VatServer implements AutoCloseable {
         this.services = List.copyOf(services);
         this.adminRef = adminRef;
         this.endpoint = endpoint;
+        this.durables = durables;
     }
 
     /**
@@ -175,7 +178,7 @@ public final class VatServer implements AutoCloseable {
         }
         LOG.info("vat {} listening on {}:{}, hosting {}", node.vatId(), bound.getHostString(), bound.getPort(),
                 tenants.isEmpty() ? "no services" : String.join(", ", tenants.keySet()));
-        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint);
+        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables);
     }
 
     private static PassableRegistry registry(ServerConfig config, ServiceRegistry makers) throws SetupException {
@@ -305,6 +308,11 @@ public final class VatServer implements AutoCloseable {
     /** The port serving metrics, if configured. */
     public Optional<Integer> metricsPort() {
         return endpoint.map(MetricsEndpoint::port);
+    }
+
+    /** The server's durable objects, outbox and mailbox: their generation, outboxes and alarms. */
+    public DurableHost durables() {
+        return durables;
     }
 
     /** The number of live CapTP sessions. */
