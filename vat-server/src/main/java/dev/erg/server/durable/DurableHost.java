@@ -141,9 +141,24 @@ public final class DurableHost implements AutoCloseable {
         return p == null ? Promise.of(List.of()) : p.status();
     }
 
-    /** Stops the engine after the batch it is committing; calls not yet begun are broken. */
+    /**
+     * Stops delivering letters and dialing receivers, at once; the letters stay stored for the
+     * next start. Call it before closing the node, so that nothing dials a closing node.
+     */
+    public void stopDelivering() {
+        Pump p = pump;
+        if (p != null) {
+            p.stop();
+        }
+    }
+
+    /**
+     * Stops delivering, then stops the engine after the batch it is committing; calls not yet
+     * begun are broken.
+     */
     @Override
     public void close() {
+        stopDelivering();
         engine.close();
     }
 }

@@ -37,7 +37,15 @@ final class LiveSelf<S extends Record> implements Self<S> {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(method, "method");
         Turn turn = engine.requireTurn("send");
+        if (method.isEmpty() || method.length() > MailboxService.MAX_METHOD) {
+            throw new IllegalArgumentException("method name of " + method.length() + " characters (expected: 1 to "
+                    + MailboxService.MAX_METHOD + ")");
+        }
         byte[] encoded = engine.codec().encode(args);
+        if (encoded.length > MailboxService.MAX_ARGS) {
+            throw new IllegalArgumentException("arguments of " + encoded.length + " bytes (expected: at most "
+                    + MailboxService.MAX_ARGS + ")");
+        }
         long ticket = engine.nextTicket();
         turn.sends.add(new Turn.Send(target, method, encoded, ticket, live.id));
         return ticket;

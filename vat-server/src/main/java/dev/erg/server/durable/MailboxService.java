@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
 /** The {@link Mailbox} of a server: checks each letter's form and hands it to the engine. */
 final class MailboxService implements Mailbox {
 
-    /** Largest encoded arguments accepted, in bytes. */
-    static final int MAX_ARGS = 1 << 20;
+    /** Largest encoded arguments accepted, in bytes: half a frame, so that a letter always fits in one. */
+    static final int MAX_ARGS = 1 << 19;
+
+    /** Longest method name accepted, in characters. */
+    static final int MAX_METHOD = 200;
 
     private static final Pattern STREAM = Pattern.compile("[0-9a-f]{32}");
 
@@ -47,7 +50,8 @@ final class MailboxService implements Mailbox {
         if (letter.senderGeneration() < 1 || letter.receiverGeneration() < 0) {
             return "negative or zero generation";
         }
-        if (letter.swiss() == null || letter.method() == null || letter.method().isEmpty() || letter.method().length() > 200) {
+        if (letter.swiss() == null || letter.method() == null || letter.method().isEmpty()
+                || letter.method().length() > MAX_METHOD) {
             return "target or method missing";
         }
         if (letter.args() == null || letter.args().length > MAX_ARGS) {

@@ -38,6 +38,7 @@ final class Pump {
     private final Node node;
     private final Engine engine;
     private final Map<String, Lane> lanes = new HashMap<>();
+    private volatile boolean stopped;
 
     Pump(Vat vat, Node node, Engine engine) {
         this.vat = vat;
@@ -61,6 +62,12 @@ final class Pump {
                 lane(route).update(route, byStream.getOrDefault(route.stream(), List.of()));
             }
         });
+    }
+
+    /** Sends and dials no more, from now on: the letters stay stored for the next start. Any thread. */
+    void stop() {
+        stopped = true;
+        vat.run(() -> lanes.values().forEach(Lane::kick));
     }
 
     /** After a failed commit: what was receipted but not stored is asked for again. Any thread. */
@@ -127,7 +134,7 @@ final class Pump {
         }
 
         private void kick() {
-            if (halted != null || letters.isEmpty()) {
+            if (stopped || halted != null || letters.isEmpty()) {
                 if (watch != null) {
                     watch.close();
                     watch = null;
@@ -161,7 +168,7 @@ final class Pump {
         }
 
         private void connect() {
-            if (mailbox != null || connecting || halted != null || letters.isEmpty()) {
+            if (stopped || mailbox != null || connecting || halted != null || letters.isEmpty()) {
                 return;
             }
             connecting = true;
@@ -199,7 +206,8 @@ final class Pump {
         }
 
         private void failed(int at, Problem problem) {
-            if (problem.kind().equals(Mailbox.AMNESIA)) {
+            // Sending such a letter again would be refused again, and hold up every letter after it.
+            if (problem.kind().equals(Mailbox.AMNESIA) || problem.kind().equals(Problem.REFUSED)) {
                 engine.halt(stream, "vat " + vatId + " refused letters: " + problem.message());
                 return;
             }

@@ -29,7 +29,9 @@ public interface Self<S extends Record> {
      * @param args values that {@link StateCodec} stores: numbers, strings, booleans, byte
      *             arrays, lists, maps and records of these
      * @return the ticket its {@link Reply} will carry
-     * @throws IllegalArgumentException if an argument cannot be stored
+     * @throws IllegalArgumentException if an argument cannot be stored, the arguments take
+     *                                  more than 512 KiB, or the method name is empty or
+     *                                  longer than 200 characters
      */
     long send(SturdyRef target, String method, Object... args);
 }

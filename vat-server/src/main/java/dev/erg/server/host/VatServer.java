@@ -56,9 +56,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Starting checks everything that can be wrong (lock, configuration, key, sturdy refs,
  * ports, services) before it writes anything; a failed start undoes what it began and leaves
- * the data directory as it found it. {@link #close()} stops in order: every session is
- * aborted with {@link #SHUTDOWN_REASON}, so peers learn why their references broke, and no
- * more messages come in; the listener closes; the vats finish the turn they are running (a
+ * the data directory as it found it, except that a start that got as far as opening the
+ * durable store is counted in its generation. {@link #close()} stops in order: the outbox
+ * stops sending durable letters (they stay stored); every session is aborted with
+ * {@link #SHUTDOWN_REASON}, so peers learn why their references broke, and no more messages
+ * come in; the listener closes; the vats finish the turn they are running (a
  * turn is never cut in half) while their queued turns break; then the admin ref is removed and
  * the lock released.
  */
@@ -331,6 +333,7 @@ public final class VatServer implements AutoCloseable {
             resources.remove(e);
             e.close();
         });
+        durables.stopDelivering();
         resources.remove(node);
         node.close(SHUTDOWN_REASON);
         try {
