@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess implements AutoCloseable {
 
+    /** The exit status of a process ended by SIGKILL: 128 plus the signal's number, 9. */
+    static final int KILLED = 128 + 9;
+
     private final Process process;
     private final Path stderr;
     private final List<String> lines = new ArrayList<>();
@@ -72,6 +75,19 @@ final class ServerProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the server did not exit within 30 s of SIGTERM; " + describe());
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * Sends SIGKILL (what {@link Process#destroyForcibly()} sends on POSIX systems) unless the
+     * server has already exited, and returns its exit status: {@link #KILLED} if the signal
+     * ended it.
+     */
+    int kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the server did not exit within 30 s of SIGKILL; " + describe());
         }
         return process.exitValue();
     }
