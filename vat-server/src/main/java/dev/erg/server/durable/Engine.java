@@ -6,9 +6,6 @@ import dev.erg.vat.Promise;
 import dev.erg.vat.Resolver;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -265,16 +262,8 @@ final class Engine implements AutoCloseable {
             batch.turns = 1;
             commit(batch);
             roots.put(service, made);
-            bind(new Live(made, kind, state));
+            live.put(made, new Live(made, kind, state));
             return made;
-        });
-    }
-
-    /** The kind of object {@code id}, loading it if needed; empty if there is no such object. */
-    Kind<?, ?> kindOf(long id) {
-        return call(() -> {
-            Live found = live(id);
-            return found == null ? null : found.kind;
         });
     }
 
@@ -494,7 +483,7 @@ final class Engine implements AutoCloseable {
         Letter letter = deliver.letter();
         Resolver<Receipt> resolver = deliver.receipt();
         Problem failed = Problem.of(Problem.UNAVAILABLE, "the durable store failed; the letter was not consumed");
-        String refused = checkLetter(letter);
+        String refused = Amnesia.refusal(letter, inStream(letter.stream()), generation);
         if (refused != null) {
             String report = "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from()
                     + " refused: " + refused;
@@ -505,7 +494,7 @@ final class Engine implements AutoCloseable {
             return;
         }
         InStream stream = inStream(letter.stream());
-        byte[] digest = digest(letter);
+        byte[] digest = Amnesia.digest(letter);
         if (stream != null && letter.seq() <= stream.last) {
             StoredReceipt stored = receipt(letter.stream(), letter.seq(), batch);
             String why = stored == null
@@ -536,35 +525,6 @@ final class Engine implements AutoCloseable {
         batch.inStreams.add(stream);
         batch.addReceipt(stream.id, letter.seq(), new StoredReceipt(digest, receipt));
         settles.add(new Settle(() -> resolver.resolve(receipt), () -> resolver.reject(failed)));
-    }
-
-    /** Why {@code letter} must be refused because one side forgot what it acknowledged, or null. */
-    private String checkLetter(Letter letter) {
-        if (letter.receiverGeneration() > generation) {
-            return "vat " + letter.from() + " has had receipts from generation " + letter.receiverGeneration()
-                    + " of this vat, which is only at generation " + generation
-                    + ": this vat was restored from an older copy of its store";
-        }
-        InStream stream = inStream(letter.stream());
-        long last = stream == null ? 0 : stream.last;
-        if (letter.ackedThrough() > last) {
-            return "vat " + letter.from() + " holds receipts up to letter " + letter.ackedThrough()
-                    + " but this vat remembers consuming only " + last
-                    + ": this vat was restored from an older copy of its store";
-        }
-        if (letter.seq() > last + 1) {
-            return "letter " + letter.seq() + " comes after " + last + ", the last this vat remembers consuming:"
-                    + " this vat was restored from an older copy of its store";
-        }
-        if (stream != null && letter.senderGeneration() < stream.senderGeneration) {
-            return "vat " + letter.from() + " writes from generation " + letter.senderGeneration() + " after generation "
-                    + stream.senderGeneration + ": the sender was restored from an older copy of its store";
-        }
-        if (stream != null && letter.ackedThrough() < stream.floor) {
-            return "vat " + letter.from() + " now confirms receipts only up to " + letter.ackedThrough()
-                    + " after confirming up to " + stream.floor + ": the sender was restored from an older copy of its store";
-        }
-        return null;
     }
 
     private StoredReceipt receipt(String stream, long seq, Batch batch) {
@@ -648,20 +608,6 @@ final class Engine implements AutoCloseable {
         return plain == null ? NOTHING : codec.encode(plain);
     }
 
-    private static byte[] digest(Letter letter) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(letter.swiss().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(letter.method().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(letter.args());
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
-    }
-
     private void acknowledge(Acknowledge ack, Batch batch, List<Settle> settles) {
         OutLetter letter = ack.letter();
         Receipt receipt = ack.receipt();
@@ -741,12 +687,8 @@ final class Engine implements AutoCloseable {
             throw new StoredDataException("object " + id + " is of kind " + stored.kind() + ", which no code of this build offers");
         }
         Live loaded = new Live(id, kind, codec.decode(stored.state(), kind.state()));
-        bind(loaded);
+        live.put(id, loaded);
         return loaded;
-    }
-
-    private void bind(Live object) {
-        live.put(object.id, object);
     }
 
     /** Stops taking work; work queued and not begun is refused. Waits for the batch being committed. */

@@ -1,114 +1,54 @@
 package dev.erg.server.durable;
 
-import static dev.erg.server.durable.CourierAndSink.LIMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.erg.server.Courier;
-import dev.erg.server.Sink;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/**
- * A vat restored from an old copy of its data directory has forgotten letters it consumed or
- * receipts it stored. Its peer notices from the stream's numbers: the receiver refuses, the
- * sender's outbox stops, both raise alarms, and no letter is consumed twice or dropped.
- */
 class AmnesiaTest {
 
-    @TempDir
-    Path tmp;
+    private static final String STREAM = "00112233445566778899aabbccddeeff";
 
-    private CourierAndSink vats;
-    private Peer a;
-    private Peer b;
-
-    @BeforeEach
-    void start() throws Exception {
-        vats = CourierAndSink.init(tmp);
-        a = vats.a;
-        b = vats.b;
-        b.start();
-        a.start();
-        vats.aim();
+    private static Letter letter(long senderGeneration, long receiverGeneration, long seq, long ackedThrough) {
+        return new Letter(STREAM, "peer", senderGeneration, receiverGeneration, seq, ackedThrough, "swiss", "m", new byte[]{1});
     }
 
-    @AfterEach
-    void stop() {
-        vats.close();
+    private static InStream stream(long last, long floor, long senderGeneration) {
+        return new InStream(STREAM, "peer", last, floor, senderGeneration);
     }
 
     @Test
-    void aReceiverRestoredFromAnOldCopyRefusesTheLettersAndTheSenderStops() throws Exception {
-        vats.send(5);
-        vats.awaitDelivered(5);
-        b.stop();
-        Path old = tmp.resolve("b-old");
-        b.copyTo(old);
-        b.start();
-        vats.send(5);
-        vats.awaitDelivered(10);
-        b.stop();
-        b.restoreFrom(old);
-        b.start();
-        assertThat(vats.sinkReport()).isEqualTo(new Sink.Report(5, 5, 0));
-
-        vats.send(3);
-        OutboxStatus stopped = Poll.until(() -> a.outboxes().getFirst(), s -> !s.stopped().isEmpty(), LIMIT);
-        assertThat(stopped.waiting()).as("the letters refused are kept").isEqualTo(3);
-        assertThat(stopped.stopped()).startsWith("vat " + b.vatId() + " refused letters: ")
-                .contains("holds receipts up to letter 10 but this vat remembers consuming only 5")
-                .endsWith("this vat was restored from an older copy of its store");
-        assertThat(a.alarms()).singleElement().asString()
-                .endsWith("outbox to vat " + b.vatId() + " is stopped: " + stopped.stopped());
-        assertThat(b.alarms()).isNotEmpty().allSatisfy(alarm -> assertThat(alarm)
-                .contains(" from vat " + a.vatId() + " refused: ")
-                .endsWith("this vat was restored from an older copy of its store"));
-        assertThat(vats.sinkReport()).as("the restored sink consumed nothing").isEqualTo(new Sink.Report(5, 5, 0));
-        assertThat(vats.courierReport()).isEqualTo(new Courier.Report(13, 10, 0, ""));
-
-        a.stop();
-        a.start();
-        assertThat(a.outboxes()).as("the stop is stored, and a stopped outbox does not connect")
-                .containsExactly(new OutboxStatus(b.vatId(), 3, false, stopped.stopped()));
-        assertThat(a.alarms()).singleElement().asString()
-                .endsWith("outbox to vat " + b.vatId() + " is stopped: " + stopped.stopped());
-        assertThat(vats.sinkReport()).isEqualTo(new Sink.Report(5, 5, 0));
+    void theNextLetterAndRepeatsOfConsumedOnesPass() {
+        assertThat(Amnesia.refusal(letter(1, 0, 1, 0), null, 1)).isNull();
+        assertThat(Amnesia.refusal(letter(2, 3, 6, 4), stream(5, 4, 2), 3)).isNull();
+        assertThat(Amnesia.refusal(letter(2, 3, 5, 4), stream(5, 4, 2), 3)).as("a repeat").isNull();
     }
 
     @Test
-    void aSenderRestoredFromAnOldCopyIsRefusedAndItsOutboxStops() throws Exception {
-        vats.send(5);
-        vats.awaitDelivered(5);
-        a.stop();
-        Path old = tmp.resolve("a-old");
-        a.copyTo(old);
-        a.start();
-        vats.send(5);
-        vats.awaitDelivered(10);
-        // A letter sent after those receipts were stored tells the receiver so.
-        vats.send(1);
-        vats.awaitDelivered(11);
-        a.stop();
-        a.restoreFrom(old);
-        a.start();
-        assertThat(vats.courierReport()).isEqualTo(new Courier.Report(5, 5, 0, ""));
+    void aReceiverBehindWhatItsPeerSawWasRestored() {
+        assertThat(Amnesia.refusal(letter(1, 4, 6, 4), stream(5, 4, 1), 3))
+                .contains("generation 4", "only at generation 3", "this vat was restored");
+        assertThat(Amnesia.refusal(letter(1, 3, 9, 8), stream(5, 4, 1), 3))
+                .contains("receipts up to letter 8", "consuming only 5", "this vat was restored");
+        assertThat(Amnesia.refusal(letter(1, 3, 7, 4), stream(5, 4, 1), 3))
+                .contains("letter 7 comes after 5", "this vat was restored");
+        assertThat(Amnesia.refusal(letter(1, 0, 2, 1), null, 1)).as("a stream it forgot").contains("this vat was restored");
+    }
 
-        vats.send(3);
-        OutboxStatus stopped = Poll.until(() -> a.outboxes().getFirst(), s -> !s.stopped().isEmpty(), LIMIT);
-        assertThat(stopped.waiting()).as("the letters refused are kept").isEqualTo(3);
-        assertThat(stopped.stopped()).startsWith("vat " + b.vatId() + " refused letters: ")
-                .contains("now confirms receipts only up to 5 after confirming up to 10")
-                .endsWith("the sender was restored from an older copy of its store");
-        assertThat(a.alarms()).singleElement().asString()
-                .endsWith("outbox to vat " + b.vatId() + " is stopped: " + stopped.stopped());
-        assertThat(b.alarms()).isNotEmpty().allSatisfy(alarm -> assertThat(alarm)
-                .contains(" from vat " + a.vatId() + " refused: ")
-                .endsWith("the sender was restored from an older copy of its store"));
-        assertThat(vats.sinkReport()).as("the sink consumed the letters numbered 6 to 8 once, before the restore")
-                .isEqualTo(new Sink.Report(11, 11, 0));
-        assertThat(vats.courierReport()).isEqualTo(new Courier.Report(8, 5, 0, ""));
+    @Test
+    void aSenderWhoseCountsGoBackWasRestored() {
+        assertThat(Amnesia.refusal(letter(1, 3, 6, 4), stream(5, 4, 2), 3))
+                .contains("from generation 1 after generation 2", "the sender was restored");
+        assertThat(Amnesia.refusal(letter(2, 3, 6, 3), stream(5, 4, 2), 3))
+                .contains("only up to 3 after confirming up to 4", "the sender was restored");
+    }
+
+    @Test
+    void theDigestTellsLettersApart() {
+        Letter one = letter(1, 0, 1, 0);
+        assertThat(Amnesia.digest(one)).isEqualTo(Amnesia.digest(letter(2, 5, 7, 3)));
+        assertThat(Amnesia.digest(one)).isNotEqualTo(Amnesia.digest(
+                new Letter(STREAM, "peer", 1, 0, 1, 0, "swiss", "m", new byte[]{2})));
+        assertThat(Amnesia.digest(new Letter(STREAM, "peer", 1, 0, 1, 0, "ab", "c", new byte[0])))
+                .as("fields are delimited").isNotEqualTo(Amnesia.digest(new Letter(STREAM, "peer", 1, 0, 1, 0, "a", "bc", new byte[0])));
     }
 }
