@@ -44,6 +44,15 @@ final class CourierAndSink implements AutoCloseable {
         }
     }
 
+    /** Makes both data directories under {@code dir}, starts B then A, and aims A's courier at B's sink. */
+    static CourierAndSink started(Path dir) throws IOException, SetupException {
+        CourierAndSink vats = init(dir);
+        vats.b.start();
+        vats.a.start();
+        vats.aim();
+        return vats;
+    }
+
     /** Points the courier at the sink. */
     void aim() {
         client.await(courier().aim(b.ref().toString()));

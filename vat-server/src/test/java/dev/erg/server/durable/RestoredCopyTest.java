@@ -27,12 +27,9 @@ class RestoredCopyTest {
 
     @BeforeEach
     void start() throws Exception {
-        vats = CourierAndSink.init(tmp);
+        vats = CourierAndSink.started(tmp);
         a = vats.a;
         b = vats.b;
-        b.start();
-        a.start();
-        vats.aim();
     }
 
     @AfterEach

@@ -30,12 +30,9 @@ class StoreAndForwardTest {
 
     @BeforeEach
     void start() throws Exception {
-        vats = CourierAndSink.init(tmp);
+        vats = CourierAndSink.started(tmp);
         a = vats.a;
         b = vats.b;
-        b.start();
-        a.start();
-        vats.aim();
     }
 
     @AfterEach
