@@ -13,6 +13,7 @@ final class Batch {
     final Map<String, Long> roots = new LinkedHashMap<>();
     final Set<OutStream> outStreams = new LinkedHashSet<>();
     final List<OutLetter> sent = new ArrayList<>();
+    final List<Made> made = new ArrayList<>();
     final List<OutLetter> delivered = new ArrayList<>();
     final Set<InStream> inStreams = new LinkedHashSet<>();
     final Map<String, Map<Long, StoredReceipt>> receipts = new LinkedHashMap<>();
@@ -21,7 +22,7 @@ final class Batch {
     int turns;
 
     boolean isEmpty() {
-        return objects.isEmpty() && roots.isEmpty() && outStreams.isEmpty() && sent.isEmpty() && delivered.isEmpty()
+        return objects.isEmpty() && roots.isEmpty() && made.isEmpty() && outStreams.isEmpty() && sent.isEmpty() && delivered.isEmpty()
                 && inStreams.isEmpty() && receipts.isEmpty();
     }
 

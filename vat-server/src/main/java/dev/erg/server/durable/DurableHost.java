@@ -75,10 +75,23 @@ public final class DurableHost implements AutoCloseable {
     public <S extends Record, T> T root(String service, Vat vat, Kind<S, T> kind, Supplier<S> initial) {
         Objects.requireNonNull(initial, "initial");
         bindKind(kind);
-        long id = engine.root(service, kind, initial);
+        return exportProxy(vat, engine.root(service, kind, initial), kind);
+    }
+
+    private <T> T exportProxy(Vat vat, long id, Kind<?, T> kind) {
         T ref = vat.export(LiveProxy.of(engine, id, kind), kind.api());
         exported.put(ref, id);
         return ref;
+    }
+
+    /**
+     * Binds {@code kind} to its code, so that stored objects of it load and turns may make
+     * new ones; {@link #root} binds the root's kind itself.
+     *
+     * @throws IllegalArgumentException if another kind of the same name was bound before
+     */
+    public void bind(Kind<?, ?> kind) {
+        bindKind(Objects.requireNonNull(kind, "kind"));
     }
 
     private void bindKind(Kind<?, ?> kind) {
@@ -98,8 +111,8 @@ public final class DurableHost implements AutoCloseable {
 
     /**
      * Starts receiving letters at {@link Mailbox#SWISS} on {@code node} (whose hints are
-     * {@code hints}) in {@code mailboxVat}, and delivering stored and new letters from
-     * {@code pumpVat}.
+     * {@code hints}) in {@code mailboxVat}, which also offers the objects turns make, and
+     * delivering stored and new letters from {@code pumpVat}.
      */
     public void attach(Node node, List<InetSocketAddress> hints, Vat mailboxVat, Vat pumpVat) {
         this.node = node;
@@ -107,7 +120,17 @@ public final class DurableHost implements AutoCloseable {
                 mailboxVat.export(new MailboxService(engine), Mailbox.class));
         Pump started = new Pump(pumpVat, node, engine);
         pump = started;
-        engine.attach(started);
+        engine.attach(started, new Exports() {
+            @Override
+            public SturdyRef sturdyRef(SwissNumber swiss) {
+                return new SturdyRef(node.vatId(), hints, swiss);
+            }
+
+            @Override
+            public void export(long id, Kind<?, ?> kind, SwissNumber swiss) {
+                node.reinstate(sturdyRef(swiss), exportProxy(mailboxVat, id, kind));
+            }
+        });
     }
 
     private Long target(SwissNumber swiss) {

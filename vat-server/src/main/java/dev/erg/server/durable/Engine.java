@@ -1,5 +1,6 @@
 package dev.erg.server.durable;
 
+import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.SwissNumber;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
@@ -77,6 +78,7 @@ final class Engine implements AutoCloseable {
     private final LongAdder turns = new LongAdder();
     private final LongAdder commits = new LongAdder();
     private volatile Pump pump;
+    private volatile Exports exports;
     private volatile boolean running = true;
 
     // Confined to the engine's thread.
@@ -125,9 +127,19 @@ final class Engine implements AutoCloseable {
         thread.start();
     }
 
-    /** Hands {@code pump} every stored letter, then every letter committed from now on. */
-    void attach(Pump pump) {
+    /**
+     * Hands {@code pump} every stored letter, then every letter committed from now on, and
+     * offers through {@code exports} every object turns have made, then every one they make.
+     */
+    void attach(Pump pump, Exports exports) {
         call(() -> {
+            for (StoredRef ref : store.madeRefs()) {
+                Kind<?, ?> kind = kinds.get(ref.kind());
+                if (kind != null) {
+                    exports.export(ref.object(), kind, SwissNumber.parse(ref.swiss()));
+                }
+            }
+            this.exports = exports;
             Map<String, List<OutLetter>> byStream = new HashMap<>();
             for (OutLetter letter : store.outbox()) {
                 byStream.computeIfAbsent(letter.stream(), s -> new ArrayList<>()).add(letter);
@@ -230,6 +242,26 @@ final class Engine implements AutoCloseable {
         return nextTicket++;
     }
 
+    /** Makes a durable object in the current turn; see {@link Self#create}. */
+    SturdyRef create(Kind<?, ?> kind, Record initial) {
+        Turn turn = requireTurn("create");
+        if (kinds.get(kind.name()) != kind) {
+            throw new IllegalArgumentException("kind " + kind.name() + " is not bound: bind it with"
+                    + " context.durables().bind(kind) when the service is made");
+        }
+        if (!kind.state().isInstance(initial)) {
+            throw new IllegalArgumentException("kind " + kind.name() + " keeps a " + kind.state().getName() + ", not a "
+                    + initial.getClass().getName());
+        }
+        Exports offered = exports;
+        if (offered == null) {
+            throw new IllegalStateException("create: the durable host is not attached to a node yet");
+        }
+        SwissNumber swiss = SwissNumber.random(random);
+        turn.made.add(new Made(new Live(nextObject++, kind, initial), swiss));
+        return offered.sturdyRef(swiss);
+    }
+
     /**
      * The root object of {@code service}, made with {@code initial} the first time; runs on the
      * engine's thread.
@@ -303,6 +335,10 @@ final class Engine implements AutoCloseable {
                 continue;
             }
             turns.add(n);
+            // Offered before any answer names them.
+            for (Made made : batch.made) {
+                run(() -> exports.export(made.object().id, made.object().kind, made.swiss()));
+            }
             settles.forEach(s -> run(s.committed()));
             Pump p = pump;
             if (p != null && !batch.outStreams.isEmpty()) {
@@ -420,16 +456,26 @@ final class Engine implements AutoCloseable {
 
     /** Adds a finished turn's effects to {@code batch}: encodes first, so a state that cannot be stored undoes the turn. */
     private void absorb(Turn turn, Batch batch) {
-        List<StoredObject> encoded = new ArrayList<>(turn.writes.size());
+        List<StoredObject> encoded = new ArrayList<>(turn.writes.size() + turn.made.size());
         for (Map.Entry<Live, Record> write : turn.writes.entrySet()) {
             Live object = write.getKey();
             encoded.add(new StoredObject(object.id, object.kind.name(), codec.encode(write.getValue())));
+        }
+        for (Made made : turn.made) {
+            Live object = made.object();
+            encoded.add(new StoredObject(object.id, object.kind.name(), codec.encode(object.state)));
         }
         int i = 0;
         for (Map.Entry<Live, Record> write : turn.writes.entrySet()) {
             write.getKey().state = write.getValue();
             StoredObject stored = encoded.get(i++);
             batch.objects.put(stored.id(), stored);
+        }
+        for (Made made : turn.made) {
+            StoredObject stored = encoded.get(i++);
+            batch.objects.put(stored.id(), stored);
+            live.put(stored.id(), made.object());
+            batch.made.add(made);
         }
         for (Turn.Send send : turn.sends) {
             String target = send.target().vatId().toString();

@@ -82,6 +82,7 @@ final class JdbcStore implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS objects (id BIGINT PRIMARY KEY, kind TEXT NOT NULL, state " + blob
                     + " NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS roots (service TEXT PRIMARY KEY, object BIGINT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS sturdy (swiss TEXT PRIMARY KEY, object BIGINT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS outstreams (id TEXT PRIMARY KEY, target TEXT NOT NULL UNIQUE,"
                     + " hints TEXT NOT NULL, next_seq BIGINT NOT NULL, acked BIGINT NOT NULL,"
                     + " peer_generation BIGINT NOT NULL, halted TEXT)");
@@ -146,6 +147,22 @@ final class JdbcStore implements AutoCloseable {
             throw failed("read the roots", e);
         }
         return roots;
+    }
+
+    /** The sturdy refs of the objects made by turns. */
+    List<StoredRef> madeRefs() {
+        List<StoredRef> refs = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT sturdy.swiss, sturdy.object, objects.kind FROM sturdy"
+                     + " JOIN objects ON objects.id = sturdy.object ORDER BY sturdy.object")) {
+            while (rs.next()) {
+                refs.add(new StoredRef(rs.getString(1), rs.getLong(2), rs.getString(3)));
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw failed("read the sturdy refs of durable objects", e);
+        }
+        return refs;
     }
 
     StoredObject object(long id) {
@@ -261,6 +278,16 @@ final class JdbcStore implements AutoCloseable {
                     ps.setLong(1, o.id());
                     ps.setString(2, o.kind());
                     ps.setBytes(3, o.state());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!batch.made.isEmpty()) {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO sturdy (swiss, object) VALUES (?, ?)")) {
+                for (Made m : batch.made) {
+                    ps.setString(1, m.swiss().text());
+                    ps.setLong(2, m.object().id);
                     ps.addBatch();
                 }
                 ps.executeBatch();

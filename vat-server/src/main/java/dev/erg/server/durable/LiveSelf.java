@@ -33,6 +33,13 @@ final class LiveSelf<S extends Record> implements Self<S> {
     }
 
     @Override
+    public <K extends Record, T> SturdyRef create(Kind<K, T> kind, K initial) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(initial, "initial");
+        return engine.create(kind, initial);
+    }
+
+    @Override
     public long send(SturdyRef target, String method, Object... args) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(method, "method");

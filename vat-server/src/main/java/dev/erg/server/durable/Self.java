@@ -20,6 +20,17 @@ public interface Self<S extends Record> {
     void update(S next);
 
     /**
+     * Makes a new durable object of {@code kind} with state {@code initial}, stored with this
+     * turn, and answers its sturdy ref, which designates it from the commit on and across
+     * restarts. Keep it in state as its text ({@code ref.toString()}), answer it, or send to
+     * it.
+     *
+     * @throws IllegalArgumentException if {@code kind} was not bound by the service
+     *                                  ({@link dev.erg.server.spi.Durables#bind})
+     */
+    <K extends Record, T> SturdyRef create(Kind<K, T> kind, K initial);
+
+    /**
      * Sends {@code method(args)} to the object {@code target} designates, through this
      * server's outbox: the message leaves once this turn has committed and is delivered
      * exactly once, in order with the other messages to the same vat, even if either vat is

@@ -15,4 +15,5 @@ final class Turn {
 
     final Map<Live, Record> writes = new LinkedHashMap<>();
     final List<Send> sends = new ArrayList<>();
+    final List<Made> made = new ArrayList<>();
 }

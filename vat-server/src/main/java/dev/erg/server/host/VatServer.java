@@ -242,6 +242,11 @@ public final class VatServer implements AutoCloseable {
             public <S extends Record, T> T root(Kind<S, T> kind, Supplier<S> initial) {
                 return durables.root(spec.name(), vat, kind, initial);
             }
+
+            @Override
+            public void bind(Kind<?, ?> kind) {
+                durables.bind(kind);
+            }
         };
         Object ref;
         try {

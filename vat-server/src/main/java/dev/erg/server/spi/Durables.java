@@ -19,4 +19,13 @@ public interface Durables {
      *                                                    or its state cannot be read
      */
     <S extends Record, T> T root(Kind<S, T> kind, Supplier<S> initial);
+
+    /**
+     * Binds {@code kind}, whose objects the service's turns make with
+     * {@link dev.erg.server.durable.Self#create}, to its code: call it when the service is
+     * made, so that stored objects of that kind load at every start.
+     *
+     * @throws IllegalArgumentException if another kind of the same name was bound before
+     */
+    void bind(Kind<?, ?> kind);
 }
