@@ -116,9 +116,9 @@ public final class DurableHost implements AutoCloseable {
      */
     public void attach(Node node, List<InetSocketAddress> hints, Vat mailboxVat, Vat pumpVat) {
         this.node = node;
-        node.reinstate(new SturdyRef(node.vatId(), hints, Mailbox.SWISS),
-                mailboxVat.export(new MailboxService(engine), Mailbox.class));
-        Pump started = new Pump(pumpVat, node, engine);
+        Mailbox mailbox = mailboxVat.export(new MailboxService(engine), Mailbox.class);
+        node.reinstate(new SturdyRef(node.vatId(), hints, Mailbox.SWISS), mailbox);
+        Pump started = new Pump(pumpVat, node, engine, mailbox);
         pump = started;
         engine.attach(started, new Exports() {
             @Override

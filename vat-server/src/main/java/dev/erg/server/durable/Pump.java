@@ -37,13 +37,16 @@ final class Pump {
     private final Vat vat;
     private final Node node;
     private final Engine engine;
+    private final Mailbox local;
     private final Map<String, Lane> lanes = new HashMap<>();
     private volatile boolean stopped;
 
-    Pump(Vat vat, Node node, Engine engine) {
+    /** {@code local} is this vat's own mailbox, for letters to its own objects. */
+    Pump(Vat vat, Node node, Engine engine, Mailbox local) {
         this.vat = vat;
         this.node = node;
         this.engine = engine;
+        this.local = local;
     }
 
     /** Takes up a stored stream and its letters at start. */
@@ -142,7 +145,9 @@ final class Pump {
                 return;
             }
             if (mailbox == null) {
-                if (watch == null) {
+                if (vatId.equals(engine.vatId())) {
+                    connect();
+                } else if (watch == null) {
                     watch = node.watch(mailboxRef, vat.export((AvailabilityListener) this::available,
                             AvailabilityListener.class));
                 }
@@ -173,7 +178,11 @@ final class Pump {
             }
             connecting = true;
             int at = ++epoch;
-            node.connect(mailboxRef, Mailbox.class).when(box -> {
+            // Letters to this vat's own objects take the same path, through its own mailbox.
+            Promise<Mailbox> reached = vatId.equals(engine.vatId())
+                    ? Promise.of(local)
+                    : node.connect(mailboxRef, Mailbox.class);
+            reached.when(box -> {
                 connecting = false;
                 if (at != epoch) {
                     return;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.erg.captp.SturdyRef;
 import dev.erg.server.client.CapTpClient;
 import dev.erg.server.durable.Kind;
+import dev.erg.server.durable.Replies;
+import dev.erg.server.durable.Reply;
 import dev.erg.server.durable.Self;
 import dev.erg.server.spi.ServiceContext;
 import dev.erg.server.spi.ServiceMaker;
@@ -18,6 +20,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +35,12 @@ class MadeObjectsTest {
         Promise<String> openUnbound();
 
         Promise<Long> opened();
+
+        /** Deposits {@code amount} in every account by durable sends; answers how many were sent. */
+        Promise<Long> payEach(long amount);
+
+        /** How many of those deposits have been answered. */
+        Promise<Long> paid();
     }
 
     /** One account. */
@@ -41,7 +50,10 @@ class MadeObjectsTest {
         Promise<Long> balance();
     }
 
-    record BranchState(long opened) {
+    record BranchState(long opened, List<String> accounts, long paid) {
+        BranchState {
+            accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        }
     }
 
     record AccountState(long balance) {
@@ -71,7 +83,7 @@ class MadeObjectsTest {
     static final Kind<AccountState, Account> UNBOUND =
             new Kind<>("unbound-account", AccountState.class, Account.class, AccountCode::new);
 
-    static final class BranchCode implements Branch {
+    static final class BranchCode implements Branch, Replies {
         private final Self<BranchState> self;
 
         BranchCode(Self<BranchState> self) {
@@ -80,14 +92,40 @@ class MadeObjectsTest {
 
         @Override
         public Promise<String> open(long deposit) {
-            self.update(new BranchState(self.state().opened() + 1));
-            return Promise.of(self.create(ACCOUNT, new AccountState(deposit)).toString());
+            String ref = self.create(ACCOUNT, new AccountState(deposit)).toString();
+            BranchState s = self.state();
+            List<String> accounts = new ArrayList<>(s.accounts());
+            accounts.add(ref);
+            self.update(new BranchState(s.opened() + 1, accounts, s.paid()));
+            return Promise.of(ref);
         }
 
         @Override
         public Promise<String> openUnbound() {
-            self.update(new BranchState(self.state().opened() + 1));
+            BranchState s = self.state();
+            self.update(new BranchState(s.opened() + 1, s.accounts(), s.paid()));
             return Promise.of(self.create(UNBOUND, new AccountState(0)).toString());
+        }
+
+        @Override
+        public Promise<Long> payEach(long amount) {
+            for (String account : self.state().accounts()) {
+                self.send(SturdyRef.parse(account), "deposit", amount);
+            }
+            return Promise.of((long) self.state().accounts().size());
+        }
+
+        @Override
+        public Promise<Long> paid() {
+            return Promise.of(self.state().paid());
+        }
+
+        @Override
+        public void reply(Reply reply) {
+            if (reply.ok()) {
+                BranchState s = self.state();
+                self.update(new BranchState(s.opened(), s.accounts(), s.paid() + 1));
+            }
         }
 
         @Override
@@ -108,7 +146,7 @@ class MadeObjectsTest {
         @Override
         public Object make(ServiceContext context) {
             context.durables().bind(ACCOUNT);
-            return context.durables().root(BRANCH, () -> new BranchState(0));
+            return context.durables().root(BRANCH, () -> new BranchState(0, List.of(), 0));
         }
     }));
 
@@ -138,6 +176,25 @@ class MadeObjectsTest {
             assertThat(client.await(client.connect(bob, Account.class).deposit(1))).isEqualTo(6L);
             Branch branch = client.connect(server.services().getFirst().sturdyRef(), Branch.class);
             assertThat(client.await(branch.opened())).isEqualTo(2L);
+        }
+    }
+
+    @Test
+    void durableSendsReachObjectsOfTheSameVat() throws Exception {
+        DataDir dir = DataDir.init(tmp.resolve("data"), "listen = 127.0.0.1:0\nservice.branch = branch\n", null);
+        try (VatServer server = VatServer.start(dir, null, MAKERS);
+             CapTpClient client = CapTpClient.start(PassableRegistry.empty(), Duration.ofSeconds(15))) {
+            Branch branch = client.connect(server.services().getFirst().sturdyRef(), Branch.class);
+            SturdyRef alice = SturdyRef.parse(client.await(branch.open(100)));
+            SturdyRef bob = SturdyRef.parse(client.await(branch.open(5)));
+            assertThat(client.await(branch.payEach(7))).isEqualTo(2L);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (client.await(branch.paid()) < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(client.await(branch.paid())).as("answers to both deposits").isEqualTo(2L);
+            assertThat(client.await(client.connect(alice, Account.class).balance())).isEqualTo(107L);
+            assertThat(client.await(client.connect(bob, Account.class).balance())).isEqualTo(12L);
         }
     }
 
