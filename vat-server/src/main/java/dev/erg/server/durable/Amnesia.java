@@ -17,7 +17,8 @@ final class Amnesia {
     /**
      * Why {@code letter} must be refused because one side forgot what it acknowledged, or
      * null: {@code stream} is what this vat remembers of its stream (null: nothing), and
-     * {@code generation} this vat's.
+     * {@code generation} this vat's. A letter already consumed passes, to be checked against
+     * its receipt.
      */
     static String refusal(Letter letter, InStream stream, long generation) {
         if (letter.receiverGeneration() > generation) {
@@ -34,6 +35,11 @@ final class Amnesia {
         if (letter.seq() > last + 1) {
             return "letter " + letter.seq() + " comes after " + last + ", the last this vat remembers consuming:"
                     + " this vat was restored from an older copy of its store";
+        }
+        if (letter.seq() <= last) {
+            // A letter sent again is judged by its stored receipt: a copy still travelling on a
+            // session the sender has given up carries older counts without any rollback.
+            return null;
         }
         if (stream != null && letter.senderGeneration() < stream.senderGeneration) {
             return "vat " + letter.from() + " writes from generation " + letter.senderGeneration() + " after generation "

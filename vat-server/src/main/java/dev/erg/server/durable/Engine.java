@@ -543,9 +543,20 @@ final class Engine implements AutoCloseable {
         byte[] digest = Amnesia.digest(letter);
         if (stream != null && letter.seq() <= stream.last) {
             StoredReceipt stored = receipt(letter.stream(), letter.seq(), batch);
-            String why = stored == null
-                    ? "its receipt is missing from this vat's store"
-                    : Arrays.equals(stored.digest(), digest) ? null
+            if (stored == null) {
+                // Only the sender knows whether it still awaits this receipt, so it decides; a copy
+                // overtaken by the sender's later session would be the harmless other explanation.
+                String report = "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from()
+                        + " comes again after its sender confirmed its receipt: the sender was restored from an older"
+                        + " copy of its store, unless this copy travelled on a session the sender had given up";
+                LOG.error(report);
+                alarms.raise(report);
+                Problem confirmed = Problem.of(Mailbox.CONFIRMED, "letter %d of this stream was confirmed by its sender"
+                        + " already", letter.seq());
+                settles.add(new Settle(() -> resolver.reject(confirmed), () -> resolver.reject(confirmed)));
+                return;
+            }
+            String why = Arrays.equals(stored.digest(), digest) ? null
                     : "a different letter was consumed under this number: the sender was restored from an older copy";
             if (why != null) {
                 String report = "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from()

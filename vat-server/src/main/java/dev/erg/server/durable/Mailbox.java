@@ -26,6 +26,12 @@ public interface Mailbox {
     String AMNESIA = "Amnesia";
 
     /**
+     * The problem kind of a letter delivered again after its sender confirmed its receipt:
+     * harmless from a session the sender gave up, a sign of the sender's rollback otherwise.
+     */
+    String CONFIRMED = "Confirmed";
+
+    /**
      * Consumes {@code letter} in a turn of the object it names, once: the receipt comes after
      * that turn has committed, and a letter delivered again gets the same receipt. Breaks with
      * {@link #AMNESIA} when the stream's numbers show that either side has forgotten what it

@@ -223,6 +223,11 @@ final class Pump {
             if (at != epoch) {
                 return;
             }
+            if (problem.kind().equals(Mailbox.CONFIRMED)) {
+                engine.halt(stream, "vat " + vatId + " says " + problem.message() + ", which this vat has no receipt for:"
+                        + " this vat was restored from an older copy of its store");
+                return;
+            }
             epoch++;
             mailbox = null;
             if (available) {

@@ -21,6 +21,8 @@ class AmnesiaTest {
         assertThat(Amnesia.refusal(letter(1, 0, 1, 0), null, 1)).isNull();
         assertThat(Amnesia.refusal(letter(2, 3, 6, 4), stream(5, 4, 2), 3)).isNull();
         assertThat(Amnesia.refusal(letter(2, 3, 5, 4), stream(5, 4, 2), 3)).as("a repeat").isNull();
+        assertThat(Amnesia.refusal(letter(1, 3, 5, 2), stream(5, 4, 2), 3))
+                .as("a repeat with older counts, judged by its receipt").isNull();
     }
 
     @Test

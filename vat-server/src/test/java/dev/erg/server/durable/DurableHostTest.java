@@ -201,7 +201,13 @@ class DurableHostTest {
 
         Letter second = new Letter(stream, "peer", 1, 1, 2, 1, swiss.text(), "add", three);
         assertThat(codec.decodePlain(await(() -> mailbox.deliver(second)).answer())).isEqualTo(6);
-        assertAmnesia(() -> mailbox.deliver(first), "now confirms receipts only up to 0 after confirming up to 1");
+        assertThatThrownBy(() -> await(() -> mailbox.deliver(first)))
+                .as("a letter whose receipt its sender confirmed")
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem())
+                        .isEqualTo(new Problem(Mailbox.CONFIRMED, "letter 1 of this stream was confirmed by its sender already")));
+        Letter rollback = new Letter(stream, "peer", 1, 1, 3, 0, swiss.text(), "add", three);
+        assertAmnesia(() -> mailbox.deliver(rollback), "now confirms receipts only up to 0 after confirming up to 1");
+        assertThat(await(box::value)).isEqualTo(6);
     }
 
     private void assertAmnesia(Supplier<Promise<Receipt>> call, String why) {
