@@ -48,9 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Mailbox}, up to {@value #WINDOW} at a time so that kills land amid commits, and sends
  * every letter not yet acknowledged again, under the same number, until its receipt comes. A
  * letter sent again carries the same target, method and argument bytes; its ackedThrough and
- * receiverGeneration are the client's current ones, as the server's own outbox sends them,
- * since an ackedThrough lower than one the server has seen means a sender restored from an old
- * copy.
+ * receiverGeneration are the client's current ones, as the server's own outbox sends them.
  * Its ackedThrough lags its receipts by {@value #LAG}, so the server keeps the last receipts,
  * and after each reconnection the client asks for those again and checks they are the same.
  *
