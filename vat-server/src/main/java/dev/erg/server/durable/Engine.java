@@ -7,6 +7,7 @@ import dev.erg.vat.Promise;
 import dev.erg.vat.Resolver;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +17,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -203,7 +206,7 @@ final class Engine implements AutoCloseable {
         submit(new Task<>(action, done));
         try {
             return done.get(1, TimeUnit.MINUTES);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
@@ -211,7 +214,7 @@ final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("the durable engine did not answer within a minute", e);
         }
     }
@@ -640,7 +643,7 @@ final class Engine implements AutoCloseable {
     private static Method method(Kind<?, ?> kind, String name) {
         Method found = null;
         for (Method m : kind.api().getMethods()) {
-            if (m.getName().equals(name) && !m.isDefault() && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+            if (m.getName().equals(name) && !m.isDefault() && !Modifier.isStatic(m.getModifiers())) {
                 if (found != null) {
                     return null;
                 }

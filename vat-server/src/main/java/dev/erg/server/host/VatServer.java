@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,7 +159,7 @@ public final class VatServer implements AutoCloseable {
         if (!unbound.isEmpty()) {
             throw new SetupException("the durable store holds objects of kinds no configured service offers: "
                     + unbound.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
-                            .collect(java.util.stream.Collectors.joining(", "))
+                            .collect(Collectors.joining(", "))
                     + "; configure the services that make them, or restore their code");
         }
 
