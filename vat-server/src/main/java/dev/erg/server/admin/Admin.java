@@ -8,7 +8,7 @@ import java.util.List;
  * to manage the server: the server writes its sturdy ref, new at each start, to
  * {@code admin.ref} in the data directory, readable by the directory's owner only, and the
  * command line connects to it. Failures break the answer with a problem of kind
- * {@value #NO_SUCH_SERVICE} or {@value #BAD_STURDY_REF}.
+ * {@value #NO_SUCH_SERVICE}, {@value #BAD_STURDY_REF} or {@value #NO_STOPPED_OUTBOX}.
  */
 public interface Admin {
 
@@ -16,6 +16,8 @@ public interface Admin {
     String NO_SUCH_SERVICE = "NoSuchService";
     /** Kind of the problem of {@link #revoke} for text that is not a sturdy ref of this server. */
     String BAD_STURDY_REF = "BadSturdyRef";
+    /** Kind of the problem of {@link #resumeOutbox} for a vat this server has no stopped outbox to. */
+    String NO_STOPPED_OUTBOX = "NoStoppedOutbox";
 
     /** Issues a new sturdy ref to the hosted service {@code service}, kept across restarts; answers its text. */
     Promise<String> mint(String service);
@@ -28,4 +30,11 @@ public interface Admin {
 
     /** What the server is doing. */
     Promise<ServerStatus> status();
+
+    /**
+     * Sends the letters waiting in the stopped outbox towards vat {@code vatId} again, on a
+     * new stream, and answers how many: an operator's decision after an amnesia alarm, since
+     * the receiver may then consume again letters it had consumed before.
+     */
+    Promise<Long> resumeOutbox(String vatId);
 }

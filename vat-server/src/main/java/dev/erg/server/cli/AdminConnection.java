@@ -7,6 +7,7 @@ import dev.erg.server.admin.SturdyListing;
 import dev.erg.server.client.CapTpClient;
 import dev.erg.server.config.SetupException;
 import dev.erg.server.store.DataDir;
+import dev.erg.server.store.DirLock;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
 import dev.erg.wire.PassableRegistry;
@@ -14,8 +15,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
@@ -33,6 +36,26 @@ final class AdminConnection implements RefBook {
     private AdminConnection(CapTpClient client, Admin admin) {
         this.client = client;
         this.admin = admin;
+    }
+
+    /**
+     * Connects to the admin object of the server running on {@code dir}, which the command
+     * line named {@code given}.
+     *
+     * @throws SetupException if no server runs there, or {@link #open} fails
+     */
+    static AdminConnection toRunning(DataDir dir, Path given) throws SetupException {
+        Optional<DirLock> lock = dir.tryLock();
+        if (lock.isPresent()) {
+            try {
+                lock.get().close();
+            } catch (IOException e) {
+                // Released with the process anyway.
+            }
+            throw new SetupException("no vat-server is running on " + dir.root() + "; start one with `vat-server run --data "
+                    + given + "`");
+        }
+        return open(dir);
     }
 
     /**

@@ -1,14 +1,11 @@
 package dev.erg.server.cli;
 
 import dev.erg.server.admin.ServerStatus;
-import dev.erg.server.durable.OutboxStatus;
 import dev.erg.server.admin.VatStatus;
 import dev.erg.server.config.SetupException;
+import dev.erg.server.durable.OutboxStatus;
 import dev.erg.server.store.DataDir;
-import dev.erg.server.store.DirLock;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,18 +26,8 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SetupException {
         DataDir dir = DataDir.open(launch.resolve(data.data));
-        Optional<DirLock> lock = dir.tryLock();
-        if (lock.isPresent()) {
-            try {
-                lock.get().close();
-            } catch (IOException e) {
-                // Released with the process anyway.
-            }
-            throw new SetupException("no vat-server is running on " + dir.root() + "; start one with `vat-server run --data "
-                    + data.data + "`");
-        }
         ServerStatus status;
-        try (AdminConnection connection = AdminConnection.open(dir)) {
+        try (AdminConnection connection = AdminConnection.toRunning(dir, data.data)) {
             status = connection.await(connection.admin().status());
         }
         print(status, launch.out());

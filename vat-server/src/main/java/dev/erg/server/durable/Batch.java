@@ -11,6 +11,7 @@ import java.util.Set;
 final class Batch {
     final Map<Long, StoredObject> objects = new LinkedHashMap<>();
     final Map<String, Long> roots = new LinkedHashMap<>();
+    final List<OutStream> dropped = new ArrayList<>();
     final Set<OutStream> outStreams = new LinkedHashSet<>();
     final List<OutLetter> sent = new ArrayList<>();
     final List<Made> made = new ArrayList<>();
@@ -22,7 +23,7 @@ final class Batch {
     int turns;
 
     boolean isEmpty() {
-        return objects.isEmpty() && roots.isEmpty() && made.isEmpty() && outStreams.isEmpty() && sent.isEmpty() && delivered.isEmpty()
+        return objects.isEmpty() && roots.isEmpty() && made.isEmpty() && dropped.isEmpty() && outStreams.isEmpty() && sent.isEmpty() && delivered.isEmpty()
                 && inStreams.isEmpty() && receipts.isEmpty();
     }
 

@@ -138,6 +138,19 @@ public final class DurableHost implements AutoCloseable {
         return at == null ? null : at.lookup(swiss).map(exported::get).orElse(null);
     }
 
+    /**
+     * Sends the letters waiting in the stopped outbox towards vat {@code vat} again, on a new
+     * stream that the receiver takes as one it has never seen, and answers how many. An
+     * operator's decision after an amnesia alarm: the receiver may consume again letters it
+     * had consumed, and letters whose receipts this vat had stored are not sent again.
+     *
+     * @throws IllegalArgumentException if this vat has never sent to {@code vat}
+     * @throws IllegalStateException    if that outbox is not stopped
+     */
+    public int resumeOutbox(String vat) {
+        return engine.resume(vat);
+    }
+
     /** How many times this store has been started, this start included. */
     public long generation() {
         return engine.generation();

@@ -484,17 +484,66 @@ final class Engine implements AutoCloseable {
             String target = send.target().vatId().toString();
             OutStream stream = outByTarget.get(target);
             if (stream == null) {
-                byte[] id = new byte[16];
-                random.nextBytes(id);
-                stream = new OutStream(HexFormat.of().formatHex(id), target, hints(send), 1, 0, 0, null);
-                outByTarget.put(target, stream);
-                outById.put(stream.id, stream);
+                stream = newStream(target, hints(send));
             }
             OutLetter letter = new OutLetter(stream.id, stream.nextSeq++, send.ticket(), send.sender(),
                     send.target().swiss().text(), send.method(), send.args());
             batch.outStreams.add(stream);
             batch.sent.add(letter);
         }
+    }
+
+    private OutStream newStream(String target, String hints) {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        OutStream stream = new OutStream(HexFormat.of().formatHex(id), target, hints, 1, 0, 0, null);
+        outByTarget.put(target, stream);
+        outById.put(stream.id, stream);
+        return stream;
+    }
+
+    /**
+     * Moves the letters waiting in the stopped stream towards {@code vat} to a new stream,
+     * numbered from 1, which the receiver takes as a stream it has never seen; answers how
+     * many letters moved.
+     *
+     * @throws IllegalArgumentException if this vat has never sent to {@code vat}
+     * @throws IllegalStateException    if that stream is not stopped
+     */
+    int resume(String vat) {
+        return call(() -> {
+            OutStream old = outByTarget.get(vat);
+            if (old == null) {
+                throw new IllegalArgumentException("this vat has no outbox to vat " + vat);
+            }
+            if (old.halted == null) {
+                throw new IllegalStateException("the outbox to vat " + vat + " is not stopped");
+            }
+            List<OutLetter> waiting = store.outbox().stream().filter(l -> l.stream().equals(old.id)).toList();
+            OutStream fresh = newStream(vat, old.hints);
+            outById.remove(old.id);
+            Batch batch = new Batch();
+            batch.dropped.add(old);
+            batch.outStreams.add(fresh);
+            for (OutLetter l : waiting) {
+                batch.sent.add(new OutLetter(fresh.id, fresh.nextSeq++, l.ticket(), l.sender(), l.swiss(), l.method(),
+                        l.args()));
+            }
+            batch.turns = 1;
+            try {
+                commit(batch);
+            } catch (StoredDataException e) {
+                reload();
+                throw e;
+            }
+            LOG.warn("outbox to vat {} resumed on a new stream: {} waiting letters sent again", vat, waiting.size());
+            Pump p = pump;
+            if (p != null) {
+                p.drop(old.id);
+                p.committed(List.of(Route.of(fresh)), batch.sent);
+            }
+            return waiting.size();
+        });
     }
 
     private static String hints(Turn.Send send) {

@@ -271,6 +271,19 @@ final class JdbcStore implements AutoCloseable {
     }
 
     private void write(Batch batch) throws SQLException {
+        if (!batch.dropped.isEmpty()) {
+            try (PreparedStatement letters = connection.prepareStatement("DELETE FROM outbox WHERE stream = ?");
+                 PreparedStatement streams = connection.prepareStatement("DELETE FROM outstreams WHERE id = ?")) {
+                for (OutStream s : batch.dropped) {
+                    letters.setString(1, s.id);
+                    letters.addBatch();
+                    streams.setString(1, s.id);
+                    streams.addBatch();
+                }
+                letters.executeBatch();
+                streams.executeBatch();
+            }
+        }
         if (!batch.objects.isEmpty()) {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO objects (id, kind, state) VALUES (?, ?, ?)"
                     + " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state")) {

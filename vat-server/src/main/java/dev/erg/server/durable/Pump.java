@@ -73,6 +73,17 @@ final class Pump {
         vat.run(() -> lanes.values().forEach(Lane::kick));
     }
 
+    /** Forgets the stream {@code stream}, whose letters moved to another. Any thread. */
+    void drop(String stream) {
+        vat.run(() -> {
+            Lane lane = lanes.remove(stream);
+            if (lane != null) {
+                lane.halted = "moved to another stream";
+                lane.kick();
+            }
+        });
+    }
+
     /** After a failed commit: what was receipted but not stored is asked for again. Any thread. */
     void resend() {
         vat.run(() -> lanes.values().forEach(Lane::rewind));

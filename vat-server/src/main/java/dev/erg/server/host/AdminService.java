@@ -10,6 +10,7 @@ import dev.erg.server.admin.ServerStatus;
 import dev.erg.server.admin.SturdyListing;
 import dev.erg.server.admin.VatStatus;
 import dev.erg.server.durable.DurableHost;
+import dev.erg.server.durable.StoredDataException;
 import dev.erg.server.metrics.ServerMetrics;
 import dev.erg.server.store.SturdyStore;
 import dev.erg.vat.Problem;
@@ -111,6 +112,17 @@ final class AdminService implements Admin {
         }
         node.revoke(ref);
         return Promise.of(removed != null);
+    }
+
+    @Override
+    public Promise<Long> resumeOutbox(String vatId) {
+        try {
+            return Promise.of((long) durables.resumeOutbox(vatId));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Promise.broken(Problem.of(NO_STOPPED_OUTBOX, "%s", e.getMessage()));
+        } catch (StoredDataException e) {
+            return Promise.broken(Problem.of(STORAGE, "%s", e.getMessage()));
+        }
     }
 
     @Override

@@ -84,6 +84,11 @@ class CliTest {
             assertThat(status.status()).as(status.toString()).isZero();
             assertThat(status.out()).contains("sessions  1").containsPattern("counter\\s+counter\\s+0\\s+0\\s+0");
 
+            assertThat(status.out()).contains("durable   generation 1, ");
+            String stranger = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+            failsWith(CliRun.run(tmp, "outbox", "resume", stranger, "--data", "data"),
+                    "NoStoppedOutbox: this vat has no outbox to vat " + stranger);
+
             CliRun mint = CliRun.run(tmp, "sturdy", "mint", "counter", "--data", "data");
             assertThat(mint.status()).as(mint.toString()).isZero();
             assertThat(mint.err()).as("online: no note about files").isEmpty();

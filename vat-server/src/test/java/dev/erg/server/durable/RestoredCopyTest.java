@@ -2,6 +2,7 @@ package dev.erg.server.durable;
 
 import static dev.erg.server.durable.CourierAndSink.LIMIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.server.Courier;
 import dev.erg.server.Sink;
@@ -73,6 +74,16 @@ class RestoredCopyTest {
         assertThat(a.alarms()).singleElement().asString()
                 .endsWith("outbox to vat " + b.vatId() + " is stopped: " + stopped.stopped());
         assertThat(vats.sinkReport()).isEqualTo(new Sink.Report(5, 5, 0));
+
+        assertThatThrownBy(() -> a.server().durables().resumeOutbox(a.vatId()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no outbox to vat " + a.vatId());
+        assertThat(a.server().durables().resumeOutbox(b.vatId())).as("the operator resumes: the waiting letters move")
+                .isEqualTo(3);
+        Poll.until(() -> a.outboxes().getFirst(), s -> s.waiting() == 0 && s.available(), LIMIT);
+        assertThat(vats.sinkReport()).as("the 3 letters, consumed once on the new stream, after the 5 the copy kept")
+                .isEqualTo(new Sink.Report(8, 13, 1));
+        assertThatThrownBy(() -> a.server().durables().resumeOutbox(b.vatId()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not stopped");
     }
 
     @Test
