@@ -215,7 +215,7 @@ final class Pump {
         }
 
         private void receipt(OutLetter letter, Receipt receipt) {
-            if (letter.seq() <= receipted) {
+            if (halted != null || letter.seq() <= receipted) {
                 return;
             }
             early.put(letter.seq(), receipt);
