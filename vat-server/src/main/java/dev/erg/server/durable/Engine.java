@@ -483,8 +483,12 @@ final class Engine implements AutoCloseable {
         for (Turn.Send send : turn.sends) {
             String target = send.target().vatId().toString();
             OutStream stream = outByTarget.get(target);
+            String hints = hints(send);
             if (stream == null) {
-                stream = newStream(target, hints(send));
+                stream = newStream(target, hints);
+            } else if (!stream.hints.equals(hints)) {
+                // The newest sturdy ref says best where the vat is now.
+                stream.hints = hints;
             }
             OutLetter letter = new OutLetter(stream.id, stream.nextSeq++, send.ticket(), send.sender(),
                     send.target().swiss().text(), send.method(), send.args());

@@ -7,7 +7,7 @@ package dev.erg.server.durable;
 final class OutStream {
     final String id;
     final String targetVat;
-    final String hints;
+    String hints;
     long nextSeq;
     long acked;
     long peerGeneration;

@@ -102,7 +102,7 @@ final class Pump {
     private final class Lane {
         private final String stream;
         private final String vatId;
-        private final SturdyRef mailboxRef;
+        private SturdyRef mailboxRef;
         private final TreeMap<Long, OutLetter> letters = new TreeMap<>();
         private final TreeMap<Long, Receipt> early = new TreeMap<>();
         private long acked;
@@ -120,14 +120,26 @@ final class Pump {
         Lane(Route route) {
             this.stream = route.stream();
             this.vatId = route.vat();
+            this.mailboxRef = mailboxRef(route);
+        }
+
+        private static SturdyRef mailboxRef(Route route) {
             List<InetSocketAddress> hints = new ArrayList<>();
             for (String hint : route.hints().split(",")) {
                 hints.add(SturdyRef.parseHint(hint));
             }
-            this.mailboxRef = new SturdyRef(VatId.parse(route.vat()), hints, Mailbox.SWISS);
+            return new SturdyRef(VatId.parse(route.vat()), hints, Mailbox.SWISS);
         }
 
         void update(Route route, List<OutLetter> added) {
+            SturdyRef moved = mailboxRef(route);
+            if (!moved.equals(mailboxRef)) {
+                mailboxRef = moved;
+                if (watch != null) {
+                    watch.close();
+                    watch = null;
+                }
+            }
             acked = Math.max(acked, route.acked());
             peerGeneration = Math.max(peerGeneration, route.peerGeneration());
             halted = route.halted();

@@ -37,11 +37,23 @@ final class Peer implements AutoCloseable {
 
     /** A new data directory at {@code root} hosting the service {@code maker}, on a port free now. */
     static Peer init(Path root, String maker) throws IOException, SetupException {
-        int port;
+        return new Peer(DataDir.init(root, config(freePort(), maker), null));
+    }
+
+    private static String config(int port, String maker) {
+        return "listen = 127.0.0.1:%d\nservice.%s = %s\n".formatted(port, maker, maker);
+    }
+
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
+            return socket.getLocalPort();
         }
-        return new Peer(DataDir.init(root, "listen = 127.0.0.1:%d\nservice.%s = %s\n".formatted(port, maker, maker), null));
+    }
+
+    /** Moves the stopped server hosting {@code maker} to another port, free now: its sturdy refs' hints change. */
+    void move(String maker) throws IOException {
+        requireStopped();
+        Files.writeString(dir.root().resolve("erg-server.conf"), config(freePort(), maker));
     }
 
     void start() throws SetupException {

@@ -4,6 +4,7 @@ import static dev.erg.server.durable.CourierAndSink.LIMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erg.server.Courier;
+import dev.erg.server.Sink;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +69,23 @@ class StoreAndForwardTest {
     }
 
     /** Restarts while letters are in flight: receipts lost with a session are asked for again, and given again. */
+    @Test
+    void lettersWaitingForAReceiverThatMovedFollowItsNewSturdyRef() throws Exception {
+        vats.send(10);
+        vats.awaitDelivered(10);
+        b.stop();
+        b.move("sink");
+        b.start();
+        vats.send(5);
+        assertThat(Poll.until(() -> a.outboxes().getFirst(), s -> s.waiting() == 5, LIMIT).available())
+                .as("the old address answers no more").isFalse();
+        vats.aim();
+        vats.send(1);
+        vats.awaitDelivered(16);
+        assertThat(vats.sinkReport()).isEqualTo(new Sink.Report(16, 16, 0));
+        assertThat(a.alarms()).isEmpty();
+    }
+
     @Test
     void restartsDuringDeliveryNeitherLoseNorRepeatALetter() throws Exception {
         long total = BATCHES * PER_BATCH;
