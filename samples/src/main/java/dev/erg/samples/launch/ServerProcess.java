@@ -8,6 +8,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,9 @@ import java.util.concurrent.TimeoutException;
  * A vat-server in a process of its own, as an organization would run it: {@code vat-server
  * run} on a data directory made for it, hosting one service, started with this JVM's
  * {@code java} and class path so that it can host the samples' services. Its log goes to a
- * file beside the data directory; {@link #close()} makes sure it is gone.
+ * file beside the data directory; {@link #close()} makes sure it is gone. It may be started
+ * again on the same data directory and port ({@link #restart()}), so that the sturdy refs it
+ * issued keep designating what they did.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -29,14 +33,14 @@ public final class ServerProcess implements AutoCloseable {
     private static final long STOP_SECONDS = 30;
 
     private final String name;
+    private final Path dataDir;
     private final Process process;
-    private final Path log;
     private final SturdyRef sturdyRef;
 
-    private ServerProcess(String name, Process process, Path log, SturdyRef sturdyRef) {
+    private ServerProcess(String name, Path dataDir, Process process, SturdyRef sturdyRef) {
         this.name = name;
+        this.dataDir = dataDir;
         this.process = process;
-        this.log = log;
         this.sturdyRef = sturdyRef;
     }
 
@@ -50,21 +54,50 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(String name, Path dataDir, String service, String maker) throws IOException {
         try {
-            DataDir.init(dataDir, "listen = 127.0.0.1:0\nservice." + service + " = " + maker + "\n", null);
+            // A port of its own rather than 0, which would pick another at each start: the
+            // sturdy refs the server issues name the port.
+            DataDir.init(dataDir, "listen = 127.0.0.1:" + freePort() + "\nservice." + service + " = " + maker + "\n",
+                    null);
         } catch (SetupException e) {
             throw new IOException(e.getMessage(), e);
         }
+        return launch(name, dataDir);
+    }
+
+    /**
+     * Starts the server again on its data directory and port, once this process has ended
+     * (after {@link #kill()} or {@link #stop()}), and waits until it has printed the service's
+     * sturdy ref again. Its log goes on in the same file.
+     *
+     * @throws IOException if this process does not end within 30 s, or the new one cannot
+     *                     be started or exits before it serves
+     */
+    public ServerProcess restart() throws IOException, InterruptedException {
+        if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
+            throw new IOException(name + " (pid " + pid() + ") is still running");
+        }
+        return launch(name, dataDir);
+    }
+
+    private static ServerProcess launch(String name, Path dataDir) throws IOException {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         // The serial collector: these servers are small, and it starts quickest.
         List<String> command = List.of(javaExecutable(),
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
                 "-cp", classPath(), VatServerMain.class.getName(), "run", "--data", dataDir.toString());
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         try {
-            return new ServerProcess(name, process, log, readRef(process, name, log));
+            return new ServerProcess(name, dataDir, process, readRef(process, name, log));
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
             throw e;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
@@ -98,6 +131,11 @@ public final class ServerProcess implements AutoCloseable {
     /** The name this server was given, for messages. */
     public String name() {
         return name;
+    }
+
+    /** The server's data directory. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     /** The sturdy ref of the service, as the server printed it. */
