@@ -69,6 +69,13 @@ final class JdbcStore implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             if (postgres) {
                 String schema = "erg_" + vatId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").substring(0, 20);
+                // Held by this connection until it closes: one vat's state, one server at a time.
+                try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(hashtext('" + schema + "'))")) {
+                    if (!rs.next() || !rs.getBoolean(1)) {
+                        throw new StoredDataException("another vat-server holds the state of vat " + vatId
+                                + " in this database; stop it before starting this one");
+                    }
+                }
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
                 s.execute("SET search_path TO " + schema);
             } else {
