@@ -45,6 +45,10 @@ final class JdbcStore implements AutoCloseable {
         if (!storage.password().isEmpty()) {
             props.setProperty("password", storage.password());
         }
+        if (storage.isPostgres()) {
+            // A batch of upserts travels as a few multi-row statements instead of one statement per row.
+            props.setProperty("reWriteBatchedInserts", "true");
+        }
         Connection connection;
         try {
             connection = DriverManager.getConnection(storage.url(), props);
