@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -89,6 +91,7 @@ final class Engine implements AutoCloseable {
     private final Map<String, OutStream> outById = new HashMap<>();
     private final Map<String, OutStream> outByTarget = new HashMap<>();
     private final Map<String, InStream> inStreams = new HashMap<>();
+    private final Map<Kind<?, ?>, Map<String, Method>> letterMethods = new HashMap<>();
     private final Map<String, Long> roots;
     private long nextTicket;
     private long nextObject;
@@ -483,12 +486,12 @@ final class Engine implements AutoCloseable {
         for (Turn.Send send : turn.sends) {
             String target = send.target().vatId().toString();
             OutStream stream = outByTarget.get(target);
-            String hints = hints(send);
+            String mailbox = Mailbox.of(send.target()).toString();
             if (stream == null) {
-                stream = newStream(target, hints);
-            } else if (!stream.hints.equals(hints)) {
+                stream = newStream(target, mailbox);
+            } else if (!stream.mailbox.equals(mailbox)) {
                 // The newest sturdy ref says best where the vat is now.
-                stream.hints = hints;
+                stream.mailbox = mailbox;
             }
             OutLetter letter = new OutLetter(stream.id, stream.nextSeq++, send.ticket(), send.sender(),
                     send.target().swiss().text(), send.method(), send.args());
@@ -497,10 +500,10 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    private OutStream newStream(String target, String hints) {
+    private OutStream newStream(String target, String mailbox) {
         byte[] id = new byte[16];
         random.nextBytes(id);
-        OutStream stream = new OutStream(HexFormat.of().formatHex(id), target, hints, 1, 0, 0, null);
+        OutStream stream = new OutStream(HexFormat.of().formatHex(id), target, mailbox, 1, 0, 0, null);
         outByTarget.put(target, stream);
         outById.put(stream.id, stream);
         return stream;
@@ -524,7 +527,7 @@ final class Engine implements AutoCloseable {
                 throw new IllegalStateException("the outbox to vat " + vat + " is not stopped");
             }
             List<OutLetter> waiting = store.outbox().stream().filter(l -> l.stream().equals(old.id)).toList();
-            OutStream fresh = newStream(vat, old.hints);
+            OutStream fresh = newStream(vat, old.mailbox);
             outById.remove(old.id);
             Batch batch = new Batch();
             batch.dropped.add(old);
@@ -548,13 +551,6 @@ final class Engine implements AutoCloseable {
             }
             return waiting.size();
         });
-    }
-
-    private static String hints(Turn.Send send) {
-        String ref = send.target().toString();
-        int at = ref.indexOf('@');
-        int slash = ref.indexOf('/', at);
-        return ref.substring(at + 1, slash);
     }
 
     private void invoke(Invoke invoke, Batch batch, List<Settle> settles) {
@@ -585,42 +581,27 @@ final class Engine implements AutoCloseable {
         Letter letter = deliver.letter();
         Resolver<Receipt> resolver = deliver.receipt();
         Problem failed = Problem.of(Problem.UNAVAILABLE, "the durable store failed; the letter was not consumed");
-        String refused = Amnesia.refusal(letter, inStream(letter.stream()), generation);
+        InStream stream = inStream(letter.stream());
+        String refused = Amnesia.refusal(letter, stream, generation);
         if (refused != null) {
-            String report = "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from()
-                    + " refused: " + refused;
-            LOG.error(report);
-            alarms.raise(report);
-            Problem amnesia = new Problem(Mailbox.AMNESIA, refused);
-            settles.add(new Settle(() -> resolver.reject(amnesia), () -> resolver.reject(amnesia)));
+            refuse(letter, "refused: " + refused, new Problem(Mailbox.AMNESIA, refused), resolver, settles);
             return;
         }
-        InStream stream = inStream(letter.stream());
         byte[] digest = Amnesia.digest(letter);
         if (stream != null && letter.seq() <= stream.last) {
             StoredReceipt stored = receipt(letter.stream(), letter.seq(), batch);
             if (stored == null) {
                 // Only the sender knows whether it still awaits this receipt, so it decides; a copy
                 // overtaken by the sender's later session would be the harmless other explanation.
-                String report = "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from()
-                        + " comes again after its sender confirmed its receipt: the sender was restored from an older"
-                        + " copy of its store, unless this copy travelled on a session the sender had given up";
-                LOG.error(report);
-                alarms.raise(report);
-                Problem confirmed = Problem.of(Mailbox.CONFIRMED, "letter %d of this stream was confirmed by its sender"
-                        + " already", letter.seq());
-                settles.add(new Settle(() -> resolver.reject(confirmed), () -> resolver.reject(confirmed)));
+                refuse(letter, "comes again after its sender confirmed its receipt: the sender was restored from an"
+                                + " older copy of its store, unless this copy travelled on a session the sender had given up",
+                        Problem.of(Mailbox.CONFIRMED, "letter %d of this stream was confirmed by its sender already",
+                                letter.seq()), resolver, settles);
                 return;
             }
-            String why = Arrays.equals(stored.digest(), digest) ? null
-                    : "a different letter was consumed under this number: the sender was restored from an older copy";
-            if (why != null) {
-                String report = "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from()
-                        + " refused: " + why;
-                LOG.error(report);
-                alarms.raise(report);
-                Problem amnesia = new Problem(Mailbox.AMNESIA, why);
-                settles.add(new Settle(() -> resolver.reject(amnesia), () -> resolver.reject(amnesia)));
+            if (!Arrays.equals(stored.digest(), digest)) {
+                String why = "a different letter was consumed under this number: the sender was restored from an older copy";
+                refuse(letter, "refused: " + why, new Problem(Mailbox.AMNESIA, why), resolver, settles);
                 return;
             }
             Receipt again = stored.receipt();
@@ -638,6 +619,15 @@ final class Engine implements AutoCloseable {
         batch.inStreams.add(stream);
         batch.addReceipt(stream.id, letter.seq(), new StoredReceipt(digest, receipt));
         settles.add(new Settle(() -> resolver.resolve(receipt), () -> resolver.reject(failed)));
+    }
+
+    /** Breaks the receipt of {@code letter} with {@code problem}, and reports what happened to it. */
+    private void refuse(Letter letter, String what, Problem problem, Resolver<Receipt> resolver, List<Settle> settles) {
+        String report = "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from() + " "
+                + what;
+        LOG.error(report);
+        alarms.raise(report);
+        settles.add(new Settle(() -> resolver.reject(problem), () -> resolver.reject(problem)));
     }
 
     private StoredReceipt receipt(String stream, long seq, Batch batch) {
@@ -693,17 +683,21 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    private static Method method(Kind<?, ?> kind, String name) {
-        Method found = null;
+    /** The method of {@code kind}'s interface a letter may call by {@code name}; null if none, or overloaded. */
+    private Method method(Kind<?, ?> kind, String name) {
+        return letterMethods.computeIfAbsent(kind, Engine::letterMethods).get(name);
+    }
+
+    private static Map<String, Method> letterMethods(Kind<?, ?> kind) {
+        Map<String, Method> byName = new HashMap<>();
+        Set<String> overloaded = new HashSet<>();
         for (Method m : kind.api().getMethods()) {
-            if (m.getName().equals(name) && !m.isDefault() && !Modifier.isStatic(m.getModifiers())) {
-                if (found != null) {
-                    return null;
-                }
-                found = m;
+            if (!m.isDefault() && !Modifier.isStatic(m.getModifiers()) && byName.putIfAbsent(m.getName(), m) != null) {
+                overloaded.add(m.getName());
             }
         }
-        return found;
+        byName.keySet().removeAll(overloaded);
+        return byName;
     }
 
     private byte[] encodeAnswer(Object value) {

@@ -95,7 +95,7 @@ final class JdbcStore implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS roots (service TEXT PRIMARY KEY, object BIGINT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS sturdy (swiss TEXT PRIMARY KEY, object BIGINT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS outstreams (id TEXT PRIMARY KEY, target TEXT NOT NULL UNIQUE,"
-                    + " hints TEXT NOT NULL, next_seq BIGINT NOT NULL, acked BIGINT NOT NULL,"
+                    + " mailbox TEXT NOT NULL, next_seq BIGINT NOT NULL, acked BIGINT NOT NULL,"
                     + " peer_generation BIGINT NOT NULL, halted TEXT)");
             s.execute("CREATE TABLE IF NOT EXISTS outbox (stream TEXT NOT NULL, seq BIGINT NOT NULL, ticket BIGINT NOT NULL,"
                     + " sender BIGINT NOT NULL, swiss TEXT NOT NULL, method TEXT NOT NULL, args " + blob + " NOT NULL,"
@@ -207,7 +207,7 @@ final class JdbcStore implements AutoCloseable {
     List<OutStream> outStreams() {
         List<OutStream> streams = new ArrayList<>();
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, target, hints, next_seq, acked, peer_generation, halted FROM outstreams")) {
+             ResultSet rs = s.executeQuery("SELECT id, target, mailbox, next_seq, acked, peer_generation, halted FROM outstreams")) {
             while (rs.next()) {
                 streams.add(new OutStream(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getString(7)));
@@ -328,14 +328,14 @@ final class JdbcStore implements AutoCloseable {
             }
         }
         if (!batch.outStreams.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO outstreams (id, target, hints, next_seq, acked,"
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO outstreams (id, target, mailbox, next_seq, acked,"
                     + " peer_generation, halted) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                    + " hints = excluded.hints, next_seq = excluded.next_seq, acked = excluded.acked,"
+                    + " mailbox = excluded.mailbox, next_seq = excluded.next_seq, acked = excluded.acked,"
                     + " peer_generation = excluded.peer_generation, halted = excluded.halted")) {
                 for (OutStream s : batch.outStreams) {
                     ps.setString(1, s.id);
                     ps.setString(2, s.targetVat);
-                    ps.setString(3, s.hints);
+                    ps.setString(3, s.mailbox);
                     ps.setLong(4, s.nextSeq);
                     ps.setLong(5, s.acked);
                     ps.setLong(6, s.peerGeneration);

@@ -7,16 +7,16 @@ package dev.erg.server.durable;
 final class OutStream {
     final String id;
     final String targetVat;
-    String hints;
+    String mailbox;
     long nextSeq;
     long acked;
     long peerGeneration;
     String halted;
 
-    OutStream(String id, String targetVat, String hints, long nextSeq, long acked, long peerGeneration, String halted) {
+    OutStream(String id, String targetVat, String mailbox, long nextSeq, long acked, long peerGeneration, String halted) {
         this.id = id;
         this.targetVat = targetVat;
-        this.hints = hints;
+        this.mailbox = mailbox;
         this.nextSeq = nextSeq;
         this.acked = acked;
         this.peerGeneration = peerGeneration;

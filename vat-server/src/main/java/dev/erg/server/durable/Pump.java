@@ -1,13 +1,11 @@
 package dev.erg.server.durable;
 
 import dev.erg.captp.SturdyRef;
-import dev.erg.crypto.VatId;
 import dev.erg.net.AvailabilityListener;
 import dev.erg.net.Node;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,19 +118,11 @@ final class Pump {
         Lane(Route route) {
             this.stream = route.stream();
             this.vatId = route.vat();
-            this.mailboxRef = mailboxRef(route);
-        }
-
-        private static SturdyRef mailboxRef(Route route) {
-            List<InetSocketAddress> hints = new ArrayList<>();
-            for (String hint : route.hints().split(",")) {
-                hints.add(SturdyRef.parseHint(hint));
-            }
-            return new SturdyRef(VatId.parse(route.vat()), hints, Mailbox.SWISS);
+            this.mailboxRef = SturdyRef.parse(route.mailbox());
         }
 
         void update(Route route, List<OutLetter> added) {
-            SturdyRef moved = mailboxRef(route);
+            SturdyRef moved = SturdyRef.parse(route.mailbox());
             if (!moved.equals(mailboxRef)) {
                 mailboxRef = moved;
                 if (watch != null) {
