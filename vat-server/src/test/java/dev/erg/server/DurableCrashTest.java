@@ -15,8 +15,6 @@ import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
 import dev.erg.wire.PassableRegistry;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -174,7 +172,7 @@ class DurableCrashTest {
 
     private void run(String storageLines) throws Exception {
         data = tmp.resolve("data");
-        DataDir.init(data, "listen = 127.0.0.1:" + freePort() + "\nservice.ledger = ledger\ncommit.batch = "
+        DataDir.init(data, "listen = 127.0.0.1:" + FreePort.pick() + "\nservice.ledger = ledger\ncommit.batch = "
                 + commitBatch + "\n" + storageLines, null);
         ServerProcess first = start();
         current.set(first);
@@ -398,11 +396,6 @@ class DurableCrashTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];

@@ -2,6 +2,7 @@ package dev.erg.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.server.FreePort;
 import dev.erg.server.Snapshot;
 import dev.erg.server.store.DataDir;
 import java.net.InetAddress;
@@ -19,11 +20,6 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Asserts that {@code run} failed with exactly the one line {@code message} on stderr. */
     private static void failsWith(CliRun run, String message) {
@@ -113,7 +109,7 @@ class CliTest {
 
     @Test
     void withNoServerRunningSturdyRefsAreEditedOnDiskForTheNextStart() throws Exception {
-        int port = freePort();
+        int port = FreePort.pick();
         CliRun.run(tmp, "init", "data", "--listen", "127.0.0.1:" + port);
 
         CliRun mint = CliRun.run(tmp, "sturdy", "mint", "counter", "--data", "data");

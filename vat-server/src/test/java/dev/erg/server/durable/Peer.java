@@ -1,14 +1,13 @@
 package dev.erg.server.durable;
 
 import dev.erg.captp.SturdyRef;
+import dev.erg.server.FreePort;
 import dev.erg.server.config.SetupException;
 import dev.erg.server.host.ServiceRegistry;
 import dev.erg.server.host.VatServer;
 import dev.erg.server.store.DataDir;
 import dev.erg.vat.Promise;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,23 +36,18 @@ final class Peer implements AutoCloseable {
 
     /** A new data directory at {@code root} hosting the service {@code maker}, on a port free now. */
     static Peer init(Path root, String maker) throws IOException, SetupException {
-        return new Peer(DataDir.init(root, config(freePort(), maker), null));
+        return new Peer(DataDir.init(root, config(FreePort.pick(), maker), null));
     }
 
     private static String config(int port, String maker) {
         return "listen = 127.0.0.1:%d\nservice.%s = %s\n".formatted(port, maker, maker);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Moves the stopped server hosting {@code maker} to another port, free now: its sturdy refs' hints change. */
     void move(String maker) throws IOException {
         requireStopped();
-        Files.writeString(dir.root().resolve("erg-server.conf"), config(freePort(), maker));
+        Files.writeString(dir.root().resolve("erg-server.conf"), config(FreePort.pick(), maker));
     }
 
     void start() throws SetupException {

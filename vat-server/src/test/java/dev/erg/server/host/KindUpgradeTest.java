@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.captp.SturdyRef;
+import dev.erg.server.FreePort;
 import dev.erg.server.client.CapTpClient;
 import dev.erg.server.config.SetupException;
 import dev.erg.server.durable.Kind;
@@ -13,8 +14,6 @@ import dev.erg.server.spi.ServiceMaker;
 import dev.erg.server.store.DataDir;
 import dev.erg.vat.Promise;
 import dev.erg.wire.PassableRegistry;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,7 +126,7 @@ class KindUpgradeTest {
         DataDir dir = DataDir.init(tmp.resolve("data"), """
                 listen = 127.0.0.1:%d
                 service.notes = notes
-                """.formatted(freePort()), null);
+                """.formatted(FreePort.pick()), null);
         SturdyRef ref;
         try (VatServer server = VatServer.start(dir, null, V1);
              CapTpClient client = CapTpClient.start(PassableRegistry.empty(), Duration.ofSeconds(15))) {
@@ -177,9 +176,4 @@ class KindUpgradeTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.captp.SturdyRef;
+import dev.erg.server.FreePort;
 import dev.erg.server.client.CapTpClient;
 import dev.erg.server.durable.Kind;
 import dev.erg.server.durable.Replies;
@@ -16,8 +17,6 @@ import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
 import dev.erg.wire.PassableRegistry;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -158,7 +157,7 @@ class MadeObjectsTest {
         DataDir dir = DataDir.init(tmp.resolve("data"), """
                 listen = 127.0.0.1:%d
                 service.branch = branch
-                """.formatted(freePort()), null);
+                """.formatted(FreePort.pick()), null);
         SturdyRef alice;
         SturdyRef bob;
         try (VatServer server = VatServer.start(dir, null, MAKERS);
@@ -213,9 +212,4 @@ class MadeObjectsTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

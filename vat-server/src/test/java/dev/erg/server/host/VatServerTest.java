@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.captp.SturdyRef;
+import dev.erg.server.FreePort;
 import dev.erg.server.Snapshot;
 import dev.erg.server.admin.Admin;
 import dev.erg.server.admin.AdminProtocol;
@@ -70,11 +71,6 @@ class VatServerTest {
                 """.formatted(listen), null);
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Test
     void hostsEachServiceBehindASturdyRefAndTidiesUpWhenClosed() throws Exception {
@@ -99,7 +95,7 @@ class VatServerTest {
 
     @Test
     void sturdyRefsSurviveARestartAndRevokedOnesDoNot() throws Exception {
-        DataDir dir = dataDir("127.0.0.1:" + freePort());
+        DataDir dir = dataDir("127.0.0.1:" + FreePort.pick());
         SturdyRef minted;
         SturdyRef revoked;
         SturdyRef first;
@@ -154,7 +150,7 @@ class VatServerTest {
 
     @Test
     void metricsAreServedOnLoopbackWhenConfigured() throws Exception {
-        int port = freePort();
+        int port = FreePort.pick();
         DataDir dir = DataDir.init(tmp.resolve("data"), "listen = 127.0.0.1:0\nmetrics.port = " + port
                 + "\nservice.counter = counter\n", null);
         try (VatServer server = VatServer.start(dir, null, MAKERS);
