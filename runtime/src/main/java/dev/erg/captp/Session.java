@@ -15,6 +15,7 @@ import dev.erg.wire.ProtocolError;
 import dev.erg.wire.ProtocolException;
 import dev.erg.wire.ReferenceDecoder;
 import dev.erg.wire.ReferenceEncoder;
+import dev.erg.wire.Unreadable;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -313,9 +314,16 @@ public final class Session {
     private void deliver(Message.Deliver d) {
         refuseMarker(d.method());
         Object target = targetOf(d.target());
-        Promise<Object> answer = isBootstrap(d.target(), WITHDRAW_GIFT, d.method())
-                ? handoffs.withdraw(this, d.args())
-                : Ref.send(target, d.method(), d.args().toArray());
+        Unreadable unread = Unreadable.in(d.args());
+        Promise<Object> answer;
+        if (unread != null) {
+            answer = Promise.broken(Problem.of(Problem.NOT_PASSABLE, "the arguments of %s cannot be read by the receiver: %s",
+                    d.method(), unread.reason()));
+        } else if (isBootstrap(d.target(), WITHDRAW_GIFT, d.method())) {
+            answer = handoffs.withdraw(this, d.args());
+        } else {
+            answer = Ref.send(target, d.method(), d.args().toArray());
+        }
         if (d.answerPosition().isPresent()) {
             long position = d.answerPosition().getAsLong();
             synchronized (this) {
@@ -333,6 +341,9 @@ public final class Session {
         Object target = targetOf(d.target());
         if (target instanceof Settler settler && d.target() instanceof Descriptor.Export export) {
             settle(settler, export.position(), d.method(), d.args());
+        } else if (Unreadable.in(d.args()) != null) {
+            // Nobody waits for a send-only message: there is no one to tell.
+            return;
         } else if (isBootstrap(d.target(), DEPOSIT_GIFT, d.method())) {
             depositGift(d.args());
         } else {
@@ -387,6 +398,10 @@ public final class Session {
             case Message.BREAK -> false;
             default -> throw protocol("a resolver answers only fulfill and break, not " + method);
         };
+        if (value instanceof Unreadable unread) {
+            fulfilled = false;
+            value = Problem.of(Problem.NOT_PASSABLE, "the answer cannot be read here: %s", unread.reason());
+        }
         if (!fulfilled && !(value instanceof Problem)) {
             throw protocol("break takes a problem, got " + (value == null ? "null" : value.getClass().getSimpleName()));
         }

@@ -100,7 +100,7 @@ final class MessageReader {
         field = "method";
         String method = in.text();
         field = "args";
-        List<Object> args = values.values(1);
+        List<Object> args = values.arguments(1);
         field = null;
         return new DeliverOnly(target, method, args);
     }
@@ -110,7 +110,7 @@ final class MessageReader {
         field = "method";
         String method = in.text();
         field = "args";
-        List<Object> args = values.values(1);
+        List<Object> args = values.arguments(1);
         field = "answerPosition";
         OptionalLong answerPosition = in.nextIsNull()
                 ? OptionalLong.empty() : OptionalLong.of(in.unsigned("answer position"));

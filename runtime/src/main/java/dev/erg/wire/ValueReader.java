@@ -23,6 +23,9 @@ final class ValueReader {
     private final WireLimits limits;
     private final PassableRegistry registry;
     private final ReferenceDecoder references;
+    /** Whether values this side cannot make sense of become {@link Unreadable}s rather than failures. */
+    private boolean lenient;
+    private Unreadable firstUnreadable;
 
     ValueReader(ItemReader items, PassableRegistry registry, ReferenceDecoder references) {
         this.items = items;
@@ -58,7 +61,47 @@ final class ValueReader {
             case Cbor.TAG -> tagged(initial, expect, depth, key);
             default -> simple(initial);
         };
-        return expect == Expect.ANY ? value : expect.accept(value);
+        if (expect == Expect.ANY || value instanceof Unreadable) {
+            return value;
+        }
+        if (!lenient) {
+            return expect.accept(value);
+        }
+        try {
+            return expect.accept(value);
+        } catch (PathFailure f) {
+            return unreadable(Expect.describe(value) + " where " + expect.typeName() + " is declared");
+        }
+    }
+
+    /**
+     * Reads a message's arguments, letting a well-formed value this side cannot make sense of
+     * stand as an {@link Unreadable}: the arguments are then that one {@code Unreadable}.
+     */
+    List<Object> arguments(int depth) {
+        lenient = true;
+        firstUnreadable = null;
+        try {
+            List<Object> args = values(depth);
+            return firstUnreadable == null ? args : new ImmutableList(new Object[] {firstUnreadable});
+        } finally {
+            lenient = false;
+        }
+    }
+
+    private Unreadable unreadable(String reason) {
+        Unreadable u = new Unreadable(reason);
+        if (firstUnreadable == null) {
+            firstUnreadable = u;
+        }
+        return u;
+    }
+
+    /** Reads and drops the {@code count} items left in a record this side cannot read. */
+    private void skip(int count, int depth, boolean key) {
+        for (int i = 0; i < count; i++) {
+            value(Expect.ANY, depth, key);
+        }
     }
 
     /** Reads a list of any values at {@code depth}, as message arguments are. */
@@ -280,29 +323,48 @@ final class ValueReader {
         String name = text("[0]");
         RecordType type = registry.recordNamed(name);
         if (type == null) {
+            if (lenient) {
+                skip(length - 1, inner, key);
+                return unreadable("record " + name + ", which is not registered here");
+            }
             throw PathFailure.of(ProtocolError.UNKNOWN_NAME, "unknown record name \"" + name + "\"", null);
         }
         if (length - 1 != type.arity()) {
+            if (lenient) {
+                skip(length - 1, inner, key);
+                return unreadable("record " + name + " with " + (length - 1) + " fields, where " + type.arity()
+                        + " are registered here");
+            }
             throw PathFailure.of(ProtocolError.TYPE_MISMATCH,
                     "record " + name + " with field count " + (length - 1), Integer.toString(type.arity()));
         }
         Object[] components = new Object[type.arity()];
+        Unreadable unread = null;
         for (int i = 0; i < components.length; i++) {
             try {
                 components[i] = value(type.expect(i), inner, key);
             } catch (PathFailure f) {
                 throw f.at("." + type.componentName(i));
             }
+            if (unread == null && components[i] instanceof Unreadable u) {
+                unread = new Unreadable("record " + name + "." + type.componentName(i) + ": " + u.reason());
+            }
+        }
+        if (unread != null) {
+            return unread;
         }
         try {
             return type.construct(components);
         } catch (RuntimeException e) {
+            if (lenient) {
+                return unreadable("record " + name + ", which refused its values: " + e.getMessage());
+            }
             throw new PathFailure(ProtocolError.INVALID_VALUE, "invalid record " + name,
                     String.valueOf(e.getMessage()), null);
         }
     }
 
-    private Enum<?> enumConstant(int depth) {
+    private Object enumConstant(int depth) {
         int length = items.arrayHead("enum", depth, false);
         if (length != 2) {
             throw PathFailure.of(ProtocolError.TYPE_MISMATCH, "enum with item count " + length,
@@ -310,11 +372,14 @@ final class ValueReader {
         }
         String name = text("[0]");
         EnumType type = registry.enumNamed(name);
-        if (type == null) {
+        if (type == null && !lenient) {
             throw PathFailure.of(ProtocolError.UNKNOWN_NAME, "unknown enum name \"" + name + "\"", null);
         }
         String constantName = text("[1]");
-        Enum<?> constant = type.constant(constantName);
+        Enum<?> constant = type == null ? null : type.constant(constantName);
+        if (constant == null && lenient) {
+            return unreadable("enum constant " + name + "." + constantName + ", which is not registered here");
+        }
         if (constant == null) {
             throw PathFailure.of(ProtocolError.UNKNOWN_NAME,
                     "unknown constant \"" + constantName + "\" of enum " + name, null);

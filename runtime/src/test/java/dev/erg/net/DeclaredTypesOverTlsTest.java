@@ -217,6 +217,43 @@ class DeclaredTypesOverTlsTest {
         assertThat(calc.twice(1).join(WAIT)).as("the session goes on").isEqualTo(2);
     }
 
+    @Passable("test.OnlyAtBob")
+    public record OnlyAtBob(long n) {
+    }
+
+    /** What Alice's other node asks of Bob, with a record only Bob registered; and what Bob serves it. */
+    public interface Exchange {
+        Promise<Object> give();
+
+        Promise<Long> take(Object thing);
+    }
+
+    @Test
+    void aValueTheReceiverCannotReadBreaksTheWaitingPromiseAndTheSessionGoesOn() throws Exception {
+        try (Node bobAgain = Node.start(Peers.identity(43), runtime, NetConfig.defaults(),
+                PassableRegistry.of(Point.class, Measured.class, OnlyAtBob.class))) {
+            bobAgain.listen(Peers.LOOPBACK_ANY_PORT);
+            Exchange served = new Exchange() {
+                @Override
+                public Promise<Object> give() {
+                    return Promise.of(List.of(1L, new OnlyAtBob(7)));
+                }
+
+                @Override
+                public Promise<Long> take(Object thing) {
+                    return Promise.of(1L);
+                }
+            };
+            SturdyRef exchangeRef = bobAgain.sturdyRef(runtime.newVat("bob's exchange").export(served, Exchange.class), null);
+            Exchange exchange = alice.connect(exchangeRef, Exchange.class).join(WAIT);
+            Problem answer = problemOf(exchange.give());
+            assertThat(answer.kind()).isEqualTo(Problem.NOT_PASSABLE);
+            assertThat(answer.message()).isEqualTo(
+                    "the answer cannot be read here: record test.OnlyAtBob, which is not registered here");
+            assertThat(exchange.take(1L).join(WAIT)).as("the session goes on").isEqualTo(1L);
+        }
+    }
+
     /** Uses a type that cannot cross. */
     public interface Calendar {
         Promise<Long> daysUntil(Date date);

@@ -42,6 +42,15 @@ class DecoderFuzzTest {
     private final WireCodec codec = new WireCodec(TestTypes.allRegistry(),
             WireLimits.builder().maxDepth(32).maxCollectionLength(4096).build());
 
+    /** Whether a message was read with arguments this side could not make sense of, which cannot be sent on. */
+    private static boolean unreadableArguments(Message message) {
+        return switch (message) {
+            case Message.Deliver d -> Unreadable.in(d.args()) != null;
+            case Message.DeliverOnly d -> Unreadable.in(d.args()) != null;
+            default -> false;
+        };
+    }
+
     @Test
     void onlyProtocolExceptionsComeOutAndAcceptedInputsAreCanonical() {
         Random random = new Random(SEED);
@@ -60,7 +69,9 @@ class DecoderFuzzTest {
             try {
                 if (asMessage) {
                     Message message = codec.decode(input, References.KEEP);
-                    assertCanonical(input, codec.encode(message, References.PASS), i);
+                    if (!unreadableArguments(message)) {
+                        assertCanonical(input, codec.encode(message, References.PASS), i);
+                    }
                 } else {
                     Object value = codec.decodeValue(input, References.KEEP);
                     assertCanonical(input, codec.encodeValue(value, References.PASS), i);

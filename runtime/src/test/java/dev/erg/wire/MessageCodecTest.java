@@ -15,7 +15,6 @@ import dev.erg.wire.Message.DeliverOnly;
 import dev.erg.wire.TestTypes.Unregistered;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -78,10 +77,29 @@ class MessageCodecTest {
     }
 
     @Test
+    void argumentsThisSideCannotReadStandAsOneUnreadableAndTheMessageIsReadOn() {
+        WireCodec knowsLess = new WireCodec(PassableRegistry.of(TestTypes.Point.class), WireLimits.defaults());
+        byte[] unknownRecord = codec.encode(deliver(1L, List.of(new TestTypes.Range(1, 2))), References.PASS);
+        Deliver read = (Deliver) knowsLess.decode(unknownRecord, References.KEEP);
+        assertThat(read.args()).containsExactly(new Unreadable("record example.Range, which is not registered here"));
+        assertThat(read.answerPosition()).hasValue(1);
+        assertThat(read.resolver()).contains(new ImportObject(2));
+        byte[] unknownEnum = codec.encode(deliver(TestTypes.Color.RED), References.PASS);
+        assertThat(Unreadable.in(((Deliver) knowsLess.decode(unknownEnum, References.KEEP)).args()).reason())
+                .isEqualTo("enum constant example.Color.RED, which is not registered here");
+        assertThat(codec.decode(unknownRecord, References.KEEP)).as("read in full where registered")
+                .isEqualTo(deliver(1L, List.of(new TestTypes.Range(1, 2))));
+        assertThatThrownBy(() -> knowsLess.decodeValue(codec.encodeValue(new TestTypes.Range(1, 2), References.PASS),
+                References.KEEP)).as("a value outside a message is read strictly")
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("unknown record name \"example.Range\"");
+    }
+
+    @Test
     void unpassableArgumentsAreRefusedWithTheirPath() {
-        assertThatThrownBy(() -> codec.encode(deliver(1, new BigDecimal("1.5")), References.PASS))
+        assertThatThrownBy(() -> codec.encode(deliver(1, new StringBuilder("1.5")), References.PASS))
                 .isInstanceOf(NotPassableException.class)
-                .hasMessage("java.math.BigDecimal at $.args[1] (expected: a passable value)");
+                .hasMessage("java.lang.StringBuilder at $.args[1] (expected: a passable value)");
         assertThatThrownBy(() -> codec.encode(deliver(Set.of(1)), References.PASS))
                 .hasMessageStartingWith("java.util.ImmutableCollections$Set12 at $.args[0]");
         assertThatThrownBy(() -> codec.encode(deliver(new int[] {1}), References.PASS))
