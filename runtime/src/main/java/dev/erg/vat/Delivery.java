@@ -29,7 +29,7 @@ final class Delivery extends Turn {
             result = method.invoke(target, args);
         } catch (Throwable thrown) {
             // invokeExact declares Throwable: this is whatever the application method threw.
-            vat.report(method.describe(), thrown);
+            vat.reportCall(method.describe(), thrown);
             if (answer != null) {
                 answer.rejectInternal(Problem.from(thrown));
             }
