@@ -6,9 +6,10 @@ import java.lang.System.Logger.Level;
 
 /**
  * Where the network layer tells what went wrong with a connection. A peer's faults (a broken
- * protocol, a failed handshake) are counted as {@link PeerFault}s and logged without a stack
- * trace, a line per kind per interval; an exception the layer did not expect is its own bug,
- * logged with its trace the first time.
+ * protocol, a failed handshake) are counted as {@link PeerFault}s and logged at INFO without a
+ * stack trace, a line per kind per interval: they are the peer's to fix, and the session they
+ * came with is already closed. An exception the layer did not expect is its own bug, logged at
+ * ERROR with its trace the first time.
  */
 final class LinkFaults {
 
@@ -26,7 +27,7 @@ final class LinkFaults {
      */
     static void protocol(String kind, Object who, String reason) {
         PeerFault.PROTOCOL.add();
-        LOG.log(Level.WARNING, "protocol " + kind, () -> "aborted the session with " + who + ": " + reason, null);
+        LOG.log(Level.INFO, "protocol " + kind, () -> "aborted the session with " + who + ": " + reason, null);
     }
 
     /** A connection with {@code who} failed its handshake, for {@code reason}; see {@link #protocol} for {@code kind}. */
