@@ -124,7 +124,8 @@ public final class LogLimiter {
             }
         }
         for (Summary s : summaries) {
-            logger.log(s.level, s.kind + ": " + String.format(Locale.ROOT, "%,d", s.count) + " more in the last " + intervalText);
+            logger.log(s.level, oneLine(s.kind + ": " + String.format(Locale.ROOT, "%,d", s.count) + " more in the last "
+                    + intervalText));
         }
         if (write) {
             String text = oneLine(line.get());
