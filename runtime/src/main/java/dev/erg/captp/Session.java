@@ -547,7 +547,13 @@ public final class Session {
             Promise<Object> watched = subject instanceof Promise<?> p ? cast(p) : Promise.of(subject);
             watched.when(
                     value -> {
-                        Ref.sendOnly(listener, Message.FULFILL, value);
+                        try {
+                            Ref.sendOnly(listener, Message.FULFILL, value);
+                        } catch (NotPassableException e) {
+                            // The waiting side must hear why, not wait for an answer that cannot be sent.
+                            Ref.sendOnly(listener, Message.BREAK,
+                                    Problem.of(Problem.NOT_PASSABLE, "the answer cannot be sent: %s", e.getMessage()));
+                        }
                         forget(listener);
                     },
                     why -> {

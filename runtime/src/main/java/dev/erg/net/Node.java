@@ -141,8 +141,12 @@ public final class Node implements AutoCloseable {
      * A promise for the object {@code ref} designates, as {@code iface}: dials the hints in
      * order unless a session with that vat exists, checks the peer's key against the vat id,
      * and fetches the object by its swiss number. Breaks with a problem saying why otherwise.
+     *
+     * @throws IllegalArgumentException if {@code iface} is not a remote interface whose
+     *                                  methods can all be called across vats
      */
     public <T> Promise<T> connect(SturdyRef ref, Class<T> iface) {
+        Ref.requireRemoteInterface(iface);
         Deferred<T> result = Promise.defer();
         fetch(ref, iface, result, 5);
         return result.promise();

@@ -24,9 +24,19 @@ final class Delivery extends Turn {
 
     @Override
     void run(Vat vat) {
+        Object[] converted;
+        try {
+            converted = method.arguments(args);
+        } catch (ProblemException e) {
+            // The caller's mistake, told to the caller: not a fault of this vat's code.
+            if (answer != null) {
+                answer.rejectInternal(e.problem());
+            }
+            return;
+        }
         Object result;
         try {
-            result = method.invoke(target, args);
+            result = method.invoke(target, converted);
         } catch (Throwable thrown) {
             // invokeExact declares Throwable: this is whatever the application method threw.
             vat.reportCall(method.describe(), thrown);

@@ -44,6 +44,9 @@ abstract sealed class EventualHandler implements InvocationHandler permits FarRe
             throw e;
         }
         Promise<Object> answer = remote.answers() ? new Promise<>() : null;
+        if (answer != null) {
+            remote.expectAnswer(answer);
+        }
         send(remote, passed, answer, sender);
         return answer;
     }

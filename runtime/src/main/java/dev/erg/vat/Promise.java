@@ -55,6 +55,9 @@ public final class Promise<T> {
     private int waiters;
     private Reaction first;
     private Reaction last;
+    /** What a fulfilling value must become, for a promise of a declared type; set before the promise is shared. */
+    private Conversion expected;
+    private String expectedFor;
 
     Promise() {
     }
@@ -312,6 +315,16 @@ public final class Promise<T> {
         return true;
     }
 
+    /**
+     * Makes this new promise convert the value it is fulfilled with to a declared type, or
+     * break with a {@value Problem#NOT_PASSABLE} problem saying, after {@code what}, why the
+     * value does not fit.
+     */
+    void expect(Conversion conversion, String what) {
+        expected = conversion;
+        expectedFor = what;
+    }
+
     void forwardInternal(Promise<?> target) {
         Promise<?> end = target;
         for (int hops = 0; end != null; hops++) {
@@ -319,7 +332,8 @@ public final class Promise<T> {
                 rejectInternal(Problem.of(Problem.CYCLE, "promise resolved to a promise that waits for it"));
                 return;
             }
-            Promise<?> next = end.forwardedTo;
+            // A promise that converts its value is followed, not skipped: its followers see what it converts to.
+            Promise<?> next = end.expected != null ? null : end.forwardedTo;
             if (next == null) {
                 break;
             }
@@ -445,6 +459,11 @@ public final class Promise<T> {
         Vat from = newOrigin;
         Problem p = newProblem;
         while (current != null) {
+            if (current.expected != null && s == FULFILLED) {
+                current.settleConverted(v, from);
+                current = work == null ? null : work.poll();
+                continue;
+            }
             Reaction relays = current.settleOne(s, v, from, p);
             for (Reaction r = relays; r != null; r = r.next) {
                 if (work == null) {
@@ -453,6 +472,27 @@ public final class Promise<T> {
                 work.add(((Relay) r).follower);
             }
             current = work == null ? null : work.poll();
+        }
+    }
+
+    /**
+     * Fulfils this promise with {@code v} converted to its declared type, or breaks it saying
+     * why {@code v} does not fit; its followers see the outcome. Conversions are rare in a
+     * chain of promises, so following them by recursion stays shallow.
+     */
+    private void settleConverted(Object v, Vat from) {
+        int s = FULFILLED;
+        Object converted = null;
+        Problem p = null;
+        try {
+            converted = expected.apply(v);
+        } catch (Conversion.Mismatch m) {
+            s = BROKEN;
+            p = Problem.of(Problem.NOT_PASSABLE, "%s: %s", expectedFor, m.getMessage());
+        }
+        Reaction relays = settleOne(s, converted, s == FULFILLED ? from : null, p);
+        for (Reaction r = relays; r != null; r = r.next) {
+            ((Relay) r).follower.settle(s, converted, from, p);
         }
     }
 

@@ -27,6 +27,17 @@ public final class Ref {
     }
 
     /**
+     * Checks that {@code iface} is a remote interface whose every method can be called across
+     * vats, as {@link Vat#export} does: what a network layer checks before it hands out
+     * references of that interface.
+     *
+     * @throws IllegalArgumentException saying why not, naming the method and the type
+     */
+    public static void requireRemoteInterface(Class<?> iface) {
+        RemoteInterfaces.require(Objects.requireNonNull(iface, "iface"));
+    }
+
+    /**
      * {@code ref} as the caller expects it: an untyped remote target or a promise becomes a
      * reference of {@code type} when that is a remote interface; anything else is returned as
      * it is.

@@ -55,11 +55,21 @@ final class RemoteInterfaces {
         return REFUSAL.get(type) == null;
     }
 
-    /** @throws IllegalArgumentException saying why {@code type} is not a remote interface */
+    /**
+     * Checks, once per interface, that {@code type} is a remote interface whose every method
+     * can be called across vats: each parameter and answer of a type whose values can cross.
+     *
+     * @throws IllegalArgumentException saying why not, naming the method and the type
+     */
     static void require(Class<?> type) {
         String refusal = REFUSAL.get(type);
         if (refusal != null) {
             throw new IllegalArgumentException(type.getName() + " is not a remote interface: " + refusal);
+        }
+        for (RemoteMethod m : methodsOf(type).values()) {
+            if (m.refusal() != null) {
+                throw new IllegalArgumentException(type.getName() + " cannot be called across vats: " + m.refusal());
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import java.lang.reflect.Proxy;
 /** Delivers a message to whatever a promise resolved to. */
 final class Targets {
 
+    private static final Class<?>[] NONE = new Class<?>[0];
+
     private Targets() {
     }
 
@@ -49,11 +51,12 @@ final class Targets {
                 }
             }
         }
-        RemoteMethod m = method != null || value == null ? method : RemoteInterfaces.named(RemoteInterfaces.of(value.getClass()), name);
+        Class<?>[] interfaces = value == null ? NONE : RemoteInterfaces.of(value.getClass());
+        RemoteMethod m = method != null || value == null ? method : RemoteInterfaces.named(interfaces, name);
         Problem refusal;
         if (m == null || !m.declaringInterface().isInstance(value)) {
-            refusal = Problem.of(Problem.NOT_CALLABLE, "cannot send %s to %s, which has no such method",
-                    m != null ? m.describe() : name + "()", value == null ? "null" : "a " + value.getClass().getSimpleName());
+            refusal = Problem.of(Problem.NOT_CALLABLE, "%s has no method %s", describe(value, interfaces),
+                    m != null ? m.describe() : name);
         } else if (origin == null) {
             refusal = Problem.of(Problem.NOT_PASSABLE, "cannot send %s to a %s that belongs to no vat",
                     m.describe(), value.getClass().getSimpleName());
@@ -64,6 +67,25 @@ final class Targets {
         if (answer != null) {
             answer.rejectInternal(refusal);
         }
+    }
+
+    /**
+     * What a target that cannot take a message is, as the problem names it: its remote
+     * interfaces (never its class, which is the callee's private business), or the data it is.
+     */
+    private static String describe(Object value, Class<?>[] interfaces) {
+        if (value instanceof Proxy proxy && Proxy.getInvocationHandler(proxy) instanceof FarRef) {
+            interfaces = value.getClass().getInterfaces();
+        }
+        if (interfaces.length == 0) {
+            String data = Conversion.describe(value);
+            return data.equals("a reference") ? "an object that is not remote" : data;
+        }
+        StringBuilder names = new StringBuilder();
+        for (Class<?> i : interfaces) {
+            names.append(names.isEmpty() ? "" : " & ").append(i.getSimpleName());
+        }
+        return names.toString();
     }
 
     private static Class<?> answerType(RemoteMethod method) {

@@ -77,8 +77,9 @@ public final class Vat {
      * messages for this vat. Only the methods of {@code iface} are reachable through it.
      *
      * @throws IllegalArgumentException if {@code iface} is not a remote interface (every
-     *                                  method returns {@link Promise} or {@code void}) or
-     *                                  {@code object} does not implement it
+     *                                  method returns {@link Promise} or {@code void}, and
+     *                                  takes and answers only values that can cross vats),
+     *                                  or {@code object} does not implement it
      */
     public <T> T export(T object, Class<T> iface) {
         Objects.requireNonNull(object, "object");
