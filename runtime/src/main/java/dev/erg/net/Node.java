@@ -210,6 +210,29 @@ public final class Node implements AutoCloseable {
         return watch;
     }
 
+    /**
+     * A reference to the object {@code ref} designates that reconnects by itself: its calls go
+     * to a live reference fetched with {@link #connect}, replaced by a fresh one each time the
+     * {@linkplain #watch watched} vat is reachable again. While the vat is away (including
+     * before the first connection), {@code policy} decides whether calls break at once or wait
+     * for it. Close the result to stop reconnecting.
+     *
+     * {@snippet :
+     * Reconnecting<Counter> counter = node.reconnecting(ref, Counter.class, AwayPolicy.queue(100, Duration.ofSeconds(30)));
+     * counter.reference().increment(1).when(n -> log("now " + n), problem -> log("lost: " + problem));
+     * }
+     *
+     * @throws IllegalArgumentException if {@code iface} is not a remote interface
+     */
+    public <T> Reconnecting<T> reconnecting(SturdyRef ref, Class<T> iface, AwayPolicy policy) {
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(iface, "iface");
+        Objects.requireNonNull(policy, "policy");
+        Reconnecting<T> reconnecting = new Reconnecting<>(this, vat, ref, iface, policy);
+        reconnecting.start();
+        return reconnecting;
+    }
+
     private static final String CROSSED_HELLOS = "shutdown: crossed hellos";
     private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);

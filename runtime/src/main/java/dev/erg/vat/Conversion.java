@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a value that crossed vats becomes the type a remote method declares. A value arrives in
@@ -194,6 +195,22 @@ sealed interface Conversion {
         }
     }
 
+    /** An optional value: it crosses a wire as its content, or null when empty. */
+    record OptionalOf(Conversion content, String typeName) implements Conversion {
+        @Override
+        public Object apply(Object value) {
+            return switch (value) {
+                case null -> Optional.empty();
+                case Optional<?> o when o.isEmpty() -> o;
+                case Optional<?> o -> {
+                    Object inner = content.apply(o.get());
+                    yield inner == o.get() ? o : Optional.of(inner);
+                }
+                default -> Optional.of(content.apply(value));
+            };
+        }
+    }
+
     /** What a value is, as problems name it. */
     static String describe(Object value) {
         return switch (value) {
@@ -211,6 +228,7 @@ sealed interface Conversion {
             case byte[] b -> "byte array of " + b.length;
             case List<?> _ -> "list";
             case Map<?, ?> _ -> "map";
+            case Optional<?> _ -> "Optional";
             default -> value.getClass().isRecord() || value instanceof Enum<?>
                     ? value.getClass().getSimpleName()
                     : "a reference";

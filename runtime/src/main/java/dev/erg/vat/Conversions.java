@@ -5,8 +5,11 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Compiles the {@link Conversion} of a declared type, refusing the types whose values can
@@ -48,6 +51,13 @@ final class Conversions {
         if (raw == Map.class) {
             return new Conversion.MapOf(compile(args[0], depth + 1), compile(args[1], depth + 1), name);
         }
+        if (raw == Optional.class) {
+            Conversion content = compile(args[0], depth + 1);
+            if (content instanceof Conversion.OptionalOf) {
+                throw refused(p, "an empty Optional and one holding an empty Optional cross alike");
+            }
+            return new Conversion.OptionalOf(content, name);
+        }
         if (raw == Promise.class) {
             Conversion content = compile(args[0], depth + 1);
             return content instanceof Conversion.Any ? new Conversion.Exact(Promise.class)
@@ -65,14 +75,18 @@ final class Conversions {
         if (scalar != null) {
             return new Conversion.Scalar(scalar, !c.isPrimitive(), c.getSimpleName());
         }
-        if (c == String.class || c == byte[].class || c == Problem.class || c == Promise.class) {
+        if (c == String.class || c == byte[].class || c == Problem.class || c == Promise.class
+                || c == BigDecimal.class || c == Number.class) {
             return new Conversion.Exact(c);
         }
-        if (c == List.class) {
+        if (c == List.class || c == Collection.class || c == Iterable.class) {
             return new Conversion.ListOf(new Conversion.Any("Object"), "List");
         }
         if (c == Map.class) {
             return new Conversion.MapOf(new Conversion.Any("Object"), new Conversion.Any("Object"), "Map");
+        }
+        if (c == Optional.class) {
+            return new Conversion.OptionalOf(new Conversion.Any("Object"), "Optional");
         }
         if (c.isArray()) {
             throw refused(declared, "arrays other than byte[] do not cross vats (use a List)");

@@ -5,18 +5,23 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The rules by which a value crosses from one vat into another.
  *
  * <ul>
- * <li>Data is shared when immutable: null, booleans, numbers of the primitive box types and
- *     {@link BigInteger}, characters, strings, {@link Problem}s, enums and records marked
- *     {@link Passable}, immutable lists and maps of data.</li>
+ * <li>Data is shared when immutable: null, booleans, numbers of the primitive box types,
+ *     {@link BigInteger} and {@link BigDecimal}, characters, strings, {@link Problem}s, enums and records marked
+ *     {@link Passable}, immutable lists and maps of data, and {@link Optional}s of data. (An
+ *     {@code Optional} crosses a wire as its content, or null when empty, and becomes an
+ *     {@code Optional} again where one is declared; where {@code Object} is, it arrives as
+ *     its content.)</li>
  * <li>Data is copied when mutable: byte arrays, and lists or maps that are not immutable
  *     (copied into immutable ones, so they may not hold null).</li>
  * <li>Promises, resolvers, eventual references and {@link RemoteTarget}s cross as they are
@@ -80,7 +85,7 @@ final class Pass {
         if (depth >= MAX_DEPTH) {
             throw refused("nested deeper than %d", MAX_DEPTH);
         }
-        if (v.getClass() == BigInteger.class) {
+        if (v.getClass() == BigInteger.class || v.getClass() == BigDecimal.class) {
             return v;
         }
         if (v instanceof byte[] bytes) {
@@ -106,6 +111,13 @@ final class Pass {
         }
         if (v instanceof Map<?, ?> map) {
             return passMap(map, from, to, depth);
+        }
+        if (v instanceof Optional<?> optional) {
+            if (optional.isEmpty()) {
+                return optional;
+            }
+            Object content = pass(optional.get(), from, to, depth + 1);
+            return content == optional.get() ? optional : Optional.of(content);
         }
         Class<?> type = v.getClass();
         if (v instanceof Enum<?> e) {

@@ -29,6 +29,10 @@ public record Problem(String kind, String message) {
     public static final String CYCLE = "Cycle";
     /** A three-party handoff was refused: its certificate was forged, replayed or misdirected. */
     public static final String REFUSED = "Refused";
+    /** A promise did not settle within the time it was given ({@link Promise#within}). */
+    public static final String TIMED_OUT = "TimedOut";
+    /** Every promise given to {@link Promise#any} broke; the message names their problems. */
+    public static final String ALL_BROKEN = "AllBroken";
 
     /** Longest kind accepted, in characters. */
     public static final int MAX_KIND_LENGTH = 64;

@@ -2,6 +2,7 @@ package dev.erg.vat;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -24,6 +25,10 @@ import java.util.function.Function;
  *     vat arrives as an eventual reference. A value that may not cross breaks the observer's
  *     view with a {@value Problem#NOT_PASSABLE} problem.</li>
  * </ul>
+ *
+ * <p>Promises combine in the same way: {@link #all}, {@link #any}, {@link #race} and
+ * {@link #within} (a timeout) each return a promise that settles in a later turn of the vat
+ * that asked for it, and so are called in a turn of a vat, as {@link #then} is.
  *
  * <p>Promises are thread-safe. Settling them never runs application code on the settling
  * thread; it only queues turns.
@@ -100,6 +105,64 @@ public final class Promise<T> {
     }
 
     /**
+     * A promise for the values of all {@code promises}, in their order, once every one is
+     * fulfilled; broken with the problem of the first to break, without waiting for the rest.
+     * The values are as the current vat sees them. For no promises, the result is fulfilled
+     * with an empty list.
+     *
+     * <p>The result settles in a later turn of the current vat, like a {@link #then}. The
+     * list is unmodifiable; it may hold null (from a {@code Promise<Void>}), which the
+     * current vat may use but which may not cross to another vat.
+     * {@snippet :
+     * Promise<List<Long>> both = Promise.all(List.of(left.increment(1), right.increment(1)));
+     * both.when(counts -> log("total " + (counts.get(0) + counts.get(1))), problem -> log("lost " + problem));
+     * }
+     *
+     * @throws IllegalStateException if called outside a turn of a vat; from a thread outside
+     *                               vats, run it in one: {@code vat.callPromise(() -> Promise.all(ps))}
+     * @throws NullPointerException  if the list or one of its promises is null
+     */
+    public static <T> Promise<List<T>> all(List<? extends Promise<? extends T>> promises) {
+        return Combinators.all(promises);
+    }
+
+    /**
+     * A promise for the value of the first of {@code promises} to be fulfilled, as the current
+     * vat sees it. It breaks only once every one has broken, with a
+     * {@value Problem#ALL_BROKEN} problem whose message counts them and names the first
+     * eight problems by position; each input still has its own
+     * {@link #problemOrNull()}. For no promises, the result is broken at once, with the same
+     * kind.
+     *
+     * <p>The result settles in a later turn of the current vat, like a {@link #then}.
+     * {@snippet :
+     * Promise<Quote> quote = Promise.any(List.of(mirrorA.quote(item), mirrorB.quote(item)));
+     * }
+     *
+     * @throws IllegalStateException if called outside a turn of a vat
+     * @throws NullPointerException  if the list or one of its promises is null
+     */
+    public static <T> Promise<T> any(List<? extends Promise<? extends T>> promises) {
+        return Combinators.any(promises);
+    }
+
+    /**
+     * A promise that settles as the first of {@code promises} to settle does, fulfilled or
+     * broken; the others are then ignored (and keep running). The value is as the current vat
+     * sees it.
+     *
+     * <p>The result settles in a later turn of the current vat, like a {@link #then}. To give
+     * up waiting after a time, {@link #within} is simpler than a race with a timer.
+     *
+     * @throws IllegalArgumentException if {@code promises} is empty: the race would never settle
+     * @throws IllegalStateException    if called outside a turn of a vat
+     * @throws NullPointerException     if the list or one of its promises is null
+     */
+    public static <T> Promise<T> race(List<? extends Promise<? extends T>> promises) {
+        return Combinators.race(promises);
+    }
+
+    /**
      * Registers callbacks that run in a later turn of the current vat once this promise
      * settles: {@code onFulfilled} with the value, or {@code onBroken} with the problem.
      * An exception thrown by a callback is logged in that vat.
@@ -156,6 +219,41 @@ public final class Promise<T> {
     }
 
     /**
+     * A promise that settles as this one does if it settles within {@code timeout} of
+     * {@code timer}'s time, and otherwise breaks with a {@value Problem#TIMED_OUT} problem.
+     * Giving up waiting cancels nothing: the work behind this promise goes on, and this
+     * promise still settles in its own time. If the timer's own promise breaks, the result
+     * breaks with its problem.
+     *
+     * <p>Time is a capability: pass the timer the object was given (such as
+     * {@link Vat#timer()}), so that under a {@link DeterministicScheduler} the timeout
+     * happens in virtual time. The result settles in a later turn of the current vat.
+     * {@snippet :
+     * counter.increment(1)
+     *         .within(Duration.ofSeconds(2), timer)
+     *         .when(n -> log("now " + n), problem -> log(problem.kind()));   // "TimedOut" after 2 s
+     * }
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws IllegalStateException    if called outside a turn of a vat
+     */
+    public Promise<T> within(Duration timeout, Timer timer) {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(timer, "timer");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout: " + timeout + " (expected: >= 0)");
+        }
+        Vat vat = currentVat("within");
+        Promise<T> result = new Promise<>();
+        listen(vat, v -> result.resolveInternal(v, vat), result::rejectInternal);
+        timer.after(timeout).when(
+                done -> result.rejectInternal(Problem.of(Problem.TIMED_OUT, "not settled within %s",
+                        Durations.describe(timeout))),
+                result::rejectInternal);
+        return result;
+    }
+
+    /**
      * A proxy of {@code iface} that sends to whatever this promise resolves to. Sends made
      * before it settles are queued here and delivered in order; after, they go straight to
      * the target. Each method returning a promise returns the promise for its answer at once.
@@ -189,11 +287,13 @@ public final class Promise<T> {
      * @param timeout how long to wait; zero to look without waiting
      * @return the value
      * @throws ProblemException      if the promise is broken
+     * @throws JoinTimeoutException  if the promise is still pending after {@code timeout}
      * @throws IllegalStateException if called in a turn of a vat (which would block its
-     *                               loop), if still pending after {@code timeout}, or if
-     *                               the thread is interrupted
+     *                               loop), or if the thread is interrupted (its interrupt
+     *                               status is kept)
      */
     public T join(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         if (Vat.current() != null) {
             throw new IllegalStateException("join() blocks; in a vat use when() or then()");
         }
@@ -202,7 +302,7 @@ public final class Promise<T> {
             while (status == PENDING) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IllegalStateException("promise still pending after " + timeout);
+                    throw new JoinTimeoutException(timeout);
                 }
                 waiters++;
                 try {
@@ -556,7 +656,8 @@ public final class Promise<T> {
         Targets.deliver(v, from, m.method, m.name, m.args, m.answer, m.sender);
     }
 
-    private static Vat currentVat(String operation) {
+    /** The vat running the current turn, for an operation whose callbacks run in it. */
+    static Vat currentVat(String operation) {
         Vat vat = Vat.current();
         if (vat == null) {
             throw new IllegalStateException(operation + "() must be called in a turn of a vat, where its "

@@ -4,6 +4,7 @@ import dev.erg.vat.Problem;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a position in a decoded value must hold: compiled once, when a record type is
@@ -129,6 +130,37 @@ sealed interface Expect {
                 return value;
             }
             throw mismatch(value, this);
+        }
+    }
+
+    /**
+     * An optional value, which crosses as its content or, when empty, as null: the content is
+     * read with {@code content} and wrapped.
+     */
+    record OptionalOf(Expect content, String typeName) implements Expect {
+        @Override
+        public Object accept(Object value) {
+            return value == null ? Optional.empty() : Optional.of(content.accept(value));
+        }
+
+        @Override
+        public Class<?> referenceType() {
+            return content.referenceType();
+        }
+
+        @Override
+        public Expect item() {
+            return content.item();
+        }
+
+        @Override
+        public Expect key() {
+            return content.key();
+        }
+
+        @Override
+        public Expect value() {
+            return content.value();
         }
     }
 

@@ -10,6 +10,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -231,6 +233,9 @@ public final class PassableRegistry {
                         yield new Expect.MapOf(compile(arguments[0], owner, component),
                                 compile(arguments[1], owner, component), true, p.getTypeName());
                     }
+                    if (raw == Optional.class) {
+                        yield new Expect.OptionalOf(compile(arguments[0], owner, component), p.getTypeName());
+                    }
                     yield compileClass(raw, owner, component);
                 }
                 case WildcardType w -> w.getLowerBounds().length > 0
@@ -281,6 +286,9 @@ public final class PassableRegistry {
             if (c == Map.class) {
                 return new Expect.MapOf(Expect.ANY, Expect.ANY, true, name);
             }
+            if (c == Optional.class) {
+                return new Expect.OptionalOf(Expect.ANY, name);
+            }
             if (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)) {
                 throw unsupported(c, owner, component);
             }
@@ -290,7 +298,7 @@ public final class PassableRegistry {
                         + " has type " + name + ", which is @Passable but not registered");
             }
             if (registered || c.isInterface() || c == Boolean.class || c == Long.class
-                    || c == Double.class || c == String.class || c == byte[].class
+                    || c == Double.class || c == String.class || c == byte[].class || c == BigDecimal.class
                     || c == Number.class || c == Problem.class) {
                 return new Expect.Instance(c, true, name);
             }

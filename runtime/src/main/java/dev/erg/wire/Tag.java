@@ -1,12 +1,16 @@
 package dev.erg.wire;
 
 /**
- * The CBOR tag numbers of the protocol (see {@code spec/README.md}). Besides the two standard
- * bignum tags, they lie in the first-come-first-served range of the IANA registry.
+ * The CBOR tag numbers of the protocol (see {@code spec/README.md}). Besides the standard
+ * bignum and decimal fraction tags, they lie in the first-come-first-served range of the IANA registry.
  */
 final class Tag {
     static final int POSITIVE_BIGNUM = 2;
     static final int NEGATIVE_BIGNUM = 3;
+    static final int DECIMAL = 4;
+
+    /** Largest magnitude of a decimal's exponent: a receiver is never asked to spell out a vast number. */
+    static final int MAX_DECIMAL_EXPONENT = 9999;
 
     static final int MESSAGE = 40960;
     static final int RECORD = 40961;

@@ -1,6 +1,7 @@
 package dev.erg.wire;
 
 import dev.erg.vat.Problem;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -178,6 +179,9 @@ final class ValueReader {
         if (tag == Tag.POSITIVE_BIGNUM || tag == Tag.NEGATIVE_BIGNUM) {
             return bignum(tag == Tag.NEGATIVE_BIGNUM);
         }
+        if (tag == Tag.DECIMAL) {
+            return decimal(depth);
+        }
         if (tag == Tag.RECORD) {
             return record(depth, key);
         }
@@ -227,6 +231,43 @@ final class ValueReader {
         }
         BigInteger value = new BigInteger(1, magnitude);
         return negative ? value.not() : value;
+    }
+
+    private BigDecimal decimal(int depth) {
+        int length = items.arrayHead("decimal", depth, false);
+        if (length != 2) {
+            throw PathFailure.of(ProtocolError.TYPE_MISMATCH, "decimal with item count " + length,
+                    "2, an exponent and a mantissa");
+        }
+        Object exponent = integer(".exponent");
+        if (!(exponent instanceof Long e) || Math.abs(e) > Tag.MAX_DECIMAL_EXPONENT) {
+            throw PathFailure.of(ProtocolError.INVALID_VALUE, "decimal exponent " + exponent,
+                    "-" + Tag.MAX_DECIMAL_EXPONENT + " to " + Tag.MAX_DECIMAL_EXPONENT).at(".exponent");
+        }
+        Object mantissa = integer(".mantissa");
+        BigInteger unscaled = mantissa instanceof Long n ? BigInteger.valueOf(n) : (BigInteger) mantissa;
+        return new BigDecimal(unscaled, (int) -e);
+    }
+
+    /** Reads an integer of any size: a decimal's exponent or mantissa. */
+    private Object integer(String segment) {
+        int initial = items.next();
+        try {
+            return switch (initial >>> 5) {
+                case Cbor.UNSIGNED -> unsigned(in.argument(initial));
+                case Cbor.NEGATIVE -> negative(in.argument(initial));
+                case Cbor.TAG -> {
+                    long tag = in.argument(initial);
+                    if (tag != Tag.POSITIVE_BIGNUM && tag != Tag.NEGATIVE_BIGNUM) {
+                        throw ItemReader.mismatch(initial, "integer");
+                    }
+                    yield bignum(tag == Tag.NEGATIVE_BIGNUM);
+                }
+                default -> throw ItemReader.mismatch(initial, "integer");
+            };
+        } catch (PathFailure f) {
+            throw f.at(segment);
+        }
     }
 
     private Object record(int depth, boolean key) {

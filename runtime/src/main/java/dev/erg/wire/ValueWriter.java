@@ -4,6 +4,7 @@ import dev.erg.vat.Passable;
 import dev.erg.vat.Problem;
 import dev.erg.wire.Descriptor.Certificate;
 import io.netty.buffer.ByteBuf;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.List;
@@ -62,10 +63,12 @@ final class ValueWriter {
             case Record record -> record(record, depth, key);
             case Enum<?> constant -> enumConstant(constant, depth, key);
             case BigInteger n -> out.integer(n, limits.maxBigIntegerBytes());
+            case BigDecimal d -> decimal(d, depth);
             case Short n -> out.integer(n);
             case Byte n -> out.integer(n);
             case Float f -> out.floating(f);
             case Character c -> out.text(String.valueOf(c), limits.maxStringBytes());
+            case Optional<?> o -> value(o.orElse(null), depth, key);
             default -> reference(value, depth, key);
         }
     }
@@ -143,6 +146,19 @@ final class ValueWriter {
         items.text(problem.message());
     }
 
+    private void decimal(BigDecimal d, int depth) {
+        long exponent = -(long) d.scale();
+        if (Math.abs(exponent) > Tag.MAX_DECIMAL_EXPONENT) {
+            throw PathFailure.notPassable("decimal with exponent " + exponent,
+                    "an exponent from -" + Tag.MAX_DECIMAL_EXPONENT + " to " + Tag.MAX_DECIMAL_EXPONENT);
+        }
+        items.enter(depth);
+        out.head(Cbor.TAG, Tag.DECIMAL);
+        out.head(Cbor.ARRAY, 2);
+        out.integer(exponent);
+        out.integer(d.unscaledValue(), limits.maxBigIntegerBytes());
+    }
+
     private void record(Record record, int depth, boolean key) {
         RecordType type = registry.recordType(record.getClass());
         if (type == null) {
@@ -181,7 +197,7 @@ final class ValueWriter {
     /** Writes an object that is not data: a reference, if the {@link ReferenceEncoder} says so. */
     private void reference(Object value, int depth, boolean key) {
         if (value instanceof Number || value instanceof Collection || value instanceof CharSequence
-                || value instanceof Optional || value.getClass().isArray()) {
+                || value.getClass().isArray()) {
             throw PathFailure.notPassable(value.getClass().getName(), "a passable value");
         }
         if (key) {

@@ -10,10 +10,12 @@ import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import dev.erg.wire.PassableRegistry;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,16 @@ class DeclaredTypesOverTlsTest {
         Promise<Point> flip(Point p);
 
         Promise<Object> unregistered();
+
+        Promise<BigDecimal> tenth(BigDecimal d);
+
+        Promise<Optional<Integer>> length(Optional<String> word);
+
+        Promise<Measured> measure(Optional<Integer> size);
+    }
+
+    @Passable("test.Measured")
+    public record Measured(Optional<Integer> size, BigDecimal share) {
     }
 
     /** Alice's idea of the same object, from another version of the interface. */
@@ -108,6 +120,21 @@ class DeclaredTypesOverTlsTest {
         }
 
         @Override
+        public Promise<BigDecimal> tenth(BigDecimal d) {
+            return Promise.of(d.movePointLeft(1));
+        }
+
+        @Override
+        public Promise<Optional<Integer>> length(Optional<String> word) {
+            return Promise.of(word.map(String::length));
+        }
+
+        @Override
+        public Promise<Measured> measure(Optional<Integer> size) {
+            return Promise.of(new Measured(size, new BigDecimal("0.25")));
+        }
+
+        @Override
         public Promise<Object> unregistered() {
             return Promise.of(new Unregistered(1));
         }
@@ -124,7 +151,7 @@ class DeclaredTypesOverTlsTest {
 
     @BeforeEach
     void start() throws Exception {
-        PassableRegistry points = PassableRegistry.of(Point.class);
+        PassableRegistry points = PassableRegistry.of(Point.class, Measured.class);
         alice = Node.start(Peers.identity(41), runtime, NetConfig.defaults(), points);
         bob = Node.start(Peers.identity(42), runtime, NetConfig.defaults(), points);
         bob.listen(Peers.LOOPBACK_ANY_PORT);
@@ -159,6 +186,11 @@ class DeclaredTypesOverTlsTest {
         assertThat(lengths).containsExactly(1, 3);
         assertThat(lengths.getFirst()).isInstanceOf(Integer.class);
         assertThat(calc.flip(new Point(1, 2.5f)).join(WAIT)).isEqualTo(new Point(2, 1f));
+        assertThat(calc.tenth(new BigDecimal("12.30")).join(WAIT)).isEqualTo(new BigDecimal("1.230"));
+        assertThat(calc.length(Optional.of("four")).join(WAIT)).contains(4);
+        assertThat(calc.length(Optional.empty()).join(WAIT)).isEmpty();
+        assertThat(calc.measure(Optional.of(3)).join(WAIT)).isEqualTo(new Measured(Optional.of(3), new BigDecimal("0.25")));
+        assertThat(calc.measure(Optional.empty()).join(WAIT).size()).isEmpty();
     }
 
     @Test

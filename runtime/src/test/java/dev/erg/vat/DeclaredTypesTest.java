@@ -3,10 +3,12 @@ package dev.erg.vat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,10 @@ class DeclaredTypesTest {
         Promise<Integer> later(Promise<Integer> x);
 
         Promise<Integer> answersLong();
+
+        Promise<Optional<Short>> firstOf(List<Optional<Short>> shorts);
+
+        Promise<BigDecimal> exact(BigDecimal d);
     }
 
     static final class Echoes implements Widths {
@@ -107,6 +113,16 @@ class DeclaredTypesTest {
             return x.then(n -> n + 1);
         }
 
+        @Override
+        public Promise<Optional<Short>> firstOf(List<Optional<Short>> shorts) {
+            return Promise.of(shorts.getFirst());
+        }
+
+        @Override
+        public Promise<BigDecimal> exact(BigDecimal d) {
+            return Promise.of(d);
+        }
+
         @SuppressWarnings({"unchecked", "rawtypes"})
         @Override
         public Promise<Integer> answersLong() {
@@ -138,6 +154,10 @@ class DeclaredTypesTest {
         assertThat(settle(Ref.send(w, "longOf", BigInteger.valueOf(9)))).isEqualTo(9L);
         assertThat(settle(Ref.send(w, "ints", List.of(1L, 2L, 3L)))).isEqualTo(List.of(6));
         assertThat(settle(Ref.send(w, "shorts", Map.of("a", 1L)))).isEqualTo(Map.of("a", (short) 1));
+        assertThat(settle(Ref.send(w, "firstOf", List.of(7L)))).isEqualTo(Optional.of((short) 7));
+        assertThat(settle(Ref.send(w, "firstOf", List.of(Optional.of(8L))))).isEqualTo(Optional.of((short) 8));
+        assertThat(settle(Ref.send(w, "firstOf", List.of(Optional.empty())))).isEqualTo(Optional.empty());
+        assertThat(settle(Ref.send(w, "exact", new BigDecimal("1.50")))).isEqualTo(new BigDecimal("1.50"));
     }
 
     @Test
@@ -193,6 +213,10 @@ class DeclaredTypesTest {
         Promise<Long> since(Date when);
     }
 
+    public interface TakesNestedOptionals {
+        void take(Optional<Optional<String>> o);
+    }
+
     public interface AnswersAnArray {
         Promise<int[]> numbers();
     }
@@ -220,6 +244,8 @@ class DeclaredTypesTest {
                 .hasMessageContaining("Unmarked cannot cross vats: it is not marked @Passable");
         assertThatThrownBy(() -> bob.export(s -> { }, TakesASupplier.class))
                 .hasMessageContaining("TakesASupplier.take: Supplier<String> cannot cross vats");
+        assertThatThrownBy(() -> bob.export(o -> { }, TakesNestedOptionals.class))
+                .hasMessageContaining("Optional<Optional<String>> cannot cross vats");
         assertThatThrownBy(() -> Ref.requireRemoteInterface(TakesADate.class))
                 .hasMessageContaining("TakesADate.since");
     }

@@ -136,8 +136,8 @@ class PromiseTest {
                 .isInstanceOf(ProblemException.class)
                 .hasMessage("Lost: link");
         assertThatThrownBy(() -> Promise.defer().promise().join(Duration.ofMillis(5)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("pending");
+                .isInstanceOf(JoinTimeoutException.class)
+                .hasMessage("promise still pending after 5 ms");
     }
 
     @Test

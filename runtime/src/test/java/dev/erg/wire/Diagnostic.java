@@ -21,6 +21,7 @@ import dev.erg.wire.Message.Listen;
 import dev.erg.wire.Message.StartSession;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,6 +55,7 @@ final class Diagnostic {
             case Short n -> n.toString();
             case Byte n -> n.toString();
             case BigInteger n -> n.toString();
+            case BigDecimal d -> tagged(Tag.DECIMAL, (long) -d.scale(), d.unscaledValue());
             case Double d -> floating(d);
             case Float f -> floating(f);
             case String s -> quote(s);

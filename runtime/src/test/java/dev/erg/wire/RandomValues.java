@@ -14,6 +14,7 @@ import dev.erg.wire.TestTypes.Line;
 import dev.erg.wire.TestTypes.Point;
 import dev.erg.wire.TestTypes.Tagged;
 import dev.erg.wire.TestTypes.Widths;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,10 +51,14 @@ final class RandomValues {
             case 1 -> random.nextBoolean();
             case 2 -> (long) random.nextInt(100) - 50;
             case 3 -> random.nextLong();
-            case 4 -> switch (random.nextInt(4)) {
+            case 4 -> switch (random.nextInt(5)) {
                 case 0 -> random.nextInt();
                 case 1 -> (short) random.nextInt();
                 case 2 -> (byte) random.nextInt();
+                // Jackson reads a decimal fraction as a number of its own making: not in plain values.
+                case 3 -> plain ? random.nextLong() : new BigDecimal(
+                        new BigInteger(random.nextInt(100) + 1, random).subtract(BigInteger.TWO.pow(50)),
+                        random.nextInt(-50, 50));
                 default -> plain ? BigInteger.valueOf(random.nextLong())
                         : new BigInteger(random.nextInt(200) + 1, random).subtract(BigInteger.TWO.pow(100));
             };

@@ -4,6 +4,7 @@ import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.net.NetConfig;
 import dev.erg.net.Node;
+import dev.erg.vat.JoinTimeoutException;
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
@@ -80,7 +81,7 @@ public final class CapTpClient implements AutoCloseable {
     public <T> T await(Promise<T> promise) {
         try {
             return promise.join(timeout);
-        } catch (IllegalStateException e) {
+        } catch (JoinTimeoutException e) {
             throw new ProblemException(Problem.of(TIMEOUT, "no answer within %d s", timeout.toSeconds()));
         }
     }
