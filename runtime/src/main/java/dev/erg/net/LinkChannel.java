@@ -21,12 +21,14 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -93,7 +95,8 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         timeout = ctx.executor().schedule(() -> {
             if (state == State.TLS || state == State.START) {
-                close(ctx.channel(), "handshake timed out after " + TimeUnit.NANOSECONDS.toMillis(handshakeTimeoutNanos) + " ms");
+                failHandshake(ctx.channel(), "timeout",
+                        "handshake timed out after " + TimeUnit.NANOSECONDS.toMillis(handshakeTimeoutNanos) + " ms");
             }
         }, handshakeTimeoutNanos, TimeUnit.NANOSECONDS);
         super.channelActive(ctx);
@@ -114,7 +117,8 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
         }
         if (event instanceof SslHandshakeCompletionEvent done && state == State.TLS) {
             if (!done.isSuccess()) {
-                close(ctx.channel(), "TLS handshake failed: " + reasonOf(done.cause()));
+                failHandshake(ctx.channel(), "tls " + rootOf(done.cause()).getClass().getName(),
+                        "TLS handshake failed: " + reasonOf(done.cause()));
                 return;
             }
             SSLEngine engine = ctx.pipeline().get(SslHandler.class).engine();
@@ -123,12 +127,12 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
                 peer = VatId.ofRawPublicKey(key);
                 peerKey = Bytes.of(key);
             } catch (SSLPeerUnverifiedException e) {
-                close(ctx.channel(), "TLS handshake failed: peer not verified: " + e.getMessage());
+                failHandshake(ctx.channel(), "unverified", "TLS handshake failed: peer not verified: " + e.getMessage());
                 return;
             }
             sessionId = VatTls.sessionIdOf(engine).map(Bytes::of).orElse(null);
             if (expected != null && !expected.equals(peer)) {
-                close(ctx.channel(), "server vat id: expected " + expected + ", got " + peer);
+                failHandshake(ctx.channel(), "vat id", "server vat id: expected " + expected + ", got " + peer);
                 return;
             }
             state = State.START;
@@ -161,7 +165,7 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
         try {
             first = codec.decode(frame, ReferenceDecoder.none());
         } catch (ProtocolException e) {
-            abort(ctx.channel(), e.abortReason());
+            abortForProtocol(ctx.channel(), e.error().code(), e.abortReason());
             return;
         }
         if (first instanceof Message.Abort abort) {
@@ -169,16 +173,19 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!(first instanceof Message.StartSession start)) {
-            abort(ctx.channel(), "protocol: expected start-session, got " + first.getClass().getSimpleName());
+            abortForProtocol(ctx.channel(), "start-session expected",
+                    "protocol: expected start-session, got " + first.getClass().getSimpleName());
             return;
         }
         if (!Message.StartSession.PROTOCOL_VERSION.equals(start.version())) {
-            abort(ctx.channel(), "version: expected " + Message.StartSession.PROTOCOL_VERSION + ", got " + start.version());
+            abortForProtocol(ctx.channel(), "version",
+                    "version: expected " + Message.StartSession.PROTOCOL_VERSION + ", got " + start.version());
             return;
         }
         VatId claimed = VatId.fromBytes(start.vatId().toByteArray());
         if (!claimed.equals(peer)) {
-            abort(ctx.channel(), "identity: start-session names vat id " + claimed + ", but the key presented is " + peer);
+            abortForProtocol(ctx.channel(), "identity",
+                    "identity: start-session names vat id " + claimed + ", but the key presented is " + peer);
             return;
         }
         timeout.cancel(false);
@@ -204,14 +211,39 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
         try {
             message = codec.decode(frame, references);
         } catch (ProtocolException e) {
-            abort(ctx.channel(), e.abortReason());
+            abortForProtocol(ctx.channel(), e.error().code(), e.abortReason());
             return;
         }
         switch (message) {
             case Message.Abort abort -> close(ctx.channel(), "peer aborted: " + abort.reason());
-            case Message.StartSession again -> abort(ctx.channel(), "protocol: start-session sent twice");
+            case Message.StartSession again -> abortForProtocol(ctx.channel(), "start-session twice",
+                    "protocol: start-session sent twice");
             default -> handler.received(link, message);
         }
+    }
+
+    /**
+     * Aborts like {@link #abort} because the peer broke the protocol, counting and logging it
+     * (see {@link LinkFaults#protocol} for {@code kind}) unless the connection is already closing.
+     */
+    void abortForProtocol(Channel channel, String kind, String reason) {
+        if (state != State.CLOSING) {
+            LinkFaults.protocol(kind, who(channel), reason);
+            abort(channel, reason);
+        }
+    }
+
+    /** Closes a connection whose handshake failed, counting and logging it unless already closing. */
+    private void failHandshake(Channel channel, String kind, String reason) {
+        if (state != State.CLOSING) {
+            LinkFaults.handshake(kind, who(channel), reason);
+            close(channel, reason);
+        }
+    }
+
+    /** The peer, for logs: its vat id once TLS has proved it, and its address. */
+    private Object who(Channel channel) {
+        return peer == null ? channel.remoteAddress() : "vat " + peer + " at " + channel.remoteAddress();
     }
 
     /** Sends an abort (if the session has started), then closes with {@code reason}. */
@@ -292,20 +324,47 @@ final class LinkChannel extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof ProtocolException pe) {
-            abort(ctx.channel(), pe.abortReason());
-        } else {
-            close(ctx.channel(), reasonOf(cause));
+            abortForProtocol(ctx.channel(), pe.error().code(), pe.abortReason());
+            return;
         }
+        if (state != State.CLOSING) {
+            if (causedBy(cause, SSLException.class)) {
+                if (state == State.TLS) {
+                    failHandshake(ctx.channel(), "tls " + rootOf(cause).getClass().getName(),
+                            "TLS handshake failed: " + reasonOf(cause));
+                    return;
+                }
+                LinkFaults.protocol("tls record", who(ctx.channel()), reasonOf(cause));
+            } else if (!causedBy(cause, IOException.class)) {
+                // Not the network and not the peer's bytes: a handler of ours threw.
+                LinkFaults.bug(who(ctx.channel()), cause);
+            }
+        }
+        close(ctx.channel(), reasonOf(cause));
+    }
+
+    private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootOf(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     static String reasonOf(Throwable cause) {
         return VatTls.refusalIn(cause)
                 .map(Throwable::getMessage)
                 .orElseGet(() -> {
-                    Throwable root = cause;
-                    while (root.getCause() != null && root.getCause() != root) {
-                        root = root.getCause();
-                    }
+                    Throwable root = rootOf(cause);
                     return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
                 });
     }

@@ -414,8 +414,10 @@ public final class Node implements AutoCloseable {
             try {
                 session.receive(message);
             } catch (ProtocolException e) {
+                LinkFaults.protocol(e.error().code(), link, e.abortReason());
                 link.abort(e.abortReason());
             } catch (NotPassableException e) {
+                LinkFaults.protocol("not passable", link, "protocol: " + e.getMessage());
                 link.abort("protocol: " + e.getMessage());
             }
         }

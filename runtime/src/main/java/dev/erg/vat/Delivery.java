@@ -39,7 +39,7 @@ final class Delivery extends Turn {
             result = method.invoke(target, converted);
         } catch (Throwable thrown) {
             // invokeExact declares Throwable: this is whatever the application method threw.
-            vat.report(method.describe(), thrown);
+            vat.reportCall(method.describe(), thrown);
             if (answer != null) {
                 answer.rejectInternal(Problem.from(thrown));
             }

@@ -31,7 +31,7 @@ public final class Vat {
      */
 
     private static final ThreadLocal<Vat> CURRENT = new ThreadLocal<>();
-    private static final System.Logger LOG = System.getLogger(Vat.class.getName());
+    private static final LogLimiter LOG = LogLimiter.of(System.getLogger(Vat.class.getName()));
     private static final VarHandle INBOX;
     private static final VarHandle SCHEDULED;
 
@@ -247,7 +247,9 @@ public final class Vat {
                 try {
                     turn.run(this);
                 } catch (RuntimeException | Error e) {
-                    report("a turn", e);
+                    // Every turn catches what application code throws: this is the runtime's own bug.
+                    LOG.log(System.Logger.Level.ERROR, "runtime bug " + e.getClass().getName(),
+                            () -> "vat " + name + ": the runtime failed running a turn: " + e, e);
                 }
                 if (observer != null) {
                     observer.ran(this, System.nanoTime() - started);
@@ -271,12 +273,28 @@ public final class Vat {
         scheduled = 0;
     }
 
+    /**
+     * Logs that application code ({@code what}: a task, a callback, a method) threw in a turn
+     * of this vat: a line per site and exception class per interval, the first with its trace.
+     */
     void report(String what, Throwable thrown) {
-        // A ProblemException is an answer the application chose, not a fault.
-        System.Logger.Level level = thrown instanceof ProblemException
-                ? System.Logger.Level.DEBUG
-                : System.Logger.Level.WARNING;
-        LOG.log(level, () -> "vat " + name + ": " + what + " threw " + thrown, thrown);
+        // A ProblemException is an answer the application chose, not a fault: no trace.
+        boolean chosen = thrown instanceof ProblemException;
+        LOG.log(chosen ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                what + " threw " + thrown.getClass().getName(),
+                () -> "vat " + name + ": " + what + " threw " + thrown,
+                chosen ? null : thrown);
+    }
+
+    /**
+     * Logs like {@link #report} that {@code method}, called by an eventual send, threw; and
+     * counts it as a {@link PeerFault#METHOD_THREW} unless it chose to answer with a problem.
+     */
+    void reportCall(String method, Throwable thrown) {
+        if (!(thrown instanceof ProblemException)) {
+            PeerFault.METHOD_THREW.add();
+        }
+        report(method, thrown);
     }
 
     Problem shutDownProblem() {

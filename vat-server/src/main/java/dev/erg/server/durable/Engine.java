@@ -2,6 +2,7 @@ package dev.erg.server.durable;
 
 import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.SwissNumber;
+import dev.erg.vat.LogLimiter;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Resolver;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class Engine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** For what peers' letters and receipts cause, which a peer may repeat at will. */
+    private static final LogLimiter PEER_CAUSED = LogLimiter.of(System.getLogger(Engine.class.getName()));
     private static final byte[] NOTHING = new byte[0];
 
     /** One unit of work: each is one turn. */
@@ -625,7 +628,8 @@ final class Engine implements AutoCloseable {
     private void refuse(Letter letter, String what, Problem problem, Resolver<Receipt> resolver, List<Settle> settles) {
         String report = "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from() + " "
                 + what;
-        LOG.error(report);
+        // Every refusal is an alarm; the log shows a line per kind of refusal per interval.
+        PEER_CAUSED.log(System.Logger.Level.ERROR, "letter refused " + problem.kind(), () -> report, null);
         alarms.raise(report);
         settles.add(new Settle(() -> resolver.reject(problem), () -> resolver.reject(problem)));
     }
@@ -738,7 +742,9 @@ final class Engine implements AutoCloseable {
                     receipt.problem());
             Outcome outcome = turn(sender, REPLY, new Object[]{reply}, batch);
             if (outcome.problem() != null) {
-                LOG.warn("kind {}: reply to ticket {} failed: {}", sender.kind.name(), letter.ticket(), outcome.problem());
+                PEER_CAUSED.log(System.Logger.Level.WARNING, "reply failed " + sender.kind.name(),
+                        () -> "kind " + sender.kind.name() + ": reply to ticket " + letter.ticket() + " failed: "
+                                + outcome.problem(), null);
             }
         }
     }

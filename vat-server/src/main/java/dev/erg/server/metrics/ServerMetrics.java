@@ -2,6 +2,7 @@ package dev.erg.server.metrics;
 
 import dev.erg.net.Link;
 import dev.erg.server.durable.DurableHost;
+import dev.erg.vat.PeerFault;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatObserver;
 import io.micrometer.core.instrument.Counter;
@@ -24,6 +25,9 @@ import java.util.function.Supplier;
  * <li>{@code erg_sessions}: live CapTP sessions; {@code erg_sessions_lost_total}: sessions ended;</li>
  * <li>{@code erg_vats}: vats alive in the runtime;</li>
  * <li>{@code erg_messages_sent_total}: messages sent to peers (questions, answers, releases);</li>
+ * <li>{@code erg_peer_faults_total}, labelled {@code kind} (a {@link PeerFault#label()}): problems
+ *     caused by others' input, such as a peer breaking the protocol, which the log shows only
+ *     a line per kind per minute of;</li>
  * <li>per hosted vat, labelled {@code vat}: {@code erg_vat_messages_total}, eventual sends
  *     delivered to it (the messages coming in); {@code erg_vat_turn_seconds}, how long its turns
  *     take, as a histogram; {@code erg_vat_queue_depth}, turns queued and not yet finished (the one running included).</li>
@@ -44,6 +48,12 @@ public final class ServerMetrics implements VatObserver {
         FunctionCounter.builder("erg.messages.sent", this, m -> Link.messagesSent())
                 .description("messages sent to peers over CapTP links")
                 .register(registry);
+        for (PeerFault fault : PeerFault.values()) {
+            FunctionCounter.builder("erg.peer.faults", fault, PeerFault::count)
+                    .description("problems caused by others' input, by kind")
+                    .tag("kind", fault.label())
+                    .register(registry);
+        }
     }
 
     /** Reports {@code sessions} and {@code vats} as gauges. */

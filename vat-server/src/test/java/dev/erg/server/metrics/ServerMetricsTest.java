@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.server.config.SetupException;
+import dev.erg.vat.PeerFault;
+import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
@@ -70,6 +72,29 @@ class ServerMetricsTest {
                     .contains("erg_sessions_lost_total 0.0")
                     .doesNotContain("vat=\"other\"");
         }
+    }
+
+    @Test
+    void peerFaultsAreCountedByKind() {
+        ServerMetrics metrics = new ServerMetrics();
+        try (VatRuntime runtime = VatRuntime.builder().threads(1).build()) {
+            Echo failing = runtime.newVat("failing").export(text -> {
+                throw new IllegalArgumentException("no " + text);
+            }, Echo.class);
+            for (int i = 0; i < 3; i++) {
+                Promise<String> answer = failing.echo("x" + i);
+                assertThatThrownBy(() -> answer.join(Duration.ofSeconds(5))).isInstanceOf(ProblemException.class);
+            }
+        }
+        assertThat(PeerFault.METHOD_THREW.count()).isGreaterThanOrEqualTo(3);
+
+        String scraped = metrics.scrape();
+
+        assertThat(scraped)
+                .contains("# TYPE erg_peer_faults_total counter")
+                .contains("erg_peer_faults_total{kind=\"method-threw\"} " + PeerFault.METHOD_THREW.count() + ".0")
+                .contains("erg_peer_faults_total{kind=\"protocol\"} ")
+                .contains("erg_peer_faults_total{kind=\"handshake\"} ");
     }
 
     @Test

@@ -1,0 +1,53 @@
+package dev.erg.vat;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The kinds of problem that another party's input causes, each counted over the life of the
+ * JVM, for metrics ({@code erg_peer_faults_total{kind="…"}} on a vat-server). Each is also
+ * logged, through a {@link LogLimiter}, at most a line per kind of detail per interval, so
+ * the counts are where the totals of a flood are read.
+ */
+public enum PeerFault {
+
+    /**
+     * A method reached by an eventual send threw something other than a
+     * {@link ProblemException}, and its caller's promise broke. The sender may be a peer or a
+     * local vat: both reach the object the same way.
+     */
+    METHOD_THREW("method-threw"),
+
+    /**
+     * A peer broke the protocol (a malformed or oversized message, an unknown position, a
+     * value that cannot be passed, a bad start-session), and its session was aborted.
+     */
+    PROTOCOL("protocol"),
+
+    /**
+     * A connection failed its handshake: TLS refused the peer's key or certificate, the key
+     * was not that of the vat dialed, or the handshake did not finish in time.
+     */
+    HANDSHAKE("handshake");
+
+    private final String label;
+    private final LongAdder count = new LongAdder();
+
+    PeerFault(String label) {
+        this.label = label;
+    }
+
+    /** The name metrics give this kind, such as {@code "method-threw"}. */
+    public String label() {
+        return label;
+    }
+
+    /** How many times this fault happened in this JVM. */
+    public long count() {
+        return count.sum();
+    }
+
+    /** Counts one occurrence; called by the runtime where the fault is detected. */
+    public void add() {
+        count.increment();
+    }
+}
