@@ -29,6 +29,7 @@ final class Delivery extends Turn {
             converted = method.arguments(args);
         } catch (ProblemException e) {
             // The caller's mistake, told to the caller: not a fault of this vat's code.
+            PeerFault.NOT_CALLABLE.add();
             if (answer != null) {
                 answer.rejectInternal(e.problem());
             }

@@ -18,6 +18,14 @@ public enum PeerFault {
     METHOD_THREW("method-threw"),
 
     /**
+     * An eventual send named a method its target lacks, or gave arguments that do not fit the
+     * method's parameters, and its caller's promise broke with a
+     * {@value Problem#NOT_CALLABLE} problem. Only counted: the caller is told, so there is
+     * nothing for the callee's log.
+     */
+    NOT_CALLABLE("not-callable"),
+
+    /**
      * A peer broke the protocol (a malformed or oversized message, an unknown position, a
      * value that cannot be passed, a bad start-session), and its session was aborted.
      */

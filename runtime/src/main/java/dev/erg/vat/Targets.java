@@ -55,6 +55,7 @@ final class Targets {
         RemoteMethod m = method != null || value == null ? method : RemoteInterfaces.named(interfaces, name);
         Problem refusal;
         if (m == null || !m.declaringInterface().isInstance(value)) {
+            PeerFault.NOT_CALLABLE.add();
             refusal = Problem.of(Problem.NOT_CALLABLE, "%s has no method %s", describe(value, interfaces),
                     m != null ? m.describe() : name);
         } else if (origin == null) {

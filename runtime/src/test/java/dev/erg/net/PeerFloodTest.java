@@ -58,6 +58,7 @@ class PeerFloodTest {
         }, Fragile.class);
         Fragile far = alice.connect(bob.sturdyRef(served, null), Fragile.class).join(WAIT);
         long threwBefore = PeerFault.METHOD_THREW.count();
+        long notCallableBefore = PeerFault.NOT_CALLABLE.count();
 
         List<LogRecord> logged;
         List<Promise<?>> throwing = new ArrayList<>();
@@ -81,6 +82,7 @@ class PeerFloodTest {
         }
 
         assertThat(PeerFault.METHOD_THREW.count() - threwBefore).isEqualTo(CALLS);
+        assertThat(PeerFault.NOT_CALLABLE.count() - notCallableBefore).isEqualTo(2L * CALLS);
         // Calls the method cannot take are told to their callers, and are no fault of the method.
         assertThat(logged).as("the log of %s bad calls", 3 * CALLS).singleElement().satisfies(line -> {
             assertThat(line.getLevel()).isEqualTo(Level.WARNING);
