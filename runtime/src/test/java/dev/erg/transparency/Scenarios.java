@@ -1,0 +1,27 @@
+package dev.erg.transparency;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every scenario of the transparency suite. */
+final class Scenarios {
+
+    /** What the scenarios whose parameters or results are narrower than the wire's types await. */
+    static final String CONVERSION =
+            "conversion of arguments and answers to the declared parameter and return types";
+    /** What the scenario of a send to a promise for data awaits. */
+    static final String NOT_CALLABLE_TEXT =
+            "a NotCallable problem that names the interface and method alike in every mode";
+
+    private Scenarios() {
+    }
+
+    static List<Scenario> all() {
+        List<Scenario> all = new ArrayList<>();
+        all.addAll(SendScenarios.all());
+        all.addAll(ProblemScenarios.all());
+        all.addAll(PassableScenarios.all());
+        all.addAll(TypeScenarios.all());
+        return all;
+    }
+}
