@@ -101,6 +101,19 @@ final class PassableScenarios {
                             Settle.inOrder(out, "answers", List.of(dealer.punch(new Ticket("t", counter)),
                                     dealer.punch(new Ticket("u", counter)))));
                 }).passing(Ticket.class),
+                Scenario.of("values through an Object parameter", (w, out) -> {
+                    Dealer dealer = w.share("bob", new Croupier(), Dealer.class, "alice");
+                    return w.vat("alice").callPromise(() -> Settle.inOrder(out, "answers", List.of(
+                            dealer.echo(3), dealer.echo((short) 3), dealer.echo((byte) 3), dealer.echo('c'),
+                            dealer.echo(1.5f), dealer.echo(java.math.BigInteger.TWO), dealer.echo(List.of(1, 2)),
+                            dealer.echo(3L), dealer.echo(1.5), dealer.echo("text"), dealer.echo(true))));
+                }).stating(Mode.TLS, "answers", List.of("fulfilled Long 3", "fulfilled Long 3", "fulfilled Long 3",
+                                "fulfilled String \"c\"", "fulfilled Double 1.5", "fulfilled Long 2",
+                                "fulfilled List [Long 1, Long 2]", "fulfilled Long 3", "fulfilled Double 1.5",
+                                "fulfilled String \"text\"", "fulfilled Boolean true"),
+                        "where a method declares Object, nothing says which Java type to rebuild: the wire has one"
+                                + " integer type (Long, or BigInteger beyond 64 bits), one floating type (Double), and"
+                                + " carries a char as a String"),
                 Scenario.of("a record no node registered", (w, out) -> {
                     Dealer dealer = w.share("bob", new Croupier(), Dealer.class, "alice");
                     return w.vat("alice").callPromise(() -> Settle.inOrder(out, "answers", List.of(

@@ -13,12 +13,17 @@ final class Scenarios {
     static final String NOT_CALLABLE_TEXT =
             "a NotCallable problem that names the interface and method alike in every mode";
 
+    /** What the scenario of a reference passed twice awaits. */
+    static final String ONE_PROXY_PER_REFERENCE =
+            "one proxy for every arrival of the same reference in a message, as within one JVM";
+
     private Scenarios() {
     }
 
     static List<Scenario> all() {
         List<Scenario> all = new ArrayList<>();
         all.addAll(SendScenarios.all());
+        all.addAll(HandoffScenarios.all());
         all.addAll(ProblemScenarios.all());
         all.addAll(PassableScenarios.all());
         all.addAll(TypeScenarios.all());

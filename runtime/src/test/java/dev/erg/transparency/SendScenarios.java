@@ -67,13 +67,6 @@ final class SendScenarios {
         Promise<Listener> giveBack(Listener listener);
     }
 
-    /** Keeps a counter it is handed, and uses it. */
-    public interface Keeper {
-        Promise<Long> keep(Counter counter);
-
-        Promise<Long> use(long by);
-    }
-
     static final class Tally implements Counter {
         private final Outcome outcome;
         private final String channel;
@@ -208,21 +201,6 @@ final class SendScenarios {
         }
     }
 
-    static final class Holder implements Keeper {
-        private Counter kept;
-
-        @Override
-        public Promise<Long> keep(Counter counter) {
-            kept = counter;
-            return counter.increment(0);
-        }
-
-        @Override
-        public Promise<Long> use(long by) {
-            return kept.increment(by);
-        }
-    }
-
     static List<Scenario> all() {
         return List.of(
                 Scenario.of("counter increments", (w, out) -> {
@@ -252,6 +230,40 @@ final class SendScenarios {
                         return Settle.inOrder(out, "answers", answers).thenCompose(n -> log.seen())
                                 .then(seen -> seen.equals(java.util.stream.LongStream.range(0, 500).boxed().toList())
                                         ? "all 500 in the order sent" : "out of order: " + seen);
+                    });
+                }),
+                Scenario.of("messages queued in a promise precede those sent after it resolves", (w, out) -> {
+                    Log log = w.share("bob", new Recorder(), Log.class, "alice");
+                    return w.vat("alice").callPromise(() -> {
+                        Deferred<Log> resolved = Promise.defer();
+                        Log later = resolved.promise().as(Log.class);
+                        List<Promise<Long>> answers = new ArrayList<>();
+                        for (long i = 0; i < 50; i++) {
+                            answers.add(later.record(i));
+                        }
+                        resolved.resolver().resolve(log);
+                        for (long i = 50; i < 100; i++) {
+                            later.note(i);
+                        }
+                        return Settle.inOrder(out, "answers", answers.subList(0, 3))
+                                .thenCompose(n -> later.seen())
+                                .then(seen -> seen.equals(java.util.stream.LongStream.range(0, 100).boxed().toList())
+                                        ? "all 100 in the order sent" : "out of order: " + seen);
+                    });
+                }),
+                Scenario.of("when callbacks run in the order registered", (w, out) -> {
+                    Counter counter = w.share("bob", new Tally(null, null), Counter.class, "alice");
+                    return w.vat("alice").callPromise(() -> {
+                        Promise<Long> answer = counter.increment(4);
+                        Deferred<String> last = Promise.defer();
+                        for (int i = 1; i <= 5; i++) {
+                            int n = i;
+                            answer.when(v -> out.add("alice", "callback " + n + " saw " + v),
+                                    p -> out.add("alice", "callback " + n + " saw " + p));
+                        }
+                        answer.when(v -> last.resolver().resolve("after the callbacks"), last.resolver()::reject);
+                        out.add("alice", "registered");
+                        return last.promise();
                     });
                 }),
                 Scenario.of("pipelining on the answer of an unresolved call", (w, out) -> {
@@ -313,18 +325,6 @@ final class SendScenarios {
                                 .then(back -> "home again: " + (back == heard ? "the near object" : Describe.value(back)));
                         Promise<String> viaBack = notifier.giveBack(listener).as(Listener.class).hear("four");
                         return Settle.inOrder(out, "answers", List.of(told, none, home, viaBack));
-                    });
-                }),
-                Scenario.of("three vats: a reference handed from one vat to another", (w, out) -> {
-                    Counter counter = w.share("carol", new Tally(out, "carol saw"), Counter.class, "alice");
-                    Keeper keeper = w.share("bob", new Holder(), Keeper.class, "alice");
-                    return w.vat("alice").callPromise(() -> {
-                        counter.increment(1);
-                        counter.increment(2);
-                        Promise<Long> kept = keeper.keep(counter);
-                        return Settle.inOrder(out, "answers", List.of(kept))
-                                .thenCompose(n -> keeper.use(10))
-                                .thenCompose(afterUse -> counter.value().then(v -> afterUse + " then " + v));
                     });
                 }));
     }

@@ -1,0 +1,97 @@
+package dev.erg.transparency;
+
+import dev.erg.transparency.SendScenarios.Adder;
+import dev.erg.transparency.SendScenarios.Counter;
+import dev.erg.transparency.SendScenarios.Summer;
+import dev.erg.transparency.SendScenarios.Tally;
+import dev.erg.vat.Deferred;
+import dev.erg.vat.Promise;
+import java.util.List;
+
+/** Three vats: references and promises handed from one vat to another. */
+final class HandoffScenarios {
+
+    private HandoffScenarios() {
+    }
+
+    /** Keeps a counter it is handed, uses it, and hands it back. */
+    public interface Keeper {
+        Promise<Long> keep(Counter counter);
+
+        Promise<Long> use(long by);
+
+        Promise<Counter> handBack();
+
+        Promise<Boolean> same(Counter one, Counter two);
+    }
+
+    static final class Holder implements Keeper {
+        private Counter kept;
+
+        @Override
+        public Promise<Long> keep(Counter counter) {
+            kept = counter;
+            return counter.increment(0);
+        }
+
+        @Override
+        public Promise<Long> use(long by) {
+            return kept.increment(by);
+        }
+
+        @Override
+        public Promise<Counter> handBack() {
+            return Promise.of(kept);
+        }
+
+        @Override
+        public Promise<Boolean> same(Counter one, Counter two) {
+            return Promise.of(one == two);
+        }
+    }
+
+    static List<Scenario> all() {
+        return List.of(
+                Scenario.of("three vats: a reference handed from one vat to another", (w, out) -> {
+                    Counter counter = w.share("carol", new Tally(out, "carol saw"), Counter.class, "alice");
+                    Keeper keeper = w.share("bob", new Holder(), Keeper.class, "alice");
+                    return w.vat("alice").callPromise(() -> {
+                        counter.increment(1);
+                        counter.increment(2);
+                        Promise<Long> kept = keeper.keep(counter);
+                        return Settle.inOrder(out, "answers", List.of(kept))
+                                .thenCompose(n -> keeper.use(10))
+                                .thenCompose(afterUse -> counter.value().then(v -> afterUse + " then " + v));
+                    });
+                }),
+                Scenario.of("three vats: a reference handed there and back", (w, out) -> {
+                    Counter counter = w.share("carol", new Tally(out, "carol saw"), Counter.class, "alice");
+                    Keeper keeper = w.share("bob", new Holder(), Keeper.class, "alice");
+                    return w.vat("alice").callPromise(() -> {
+                        keeper.keep(counter);
+                        Promise<Counter> back = keeper.handBack();
+                        Promise<Long> viaBack = back.as(Counter.class).increment(5);
+                        Promise<Long> viaThen = back.thenCompose(c -> c.increment(1));
+                        return Settle.inOrder(out, "answers", List.of(viaBack, viaThen));
+                    });
+                }).awaiting(Scenarios.CONVERSION),
+                Scenario.of("a reference passed twice in one message arrives as one reference", (w, out) -> {
+                    Counter carols = w.share("carol", new Tally(null, null), Counter.class, "alice");
+                    Keeper keeper = w.share("bob", new Holder(), Keeper.class, "alice");
+                    Counter alices = w.vat("alice").export(new Tally(null, null), Counter.class);
+                    return w.vat("alice").callPromise(() -> Settle.inOrder(out, "answers", List.of(
+                            keeper.same(alices, alices), keeper.same(carols, carols), keeper.same(alices, carols))));
+                }).awaiting(Scenarios.ONE_PROXY_PER_REFERENCE),
+                Scenario.of("three vats: a promise resolved to a reference in a third vat", (w, out) -> {
+                    Counter counter = w.share("carol", new Tally(out, "carol saw"), Counter.class, "alice");
+                    Adder adder = w.share("bob", new Summer(), Adder.class, "alice");
+                    return w.vat("alice").callPromise(() -> {
+                        Deferred<Counter> later = Promise.defer();
+                        Promise<Long> counted = adder.incrementWhenReady(later.promise(), 7);
+                        counter.increment(1);
+                        later.resolver().resolve(counter);
+                        return Settle.inOrder(out, "answers", List.of(counted));
+                    });
+                }));
+    }
+}
