@@ -26,10 +26,15 @@ public final class Harness implements AutoCloseable {
 
     /** A harness for {@code scenarios}, whose records and enums the nodes register. */
     public Harness(Collection<Scenario> scenarios) {
+        this(scenarios, WAIT);
+    }
+
+    /** A harness that waits {@code wait} for each result (and {@link #WAIT} for each connection). */
+    public Harness(Collection<Scenario> scenarios, Duration wait) {
         Set<Class<?>> passables = new LinkedHashSet<>();
         scenarios.forEach(s -> passables.addAll(s.passables()));
-        stages = List.of(new LocalStage(WAIT), new TlsStage(PassableRegistry.of(passables.toArray(Class<?>[]::new)), WAIT),
-                new DeterministicStage(SEED));
+        PassableRegistry registry = PassableRegistry.of(passables.toArray(Class<?>[]::new));
+        stages = List.of(new LocalStage(wait), new TlsStage(registry, wait), new DeterministicStage(SEED));
     }
 
     /** The modes each scenario runs in, the local one first. */

@@ -108,7 +108,7 @@ final class TlsStage implements Stage {
             synchronized (this) {
                 issued.add(ref);
             }
-            return node(to).connect(SturdyRef.parse(ref.toString()), iface).join(wait);
+            return node(to).connect(SturdyRef.parse(ref.toString()), iface).join(Harness.WAIT);
         }
 
         synchronized void end() {
