@@ -25,6 +25,29 @@ final class HandoffScenarios {
         Promise<Boolean> same(Counter one, Counter two);
     }
 
+    /** Tells whether a counter it is given is its own. */
+    public interface Home {
+        Promise<String> recognise(Counter counter);
+    }
+
+    /** Passes a counter on to its home. */
+    public interface Relay {
+        Promise<String> relay(Home home, Counter counter);
+    }
+
+    static final class Place implements Home {
+        private final Tally own;
+
+        Place(Tally own) {
+            this.own = own;
+        }
+
+        @Override
+        public Promise<String> recognise(Counter counter) {
+            return Promise.of(counter == own ? "its own near object" : Describe.value(counter));
+        }
+    }
+
     static final class Holder implements Keeper {
         private Counter kept;
 
@@ -82,6 +105,14 @@ final class HandoffScenarios {
                     return w.vat("alice").callPromise(() -> Settle.inOrder(out, "answers", List.of(
                             keeper.same(alices, alices), keeper.same(carols, carols), keeper.same(alices, carols))));
                 }).awaiting(Scenarios.ONE_PROXY_PER_REFERENCE),
+                Scenario.of("three vats: a reference handed back to its own vat is the near object", (w, out) -> {
+                    Tally tally = new Tally(null, null);
+                    Counter counter = w.share("carol", tally, Counter.class, "alice");
+                    Home home = w.share("carol", new Place(tally), Home.class, "alice");
+                    Relay relay = w.share("bob", Home::recognise, Relay.class, "alice");
+                    return w.vat("alice").callPromise(() -> Settle.inOrder(out, "answers", List.of(
+                            home.recognise(counter), relay.relay(home, counter))));
+                }).awaiting(Scenarios.HOME_AGAIN),
                 Scenario.of("three vats: a promise resolved to a reference in a third vat", (w, out) -> {
                     Counter counter = w.share("carol", new Tally(out, "carol saw"), Counter.class, "alice");
                     Adder adder = w.share("bob", new Summer(), Adder.class, "alice");

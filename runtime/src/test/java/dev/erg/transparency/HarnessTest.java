@@ -25,7 +25,7 @@ class HarnessTest {
 
     @BeforeAll
     static void start() {
-        harness = new Harness(List.of(), Duration.ofMillis(300));
+        harness = new Harness(List.of(), Duration.ofSeconds(1));
     }
 
     @AfterAll
@@ -67,7 +67,7 @@ class HarnessTest {
 
         assertThat(verdict.transparent()).isFalse();
         assertThat(verdict.hungIn()).containsExactly(Mode.LOCAL, Mode.TLS, Mode.DETERMINISTIC);
-        assertThat(verdict.outcomes().get(Mode.TLS).lines(Outcome.RESULT)).containsExactly("hung: no result within 300 ms");
+        assertThat(verdict.outcomes().get(Mode.TLS).lines(Outcome.RESULT)).containsExactly("hung: no result within 1000 ms");
         assertThat(verdict.outcomes().get(Mode.DETERMINISTIC).lines(Outcome.RESULT))
                 .containsExactly("hung: no result once every turn had run");
         assertThat(verdict.report()).startsWith("never: no result in [local, tls, deterministic]");

@@ -17,6 +17,10 @@ final class Scenarios {
     static final String ONE_PROXY_PER_REFERENCE =
             "one proxy for every arrival of the same reference in a message, as within one JVM";
 
+    /** What the scenario of a reference handed back through a third vat awaits. */
+    static final String HOME_AGAIN =
+            "a reference handed through a third vat arriving in its own vat as the near object";
+
     private Scenarios() {
     }
 

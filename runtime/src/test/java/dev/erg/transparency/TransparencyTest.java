@@ -1,13 +1,10 @@
 package dev.erg.transparency;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -21,8 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 class TransparencyTest {
 
     private static final List<Scenario> SCENARIOS = Scenarios.all();
-    private static final boolean AWAITING_FAIL = "fail".equals(System.getProperty("erg.transparency.awaiting"));
-    private static final Set<Verdict> VERDICTS = ConcurrentHashMap.newKeySet();
+    private static final boolean AWAITING_FAIL = Transparency.awaitingFails();
+    private static final Queue<Verdict> VERDICTS = new ConcurrentLinkedQueue<>();
     private static Harness harness;
 
     @BeforeAll
@@ -41,14 +38,7 @@ class TransparencyTest {
         return SCENARIOS.stream().map(scenario -> DynamicTest.dynamicTest(scenario.name(), () -> {
             Verdict verdict = harness.check(scenario);
             VERDICTS.add(verdict);
-            verdict.stated().forEach(d -> System.out.print("stated difference: " + d.render()));
-            verdict.statedButNotSeen().forEach(s ->
-                    System.out.println("stated difference not seen: " + scenario.name() + " [" + s.mode() + "] " + s.channel()));
-            if (scenario.awaiting() != null && !AWAITING_FAIL) {
-                Assumptions.assumeTrue(verdict.transparent(),
-                        () -> "awaiting " + scenario.awaiting() + ":\n" + verdict.report());
-            }
-            assertThat(verdict.transparent()).as(verdict::report).isTrue();
+            Transparency.require(verdict);
         }));
     }
 
