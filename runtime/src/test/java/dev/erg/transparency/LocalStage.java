@@ -1,5 +1,6 @@
 package dev.erg.transparency;
 
+import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import java.time.Duration;
@@ -52,6 +53,11 @@ final class LocalStage implements Stage {
         public <T> T share(String from, T object, Class<T> iface, String to) {
             vat(to);
             return vat(from).export(object, iface);
+        }
+
+        @Override
+        public Promise<Void> cut(String name) {
+            return Promise.of(null);
         }
     }
 }

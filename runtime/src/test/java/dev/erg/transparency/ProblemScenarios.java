@@ -110,6 +110,13 @@ final class ProblemScenarios {
                         bob.shutdown();
                         return Settle.describe(counter.increment(1));
                     }));
-                }));
+                }),
+                Scenario.of("a call to an object whose vat was cut off the network", (w, out) -> {
+                    Counter counter = w.share("dave", new Tally(null, null), Counter.class, "alice");
+                    return w.vat("alice").callPromise(() -> counter.increment(1)
+                            .thenCompose(n -> w.cut("dave"))
+                            .thenCompose(cut -> Settle.describe(counter.increment(1))));
+                }).stating(Mode.TLS, Outcome.RESULT, List.of("fulfilled String \"broken Unavailable: *"),
+                        "only a network can be cut: the reference breaks, where in one JVM it goes on working"));
     }
 }

@@ -4,6 +4,8 @@ import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.net.NetConfig;
 import dev.erg.net.Node;
+import dev.erg.vat.Deferred;
+import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import dev.erg.wire.PassableRegistry;
@@ -19,8 +21,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * Each vat of a scenario behind its own {@link Node}, over TLS on loopback. Nodes are made
- * once per vat name and kept for every scenario, so their sessions are reused; each scenario
- * gets fresh vats, which are shut down and whose sturdy refs are revoked when it ends.
+ * once per vat name and kept for every scenario, so their sessions are reused (a node that a
+ * scenario cuts is made again, with the same identity, when next needed); each scenario gets
+ * fresh vats, which are shut down and whose sturdy refs are revoked when it ends.
  */
 final class TlsStage implements Stage {
 
@@ -111,8 +114,27 @@ final class TlsStage implements Stage {
             return node(to).connect(SturdyRef.parse(ref.toString()), iface).join(Harness.WAIT);
         }
 
+        @Override
+        public Promise<Void> cut(String name) {
+            Node node;
+            synchronized (TlsStage.this) {
+                node = nodes.remove(name);
+            }
+            Deferred<Void> closed = Promise.defer();
+            // Closing waits for the network; never do it in a vat's turn.
+            Thread.ofVirtual().name("cut " + name).start(() -> {
+                if (node != null) {
+                    node.close();
+                }
+                closed.resolver().resolve(null);
+            });
+            return closed.promise();
+        }
+
         synchronized void end() {
-            issued.forEach(ref -> nodes.values().forEach(node -> node.revoke(ref)));
+            synchronized (TlsStage.this) {
+                issued.forEach(ref -> nodes.values().forEach(node -> node.revoke(ref)));
+            }
             vats.values().forEach(Vat::shutdown);
         }
     }

@@ -1,5 +1,6 @@
 package dev.erg.transparency;
 
+import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 
 /**
@@ -19,4 +20,11 @@ public interface World {
      * Call it while setting up, outside the turns of any vat (it may wait for a connection).
      */
     <T> T share(String from, T object, Class<T> iface, String to);
+
+    /**
+     * Cuts vat {@code name} off the network, as a pulled cable would: its node closes, and the
+     * promise is fulfilled once it has. Where vats share a runtime there is nothing to cut,
+     * and the promise is fulfilled at once.
+     */
+    Promise<Void> cut(String name);
 }
