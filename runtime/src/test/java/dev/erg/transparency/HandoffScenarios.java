@@ -28,6 +28,8 @@ final class HandoffScenarios {
     /** Tells whether a counter it is given is its own. */
     public interface Home {
         Promise<String> recognise(Counter counter);
+
+        Promise<Counter> own();
     }
 
     /** Passes a counter on to its home. */
@@ -45,6 +47,11 @@ final class HandoffScenarios {
         @Override
         public Promise<String> recognise(Counter counter) {
             return Promise.of(counter == own ? "its own near object" : Describe.value(counter));
+        }
+
+        @Override
+        public Promise<Counter> own() {
+            return Promise.of(own);
         }
     }
 
@@ -113,6 +120,15 @@ final class HandoffScenarios {
                     return w.vat("alice").callPromise(() -> Settle.inOrder(out, "answers", List.of(
                             home.recognise(counter), relay.relay(home, counter))));
                 }).awaiting(Scenarios.HOME_AGAIN),
+                Scenario.of("a resolved promise for an object, sent to the object's vat, is the near object", (w, out) -> {
+                    Home home = w.share("carol", new Place(new Tally(null, null)), Home.class, "alice");
+                    return w.vat("alice").callPromise(() -> {
+                        Promise<Counter> own = home.own();
+                        Counter pipelined = own.as(Counter.class);
+                        return own.thenCompose(resolved -> Settle.inOrder(out, "answers", List.of(
+                                home.recognise(resolved), home.recognise(pipelined))));
+                    });
+                }).awaiting(Scenarios.RESOLVED_PROMISE_HOME),
                 Scenario.of("three vats: a promise resolved to a reference in a third vat", (w, out) -> {
                     Counter counter = w.share("carol", new Tally(out, "carol saw"), Counter.class, "alice");
                     Adder adder = w.share("bob", new Summer(), Adder.class, "alice");

@@ -21,6 +21,11 @@ final class Scenarios {
     static final String HOME_AGAIN =
             "a reference handed through a third vat arriving in its own vat as the near object";
 
+    /** What the scenario of a resolved promise sent to its object's vat awaits. */
+    static final String RESOLVED_PROMISE_HOME =
+            "a promise that has resolved to an object, passed on, arriving in that object's vat as the object in one JVM,"
+                    + " as it does over the network";
+
     private Scenarios() {
     }
 
