@@ -14,7 +14,8 @@ import java.util.TreeSet;
 /**
  * Runs scenarios in every {@link Mode} and compares each mode's outcome with the local one,
  * channel by channel. Nodes of the TLS mode are made once and reused by every scenario; a
- * scenario whose result does not come within {@link #WAIT} is reported as hung.
+ * scenario whose result does not come in time ({@link #WAIT} unless told otherwise) is
+ * reported as hung.
  */
 public final class Harness implements AutoCloseable {
 
