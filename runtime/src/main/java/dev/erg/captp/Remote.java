@@ -22,6 +22,9 @@ final class Remote implements RemoteTarget {
     /* Guarded by the session's lock, as the fields above. */
     private boolean sentTo;
     private Embargo embargo;
+    /* The last proxy made of this import, and its interface: one reference passed twice arrives as one. */
+    private Class<?> proxiedAs;
+    private Object proxy;
 
     Remote(Session session, Descriptor.Target target) {
         this.session = session;
@@ -39,6 +42,16 @@ final class Remote implements RemoteTarget {
     @Override
     public RemoteTarget send(String method, Object[] args, Class<?> answerType, Resolver<Object> answer) {
         return session.sendTo(this, method, args, answerType, answer);
+    }
+
+    /** The same proxy each time it is asked for the same interface. */
+    @Override
+    public synchronized Object proxy(Class<?> iface) {
+        if (iface != proxiedAs) {
+            proxy = RemoteTarget.super.proxy(iface);
+            proxiedAs = iface;
+        }
+        return proxy;
     }
 
     @Override

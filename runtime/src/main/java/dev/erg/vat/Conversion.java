@@ -103,7 +103,7 @@ sealed interface Conversion {
                 return value;
             }
             if (value instanceof RemoteTarget target) {
-                return RemoteRef.proxy(target, iface);
+                return target.proxy(iface);
             }
             if (value instanceof Promise<?> promise) {
                 return PromiseRef.proxy(promise, iface);
@@ -177,7 +177,11 @@ sealed interface Conversion {
         }
     }
 
-    /** A promise whose value, once it settles, is converted: a {@code Promise<T>} parameter. */
+    /**
+     * A promise whose value, once it settles, is converted: a {@code Promise<T>} parameter. A
+     * value that is not a promise (a promise resolved to a reference crosses as the reference)
+     * becomes a promise fulfilled with it, in the vat that receives it.
+     */
     record PromiseOf(Conversion content, String typeName) implements Conversion {
         @Override
         public Object apply(Object value) {
@@ -186,7 +190,10 @@ sealed interface Conversion {
             }
             Promise<?> given = Ref.promiseBehind(value);
             if (given == null) {
-                throw Mismatch.of(value, this);
+                return Promise.of(content.apply(value));
+            }
+            if (content instanceof Any) {
+                return given;
             }
             Promise<Object> converted = new Promise<>();
             converted.expect(content, "the value of a " + typeName);

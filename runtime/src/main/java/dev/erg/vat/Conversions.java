@@ -59,9 +59,7 @@ final class Conversions {
             return new Conversion.OptionalOf(content, name);
         }
         if (raw == Promise.class) {
-            Conversion content = compile(args[0], depth + 1);
-            return content instanceof Conversion.Any ? new Conversion.Exact(Promise.class)
-                    : new Conversion.PromiseOf(content, name);
+            return new Conversion.PromiseOf(compile(args[0], depth + 1), name);
         }
         return ofClass(raw, p);
     }
@@ -75,7 +73,10 @@ final class Conversions {
         if (scalar != null) {
             return new Conversion.Scalar(scalar, !c.isPrimitive(), c.getSimpleName());
         }
-        if (c == String.class || c == byte[].class || c == Problem.class || c == Promise.class
+        if (c == Promise.class) {
+            return new Conversion.PromiseOf(new Conversion.Any("Object"), "Promise");
+        }
+        if (c == String.class || c == byte[].class || c == Problem.class
                 || c == BigDecimal.class || c == Number.class) {
             return new Conversion.Exact(c);
         }

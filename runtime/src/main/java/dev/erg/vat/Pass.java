@@ -25,7 +25,8 @@ import java.util.Optional;
  * <li>Data is copied when mutable: byte arrays, and lists or maps that are not immutable
  *     (copied into immutable ones, so they may not hold null).</li>
  * <li>Promises, resolvers, eventual references and {@link RemoteTarget}s cross as they are
- *     (they are thread-safe);
+ *     (they are thread-safe), except that a promise already resolved to a reference crosses as
+ *     that reference;
  *     an eventual reference arriving in the vat of its target becomes the near object again.</li>
  * <li>An object implementing a remote interface crosses as a new eventual reference to it,
  *     in the vat it came from.</li>
@@ -76,6 +77,12 @@ final class Pass {
     }
 
     private static Object pass(Object v, Vat from, Vat to, int depth) {
+        Promise<?> promise = Ref.promiseBehind(v);
+        if (promise != null && promise.isFulfilled() && Ref.isReference(promise.rawValue())) {
+            // A promise already resolved to a reference crosses as that reference, as it does over
+            // a wire: an object coming home through one arrives near.
+            return pass(Ref.shorten(v), from, to, depth);
+        }
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Character
                 || v instanceof Long || v instanceof Integer || v instanceof Double || v instanceof Float
                 || v instanceof Short || v instanceof Byte || v instanceof Problem

@@ -47,7 +47,7 @@ public final class Ref {
             return ref;
         }
         return switch (ref) {
-            case RemoteTarget target -> RemoteRef.proxy(target, type);
+            case RemoteTarget target -> target.proxy(type);
             case Promise<?> promise -> PromiseRef.proxy(promise, type);
             case null, default -> ref;
         };

@@ -25,6 +25,16 @@ public interface RemoteTarget {
      */
     RemoteTarget send(String method, Object[] args, Class<?> answerType, Resolver<Object> answer);
 
+    /**
+     * An eventual reference of {@code iface}, a remote interface, whose messages this target
+     * carries. Implementations should answer the same proxy for the same interface while
+     * they can, so that one reference received twice is one reference ({@code ==}), as it is
+     * in one JVM.
+     */
+    default Object proxy(Class<?> iface) {
+        return RemoteRef.proxy(this, iface);
+    }
+
     /** Why this reference no longer works, or null while it does. */
     default Problem problem() {
         return null;

@@ -56,8 +56,9 @@ final class Targets {
         Problem refusal;
         if (m == null || !m.declaringInterface().isInstance(value)) {
             PeerFault.NOT_CALLABLE.add();
+            // Named as the wire names it, so that the problem reads the same in one JVM and across machines.
             refusal = Problem.of(Problem.NOT_CALLABLE, "%s has no method %s", describe(value, interfaces),
-                    m != null ? m.describe() : name);
+                    m != null ? m.name() : name);
         } else if (origin == null) {
             refusal = Problem.of(Problem.NOT_PASSABLE, "cannot send %s to a %s that belongs to no vat",
                     m.describe(), value.getClass().getSimpleName());

@@ -18,6 +18,7 @@ import dev.erg.wire.NotPassableException;
 import dev.erg.wire.ProtocolError;
 import dev.erg.wire.ProtocolException;
 import dev.erg.wire.ReferenceDecoder;
+import dev.erg.wire.Unreadable;
 import dev.erg.wire.WireCodec;
 import dev.erg.wire.WireLimits;
 import io.netty.buffer.ByteBufAllocator;
@@ -263,7 +264,8 @@ class LiveSessionFuzzTest {
             Message sent = expected.get(i);
             Message got = received.get(i);
             if (!RandomMessages.normalized(sent).equals(RandomMessages.normalized(got))
-                    || !Arrays.equals(oracle.encode(sent, RandomMessages.PASS), oracle.encode(got, RandomMessages.PASS))) {
+                    || !unreadableArguments(got)
+                    && !Arrays.equals(oracle.encode(sent, RandomMessages.PASS), oracle.encode(got, RandomMessages.PASS))) {
                 fail("%s: message %d arrived as %s, sent as %s", context, i, got, sent);
             }
         }
@@ -583,5 +585,14 @@ class LiveSessionFuzzTest {
             System.arraycopy(b, 0, result, a.length, b.length);
             return result;
         }
+    }
+
+    /** Whether a message was read with arguments the receiver could not make sense of, which cannot be encoded again. */
+    private static boolean unreadableArguments(Message message) {
+        return switch (message) {
+            case Message.Deliver d -> Unreadable.in(d.args()) != null;
+            case Message.DeliverOnly d -> Unreadable.in(d.args()) != null;
+            default -> false;
+        };
     }
 }

@@ -104,14 +104,14 @@ final class HandoffScenarios {
                         Promise<Long> viaThen = back.thenCompose(c -> c.increment(1));
                         return Settle.inOrder(out, "answers", List.of(viaBack, viaThen));
                     });
-                }).awaiting(Scenarios.CONVERSION),
+                }),
                 Scenario.of("a reference passed twice in one message arrives as one reference", (w, out) -> {
                     Counter carols = w.share("carol", new Tally(null, null), Counter.class, "alice");
                     Keeper keeper = w.share("bob", new Holder(), Keeper.class, "alice");
                     Counter alices = w.vat("alice").export(new Tally(null, null), Counter.class);
                     return w.vat("alice").callPromise(() -> Settle.inOrder(out, "answers", List.of(
                             keeper.same(alices, alices), keeper.same(carols, carols), keeper.same(alices, carols))));
-                }).awaiting(Scenarios.ONE_PROXY_PER_REFERENCE),
+                }),
                 Scenario.of("three vats: a reference handed back to its own vat is the near object", (w, out) -> {
                     Tally tally = new Tally(null, null);
                     Counter counter = w.share("carol", tally, Counter.class, "alice");
@@ -119,7 +119,7 @@ final class HandoffScenarios {
                     Relay relay = w.share("bob", Home::recognise, Relay.class, "alice");
                     return w.vat("alice").callPromise(() -> Settle.inOrder(out, "answers", List.of(
                             home.recognise(counter), relay.relay(home, counter))));
-                }).awaiting(Scenarios.HOME_AGAIN),
+                }),
                 Scenario.of("a resolved promise for an object, sent to the object's vat, is the near object", (w, out) -> {
                     Home home = w.share("carol", new Place(new Tally(null, null)), Home.class, "alice");
                     return w.vat("alice").callPromise(() -> {
@@ -128,7 +128,7 @@ final class HandoffScenarios {
                         return own.thenCompose(resolved -> Settle.inOrder(out, "answers", List.of(
                                 home.recognise(resolved), home.recognise(pipelined))));
                     });
-                }).awaiting(Scenarios.RESOLVED_PROMISE_HOME),
+                }),
                 Scenario.of("three vats: a promise resolved to a reference in a third vat", (w, out) -> {
                     Counter counter = w.share("carol", new Tally(out, "carol saw"), Counter.class, "alice");
                     Adder adder = w.share("bob", new Summer(), Adder.class, "alice");

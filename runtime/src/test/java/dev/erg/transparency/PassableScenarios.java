@@ -93,7 +93,7 @@ final class PassableScenarios {
                                 dealer.echo(Suit.DIAMONDS),
                                 dealer.echo(new Card(Suit.CLUBS, 13))));
                     });
-                }).passing(Suit.class, Card.class, Hand.class).awaiting(Scenarios.CONVERSION),
+                }).passing(Suit.class, Card.class, Hand.class),
                 Scenario.of("a record holding a reference", (w, out) -> {
                     Dealer dealer = w.share("bob", new Croupier(), Dealer.class, "alice");
                     Counter counter = w.vat("alice").export(new Tally(out, "alice's counter"), Counter.class);

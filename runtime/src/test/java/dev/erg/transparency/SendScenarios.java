@@ -292,7 +292,7 @@ final class SendScenarios {
                         Account notAnAccount = account.owner().as(Account.class);
                         return Settle.describe(notAnAccount.balance());
                     });
-                }).awaiting(Scenarios.NOT_CALLABLE_TEXT),
+                }),
                 Scenario.of("a promise passed as an argument", (w, out) -> {
                     Adder adder = w.share("bob", new Summer(), Adder.class, "alice");
                     Vat alice = w.vat("alice");

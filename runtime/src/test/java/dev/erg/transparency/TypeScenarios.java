@@ -324,26 +324,16 @@ final class TypeScenarios {
 
     static List<Scenario> all() {
         return List.of(
-                roundTrip("int", Types::twiceInt, 3, -7, Integer.MAX_VALUE, Integer.MIN_VALUE)
-                        .awaiting(Scenarios.CONVERSION),
-                roundTrip("Integer", Types::twiceInteger, 3, Integer.MIN_VALUE, null)
-                        .awaiting(Scenarios.CONVERSION),
-                roundTrip("short", Types::twiceShort, (short) 3, Short.MAX_VALUE, Short.MIN_VALUE)
-                        .awaiting(Scenarios.CONVERSION),
-                roundTrip("Short", Types::twiceShortBox, (short) -3, Short.MIN_VALUE, null)
-                        .awaiting(Scenarios.CONVERSION),
-                roundTrip("byte", Types::twiceByte, (byte) 3, Byte.MAX_VALUE, Byte.MIN_VALUE)
-                        .awaiting(Scenarios.CONVERSION),
-                roundTrip("Byte", Types::twiceByteBox, (byte) -3, Byte.MAX_VALUE, null)
-                        .awaiting(Scenarios.CONVERSION),
-                roundTrip("char", Types::nextChar, 'a', '\u0000', '\u00e9', '\ufffe')
-                        .awaiting(Scenarios.CONVERSION),
-                roundTrip("Character", Types::nextCharacter, 'z', '\u20ac', null)
-                        .awaiting(Scenarios.CONVERSION),
-                roundTrip("float", Types::twiceFloat, 1.5f, -0.0f, Float.NaN, Float.MAX_VALUE, Float.MIN_VALUE, 0.1f)
-                        .awaiting(Scenarios.CONVERSION),
-                roundTrip("Float", Types::twiceFloatBox, 2.5f, Float.NEGATIVE_INFINITY, null)
-                        .awaiting(Scenarios.CONVERSION),
+                roundTrip("int", Types::twiceInt, 3, -7, Integer.MAX_VALUE, Integer.MIN_VALUE),
+                roundTrip("Integer", Types::twiceInteger, 3, Integer.MIN_VALUE, null),
+                roundTrip("short", Types::twiceShort, (short) 3, Short.MAX_VALUE, Short.MIN_VALUE),
+                roundTrip("Short", Types::twiceShortBox, (short) -3, Short.MIN_VALUE, null),
+                roundTrip("byte", Types::twiceByte, (byte) 3, Byte.MAX_VALUE, Byte.MIN_VALUE),
+                roundTrip("Byte", Types::twiceByteBox, (byte) -3, Byte.MAX_VALUE, null),
+                roundTrip("char", Types::nextChar, 'a', '\u0000', '\u00e9', '\ufffe'),
+                roundTrip("Character", Types::nextCharacter, 'z', '\u20ac', null),
+                roundTrip("float", Types::twiceFloat, 1.5f, -0.0f, Float.NaN, Float.MAX_VALUE, Float.MIN_VALUE, 0.1f),
+                roundTrip("Float", Types::twiceFloatBox, 2.5f, Float.NEGATIVE_INFINITY, null),
                 roundTrip("double", Types::twiceDouble, 0.1, -0.0, Double.NaN, Double.MAX_VALUE, Double.MIN_VALUE),
                 roundTrip("Double", Types::twiceDoubleBox, 1e300, Double.POSITIVE_INFINITY, null),
                 roundTrip("long", Types::twiceLong, 3L, (1L << 53) + 1, Long.MAX_VALUE, Long.MIN_VALUE),
@@ -352,15 +342,12 @@ final class TypeScenarios {
                 roundTrip("Boolean", Types::notBox, Boolean.TRUE, Boolean.FALSE, null),
                 roundTrip("String", Types::twiceString, "", "h\u00e9", "\ud83d\ude00 and \u0000", null),
                 roundTrip("BigInteger", Types::twiceBig, BigInteger.ZERO, BigInteger.valueOf(5),
-                        BigInteger.ONE.shiftLeft(70), BigInteger.ONE.shiftLeft(100).negate(), null)
-                        .awaiting(Scenarios.CONVERSION),
+                        BigInteger.ONE.shiftLeft(70), BigInteger.ONE.shiftLeft(100).negate(), null),
                 roundTrip("byte[]", Types::reversed, new byte[0], new byte[] {1, 2, 3}, new byte[] {-128, 127}, null),
                 roundTrip("List<String>", Types::reversedList, List.of(), List.of("a", "b"), Arrays.asList("x", null), null),
-                roundTrip("List<Integer>", Types::incrementAll, List.of(), List.of(1, 2, Integer.MAX_VALUE))
-                        .awaiting(Scenarios.CONVERSION),
+                roundTrip("List<Integer>", Types::incrementAll, List.of(), List.of(1, 2, Integer.MAX_VALUE)),
                 roundTrip("Map<String, Long>", Types::doubledValues, Map.of(), Map.of("a", 1L, "b", -2L)),
-                roundTrip("Map<String, Integer>", Types::doubledInts, Map.of("a", 1, "b", Integer.MIN_VALUE))
-                        .awaiting(Scenarios.CONVERSION),
+                roundTrip("Map<String, Integer>", Types::doubledInts, Map.of("a", 1, "b", Integer.MIN_VALUE)),
                 roundTrip("record", Types::flip, new Card(Suit.HEARTS, 1), new Card(Suit.SPADES, 13))
                         .passing(Suit.class, Card.class),
                 roundTrip("enum", Types::nextSuit, Suit.CLUBS, Suit.SPADES).passing(Suit.class),
@@ -369,7 +356,7 @@ final class TypeScenarios {
                     return w.vat("alice").callPromise(() -> Settle.inOrder(out, "answers", List.of(
                             types.intOf(-5), types.shortOf(300), types.byteOf(-100), types.charOf("\u00e9t\u00e9"),
                             types.floatOf(0.25), types.bigOf(7), types.intsUpTo(3))));
-                }).awaiting(Scenarios.CONVERSION),
+                }),
                 Scenario.of("computing with a Promise<Integer> result", (w, out) -> {
                     Types types = w.share("bob", new Doubler(out), Types.class, "alice");
                     return w.vat("alice").callPromise(() -> {
@@ -379,6 +366,6 @@ final class TypeScenarios {
                         Promise<Float> half = types.twiceFloat(3f).then(f -> f / 2);
                         return Settle.inOrder(out, "answers", List.of(plusOne, shortPlusOne, upper, half));
                     });
-                }).awaiting(Scenarios.CONVERSION));
+                }));
     }
 }

@@ -51,6 +51,6 @@ class PeerFaultTest {
     @Test
     void everyKindHasTheLabelMetricsShow() {
         assertThat(PeerFault.values()).extracting(PeerFault::label)
-                .containsExactly("method-threw", "protocol", "handshake");
+                .containsExactly("method-threw", "not-callable", "protocol", "handshake");
     }
 }

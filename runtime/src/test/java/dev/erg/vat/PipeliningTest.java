@@ -91,7 +91,7 @@ class PipeliningTest {
         Promise<Long> answer = notACounter.value();
         d.resolver().resolve("just a string");
         assertThat(answer.problemOrNull().kind()).isEqualTo(Problem.NOT_CALLABLE);
-        assertThat(answer.problemOrNull().message()).contains("Counter.value", "text");
+        assertThat(answer.problemOrNull().message()).contains("no method value", "text");
     }
 
     @Test

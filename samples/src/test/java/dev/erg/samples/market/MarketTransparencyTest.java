@@ -36,8 +36,7 @@ class MarketTransparencyTest {
                     .thenCompose(n -> Settle.inOrder(out, STORY, List.of(shop.buy("a book", payment))))
                     .thenCompose(n -> Settle.inOrder(out, STORY, List.of(wallet.balance(), payment.balance())));
         }));
-    }).awaiting("a promise that has resolved to an object, passed on, arriving in that object's vat as the object in"
-            + " one JVM, as it does over the network");
+    });
 
     @Test
     void theTradeEndsAlikeInOneJvmAndOverTls() {
