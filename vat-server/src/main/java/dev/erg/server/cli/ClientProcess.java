@@ -13,7 +13,8 @@ final class ClientProcess {
      * Skips what a CapTP client never uses. Netty initialises a default JDK TLS context to
      * learn its cipher suites, which loads the JDK's store of certificate authorities; vats pin
      * each other's keys and trust no authority, so an empty store ({@code NONE}) serves. And
-     * Netty's allocator looks for Flight Recorder, whose start costs more than the call.
+     * Netty's allocator looks for Flight Recorder, whose start cost a call about a tenth of
+     * its CPU time (bench/RESULTS.md).
      */
     static void prepare() {
         setUnlessGiven("javax.net.ssl.trustStore", "NONE");
