@@ -33,8 +33,8 @@ import tools.jackson.core.json.JsonFactory;
 public final class JsonValues {
 
     /*
-     * Jackson's streaming parser and generator, not its ObjectMapper: building a mapper costs a
-     * command-line call a tenth of its start, and values here are only ever JSON's own.
+     * Jackson's streaming parser and generator, not its ObjectMapper: a mapper loads some 350
+     * classes a command-line call has no other use for, and values here are only JSON's own.
      */
     private static final JsonFactory JSON = new JsonFactory();
 
