@@ -92,6 +92,19 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The server's process id. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** The exit status of a server that has exited or is exiting (waiting up to 10 s for it). */
+    int exitStatus() throws InterruptedException {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("the server still runs; " + describe());
+        }
+        return process.exitValue();
+    }
+
     /** What the server printed on stderr, for failure messages. */
     String describe() {
         try {

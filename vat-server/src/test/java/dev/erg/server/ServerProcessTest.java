@@ -52,6 +52,44 @@ class ServerProcessTest {
     }
 
     /**
+     * {@code stop} stops the server process and returns once it has exited; a server killed
+     * with SIGKILL leaves its pid in the lock file, which {@code stop} and the next start report.
+     */
+    @Test
+    void stopEndsTheServerProcessAndAKilledOneIsReportedByItsPid() throws Exception {
+        assertThat(CliRun.run(tmp, "init", "data").status()).isZero();
+        Path dir = tmp.resolve("data");
+        try (ServerProcess server = ServerProcess.start(tmp, "run", "--data", "data")) {
+            server.line(0);
+            CliRun status = CliRun.run(tmp, "status", "--data", "data");
+            assertThat(status.out()).as(status.toString()).contains("pid       " + server.pid() + "\n");
+
+            CliRun stop = CliRun.run(tmp, "stop", "--data", "data");
+            assertThat(stop.out()).as(stop.toString()).isEqualTo("stopped the vat-server on " + dir + " (pid " + server.pid() + ")\n");
+            assertThat(server.exitStatus()).isZero();
+            assertThat(server.describe()).contains("asked to stop through the admin object", "stopped");
+        }
+        assertThat(dir.resolve("admin.ref")).doesNotExist();
+        assertThat(dir.resolve("server.lock")).isEmptyFile();
+
+        long killed;
+        try (ServerProcess server = ServerProcess.start(tmp, "run", "--data", "data")) {
+            server.line(0);
+            killed = server.pid();
+            assertThat(server.kill()).isEqualTo(ServerProcess.KILLED);
+        }
+        CliRun stop = CliRun.run(tmp, "stop", "--data", "data");
+        assertThat(stop.status()).isEqualTo(1);
+        assertThat(stop.err()).isEqualTo("vat-server: no vat-server is running on " + dir + " (the last one, pid " + killed
+                + ", ended without stopping: it was killed or crashed)\n");
+        try (ServerProcess server = ServerProcess.start(tmp, "run", "--data", "data")) {
+            server.line(0);
+            assertThat(server.describe()).contains("the last vat-server on " + dir + " (pid " + killed + ") ended without stopping");
+            assertThat(server.terminate()).isZero();
+        }
+    }
+
+    /**
      * Clients call continuously; the server gets SIGTERM. It exits 0, every client learns that
      * the server shut down, and every turn that began also ended: the journal, written twice
      * per turn, has no "begin" without its "end".

@@ -37,4 +37,11 @@ public interface Admin {
      * the receiver may then consume again letters it had consumed before.
      */
     Promise<Long> resumeOutbox(String vatId);
+
+    /**
+     * Stops the server in order, as SIGTERM does, and its process then exits. Answers as the
+     * stop begins; since stopping ends every session, the caller's included, the answer may
+     * instead be a broken promise whose problem ends with the server's shutdown reason.
+     */
+    Promise<Void> stop();
 }

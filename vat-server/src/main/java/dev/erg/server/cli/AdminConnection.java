@@ -7,7 +7,7 @@ import dev.erg.server.admin.SturdyListing;
 import dev.erg.server.client.CapTpClient;
 import dev.erg.server.config.SetupException;
 import dev.erg.server.store.DataDir;
-import dev.erg.server.store.DirLock;
+import dev.erg.server.store.LockState;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
 import dev.erg.wire.PassableRegistry;
@@ -18,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
@@ -44,26 +43,27 @@ final class AdminConnection implements RefBook {
      *
      * @throws SetupException if no server runs there, or {@link #open} fails
      */
-    static AdminConnection toRunning(DataDir dir, Path given) throws SetupException {
-        Optional<DirLock> lock = dir.tryLock();
-        if (lock.isPresent()) {
-            try {
-                lock.get().close();
-            } catch (IOException e) {
-                // Released with the process anyway.
-            }
-            throw new SetupException("no vat-server is running on " + dir.root() + "; start one with `vat-server run --data "
-                    + given + "`");
+    static AdminConnection toRunning(Launch launch, DataDir dir, Path given) throws SetupException {
+        if (dir.lockState() instanceof LockState.Free free) {
+            throw new SetupException(notRunning(dir, free) + "; start one with `vat-server run --data " + given + "`");
         }
-        return open(dir);
+        return open(launch, dir);
+    }
+
+    /** Says that no server runs on {@code dir}, and whether the last one ended without stopping. */
+    static String notRunning(DataDir dir, LockState.Free free) {
+        return "no vat-server is running on " + dir.root() + (free.stalePid().isPresent()
+                ? " (the last one, pid " + free.stalePid().getAsLong() + ", ended without stopping: it was killed or crashed)"
+                : "");
     }
 
     /**
-     * Connects to the admin object of the server running on {@code dir}.
+     * Connects to the admin object of the server running on {@code dir}, from the command
+     * line's {@link ClientIdentity}.
      *
      * @throws SetupException if its admin ref cannot be read or it does not answer
      */
-    static AdminConnection open(DataDir dir) throws SetupException {
+    static AdminConnection open(Launch launch, DataDir dir) throws SetupException {
         String text;
         try {
             text = Files.readString(dir.adminRefFile(), StandardCharsets.UTF_8);
@@ -83,7 +83,8 @@ final class AdminConnection implements RefBook {
         try {
             PassableRegistry.Builder registry = PassableRegistry.builder();
             AdminProtocol.PASSABLES.forEach(registry::add);
-            client = CapTpClient.start(registry.build(), TIMEOUT);
+            ClientProcess.prepare();
+            client = CapTpClient.start(ClientIdentity.load(launch), registry.build(), TIMEOUT);
         } catch (SSLException e) {
             throw new SetupException("cannot set up TLS: " + e.getMessage(), e);
         }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "call",
         description = {
                 "Calls a method of the object a sturdy ref designates and prints the answer as JSON.",
-                "Connects from a new, ephemeral identity. A broken answer is printed to stderr, with exit status 1.",
+                "Connects from the user's client identity (made at the first call). A broken answer is printed"
+                        + " to stderr, with exit status 1.",
                 "If the object describes itself (a `describe` method), arguments are checked against it first."})
 final class CallCommand implements Callable<Integer> {
 
@@ -55,7 +56,7 @@ final class CallCommand implements Callable<Integer> {
             // Checks the JSON before connecting, so a typo costs no round trip.
             Invocation.arguments(method, arguments, Optional.empty());
         }
-        try (CapTpClient client = client(timeout)) {
+        try (CapTpClient client = client(launch, timeout)) {
             Object target = client.connect(ref, Object.class);
             Optional<List<MethodDescription>> described = noDescribe ? Optional.empty() : Invocation.describe(client, target);
             List<Object> values = Invocation.arguments(method, arguments, described);
@@ -65,12 +66,14 @@ final class CallCommand implements Callable<Integer> {
         return 0;
     }
 
-    static CapTpClient client(int timeoutSeconds) throws SetupException {
+    /** A client connecting from the user's {@link ClientIdentity}, waiting at most {@code timeoutSeconds}. */
+    static CapTpClient client(Launch launch, int timeoutSeconds) throws SetupException {
         if (timeoutSeconds < 1) {
             throw new SetupException("--timeout: " + timeoutSeconds + " (expected: at least 1 second)");
         }
+        ClientProcess.prepare();
         try {
-            return CapTpClient.start(PassableRegistry.empty(), Duration.ofSeconds(timeoutSeconds));
+            return CapTpClient.start(ClientIdentity.load(launch), PassableRegistry.empty(), Duration.ofSeconds(timeoutSeconds));
         } catch (SSLException e) {
             throw new SetupException("cannot set up TLS: " + e.getMessage(), e);
         }

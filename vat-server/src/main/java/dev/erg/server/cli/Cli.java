@@ -25,6 +25,7 @@ public final class Cli {
         line.addSubcommand("run", new RunCommand(launch));
         line.addSubcommand("sturdy", new SturdyCommand(launch));
         line.addSubcommand("status", new StatusCommand(launch));
+        line.addSubcommand("stop", new StopCommand(launch));
         line.addSubcommand("outbox", new OutboxCommand(launch));
         line.addSubcommand("call", new CallCommand(launch));
         line.addSubcommand("describe", new DescribeCommand(launch));

@@ -34,7 +34,7 @@ final class DescribeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SetupException {
         SturdyRef ref = SturdyRefs.parse(sturdyRef);
-        try (CapTpClient client = CallCommand.client(timeout)) {
+        try (CapTpClient client = CallCommand.client(launch, timeout)) {
             Optional<List<MethodDescription>> described = Invocation.describe(client, client.connect(ref, Object.class));
             if (described.isEmpty()) {
                 throw new CommandFailure("the object does not describe itself (it has no `describe` method"

@@ -28,8 +28,33 @@ public record Launch(PrintStream out, PrintStream err, Map<String, String> env, 
                 ServiceRegistry.load(), ConfigFile.DEFAULT_LISTEN);
     }
 
+    /**
+     * The environment variable the launcher sets to the command as it was typed (such as
+     * {@code bin/vat-server}), for hints that name it.
+     */
+    static final String COMMAND_VARIABLE = "VAT_SERVER_COMMAND";
+
     /** {@code path} resolved against the working directory. */
     Path resolve(Path path) {
         return workingDirectory.resolve(path).normalize();
+    }
+
+    /** The command that ran this, as the user typed it, or {@code vat-server}. */
+    String command() {
+        String typed = env.get(COMMAND_VARIABLE);
+        return typed == null || typed.isBlank() ? "vat-server" : typed;
+    }
+
+    /**
+     * The user's configuration directory for Erg: {@code $XDG_CONFIG_HOME/erg}, else
+     * {@code ~/.config/erg}.
+     */
+    Path configDirectory() {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        if (xdg != null && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "erg");
+        }
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        return Path.of(home, ".config", "erg");
     }
 }

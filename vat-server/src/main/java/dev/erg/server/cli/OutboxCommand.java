@@ -23,7 +23,7 @@ final class OutboxCommand {
                @Parameters(paramLabel = "VAT", description = "The receiving vat's id, as `status` shows it.") String vat)
             throws SetupException {
         DataDir dir = DataDir.open(launch.resolve(data.data));
-        try (AdminConnection connection = AdminConnection.toRunning(dir, data.data)) {
+        try (AdminConnection connection = AdminConnection.toRunning(launch, dir, data.data)) {
             long moved = connection.await(connection.admin().resumeOutbox(vat.strip()));
             launch.out().println(moved + " letters sent again to vat " + vat.strip());
         }

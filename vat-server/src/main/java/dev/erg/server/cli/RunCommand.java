@@ -10,8 +10,8 @@ import picocli.CommandLine.Mixin;
         description = {
                 "Hosts the configured services, each in its own vat, over CapTP (mutual TLS 1.3), printing one"
                         + " sturdy ref per service on stdout.",
-                "Stops in order on SIGTERM or Ctrl-C: sessions are closed with a reason, running turns finish,"
-                        + " and the exit status is 0."})
+                "Stops in order on SIGTERM, Ctrl-C or `vat-server stop`: sessions are closed with a reason,"
+                        + " running turns finish, and the exit status is 0."})
 final class RunCommand implements Callable<Integer> {
 
     private final Launch launch;
@@ -29,6 +29,6 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DataDir dir = DataDir.open(launch.resolve(data.data));
-        return Serving.serve(launch, dir, passphrase.passphrase(launch));
+        return Serving.serve(launch, dir, passphrase.passphrase(launch), false);
     }
 }

@@ -13,21 +13,35 @@ final class Serving {
 
     /**
      * Starts the server of {@code dir}, prints one sturdy ref per service on a line of its
-     * own, waits for the stop signal, then stops in order; returns the exit status.
+     * own, waits for the stop signal or for a client's {@code stop}, then stops in order;
+     * returns the exit status. On a {@code firstRun} it also says on stderr what to try next.
      */
-    static int serve(Launch launch, DataDir dir, char[] passphrase) throws SetupException, InterruptedException {
+    static int serve(Launch launch, DataDir dir, char[] passphrase, boolean firstRun)
+            throws SetupException, InterruptedException {
         StopSignal stop = launch.stop().get();
         VatServer server = VatServer.start(dir, passphrase, launch.makers());
         // Stops the server on the exits the stop signal does not cover (another signal, System.exit).
         Thread hook = new Thread(server::close, "erg-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Thread signal = Thread.ofPlatform().daemon().name("erg-stop-signal").start(() -> {
+            try {
+                stop.await();
+                server.requestStop();
+            } catch (InterruptedException stoppedOtherwise) {
+                // The server was asked to stop through its admin object.
+            }
+        });
         try {
             for (HostedService service : server.services()) {
                 launch.out().println(service.sturdyRef());
             }
             launch.out().flush();
-            stop.await();
+            if (firstRun) {
+                hint(launch, server);
+            }
+            server.awaitStopRequest();
         } finally {
+            signal.interrupt();
             server.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -36,5 +50,15 @@ final class Serving {
             }
         }
         return 0;
+    }
+
+    /** The commands a new user can paste, with the real sturdy ref of the sample service. */
+    private static void hint(Launch launch, VatServer server) {
+        String command = launch.command();
+        launch.err().println("try, from another terminal in this directory:");
+        server.services().stream().filter(s -> s.name().equals(InitCommand.SAMPLE)).findFirst().ifPresent(sample ->
+                launch.err().println("  " + command + " call " + sample.sturdyRef() + " increment 5"));
+        launch.err().println("  " + command + " stop");
+        launch.err().flush();
     }
 }

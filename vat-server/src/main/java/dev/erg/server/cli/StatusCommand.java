@@ -5,13 +5,15 @@ import dev.erg.server.admin.VatStatus;
 import dev.erg.server.config.SetupException;
 import dev.erg.server.durable.OutboxStatus;
 import dev.erg.server.store.DataDir;
+import dev.erg.server.store.LockState;
 import java.io.PrintStream;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code vat-server status}: what the server running on a data directory is doing. */
-@Command(name = "status", description = "Prints the running server's sessions, vats and queue depths.")
+@Command(name = "status", description = "Prints the running server's process id, sessions, vats and queue depths.")
 final class StatusCommand implements Callable<Integer> {
 
     private final Launch launch;
@@ -27,15 +29,18 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws SetupException {
         DataDir dir = DataDir.open(launch.resolve(data.data));
         ServerStatus status;
-        try (AdminConnection connection = AdminConnection.toRunning(dir, data.data)) {
+        try (AdminConnection connection = AdminConnection.toRunning(launch, dir, data.data)) {
             status = connection.await(connection.admin().status());
         }
-        print(status, launch.out());
+        OptionalLong pid = dir.lockState() instanceof LockState.Held held ? held.pid() : OptionalLong.empty();
+        print(status, pid, launch.out());
         return 0;
     }
 
-    static void print(ServerStatus status, PrintStream out) {
+    /** Prints {@code status} of the server whose process id is {@code pid}, if known. */
+    static void print(ServerStatus status, OptionalLong pid, PrintStream out) {
         out.println("vat       " + status.vatId());
+        pid.ifPresent(p -> out.println("pid       " + p));
         out.println("address   " + status.address());
         out.println("uptime    " + status.uptimeSeconds() + " s");
         out.println("sessions  " + status.sessions());

@@ -77,7 +77,7 @@ final class SturdyCommand {
         DataDir dir = DataDir.open(launch.resolve(data.data));
         Optional<DirLock> lock = dir.tryLock();
         if (lock.isEmpty()) {
-            return AdminConnection.open(dir);
+            return AdminConnection.open(launch, dir);
         }
         try {
             return OfflineRefBook.open(dir, lock.get(), launch.makers());

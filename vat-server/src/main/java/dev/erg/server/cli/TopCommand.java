@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "vat-server",
         description = {
                 "Hosts vats and their services over CapTP, and manages and calls them.",
-                "Without a command: serves ./erg-data (made first if absent) and prints the sample service's sturdy ref."})
+                "Without a command: serves ./erg-data (made first if absent, with a hint of what to try next)"
+                        + " and prints the sample service's sturdy ref."})
 final class TopCommand implements Callable<Integer> {
 
     static final Path DEFAULT_DATA = Path.of("erg-data");
@@ -29,13 +30,11 @@ final class TopCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path data = launch.resolve(DEFAULT_DATA);
         char[] passphrase = new PassphraseOption().passphrase(launch);
-        DataDir dir;
         if (Files.exists(data)) {
-            dir = DataDir.open(data);
-        } else {
-            dir = InitCommand.init(launch, data, launch.defaultListen(), passphrase);
-            launch.err().println("made the data directory " + DEFAULT_DATA + " for vat " + dir.vatId());
+            return Serving.serve(launch, DataDir.open(data), passphrase, false);
         }
-        return Serving.serve(launch, dir, passphrase);
+        DataDir dir = InitCommand.init(launch, data, launch.defaultListen(), passphrase);
+        launch.err().println("made the data directory " + DEFAULT_DATA + " for vat " + dir.vatId());
+        return Serving.serve(launch, dir, passphrase, true);
     }
 }

@@ -18,9 +18,9 @@ import java.util.Objects;
 import javax.net.ssl.SSLException;
 
 /**
- * A short-lived CapTP client for command-line tools: a vat with an ephemeral identity, made
- * for one run and forgotten after, that connects to sturdy refs and waits for answers. It
- * never listens. Its methods block, so they are for threads that are not vats.
+ * A short-lived CapTP client for command-line tools: a vat, with an identity of its own or an
+ * ephemeral one made for one run and forgotten after, that connects to sturdy refs and waits
+ * for answers. It never listens. Its methods block, so they are for threads that are not vats.
  */
 public final class CapTpClient implements AutoCloseable {
 
@@ -44,9 +44,18 @@ public final class CapTpClient implements AutoCloseable {
      * @throws SSLException if TLS cannot be set up
      */
     public static CapTpClient start(PassableRegistry registry, Duration timeout) throws SSLException {
+        return start(VatIdentity.generate(new SecureRandom()), registry, timeout);
+    }
+
+    /**
+     * A client like {@link #start(PassableRegistry, Duration)} that connects as {@code identity}.
+     *
+     * @throws SSLException if TLS cannot be set up
+     */
+    public static CapTpClient start(VatIdentity identity, PassableRegistry registry, Duration timeout) throws SSLException {
         VatRuntime runtime = VatRuntime.builder().threads(1).build();
         try {
-            Node node = Node.start(VatIdentity.generate(new SecureRandom()), runtime, NetConfig.defaults(), registry);
+            Node node = Node.start(identity, runtime, NetConfig.defaults(), registry);
             return new CapTpClient(runtime, node, Objects.requireNonNull(timeout, "timeout"));
         } catch (SSLException | RuntimeException e) {
             runtime.close();

@@ -3,6 +3,7 @@ package dev.erg.server.client;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Ref;
 import dev.erg.vat.RefKind;
+import java.io.StringWriter;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -11,9 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Converts between JSON and the values that cross vats. JSON arguments become: integers
@@ -28,9 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonValues {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /*
+     * Jackson's streaming parser and generator, not its ObjectMapper: a mapper loads some 350
+     * classes a command-line call has no other use for, and values here are only JSON's own.
+     */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private JsonValues() {
     }
@@ -42,102 +48,124 @@ public final class JsonValues {
      * @throws IllegalArgumentException saying what is wrong, never quoting more than a little of {@code text}
      */
     public static Object parse(String text, String type) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(text);
+        Object value;
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new IllegalArgumentException("empty; give a JSON value such as 5, '\"text\"' or null");
+            }
+            value = read(parser, first, 0);
+            if (parser.nextToken() != null) {
+                throw notJson("more than one value");
+            }
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("not JSON: " + shorten(e.getOriginalMessage())
-                    + " (write a string as '\"text\"', a number as 5, a list as '[1,2]')");
+            throw notJson(e.getOriginalMessage());
         }
-        if (node == null || node.isMissingNode()) {
-            throw new IllegalArgumentException("empty; give a JSON value such as 5, '\"text\"' or null");
-        }
-        return typed(node, type);
+        return value == null ? null : frozen(typed(value, type));
     }
 
-    private static Object typed(JsonNode node, String type) {
-        if (node.isNull()) {
-            return null;
+    private static IllegalArgumentException notJson(String why) {
+        return new IllegalArgumentException("not JSON: " + shorten(why)
+                + " (write a string as '\"text\"', a number as 5, a list as '[1,2]')");
+    }
+
+    /** The value starting at {@code token}: lists and maps as mutable ones, which may hold nulls until {@link #frozen}. */
+    private static Object read(JsonParser parser, JsonToken token, int depth) {
+        if (depth > 64) {
+            throw new IllegalArgumentException("nested deeper than 64");
         }
+        if (token == null) {
+            throw notJson("it ends too soon");
+        }
+        return switch (token) {
+            case VALUE_NULL -> null;
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE -> false;
+            case VALUE_STRING -> parser.getString();
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? parser.getBigIntegerValue()
+                    : (Object) parser.getLongValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case START_ARRAY -> {
+                List<Object> items = new ArrayList<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    items.add(read(parser, next, depth + 1));
+                }
+                yield items;
+            }
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (JsonToken next = parser.nextToken(); next == JsonToken.PROPERTY_NAME; next = parser.nextToken()) {
+                    String name = parser.currentName();
+                    map.put(name, read(parser, parser.nextToken(), depth + 1));
+                }
+                yield map;
+            }
+            default -> throw notJson("unexpected " + token);
+        };
+    }
+
+    private static Object typed(Object value, String type) {
         return switch (type) {
             case "integer" -> {
-                if (!node.isIntegralNumber()) {
-                    throw mismatch("an integer", node);
+                if (!(value instanceof Long) && !(value instanceof BigInteger)) {
+                    throw mismatch("an integer", value);
                 }
-                yield integer(node);
+                yield value;
             }
             case "number" -> {
-                if (!node.isNumber()) {
-                    throw mismatch("a number", node);
+                if (!(value instanceof Number number)) {
+                    throw mismatch("a number", value);
                 }
-                yield node.doubleValue();
+                yield number.doubleValue();
             }
             case "string" -> {
-                if (!node.isString()) {
-                    throw mismatch("a string", node);
+                if (!(value instanceof String)) {
+                    throw mismatch("a string", value);
                 }
-                yield node.stringValue();
+                yield value;
             }
             case "boolean" -> {
-                if (!node.isBoolean()) {
-                    throw mismatch("true or false", node);
+                if (!(value instanceof Boolean)) {
+                    throw mismatch("true or false", value);
                 }
-                yield node.booleanValue();
+                yield value;
             }
             case "bytes" -> {
-                if (!node.isString()) {
-                    throw mismatch("base64 text", node);
+                if (!(value instanceof String text)) {
+                    throw mismatch("base64 text", value);
                 }
-                yield base64(node.stringValue());
+                yield base64(text);
             }
             case "list" -> {
-                if (!node.isArray()) {
-                    throw mismatch("a list", node);
+                if (!(value instanceof List)) {
+                    throw mismatch("a list", value);
                 }
-                yield natural(node, 0);
+                yield value;
             }
             case "map" -> {
-                if (!node.isObject()) {
-                    throw mismatch("a map (a JSON object)", node);
+                if (!(value instanceof Map)) {
+                    throw mismatch("a map (a JSON object)", value);
                 }
-                yield natural(node, 0);
+                yield value;
             }
-            case "any" -> natural(node, 0);
+            case "any" -> value;
             default -> throw new IllegalArgumentException("takes a " + type + ", which cannot be written in JSON");
         };
     }
 
-    private static Object natural(JsonNode node, int depth) {
-        if (depth > 64) {
-            throw new IllegalArgumentException("nested deeper than 64");
-        }
-        if (node.isNull()) {
-            return null;
-        }
-        if (node.isIntegralNumber()) {
-            return integer(node);
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isString()) {
-            return node.stringValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isArray()) {
-            List<Object> items = new ArrayList<>();
-            for (JsonNode item : node.values()) {
-                items.add(nonNull(natural(item, depth + 1), "a list"));
+    /** {@code value} with its lists and maps made immutable, refusing the nulls they cannot carry. */
+    private static Object frozen(Object value) {
+        return switch (value) {
+            case List<?> list -> List.copyOf(list.stream().map(item -> nonNull(frozen(item), "a list")).toList());
+            case Map<?, ?> map -> {
+                Map<Object, Object> copy = new LinkedHashMap<>();
+                map.forEach((k, v) -> copy.put(k, nonNull(frozen(v), "a map")));
+                yield Map.copyOf(copy);
             }
-            return List.copyOf(items);
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            map.put(e.getKey(), nonNull(natural(e.getValue(), depth + 1), "a map"));
-        }
-        return Map.copyOf(map);
+            case null -> null;
+            default -> value;
+        };
     }
 
     private static Object nonNull(Object value, String where) {
@@ -145,10 +173,6 @@ public final class JsonValues {
             throw new IllegalArgumentException("null inside " + where + " cannot cross vats; leave the entry out");
         }
         return value;
-    }
-
-    private static Object integer(JsonNode node) {
-        return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
     }
 
     private static byte[] base64(String text) {
@@ -163,13 +187,50 @@ public final class JsonValues {
         }
     }
 
-    private static IllegalArgumentException mismatch(String expected, JsonNode found) {
-        return new IllegalArgumentException("expected " + expected + ", got " + shorten(found.toString()));
+    private static IllegalArgumentException mismatch(String expected, Object found) {
+        return new IllegalArgumentException("expected " + expected + ", got " + shorten(write(found)));
     }
 
     /** {@code value}, an answer, as JSON text on one line. */
     public static String toJson(Object value) {
-        return MAPPER.writeValueAsString(plain(value, 0));
+        return write(plain(value, 0));
+    }
+
+    /** {@code value}, made only of JSON's own values, as JSON text on one line. */
+    private static String write(Object value) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            write(generator, value);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator generator, Object value) {
+        switch (value) {
+            case null -> generator.writeNull();
+            case String s -> generator.writeString(s);
+            case Boolean b -> generator.writeBoolean(b);
+            case BigInteger n -> generator.writeNumber(n);
+            case Double n -> generator.writeNumber(n);
+            case Float n -> generator.writeNumber(n);
+            case Number n -> generator.writeNumber(n.longValue());
+            case List<?> list -> {
+                generator.writeStartArray();
+                for (Object item : list) {
+                    write(generator, item);
+                }
+                generator.writeEndArray();
+            }
+            case Map<?, ?> map -> {
+                generator.writeStartObject();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    generator.writeName(String.valueOf(e.getKey()));
+                    write(generator, e.getValue());
+                }
+                generator.writeEndObject();
+            }
+            default -> generator.writeString(String.valueOf(value));
+        }
     }
 
     private static Object plain(Object value, int depth) {

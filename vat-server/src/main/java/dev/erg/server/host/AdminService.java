@@ -21,6 +21,8 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Admin} of a running server; it lives in the server's admin vat, which is the only
@@ -30,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 final class AdminService implements Admin {
 
     private static final String STORAGE = "StorageFailure";
+    private static final Logger LOG = LoggerFactory.getLogger(AdminService.class);
 
     private final Node node;
     private final List<InetSocketAddress> hints;
@@ -38,12 +41,13 @@ final class AdminService implements Admin {
     private final ServerMetrics metrics;
     private final String address;
     private final DurableHost durables;
+    private final Runnable stop;
     private final long startedNanos = System.nanoTime();
     private final SecureRandom random = new SecureRandom();
     private SwissNumber own;
 
     AdminService(Node node, List<InetSocketAddress> hints, SturdyStore store, Map<String, Tenant> tenants,
-                 ServerMetrics metrics, String address, DurableHost durables) {
+                 ServerMetrics metrics, String address, DurableHost durables, Runnable stop) {
         this.node = node;
         this.hints = List.copyOf(hints);
         this.store = store;
@@ -51,6 +55,7 @@ final class AdminService implements Admin {
         this.metrics = metrics;
         this.address = address;
         this.durables = durables;
+        this.stop = stop;
     }
 
     /** Remembers this object's own swiss number, which may not be revoked. */
@@ -123,6 +128,13 @@ final class AdminService implements Admin {
         } catch (StoredDataException e) {
             return Promise.broken(Problem.of(STORAGE, "%s", e.getMessage()));
         }
+    }
+
+    @Override
+    public Promise<Void> stop() {
+        LOG.info("asked to stop through the admin object");
+        stop.run();
+        return Promise.of(null);
     }
 
     @Override

@@ -43,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -80,11 +81,12 @@ public final class VatServer implements AutoCloseable {
     private final SturdyRef adminRef;
     private final Optional<MetricsEndpoint> endpoint;
     private final DurableHost durables;
+    private final CountDownLatch stopRequested;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VatServer(DataDir dir, Deque<AutoCloseable> resources, Node node, InetSocketAddress address,
                       List<HostedService> services, SturdyRef adminRef, Optional<MetricsEndpoint> endpoint,
-                      DurableHost durables) {
+                      DurableHost durables, CountDownLatch stopRequested) {
         this.dir = dir;
         this.resources = resources;
         this.node = node;
@@ -93,6 +95,7 @@ public final class VatServer implements AutoCloseable {
         this.adminRef = adminRef;
         this.endpoint = endpoint;
         this.durables = durables;
+        this.stopRequested = stopRequested;
     }
 
     /**
@@ -105,6 +108,8 @@ public final class VatServer implements AutoCloseable {
         DirLock lock = dir.tryLock().orElseThrow(() -> new SetupException(dir.root()
                 + " is in use by a running vat-server; stop it first, or ask it with `vat-server status --data "
                 + dir.root() + "`"));
+        lock.stalePid().ifPresent(pid -> LOG.warn("the last vat-server on {} (pid {}) ended without stopping"
+                + " (killed, or crashed); starting anyway", dir.root(), pid));
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         opened.push(lock);
         try {
@@ -166,8 +171,9 @@ public final class VatServer implements AutoCloseable {
         // Everything that can fail has been checked: from here on the data directory changes.
         List<HostedService> hosted = reinstate(node, hints, store, tenants);
         Vat adminVat = runtime.newVat("admin");
+        CountDownLatch stopRequested = new CountDownLatch(1);
         AdminService service = new AdminService(node, hints, store, tenants, metrics,
-                bound.getHostString() + ":" + bound.getPort(), durables);
+                bound.getHostString() + ":" + bound.getPort(), durables, stopRequested::countDown);
         SwissNumber adminSwiss = SwissNumber.random(new SecureRandom());
         service.ownSwiss(adminSwiss);
         SturdyRef adminRef = new SturdyRef(node.vatId(), hints, adminSwiss);
@@ -181,7 +187,7 @@ public final class VatServer implements AutoCloseable {
         }
         LOG.info("vat {} listening on {}:{}, hosting {}", node.vatId(), bound.getHostString(), bound.getPort(),
                 tenants.isEmpty() ? "no services" : String.join(", ", tenants.keySet()));
-        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables);
+        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables, stopRequested);
     }
 
     private static PassableRegistry registry(ServerConfig config, ServiceRegistry makers) throws SetupException {
@@ -326,6 +332,16 @@ public final class VatServer implements AutoCloseable {
     /** The number of live CapTP sessions. */
     public int sessionCount() {
         return node.sessionCount();
+    }
+
+    /** Wakes {@link #awaitStopRequest}: what SIGTERM, or a client through {@link Admin#stop}, asks of the server. */
+    public void requestStop() {
+        stopRequested.countDown();
+    }
+
+    /** Blocks until someone asks the server to stop ({@link #requestStop}); stopping is then {@link #close}'s. */
+    public void awaitStopRequest() throws InterruptedException {
+        stopRequested.await();
     }
 
     /** Stops the server, in the order the class comment gives. Idempotent. */

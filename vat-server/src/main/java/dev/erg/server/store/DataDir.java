@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * vat-id          the vat id of that key, in the clear, for tools that have no passphrase
  * sturdy-refs     the sturdy refs issued ({@link SturdyStore}), mode 0600
  * admin.ref       while the server runs: the sturdy ref of its admin object, mode 0600
- * server.lock     locked by the running server ({@link DirLock})
+ * server.lock     locked by the running server ({@link DirLock}), and holding its process id
  * durable.db      the state of durable objects and the outbox, unless stored in PostgreSQL
  * services/NAME/  where the service NAME may keep files
  * </pre>
@@ -220,6 +220,20 @@ public final class DataDir {
             return DirLock.tryAcquire(root.resolve(LOCK));
         } catch (IOException e) {
             throw new SetupException("cannot lock " + root.resolve(LOCK) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Who holds the lock of this directory: a running server (or a command editing it
+     * offline) and its process id, or no one.
+     *
+     * @throws SetupException if the lock file cannot be read
+     */
+    public LockState lockState() throws SetupException {
+        try {
+            return DirLock.probe(root.resolve(LOCK));
+        } catch (IOException e) {
+            throw new SetupException("cannot read " + root.resolve(LOCK) + ": " + e.getMessage(), e);
         }
     }
 

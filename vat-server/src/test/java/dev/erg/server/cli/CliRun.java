@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,11 @@ public final class CliRun {
     private volatile int status = -1;
 
     private CliRun(Path cwd, Map<String, String> env) {
+        Map<String, String> environment = new HashMap<>(env);
+        // The client identity goes under the test's directory, never the user's own.
+        environment.putIfAbsent("XDG_CONFIG_HOME", cwd.resolve(".config").toString());
         this.launch = new Launch(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, cwd, () -> stop::await,
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.copyOf(environment), cwd, () -> stop::await,
                 ServiceRegistry.load(), InetSocketAddress.createUnresolved("127.0.0.1", 0));
     }
 
@@ -35,7 +39,11 @@ public final class CliRun {
         return run(cwd, Map.of(), args);
     }
 
-    /** Runs {@code args} in {@code cwd} with the environment {@code env} to completion. */
+    /**
+     * Runs {@code args} in {@code cwd} with the environment {@code env} to completion; the
+     * user's configuration directory is {@code cwd/.config} unless {@code env} sets
+     * {@code XDG_CONFIG_HOME}.
+     */
     public static CliRun run(Path cwd, Map<String, String> env, String... args) {
         CliRun run = new CliRun(cwd, env);
         run.status = Cli.execute(run.launch, args);
@@ -61,6 +69,12 @@ public final class CliRun {
     /** Tells a serving command to stop, and waits for it; returns its status. */
     public int stop() throws InterruptedException {
         stop.countDown();
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+        return status;
+    }
+
+    /** Waits for a serving command to end by itself (not told to stop); returns its status. */
+    public int awaitEnd() throws InterruptedException {
         thread.join(TimeUnit.SECONDS.toMillis(30));
         return status;
     }

@@ -2,15 +2,33 @@ package dev.erg.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.captp.SturdyRef;
+import dev.erg.crypto.SwissNumber;
+import dev.erg.crypto.VatIdentity;
+import dev.erg.net.NetConfig;
+import dev.erg.net.Node;
+import dev.erg.net.PeerListener;
 import dev.erg.server.FreePort;
 import dev.erg.server.Snapshot;
+import dev.erg.server.services.Greeter;
+import dev.erg.server.spi.Descriptions;
 import dev.erg.server.store.DataDir;
+import dev.erg.vat.Promise;
+import dev.erg.vat.Vat;
+import dev.erg.vat.VatRuntime;
+import dev.erg.wire.PassableRegistry;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,26 +63,135 @@ class CliTest {
     }
 
     @Test
-    void withoutArgumentsItMakesErgDataServesItAndPrintsTheSampleRef() throws Exception {
-        CliRun server = CliRun.serve(tmp);
-        try {
-            assertThat(server.firstLine()).as(server.toString()).startsWith("captp://");
-            assertThat(server.err()).startsWith("made the data directory erg-data for vat ");
-            CliRun call = CliRun.run(tmp, "call", server.firstLine(), "increment", "5");
-            assertThat(call.out()).as(call.toString()).isEqualTo("5\n");
-        } finally {
-            assertThat(server.stop()).isZero();
-        }
-        // A second start serves the same directory and prints the same ref (but for the port, picked afresh).
-        String first = server.firstLine();
+    void withoutArgumentsItMakesErgDataServesItAndSaysWhatToTryNext() throws Exception {
+        CliRun server = CliRun.serve(tmp, Map.of(Launch.COMMAND_VARIABLE, "bin/vat-server"));
+        String ref = server.firstLine();
+        assertThat(ref).as(server.toString()).startsWith("captp://");
+        awaitErr(server, "stop\n");
+        assertThat(server.err().lines()).containsExactly(
+                "made the data directory erg-data for vat " + DataDir.open(tmp.resolve("erg-data")).vatId(),
+                "try, from another terminal in this directory:",
+                "  bin/vat-server call " + ref + " increment 5",
+                "  bin/vat-server stop");
+        // What the hint says works as it is written.
+        CliRun call = CliRun.run(tmp, "call", ref, "increment", "5");
+        assertThat(call.out()).as(call.toString()).isEqualTo("5\n");
+        CliRun stop = CliRun.run(tmp, "stop");
+        assertThat(stop.status()).as(stop.toString()).isZero();
+        assertThat(server.awaitEnd()).isZero();
+
+        // A second start serves the same directory and prints the same ref (but for the port, picked afresh), without hints.
         CliRun again = CliRun.serve(tmp);
         try {
-            assertThat(again.firstLine().substring(again.firstLine().lastIndexOf('/')))
-                    .isEqualTo(first.substring(first.lastIndexOf('/')));
-            assertThat(again.err()).doesNotContain("made the data directory");
+            assertThat(again.firstLine().substring(again.firstLine().lastIndexOf('/'))).isEqualTo(ref.substring(ref.lastIndexOf('/')));
+            assertThat(again.err()).isEmpty();
         } finally {
             assertThat(again.stop()).isZero();
         }
+    }
+
+    /** Waits (up to 10 s) until {@code run} has printed {@code text} on stderr, which may follow its stdout. */
+    private static void awaitErr(CliRun run, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!run.err().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void stopStopsTheRunningServerWhosePidTheLockFileHolds() throws Exception {
+        CliRun.run(tmp, "init", "data");
+        Path lock = tmp.resolve("data/server.lock");
+        long pid = ProcessHandle.current().pid();
+        CliRun server = CliRun.serve(tmp, "run", "--data", "data");
+        assertThat(server.firstLine()).as(server.toString()).startsWith("captp://");
+        assertThat(lock).hasContent(pid + "\n");
+        CliRun status = CliRun.run(tmp, "status", "--data", "data");
+        assertThat(status.out()).as(status.toString()).contains("pid       " + pid + "\n");
+
+        CliRun stop = CliRun.run(tmp, "stop", "--data", "data");
+        assertThat(stop.out()).as(stop.toString()).isEqualTo("stopped the vat-server on " + tmp.resolve("data") + " (pid " + pid + ")\n");
+        assertThat(server.awaitEnd()).as(server.toString()).isZero();
+        assertThat(tmp.resolve("data/admin.ref")).doesNotExist();
+        assertThat(lock).as("a clean stop leaves no pid behind").isEmptyFile();
+
+        failsWith(CliRun.run(tmp, "stop", "--data", "data"), "no vat-server is running on " + tmp.resolve("data"));
+        failsWith(CliRun.run(tmp, "stop", "--data", "data", "--timeout", "0"), "--timeout: 0 (expected: at least 1 second)");
+    }
+
+    @Test
+    void aPidLeftInTheLockFileIsReportedAsAServerThatEndedWithoutStopping() throws Exception {
+        CliRun.run(tmp, "init", "data");
+        Path lock = tmp.resolve("data/server.lock");
+        Files.writeString(lock, "4194999\n");
+        String ended = "no vat-server is running on " + tmp.resolve("data")
+                + " (the last one, pid 4194999, ended without stopping: it was killed or crashed)";
+        failsWith(CliRun.run(tmp, "stop", "--data", "data"), ended);
+        failsWith(CliRun.run(tmp, "status", "--data", "data"), ended + "; start one with `vat-server run --data data`");
+        assertThat(lock).as("asking changes nothing").hasContent("4194999\n");
+
+        Files.writeString(lock, "not a pid\n");
+        failsWith(CliRun.run(tmp, "stop", "--data", "data"), "no vat-server is running on " + tmp.resolve("data"));
+
+        Files.writeString(lock, "4194999\n");
+        CliRun server = CliRun.serve(tmp, "run", "--data", "data");
+        try {
+            assertThat(server.firstLine()).as(server.toString()).startsWith("captp://");
+            assertThat(lock).hasContent(ProcessHandle.current().pid() + "\n");
+        } finally {
+            assertThat(server.stop()).isZero();
+        }
+    }
+
+    @Test
+    void callsComeFromOneClientIdentityKeptInTheUsersConfigDirectory() throws Exception {
+        Queue<String> callers = new ConcurrentLinkedQueue<>();
+        try (VatRuntime runtime = VatRuntime.builder().threads(1).build();
+             Node node = Node.start(VatIdentity.generate(new SecureRandom()), runtime, NetConfig.defaults(), PassableRegistry.empty())) {
+            Vat vat = runtime.newVat("greeter");
+            node.onSessionLost(vat.export((peer, why) -> callers.add(peer), PeerListener.class));
+            InetSocketAddress at = node.listen(new InetSocketAddress("127.0.0.1", 0));
+            SturdyRef ref = new SturdyRef(node.vatId(), List.of(at), SwissNumber.random(new SecureRandom()));
+            node.reinstate(ref, vat.export(new Greeter() {
+                @Override
+                public Promise<String> greet(String name) {
+                    return Promise.of("hello, " + name);
+                }
+
+                @Override
+                public Promise<List<Map<String, Object>>> describe() {
+                    return Promise.of(Descriptions.of(Greeter.class));
+                }
+            }, Greeter.class));
+
+            for (int i = 0; i < 2; i++) {
+                CliRun call = CliRun.run(tmp, "call", ref.toString(), "greet", "\"Ada\"");
+                assertThat(call.out()).as(call.toString()).isEqualTo("\"hello, Ada\"\n");
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (callers.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+        Path key = tmp.resolve(".config/erg/" + ClientIdentity.FILE);
+        String kept = VatIdentity.load(key, null).vatId().toString();
+        assertThat(callers).as("the vat id each call's session came from").containsExactly(kept, kept);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key.getParent()))).isEqualTo("rwx------");
+        assertThat(key.getParent()).isDirectoryNotContaining(p -> !p.equals(key));
+    }
+
+    @Test
+    void aDamagedClientIdentityIsOneLineSayingToDeleteIt() throws Exception {
+        Path key = tmp.resolve(".config/erg/" + ClientIdentity.FILE);
+        Files.createDirectories(key.getParent());
+        Files.writeString(key, "not a key\n");
+        SturdyRef nowhere = new SturdyRef(VatIdentity.generate(new SecureRandom()).vatId(),
+                List.of(InetSocketAddress.createUnresolved("127.0.0.1", 1)), SwissNumber.random(new SecureRandom()));
+        CliRun call = CliRun.run(tmp, "call", "--no-describe", nowhere.toString(), "value");
+        assertThat(call.status()).isEqualTo(Cli.FAILED);
+        assertThat(call.err()).startsWith("vat-server: key file " + key + ": ")
+                .endsWith("; delete it, and the next command makes a new client identity\n").hasLineCount(1);
     }
 
     @Test
@@ -206,7 +333,7 @@ class CliTest {
         assertThat(CliRun.run(tmp, "frobnicate").status()).isEqualTo(2);
         CliRun help = CliRun.run(tmp, "help");
         assertThat(help.status()).isZero();
-        assertThat(help.out()).contains("init", "run", "sturdy", "status", "call", "describe");
+        assertThat(help.out()).contains("init", "run", "sturdy", "status", "stop", "call", "describe");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,6 +172,36 @@ class DataDirTest {
         held.close();
         try (DirLock again = dir.tryLock().orElseThrow()) {
             assertThat(again).isNotNull();
+        }
+    }
+
+    @Test
+    void theLockFileHoldsTheHoldersPidAndKeepsOneLeftByAHolderThatDidNotLetGo() throws Exception {
+        DataDir dir = DataDir.init(tmp.resolve("data"), CONFIG, null);
+        Path file = dir.root().resolve("server.lock");
+        long pid = ProcessHandle.current().pid();
+        assertThat(dir.lockState()).isEqualTo(new LockState.Free(OptionalLong.empty()));
+
+        DirLock held = dir.tryLock().orElseThrow();
+        assertThat(held.stalePid()).isEmpty();
+        assertThat(file).hasContent(pid + "\n");
+        assertThat(dir.lockState()).isEqualTo(new LockState.Held(OptionalLong.of(pid)));
+        held.close();
+        assertThat(file).isEmptyFile();
+        assertThat(dir.lockState()).isEqualTo(new LockState.Free(OptionalLong.empty()));
+
+        // What a killed holder leaves: its pid, and a lock the operating system released.
+        Files.writeString(file, "4194999\n");
+        assertThat(dir.lockState()).isEqualTo(new LockState.Free(OptionalLong.of(4194999)));
+        assertThat(file).as("probing changes nothing").hasContent("4194999\n");
+        try (DirLock taken = dir.tryLock().orElseThrow()) {
+            assertThat(taken.stalePid()).hasValue(4194999);
+            assertThat(file).hasContent(pid + "\n");
+        }
+
+        for (String junk : List.of("", "0\n", "-5\n", "12 34\n", "9".repeat(40))) {
+            Files.writeString(file, junk);
+            assertThat(dir.lockState()).as("%s", junk).isEqualTo(new LockState.Free(OptionalLong.empty()));
         }
     }
 }
