@@ -7,11 +7,9 @@ import java.util.Objects;
 /**
  * A program that should behave the same in every {@link Mode}: its script, the records and
  * enums it passes (registered in each node's {@code PassableRegistry}), the differences it
- * states, and, for a scenario known to differ until the runtime is fixed, what it awaits
- * (null for a scenario that must pass now).
+ * states.
  */
-public record Scenario(String name, Script script, List<Class<?>> passables, List<StatedDifference> stated,
-                       String awaiting) {
+public record Scenario(String name, Script script, List<Class<?>> passables, List<StatedDifference> stated) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -22,29 +20,21 @@ public record Scenario(String name, Script script, List<Class<?>> passables, Lis
 
     /** A scenario that passes no records or enums and states no differences. */
     public static Scenario of(String name, Script script) {
-        return new Scenario(name, script, List.of(), List.of(), null);
+        return new Scenario(name, script, List.of(), List.of());
     }
 
     /** This scenario, also passing {@code types} (records and enums marked {@code @Passable}). */
     public Scenario passing(Class<?>... types) {
         List<Class<?>> all = new ArrayList<>(passables);
         all.addAll(List.of(types));
-        return new Scenario(name, script, all, stated, awaiting);
+        return new Scenario(name, script, all, stated);
     }
 
     /** This scenario, stating that in {@code mode} {@code channel} reads {@code lines}, because {@code why}. */
     public Scenario stating(Mode mode, String channel, List<String> lines, String why) {
         List<StatedDifference> all = new ArrayList<>(stated);
         all.add(new StatedDifference(mode, channel, lines, why));
-        return new Scenario(name, script, passables, all, awaiting);
-    }
-
-    /**
-     * This scenario, marked as differing until {@code fix} is in the runtime: its differences
-     * are reported but fail nothing unless the awaiting scenarios are enabled.
-     */
-    public Scenario awaiting(String fix) {
-        return new Scenario(name, script, passables, stated, Objects.requireNonNull(fix, "fix"));
+        return new Scenario(name, script, passables, all);
     }
 
     @Override

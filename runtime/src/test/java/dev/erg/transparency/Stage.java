@@ -1,5 +1,6 @@
 package dev.erg.transparency;
 
+import dev.erg.vat.JoinTimeoutException;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
 import java.time.Duration;
@@ -39,7 +40,7 @@ interface Stage extends AutoCloseable {
             } catch (ProblemException e) {
                 outcome.add(Outcome.RESULT, Describe.problem(e.problem()));
                 return;
-            } catch (IllegalStateException e) {
+            } catch (JoinTimeoutException e) {
                 // still pending after wait: reported below
             }
         }

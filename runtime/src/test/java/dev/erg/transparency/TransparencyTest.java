@@ -12,13 +12,11 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs every scenario with all vats in one runtime, with each vat behind its own node over
  * TLS, and on the deterministic scheduler, and fails on any difference a scenario does not
- * state. Scenarios awaiting a runtime fix report their differences as skipped tests, unless
- * {@code -Derg.transparency.awaiting=fail} makes them count like the others.
+ * state, and prints a summary line with the count of scenarios and of differences.
  */
 class TransparencyTest {
 
     private static final List<Scenario> SCENARIOS = Scenarios.all();
-    private static final boolean AWAITING_FAIL = Transparency.awaitingFails();
     private static final Queue<Verdict> VERDICTS = new ConcurrentLinkedQueue<>();
     private static Harness harness;
 
@@ -43,16 +41,10 @@ class TransparencyTest {
     }
 
     private static String summary() {
-        List<Verdict> core = VERDICTS.stream().filter(v -> v.scenario().awaiting() == null || AWAITING_FAIL).toList();
-        List<Verdict> awaiting = VERDICTS.stream().filter(v -> v.scenario().awaiting() != null && !AWAITING_FAIL).toList();
-        return "transparency: " + core.size() + " scenarios, " + harness.modes().size() + " modes, "
-                + unstated(core) + " differences beyond those stated ("
-                + core.stream().mapToLong(v -> v.stated().size()).sum() + " stated)"
-                + (awaiting.isEmpty() ? "" : "; awaiting runtime fixes: " + awaiting.size() + " scenarios, "
-                + unstated(awaiting) + " differences");
-    }
-
-    private static long unstated(List<Verdict> verdicts) {
-        return verdicts.stream().mapToLong(v -> v.unstated().size() + v.hungIn().size()).sum();
+        List<Verdict> all = List.copyOf(VERDICTS);
+        return "transparency: " + all.size() + " scenarios, " + harness.modes().size() + " modes, "
+                + all.stream().mapToLong(v -> v.unstated().size() + v.hungIn().size()).sum()
+                + " differences beyond those stated (" + all.stream().mapToLong(v -> v.stated().size()).sum()
+                + " stated)";
     }
 }

@@ -1,6 +1,7 @@
 package dev.erg.samples.money;
 
 import dev.erg.vat.Promise;
+import dev.erg.vat.Ref;
 import dev.erg.vat.ProblemException;
 
 /**
@@ -45,6 +46,11 @@ public final class Currency implements Mint {
 
         @Override
         public Promise<Long> deposit(long amount, Purse source) {
+            // A purse handed on through another vat may still be on its way: recognise it once it is here.
+            return Ref.whenResolved(source).thenCompose(arrived -> move(amount, arrived));
+        }
+
+        private Promise<Long> move(long amount, Purse source) {
             if (!(source instanceof Account from) || from.currency() != Currency.this) {
                 throw new ProblemException("NotOurMoney", "the source is not a purse of " + name);
             }
