@@ -48,7 +48,10 @@ final class NettyWatch extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
-        if (isLoggable(record)) {
+        // LinkChannelFaultsTest provokes runtime "bugs" on purpose; the log limiter may sum them
+        // up later, while another test watches.
+        boolean provoked = record.getMessage() != null && record.getMessage().contains("LinkChannelFaultsTest$");
+        if (isLoggable(record) && !provoked) {
             seen.add(record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage()
                     + (record.getThrown() != null ? " " + record.getThrown() : ""));
         }
