@@ -142,11 +142,15 @@ public final class Node implements AutoCloseable {
      * order unless a session with that vat exists, checks the peer's key against the vat id,
      * and fetches the object by its swiss number. Breaks with a problem saying why otherwise.
      *
+     * @param iface the remote interface to use the object through, or {@code Object} for an
+     *              untyped reference, sent to by method name with {@link Ref#send}
      * @throws IllegalArgumentException if {@code iface} is not a remote interface whose
      *                                  methods can all be called across vats
      */
     public <T> Promise<T> connect(SturdyRef ref, Class<T> iface) {
-        Ref.requireRemoteInterface(iface);
+        if (iface != Object.class) {
+            Ref.requireRemoteInterface(iface);
+        }
         Deferred<T> result = Promise.defer();
         fetch(ref, iface, result, 5);
         return result.promise();

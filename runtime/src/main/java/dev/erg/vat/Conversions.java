@@ -77,7 +77,7 @@ final class Conversions {
             return new Conversion.PromiseOf(new Conversion.Any("Object"), "Promise");
         }
         if (c == String.class || c == byte[].class || c == Problem.class
-                || c == BigDecimal.class || c == Number.class) {
+                || c == BigDecimal.class || c == Number.class || c == Void.class) {
             return new Conversion.Exact(c);
         }
         if (c == List.class || c == Collection.class || c == Iterable.class) {
