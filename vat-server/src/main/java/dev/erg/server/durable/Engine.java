@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -68,9 +70,18 @@ final class Engine implements AutoCloseable {
     private record Task<R>(Supplier<R> action, CompletableFuture<R> done) implements Work {
     }
 
-    /** What a batch does once its commit is durable, or if it fails. */
-    private record Settle(Runnable committed, Runnable failed) {
+    /** What a batch does once its commit is durable, or if it fails with a problem. */
+    private record Settle(Runnable committed, Consumer<Problem> failed) {
     }
+
+    /** A batch whose commit failed while committing: whether it was made is known once the store is back. */
+    private record Doubt(Batch batch, List<Settle> settles, int turns, long deadline) {
+    }
+
+    /** How long the callers of a batch in doubt wait to learn whether it was committed, at most. */
+    static final Duration DOUBT_WAIT = Duration.ofSeconds(10);
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final JdbcStore store;
     private final StateCodec codec = new StateCodec();
@@ -88,6 +99,7 @@ final class Engine implements AutoCloseable {
     private volatile Pump pump;
     private volatile Exports exports;
     private volatile boolean running = true;
+    private volatile StoreStatus storeStatus = new StoreStatus(StoreStatus.State.UP, Instant.now(), "", 0);
 
     // Confined to the engine's thread.
     private final Map<Long, Live> live = new HashMap<>();
@@ -99,6 +111,10 @@ final class Engine implements AutoCloseable {
     private long nextTicket;
     private long nextObject;
     private Turn current;
+    private Doubt doubt;
+    private Duration backoff = MIN_BACKOFF;
+    private int attempts;
+    private long lastRenewal = System.nanoTime();
 
     Engine(JdbcStore store, String vatId, Map<String, Kind<?, ?>> kinds, int maxBatch,
            Function<SwissNumber, Long> targets, Alarms alarms) {
@@ -108,7 +124,7 @@ final class Engine implements AutoCloseable {
         this.maxBatch = maxBatch;
         this.targets = targets;
         this.alarms = alarms;
-        this.generation = store.startGeneration();
+        this.generation = store.generation();
         this.roots = new HashMap<>(store.roots());
         loadCounters();
         loadOutStreams();
@@ -181,6 +197,10 @@ final class Engine implements AutoCloseable {
         return commits.sum();
     }
 
+    StoreStatus storeStatus() {
+        return storeStatus;
+    }
+
     /** The kinds of stored objects that no code of this build is bound to, with their counts. */
     Map<String, Long> unboundKinds() {
         Map<String, Long> stored = new HashMap<>(store.kinds());
@@ -230,7 +250,23 @@ final class Engine implements AutoCloseable {
             reject(work, Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed"));
             return;
         }
+        StoreStatus status = storeStatus;
+        if (status.state() != StoreStatus.State.UP) {
+            // At once, not after a wait: the caller decides whether and when to try again.
+            reject(work, refusal(status));
+            return;
+        }
         queue.add(work);
+    }
+
+    private static Problem refusal(StoreStatus status) {
+        return switch (status.state()) {
+            case UP -> throw new IllegalStateException("the store is up");
+            case RECONNECTING -> Problem.of(DurableHost.STORE_UNAVAILABLE,
+                    "the durable store is unreachable since %s (%s); nothing was done", status.since(), status.cause());
+            case FENCED -> Problem.of(DurableHost.FENCED, "%s; this vat-server serves its durable objects no more",
+                    status.cause());
+        };
     }
 
     // ---- the engine's thread
@@ -310,49 +346,193 @@ final class Engine implements AutoCloseable {
 
     private void run() {
         while (running) {
-            Work first;
+            switch (storeStatus.state()) {
+                case UP -> runBatch();
+                case RECONNECTING -> reconnect();
+                case FENCED -> refuseFor(MAX_BACKOFF);
+            }
+        }
+    }
+
+    private void runBatch() {
+        Work first;
+        try {
+            first = queue.poll(200, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            running = false;
+            return;
+        }
+        if (first == null) {
+            renewLease();
+            return;
+        }
+        Batch batch = new Batch();
+        List<Settle> settles = new ArrayList<>();
+        int n = 0;
+        Work work = first;
+        do {
+            handle(work, batch, settles);
+            n++;
+        } while (n < maxBatch && !store.lost() && (work = queue.poll()) != null);
+        batch.turns = n;
+        if (batch.isEmpty()) {
+            settles.forEach(s -> run(s.committed()));
+            if (store.lost()) {
+                lose("a read failed");
+            }
+            return;
+        }
+        try {
+            commit(batch);
+        } catch (FencedException e) {
+            fail(settles, refusal(new StoreStatus(StoreStatus.State.FENCED, Instant.now(), e.getMessage(), 0)));
+            fence(e.getMessage());
+            return;
+        } catch (StoredDataException e) {
+            String cause = JdbcStore.oneLine(e);
+            lose(cause);
+            if (store.inDoubt()) {
+                LOG.error("{}; the callers of its {} turns wait up to {} s to learn whether it was made", cause, n,
+                        DOUBT_WAIT.toSeconds());
+                doubt = new Doubt(batch, settles, n, System.nanoTime() + DOUBT_WAIT.toNanos());
+            } else {
+                LOG.error("{}; the batch's {} turns are undone and their callers told", cause, n);
+                fail(settles, Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; the call was undone", cause));
+            }
+            return;
+        }
+        committed(batch, settles, n);
+    }
+
+    /** Answers the callers of a committed batch and hands its letters to the pump. */
+    private void committed(Batch batch, List<Settle> settles, int n) {
+        turns.add(n);
+        // Offered before any answer names them.
+        for (Made made : batch.made) {
+            run(() -> exports.export(made.object().id, made.object().kind, made.swiss()));
+        }
+        settles.forEach(s -> run(s.committed()));
+        Pump p = pump;
+        if (p != null && !batch.outStreams.isEmpty()) {
+            p.committed(batch.outStreams.stream().map(Route::of).toList(), batch.sent);
+        }
+    }
+
+    private static void fail(List<Settle> settles, Problem problem) {
+        for (Settle s : settles) {
+            run(() -> s.failed().accept(problem));
+        }
+    }
+
+    /** The connection is lost: from now on calls break at once, and the engine reconnects. */
+    private void lose(String cause) {
+        StoreStatus was = storeStatus;
+        storeStatus = new StoreStatus(StoreStatus.State.RECONNECTING, Instant.now(), cause, was.outages() + 1);
+        alarms.raise("durable store lost, reconnecting: " + cause);
+        backoff = MIN_BACKOFF;
+        attempts = 0;
+    }
+
+    /**
+     * One attempt to reconnect: on success the memory is read again from the store, a batch in
+     * doubt is settled as the store says, and the pump asked to send again what was not stored;
+     * on failure, calls are refused for a while, twice as long each time up to {@link #MAX_BACKOFF}.
+     */
+    private void reconnect() {
+        if (doubt != null && System.nanoTime() - doubt.deadline() > 0) {
+            fail(doubt.settles(), Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; whether the call was committed is"
+                    + " unknown: the store did not come back within %d s", storeStatus.cause(), DOUBT_WAIT.toSeconds()));
+            doubt = null;
+        }
+        attempts++;
+        boolean landed;
+        try {
+            landed = store.reconnect();
+            reload();
+        } catch (FencedException e) {
+            if (doubt != null) {
+                fail(doubt.settles(), refusal(new StoreStatus(StoreStatus.State.FENCED, Instant.now(), e.getMessage(), 0)));
+                doubt = null;
+            }
+            fence(e.getMessage());
+            return;
+        } catch (StoredDataException e) {
+            StoreStatus was = storeStatus;
+            storeStatus = new StoreStatus(was.state(), was.since(), JdbcStore.oneLine(e), was.outages());
+            if (Integer.bitCount(attempts) == 1) {
+                LOG.warn("durable store still unreachable after {} attempts: {}", attempts, storeStatus.cause());
+            }
+            refuseFor(backoff);
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            return;
+        }
+        Doubt held = doubt;
+        doubt = null;
+        if (held != null) {
+            if (landed) {
+                committed(held.batch(), held.settles(), held.turns());
+            } else {
+                fail(held.settles(), Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; the call was undone", storeStatus.cause()));
+            }
+        }
+        StoreStatus was = storeStatus;
+        LOG.info("durable store back after {} ms and {} attempts; this server still owns vat {} (epoch {})",
+                Duration.between(was.since(), Instant.now()).toMillis(), attempts, vatId, store.epoch());
+        storeStatus = new StoreStatus(StoreStatus.State.UP, Instant.now(), "", was.outages());
+        lastRenewal = System.nanoTime();
+        Pump p = pump;
+        if (p != null) {
+            for (OutStream s : outById.values()) {
+                p.resume(Route.of(s), List.of());
+            }
+            p.resend();
+        }
+    }
+
+    /** Another server owns the store now: refuse everything, deliver nothing, for the rest of this run. */
+    private void fence(String why) {
+        StoreStatus was = storeStatus;
+        storeStatus = new StoreStatus(StoreStatus.State.FENCED, Instant.now(), why,
+                was.outages() + (was.state() == StoreStatus.State.UP ? 1 : 0));
+        LOG.error("{}: this vat-server commits nothing more and serves its durable objects no more", why);
+        alarms.raise("fenced: " + why);
+        Pump p = pump;
+        if (p != null) {
+            p.stop();
+        }
+    }
+
+    /** Refuses, for {@code wait}, the work that comes, with the problem the store's state gives. */
+    private void refuseFor(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (long left; running && (left = deadline - System.nanoTime()) > 0; ) {
+            Work work;
             try {
-                first = queue.poll(200, TimeUnit.MILLISECONDS);
+                work = queue.poll(left, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
+                running = false;
                 return;
             }
-            if (first == null) {
-                continue;
+            if (work != null) {
+                reject(work, refusal(storeStatus));
             }
-            Batch batch = new Batch();
-            List<Settle> settles = new ArrayList<>();
-            int n = 0;
-            Work work = first;
-            do {
-                handle(work, batch, settles);
-                n++;
-            } while (n < maxBatch && (work = queue.poll()) != null);
-            batch.turns = n;
-            try {
-                if (!batch.isEmpty()) {
-                    commit(batch);
-                }
-            } catch (StoredDataException e) {
-                LOG.error("{}; the batch's {} turns are undone and their callers told", e.getMessage(), n);
-                alarms.raise(e.getMessage());
-                reload();
-                settles.forEach(s -> run(s.failed()));
-                Pump p = pump;
-                if (p != null) {
-                    p.resend();
-                }
-                continue;
-            }
-            turns.add(n);
-            // Offered before any answer names them.
-            for (Made made : batch.made) {
-                run(() -> exports.export(made.object().id, made.object().kind, made.swiss()));
-            }
-            settles.forEach(s -> run(s.committed()));
-            Pump p = pump;
-            if (p != null && !batch.outStreams.isEmpty()) {
-                p.committed(batch.outStreams.stream().map(Route::of).toList(), batch.sent);
-            }
+        }
+    }
+
+    /** Renews the lease when a third of it has passed without a commit; a failure is a lost store or a fence. */
+    private void renewLease() {
+        if (System.nanoTime() - lastRenewal < TimeUnit.MILLISECONDS.toNanos(store.leaseMillis()) / 3) {
+            return;
+        }
+        try {
+            store.renew();
+            lastRenewal = System.nanoTime();
+        } catch (FencedException e) {
+            fence(e.getMessage());
+        } catch (StoredDataException e) {
+            String cause = JdbcStore.oneLine(e);
+            LOG.error("{}; reconnecting", cause);
+            lose(cause);
         }
     }
 
@@ -361,6 +541,7 @@ final class Engine implements AutoCloseable {
         batch.nextObject = nextObject;
         store.commit(batch);
         commits.increment();
+        lastRenewal = System.nanoTime();
     }
 
     private static void run(Runnable r) {
@@ -385,9 +566,11 @@ final class Engine implements AutoCloseable {
             dispatch(work, batch, settles);
         } catch (RuntimeException e) {
             current = null;
+            Problem problem = store.lost()
+                    ? Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; nothing was done", JdbcStore.oneLine(e))
+                    : Problem.of(Problem.UNAVAILABLE, "the durable engine could not run this: %s", e.getMessage());
             LOG.error("durable engine: {} failed: {}", work.getClass().getSimpleName(), e.toString());
-            Problem problem = Problem.of(Problem.UNAVAILABLE, "the durable engine could not run this: %s", e.getMessage());
-            settles.add(new Settle(() -> reject(work, problem), () -> reject(work, problem)));
+            settles.add(new Settle(() -> reject(work, problem), p -> reject(work, problem)));
         }
     }
 
@@ -417,7 +600,8 @@ final class Engine implements AutoCloseable {
             }
             case Halt halt -> {
             }
-            case Task<?> task -> task.done().completeExceptionally(new IllegalStateException(problem.toString()));
+            case Task<?> task -> task.done().completeExceptionally(problem.kind().equals(Problem.VAT_SHUT_DOWN)
+                    ? new IllegalStateException(problem.toString()) : new StoredDataException(problem.toString()));
         }
     }
 
@@ -540,12 +724,8 @@ final class Engine implements AutoCloseable {
                         l.args()));
             }
             batch.turns = 1;
-            try {
-                commit(batch);
-            } catch (StoredDataException e) {
-                reload();
-                throw e;
-            }
+            // A failure leaves the store lost: the engine reconnects and reads its state again.
+            commit(batch);
             LOG.warn("outbox to vat {} resumed on a new stream: {} waiting letters sent again", vat, waiting.size());
             Pump p = pump;
             if (p != null) {
@@ -561,12 +741,11 @@ final class Engine implements AutoCloseable {
         Resolver<Object> answer = invoke.answer();
         if (object == null) {
             Problem gone = Problem.of(Problem.NOT_CALLABLE, "durable object %d is not in the store", invoke.object());
-            settles.add(new Settle(() -> answer.reject(gone), () -> answer.reject(gone)));
+            settles.add(new Settle(() -> answer.reject(gone), p -> answer.reject(gone)));
             return;
         }
         Outcome outcome = turn(object, invoke.method(), invoke.args(), batch);
-        Problem failed = Problem.of(Problem.UNAVAILABLE, "the durable store failed; the call was undone");
-        settles.add(new Settle(() -> settle(answer, outcome), () -> answer.reject(failed)));
+        settles.add(new Settle(() -> settle(answer, outcome), answer::reject));
     }
 
     @SuppressWarnings("unchecked")
@@ -583,7 +762,6 @@ final class Engine implements AutoCloseable {
     private void deliver(Deliver deliver, Batch batch, List<Settle> settles) {
         Letter letter = deliver.letter();
         Resolver<Receipt> resolver = deliver.receipt();
-        Problem failed = Problem.of(Problem.UNAVAILABLE, "the durable store failed; the letter was not consumed");
         InStream stream = inStream(letter.stream());
         String refused = Amnesia.refusal(letter, stream, generation);
         if (refused != null) {
@@ -608,7 +786,7 @@ final class Engine implements AutoCloseable {
                 return;
             }
             Receipt again = stored.receipt();
-            settles.add(new Settle(() -> resolver.resolve(again), () -> resolver.reject(failed)));
+            settles.add(new Settle(() -> resolver.resolve(again), resolver::reject));
             return;
         }
         if (stream == null) {
@@ -621,7 +799,7 @@ final class Engine implements AutoCloseable {
         stream.senderGeneration = Math.max(stream.senderGeneration, letter.senderGeneration());
         batch.inStreams.add(stream);
         batch.addReceipt(stream.id, letter.seq(), new StoredReceipt(digest, receipt));
-        settles.add(new Settle(() -> resolver.resolve(receipt), () -> resolver.reject(failed)));
+        settles.add(new Settle(() -> resolver.resolve(receipt), resolver::reject));
     }
 
     /** Breaks the receipt of {@code letter} with {@code problem}, and reports what happened to it. */
@@ -631,7 +809,7 @@ final class Engine implements AutoCloseable {
         // Every refusal is an alarm; the log shows a line per kind of refusal per interval.
         PEER_CAUSED.log(System.Logger.Level.ERROR, "letter refused " + problem.kind(), () -> report, null);
         alarms.raise(report);
-        settles.add(new Settle(() -> resolver.reject(problem), () -> resolver.reject(problem)));
+        settles.add(new Settle(() -> resolver.reject(problem), p -> resolver.reject(problem)));
     }
 
     private StoredReceipt receipt(String stream, long seq, Batch batch) {
@@ -816,6 +994,12 @@ final class Engine implements AutoCloseable {
         Problem closed = Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed");
         for (Work w; (w = queue.poll()) != null; ) {
             reject(w, closed);
+        }
+        Doubt held = doubt;
+        if (held != null && !thread.isAlive()) {
+            doubt = null;
+            fail(held.settles(), Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed; whether the call was"
+                    + " committed is unknown"));
         }
         store.close();
     }
