@@ -81,7 +81,7 @@ final class Engine implements AutoCloseable {
     /** How long the callers of a batch in doubt wait to learn whether it was committed, at most. */
     static final Duration DOUBT_WAIT = Duration.ofSeconds(10);
     private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
     private final JdbcStore store;
     private final StateCodec codec = new StateCodec();
