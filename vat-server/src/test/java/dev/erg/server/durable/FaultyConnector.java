@@ -3,7 +3,9 @@ package dev.erg.server.durable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,6 +19,7 @@ final class FaultyConnector implements Connector {
     private final AtomicInteger loseCommitAnswers = new AtomicInteger();
     private final AtomicInteger connects = new AtomicInteger();
     private volatile boolean down;
+    private volatile boolean full;
 
     FaultyConnector(Storage storage) {
         this.real = Connector.of(storage);
@@ -42,6 +45,14 @@ final class FaultyConnector implements Connector {
         down = false;
     }
 
+    /**
+     * SQLite only: from now on ({@code true}) the database may not grow by a page, as on a full
+     * disk, or again may ({@code false}).
+     */
+    void full(boolean full) {
+        this.full = full;
+    }
+
     /** Connections opened so far. */
     int connects() {
         return connects.get();
@@ -54,11 +65,16 @@ final class FaultyConnector implements Connector {
         }
         Connection connection = real.connect();
         connects.incrementAndGet();
+        boolean[] limited = {false};
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
                 (proxy, method, args) -> {
                     String name = method.getName();
                     if (down && !name.equals("close") && !name.equals("isClosed")) {
                         throw new SQLException("An I/O error occurred while sending to the backend (a fault of the test)");
+                    }
+                    if (full != limited[0] && !name.equals("close") && !name.equals("isClosed")) {
+                        limit(connection, full);
+                        limited[0] = full;
                     }
                     if (name.equals("commit")) {
                         if (take(failCommits)) {
@@ -75,6 +91,18 @@ final class FaultyConnector implements Connector {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /** SQLite refuses to grow a database past max_page_count with SQLITE_FULL, as when the disk is full. */
+    private static void limit(Connection connection, boolean full) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            long pages;
+            try (ResultSet rs = s.executeQuery("PRAGMA page_count")) {
+                rs.next();
+                pages = rs.getLong(1);
+            }
+            s.execute("PRAGMA max_page_count = " + (full ? pages : Integer.MAX_VALUE));
+        }
     }
 
     private static boolean take(AtomicInteger count) {

@@ -27,6 +27,29 @@ class StoreFaultTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    /** Text that grows with each call. */
+    public interface Notes {
+        Promise<Long> append(String more);
+
+        Promise<Long> length();
+    }
+
+    record NotesState(String text) {
+    }
+
+    static final Kind<NotesState, Notes> NOTES = new Kind<>("notes", NotesState.class, Notes.class, self -> new Notes() {
+        @Override
+        public Promise<Long> append(String more) {
+            self.update(new NotesState(self.state().text() + more));
+            return length();
+        }
+
+        @Override
+        public Promise<Long> length() {
+            return Promise.of((long) self.state().text().length());
+        }
+    });
+
     @TempDir
     Path tmp;
 
@@ -154,6 +177,36 @@ class StoreFaultTest {
         faults.up();
         assertThat(up(host).outages()).isEqualTo(1);
         assertThat(await(box::value)).isEqualTo(1);
+    }
+
+    @Test
+    void aFullDiskBreaksTheCallsThatNeedSpaceAndLosesNothing() throws Exception {
+        FaultyConnector faults = new FaultyConnector(storage());
+        DurableHost host = open(faults, DurableHost.LEASE);
+        Notes notes = host.root("notes", vat, NOTES, () -> new NotesState(""));
+        long kept = await(() -> notes.append("x".repeat(1_000)));
+
+        faults.full(true);
+        List<Problem> refused = new ArrayList<>();
+        for (int i = 0; i < 40 && refused.size() < 3; i++) {
+            try {
+                kept = await(() -> notes.append("y".repeat(4_000)));
+            } catch (ProblemException e) {
+                refused.add(e.problem());
+                up(host);
+            }
+        }
+        assertThat(refused).hasSize(3).allSatisfy(p -> {
+            assertThat(p.kind()).isEqualTo(DurableHost.STORE_UNAVAILABLE);
+            assertThat(p.message()).contains("full").contains("undone");
+        });
+
+        faults.full(false);
+        long before = kept;
+        assertThat(await(() -> notes.append("z"))).as("space again: commits work, nothing lost").isEqualTo(before + 1);
+        host.close();
+        DurableHost again = open(Connector.of(storage()), DurableHost.LEASE);
+        assertThat(await(() -> again.root("notes", vat, NOTES, () -> new NotesState("")).length())).isEqualTo(before + 1);
     }
 
     @Test
