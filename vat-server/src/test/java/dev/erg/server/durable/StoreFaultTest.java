@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.server.durable.DurableHostTest.Box;
 import dev.erg.server.durable.DurableHostTest.BoxState;
+import dev.erg.server.metrics.ServerMetrics;
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
@@ -169,13 +170,18 @@ class StoreFaultTest {
     void aStoreLostWhileIdleIsNoticedByTheLeaseRenewal() throws Exception {
         FaultyConnector faults = new FaultyConnector(storage());
         DurableHost host = open(faults, Duration.ofMillis(600));
+        ServerMetrics metrics = new ServerMetrics();
+        metrics.trackDurables(host);
         Box box = box(host);
         await(() -> box.add(1));
+        assertThat(metrics.scrape()).contains("erg_durable_store_state 0.0");
         faults.down();
         StoreStatus away = Poll.until(host::store, s -> s.state() == StoreStatus.State.RECONNECTING, WAIT);
         assertThat(away.state()).isEqualTo(StoreStatus.State.RECONNECTING);
+        assertThat(metrics.scrape()).contains("erg_durable_store_state 1.0");
         faults.up();
         assertThat(up(host).outages()).isEqualTo(1);
+        assertThat(metrics.scrape()).contains("erg_durable_store_state 0.0").contains("erg_durable_store_outages_total 1.0");
         assertThat(await(box::value)).isEqualTo(1);
     }
 
