@@ -11,7 +11,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -80,8 +79,6 @@ final class Engine implements AutoCloseable {
 
     /** How long the callers of a batch in doubt wait to learn whether it was committed, at most. */
     static final Duration DOUBT_WAIT = Duration.ofSeconds(10);
-    private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
     private final JdbcStore store;
     private final StateCodec codec = new StateCodec();
@@ -99,7 +96,7 @@ final class Engine implements AutoCloseable {
     private volatile Pump pump;
     private volatile Exports exports;
     private volatile boolean running = true;
-    private volatile StoreStatus storeStatus = new StoreStatus(StoreStatus.State.UP, Instant.now(), "", 0);
+    private final StoreLink link;
 
     // Confined to the engine's thread.
     private final Map<Long, Live> live = new HashMap<>();
@@ -112,9 +109,6 @@ final class Engine implements AutoCloseable {
     private long nextObject;
     private Turn current;
     private Doubt doubt;
-    private Duration backoff = MIN_BACKOFF;
-    private int attempts;
-    private long lastRenewal = System.nanoTime();
 
     Engine(JdbcStore store, String vatId, Map<String, Kind<?, ?>> kinds, int maxBatch,
            Function<SwissNumber, Long> targets, Alarms alarms) {
@@ -125,6 +119,7 @@ final class Engine implements AutoCloseable {
         this.targets = targets;
         this.alarms = alarms;
         this.generation = store.generation();
+        this.link = new StoreLink(store, alarms, vatId, this::stopPump);
         this.roots = new HashMap<>(store.roots());
         loadCounters();
         loadOutStreams();
@@ -198,7 +193,7 @@ final class Engine implements AutoCloseable {
     }
 
     StoreStatus storeStatus() {
-        return storeStatus;
+        return link.status();
     }
 
     /** The kinds of stored objects that no code of this build is bound to, with their counts. */
@@ -250,23 +245,12 @@ final class Engine implements AutoCloseable {
             reject(work, Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed"));
             return;
         }
-        StoreStatus status = storeStatus;
-        if (status.state() != StoreStatus.State.UP) {
+        if (link.status().state() != StoreStatus.State.UP) {
             // At once, not after a wait: the caller decides whether and when to try again.
-            reject(work, refusal(status));
+            reject(work, link.refusal());
             return;
         }
         queue.add(work);
-    }
-
-    private static Problem refusal(StoreStatus status) {
-        return switch (status.state()) {
-            case UP -> throw new IllegalStateException("the store is up");
-            case RECONNECTING -> Problem.of(DurableHost.STORE_UNAVAILABLE,
-                    "the durable store is unreachable since %s (%s); nothing was done", status.since(), status.cause());
-            case FENCED -> Problem.of(DurableHost.FENCED, "%s; this vat-server serves its durable objects no more",
-                    status.cause());
-        };
     }
 
     // ---- the engine's thread
@@ -346,10 +330,10 @@ final class Engine implements AutoCloseable {
 
     private void run() {
         while (running) {
-            switch (storeStatus.state()) {
+            switch (link.status().state()) {
                 case UP -> runBatch();
                 case RECONNECTING -> reconnect();
-                case FENCED -> refuseFor(MAX_BACKOFF);
+                case FENCED -> refuseFor(StoreLink.MAX_BACKOFF);
             }
         }
     }
@@ -363,7 +347,7 @@ final class Engine implements AutoCloseable {
             return;
         }
         if (first == null) {
-            renewLease();
+            link.renewIfDue();
             return;
         }
         Batch batch = new Batch();
@@ -378,19 +362,20 @@ final class Engine implements AutoCloseable {
         if (batch.isEmpty()) {
             settles.forEach(s -> run(s.committed()));
             if (store.lost()) {
-                lose("a read failed");
+                LOG.error("durable store: {}; reconnecting", store.lostCause());
+                link.lose(store.lostCause());
             }
             return;
         }
         try {
             commit(batch);
         } catch (FencedException e) {
-            fail(settles, refusal(new StoreStatus(StoreStatus.State.FENCED, Instant.now(), e.getMessage(), 0)));
-            fence(e.getMessage());
+            fail(settles, StoreLink.fenced(e.getMessage()));
+            link.fence(e.getMessage());
             return;
         } catch (StoredDataException e) {
             String cause = JdbcStore.oneLine(e);
-            lose(cause);
+            link.lose(cause);
             if (store.inDoubt()) {
                 LOG.error("{}; the callers of its {} turns wait up to {} s to learn whether it was made", cause, n,
                         DOUBT_WAIT.toSeconds());
@@ -424,78 +409,45 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    /** The connection is lost: from now on calls break at once, and the engine reconnects. */
-    private void lose(String cause) {
-        StoreStatus was = storeStatus;
-        storeStatus = new StoreStatus(StoreStatus.State.RECONNECTING, Instant.now(), cause, was.outages() + 1);
-        alarms.raise("durable store lost, reconnecting: " + cause);
-        backoff = MIN_BACKOFF;
-        attempts = 0;
-    }
-
     /**
-     * One attempt to reconnect: on success the memory is read again from the store, a batch in
-     * doubt is settled as the store says, and the pump asked to send again what was not stored;
-     * on failure, calls are refused for a while, twice as long each time up to {@link #MAX_BACKOFF}.
+     * One attempt to reconnect: on success a batch in doubt is settled as the store says, and the
+     * pump is asked to send again what was not stored; on failure, calls are refused for a while.
      */
     private void reconnect() {
         if (doubt != null && System.nanoTime() - doubt.deadline() > 0) {
             fail(doubt.settles(), Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; whether the call was committed is"
-                    + " unknown: the store did not come back within %d s", storeStatus.cause(), DOUBT_WAIT.toSeconds()));
+                    + " unknown: the store did not come back within %d s", link.status().cause(), DOUBT_WAIT.toSeconds()));
             doubt = null;
         }
-        attempts++;
-        boolean landed;
-        try {
-            landed = store.reconnect();
-            reload();
-        } catch (FencedException e) {
-            if (doubt != null) {
-                fail(doubt.settles(), refusal(new StoreStatus(StoreStatus.State.FENCED, Instant.now(), e.getMessage(), 0)));
+        String cause = link.status().cause();
+        switch (link.reconnect(this::reload)) {
+            case StoreLink.Reconnection.Failed failed -> refuseFor(failed.retryAfter());
+            case StoreLink.Reconnection.Fenced fenced -> {
+                if (doubt != null) {
+                    fail(doubt.settles(), StoreLink.fenced(fenced.why()));
+                    doubt = null;
+                }
+            }
+            case StoreLink.Reconnection.Back back -> {
+                Doubt held = doubt;
                 doubt = null;
+                if (held != null && back.landed()) {
+                    committed(held.batch(), held.settles(), held.turns());
+                } else if (held != null) {
+                    fail(held.settles(), Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; the call was undone", cause));
+                }
+                Pump p = pump;
+                if (p != null) {
+                    for (OutStream s : outById.values()) {
+                        p.resume(Route.of(s), List.of());
+                    }
+                    p.resend();
+                }
             }
-            fence(e.getMessage());
-            return;
-        } catch (StoredDataException e) {
-            StoreStatus was = storeStatus;
-            storeStatus = new StoreStatus(was.state(), was.since(), JdbcStore.oneLine(e), was.outages());
-            if (Integer.bitCount(attempts) == 1) {
-                LOG.warn("durable store still unreachable after {} attempts: {}", attempts, storeStatus.cause());
-            }
-            refuseFor(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            return;
-        }
-        Doubt held = doubt;
-        doubt = null;
-        if (held != null) {
-            if (landed) {
-                committed(held.batch(), held.settles(), held.turns());
-            } else {
-                fail(held.settles(), Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; the call was undone", storeStatus.cause()));
-            }
-        }
-        StoreStatus was = storeStatus;
-        LOG.info("durable store back after {} ms and {} attempts; this server still owns vat {} (epoch {})",
-                Duration.between(was.since(), Instant.now()).toMillis(), attempts, vatId, store.epoch());
-        storeStatus = new StoreStatus(StoreStatus.State.UP, Instant.now(), "", was.outages());
-        lastRenewal = System.nanoTime();
-        Pump p = pump;
-        if (p != null) {
-            for (OutStream s : outById.values()) {
-                p.resume(Route.of(s), List.of());
-            }
-            p.resend();
         }
     }
 
-    /** Another server owns the store now: refuse everything, deliver nothing, for the rest of this run. */
-    private void fence(String why) {
-        StoreStatus was = storeStatus;
-        storeStatus = new StoreStatus(StoreStatus.State.FENCED, Instant.now(), why,
-                was.outages() + (was.state() == StoreStatus.State.UP ? 1 : 0));
-        LOG.error("{}: this vat-server commits nothing more and serves its durable objects no more", why);
-        alarms.raise("fenced: " + why);
+    private void stopPump() {
         Pump p = pump;
         if (p != null) {
             p.stop();
@@ -514,34 +466,16 @@ final class Engine implements AutoCloseable {
                 return;
             }
             if (work != null) {
-                reject(work, refusal(storeStatus));
+                reject(work, link.refusal());
             }
-        }
-    }
-
-    /** Renews the lease when a third of it has passed without a commit; a failure is a lost store or a fence. */
-    private void renewLease() {
-        if (System.nanoTime() - lastRenewal < TimeUnit.MILLISECONDS.toNanos(store.leaseMillis()) / 3) {
-            return;
-        }
-        try {
-            store.renew();
-            lastRenewal = System.nanoTime();
-        } catch (FencedException e) {
-            fence(e.getMessage());
-        } catch (StoredDataException e) {
-            String cause = JdbcStore.oneLine(e);
-            LOG.error("{}; reconnecting", cause);
-            lose(cause);
         }
     }
 
     private void commit(Batch batch) {
         batch.nextTicket = nextTicket;
         batch.nextObject = nextObject;
-        store.commit(batch);
+        link.commit(batch);
         commits.increment();
-        lastRenewal = System.nanoTime();
     }
 
     private static void run(Runnable r) {

@@ -206,6 +206,11 @@ final class JdbcStore implements AutoCloseable {
         return connection == null;
     }
 
+    /** Why the connection was dropped, on one line. */
+    String lostCause() {
+        return lostCause;
+    }
+
     /** Whether the last failed commit may have been made: it failed while committing. */
     boolean inDoubt() {
         return inDoubt;
@@ -410,8 +415,8 @@ final class JdbcStore implements AutoCloseable {
      * @throws StoredDataException if the store failed: see {@link #inDoubt}
      */
     void commit(Batch batch) {
-        Connection c = live();
         inDoubt = false;
+        Connection c = live();
         try {
             guard(true);
             write(batch);
