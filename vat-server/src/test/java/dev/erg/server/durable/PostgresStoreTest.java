@@ -88,7 +88,8 @@ class PostgresStoreTest {
      * calls of the batch that failed break (or are answered, if its commit was made), calls
      * while it is away break at once, and the engine comes back on its own. A call broken as
      * undone is made again by its caller; at the end the counter holds exactly the answered
-     * calls, each answer given once.
+     * calls, each answer given once. One crash by default; the system property
+     * {@code erg.store.restarts} asks for more, as a longer soak.
      */
     @Test
     void aCrashedAndRestartedPostgresBreaksTheCallsOfTheFailedBatchAndLosesOrRepeatsNothing() throws Exception {
@@ -123,32 +124,37 @@ class PostgresStoreTest {
                     }
                 }));
             }
+            int rounds = Integer.getInteger("erg.store.restarts", 1);
             Poll.until(answered::get, n -> n >= 100, Duration.ofSeconds(30));
-            cluster.crash();
-            StoreStatus away = Poll.until(host::store, s -> s.state() != StoreStatus.State.UP, Duration.ofSeconds(30));
-            Problem meanwhile = null;
-            try {
-                call(vat, () -> box.add(1));
-            } catch (ProblemException e) {
-                meanwhile = e.problem();
+            for (int round = 1; round <= rounds; round++) {
+                cluster.crash();
+                StoreStatus away = Poll.until(host::store, s -> s.state() != StoreStatus.State.UP, Duration.ofSeconds(30));
+                Problem meanwhile = null;
+                try {
+                    call(vat, () -> box.add(1));
+                } catch (ProblemException e) {
+                    meanwhile = e.problem();
+                }
+                cluster.restart();
+                long atRestart = answered.get();
+                long after = Poll.until(answered::get, n -> n >= atRestart + 100, Duration.ofSeconds(60));
+
+                assertThat(away.state()).as("round %d", round).isEqualTo(StoreStatus.State.RECONNECTING);
+                assertThat(meanwhile).as("round %d: a call while the store is away breaks at once", round).isNotNull()
+                        .satisfies(p -> assertThat(p.kind()).isEqualTo(DurableHost.STORE_UNAVAILABLE))
+                        .satisfies(p -> assertThat(p.message()).contains("unreachable since"));
+                assertThat(after).as("round %d: answered after the restart, with no manual step", round)
+                        .isGreaterThanOrEqualTo(atRestart + 100);
             }
-            cluster.restart();
-            long atRestart = answered.get();
-            Poll.until(answered::get, n -> n >= atRestart + 100, Duration.ofSeconds(60));
             stop.set(true);
             for (Thread caller : callers) {
                 caller.join(Duration.ofSeconds(30));
             }
 
-            assertThat(away.state()).isEqualTo(StoreStatus.State.RECONNECTING);
-            assertThat(meanwhile).as("a call while the store is away breaks at once").isNotNull()
-                    .satisfies(p -> assertThat(p.kind()).isEqualTo(DurableHost.STORE_UNAVAILABLE))
-                    .satisfies(p -> assertThat(p.message()).contains("unreachable since"));
-            // The batch in flight at the crash is answered if its commit was made, else broken as undone.
+            // The batch in flight at a crash is answered if its commit was made, else broken as undone.
             assertThat(unexpected).isEmpty();
-            assertThat(answered.get()).as("answered after the restart, with no manual step").isGreaterThanOrEqualTo(atRestart + 100);
             assertThat(host.store().state()).isEqualTo(StoreStatus.State.UP);
-            assertThat(host.store().outages()).isEqualTo(1);
+            assertThat(host.store().outages()).isEqualTo(rounds);
             assertThat(call(vat, box::value)).as("0 lost, 0 repeated").isEqualTo(answered.get());
         }
     }
