@@ -8,17 +8,14 @@ import dev.erg.vat.Promise;
 import dev.erg.vat.Resolver;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,7 +40,6 @@ final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** For what peers' letters and receipts cause, which a peer may repeat at will. */
     private static final LogLimiter PEER_CAUSED = LogLimiter.of(System.getLogger(Engine.class.getName()));
-    private static final byte[] NOTHING = new byte[0];
 
     /** One unit of work: each is one turn. */
     private sealed interface Work {
@@ -103,7 +99,7 @@ final class Engine implements AutoCloseable {
     private final Map<String, OutStream> outById = new HashMap<>();
     private final Map<String, OutStream> outByTarget = new HashMap<>();
     private final Map<String, InStream> inStreams = new HashMap<>();
-    private final Map<Kind<?, ?>, Map<String, Method>> letterMethods = new HashMap<>();
+    private final LetterCalls letterCalls;
     private final Map<String, Long> roots;
     private long nextTicket;
     private long nextObject;
@@ -120,6 +116,7 @@ final class Engine implements AutoCloseable {
         this.alarms = alarms;
         this.generation = store.generation();
         this.link = new StoreLink(store, alarms, vatId, this::stopPump);
+        this.letterCalls = new LetterCalls(codec, targets, generation, this::live, this::turn);
         this.roots = new HashMap<>(store.roots());
         loadCounters();
         loadOutStreams();
@@ -540,7 +537,7 @@ final class Engine implements AutoCloseable {
     }
 
     /** The outcome of running one method in a turn. */
-    private record Outcome(Object value, Problem problem) {
+    record Outcome(Object value, Problem problem) {
     }
 
     /**
@@ -727,7 +724,7 @@ final class Engine implements AutoCloseable {
             stream = new InStream(letter.stream(), letter.from(), 0, 0, letter.senderGeneration());
             inStreams.put(stream.id, stream);
         }
-        Receipt receipt = consume(letter, batch);
+        Receipt receipt = letterCalls.consume(letter, batch);
         stream.last = letter.seq();
         stream.floor = Math.max(stream.floor, letter.ackedThrough());
         stream.senderGeneration = Math.max(stream.senderGeneration, letter.senderGeneration());
@@ -749,86 +746,6 @@ final class Engine implements AutoCloseable {
     private StoredReceipt receipt(String stream, long seq, Batch batch) {
         StoredReceipt pending = batch.receipt(stream, seq);
         return pending != null ? pending : store.receipt(stream, seq);
-    }
-
-    /** Runs the letter's call as a turn and makes its receipt. */
-    private Receipt consume(Letter letter, Batch batch) {
-        Problem problem;
-        byte[] answer = NOTHING;
-        Long id = target(letter.swiss());
-        Live object = id == null ? null : live(id);
-        if (object == null) {
-            problem = Problem.of(Problem.NOT_CALLABLE, "no durable object has this swiss number (revoked, or never issued)");
-        } else {
-            Method method = method(object.kind, letter.method());
-            if (method == null) {
-                problem = Problem.of(Problem.NOT_CALLABLE, "kind %s has no method %s", object.kind.name(), letter.method());
-            } else {
-                Object[] args;
-                try {
-                    args = codec.decodeArguments(letter.args(), method.getGenericParameterTypes());
-                } catch (IllegalArgumentException e) {
-                    args = null;
-                }
-                if (args == null) {
-                    problem = Problem.of(Problem.NOT_CALLABLE, "%s.%s: the arguments do not fit %s", object.kind.name(),
-                            letter.method(), Arrays.toString(method.getGenericParameterTypes()));
-                } else {
-                    Outcome outcome = turn(object, method, args, batch);
-                    problem = outcome.problem();
-                    if (problem == null) {
-                        try {
-                            answer = encodeAnswer(outcome.value());
-                        } catch (IllegalArgumentException | IllegalStateException e) {
-                            problem = Problem.of(Problem.NOT_PASSABLE, "%s", e.getMessage());
-                        }
-                    }
-                }
-            }
-        }
-        return problem == null
-                ? new Receipt(letter.stream(), letter.seq(), generation, answer, "", "")
-                : new Receipt(letter.stream(), letter.seq(), generation, NOTHING, problem.kind(), problem.message());
-    }
-
-    private Long target(String swiss) {
-        try {
-            return targets.apply(SwissNumber.parse(swiss));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** The method of {@code kind}'s interface a letter may call by {@code name}; null if none, or overloaded. */
-    private Method method(Kind<?, ?> kind, String name) {
-        return letterMethods.computeIfAbsent(kind, Engine::letterMethods).get(name);
-    }
-
-    private static Map<String, Method> letterMethods(Kind<?, ?> kind) {
-        Map<String, Method> byName = new HashMap<>();
-        Set<String> overloaded = new HashSet<>();
-        for (Method m : kind.api().getMethods()) {
-            if (!m.isDefault() && !Modifier.isStatic(m.getModifiers()) && byName.putIfAbsent(m.getName(), m) != null) {
-                overloaded.add(m.getName());
-            }
-        }
-        byName.keySet().removeAll(overloaded);
-        return byName;
-    }
-
-    private byte[] encodeAnswer(Object value) {
-        Object plain = value;
-        if (value instanceof Promise<?> promise) {
-            if (!promise.isSettled()) {
-                throw new IllegalStateException("a durable method called by letter must answer at once, not with a pending promise");
-            }
-            Problem broken = promise.problemOrNull();
-            if (broken != null) {
-                throw new IllegalStateException(broken.toString());
-            }
-            plain = promise.join(Duration.ZERO);
-        }
-        return plain == null ? NOTHING : codec.encode(plain);
     }
 
     private void acknowledge(Acknowledge ack, Batch batch, List<Settle> settles) {
