@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * store in one transaction, and only then are answers given, receipts returned and letters
  * handed to the {@link Pump}. A batch holds at most {@code maxBatch} turns; 1 commits each
  * turn alone.
+ *
+ * <p>A failed commit breaks the batch's callers and undoes its turns; the engine then
+ * reconnects through its {@link StoreLink}, refusing calls at once meanwhile, reads its state
+ * again and carries on. The callers of a commit that failed while committing wait, at most
+ * {@link #DOUBT_WAIT}, to learn from the store whether it was made.
  */
 final class Engine implements AutoCloseable {
 
