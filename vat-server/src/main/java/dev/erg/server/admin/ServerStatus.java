@@ -17,9 +17,10 @@ import java.util.List;
  * @param durableTurns  durable turns committed since the start
  * @param outboxes      the outbox towards each vat durable objects have sent letters to
  * @param alarms        what an operator must look into, such as a vat restored from an old copy; oldest first
+ * @param store         the durable store's state: up, reconnecting or fenced, since when, and why
  */
 @Passable("erg.server.ServerStatus")
 public record ServerStatus(String vatId, String address, long uptimeSeconds, long sessions, long messagesSent,
                            List<VatStatus> vats, long generation, long durableTurns, List<OutboxStatus> outboxes,
-                           List<String> alarms) {
+                           List<String> alarms, String store) {
 }

@@ -50,6 +50,7 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("%-20s %-12s %8d %10d %10d%n", vat.name(), vat.maker(), vat.queued(), vat.turns(), vat.messages());
         }
         out.println("durable   generation " + status.generation() + ", " + status.durableTurns() + " turns committed");
+        out.println("store     " + status.store());
         for (OutboxStatus box : status.outboxes()) {
             out.println("outbox    to " + box.vat() + ": " + box.waiting() + " letters waiting, "
                     + (!box.stopped().isEmpty() ? "STOPPED: " + box.stopped() : box.available() ? "available" : "unavailable"));

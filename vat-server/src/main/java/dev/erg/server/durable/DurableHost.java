@@ -7,6 +7,7 @@ import dev.erg.net.Node;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,6 +25,15 @@ import java.util.function.Supplier;
  * stored before a restart.
  */
 public final class DurableHost implements AutoCloseable {
+
+    /** The problem kind of a durable call broken because the store failed or is unreachable. */
+    public static final String STORE_UNAVAILABLE = "StoreUnavailable";
+
+    /** The problem kind of a durable call broken because another vat-server has claimed the vat's store. */
+    public static final String FENCED = "Fenced";
+
+    /** How long a server's claim on its store lasts without a commit or renewal. */
+    public static final Duration LEASE = Duration.ofSeconds(10);
 
     private final Engine engine;
     private final Map<String, Kind<?, ?>> kinds;
@@ -43,15 +53,21 @@ public final class DurableHost implements AutoCloseable {
      * and starts its engine, which commits up to {@code maxBatch} turns at a time (1: each
      * turn alone).
      *
-     * @throws StoredDataException if the store cannot be opened or belongs to another vat
+     * @throws StoredDataException if the store cannot be opened, belongs to another vat, or
+     *                             another server's lease on it holds
      */
     public static DurableHost open(Storage storage, VatId vatId, int maxBatch) {
+        return open(storage, vatId, maxBatch, Connector.of(storage), LEASE);
+    }
+
+    /** As {@link #open(Storage, VatId, int)}, connecting through {@code connector}, with leases of {@code lease}. */
+    static DurableHost open(Storage storage, VatId vatId, int maxBatch, Connector connector, Duration lease) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch: " + maxBatch + " (expected: >= 1)");
         }
         Map<String, Kind<?, ?>> kinds = new ConcurrentHashMap<>();
         Alarms alarms = new Alarms();
-        JdbcStore store = JdbcStore.open(storage, vatId.toString());
+        JdbcStore store = JdbcStore.open(storage, vatId.toString(), connector, lease);
         DurableHost[] self = new DurableHost[1];
         Engine engine;
         try {
@@ -164,6 +180,11 @@ public final class DurableHost implements AutoCloseable {
     /** Commits made since the start. */
     public long commits() {
         return engine.commits();
+    }
+
+    /** Whether the store can be used now, and since when. */
+    public StoreStatus store() {
+        return engine.storeStatus();
     }
 
     /** What an operator must look into, such as a peer or this vat restored from an old copy; oldest first. */

@@ -8,23 +8,21 @@ import dev.erg.vat.Promise;
 import dev.erg.vat.Resolver;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,13 +34,17 @@ import org.slf4j.LoggerFactory;
  * store in one transaction, and only then are answers given, receipts returned and letters
  * handed to the {@link Pump}. A batch holds at most {@code maxBatch} turns; 1 commits each
  * turn alone.
+ *
+ * <p>A failed commit breaks the batch's callers and undoes its turns; the engine then
+ * reconnects through its {@link StoreLink}, refusing calls at once meanwhile, reads its state
+ * again and carries on. The callers of a commit that failed while committing wait, at most
+ * {@link #DOUBT_WAIT}, to learn from the store whether it was made.
  */
 final class Engine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** For what peers' letters and receipts cause, which a peer may repeat at will. */
     private static final LogLimiter PEER_CAUSED = LogLimiter.of(System.getLogger(Engine.class.getName()));
-    private static final byte[] NOTHING = new byte[0];
 
     /** One unit of work: each is one turn. */
     private sealed interface Work {
@@ -68,9 +70,16 @@ final class Engine implements AutoCloseable {
     private record Task<R>(Supplier<R> action, CompletableFuture<R> done) implements Work {
     }
 
-    /** What a batch does once its commit is durable, or if it fails. */
-    private record Settle(Runnable committed, Runnable failed) {
+    /** What a batch does once its commit is durable, or if it fails with a problem. */
+    private record Settle(Runnable committed, Consumer<Problem> failed) {
     }
+
+    /** A batch whose commit failed while committing: whether it was made is known once the store is back. */
+    private record Doubt(Batch batch, List<Settle> settles, int turns, long deadline) {
+    }
+
+    /** How long the callers of a batch in doubt wait to learn whether it was committed, at most. */
+    static final Duration DOUBT_WAIT = Duration.ofSeconds(10);
 
     private final JdbcStore store;
     private final StateCodec codec = new StateCodec();
@@ -88,17 +97,19 @@ final class Engine implements AutoCloseable {
     private volatile Pump pump;
     private volatile Exports exports;
     private volatile boolean running = true;
+    private final StoreLink link;
 
     // Confined to the engine's thread.
     private final Map<Long, Live> live = new HashMap<>();
     private final Map<String, OutStream> outById = new HashMap<>();
     private final Map<String, OutStream> outByTarget = new HashMap<>();
     private final Map<String, InStream> inStreams = new HashMap<>();
-    private final Map<Kind<?, ?>, Map<String, Method>> letterMethods = new HashMap<>();
+    private final LetterCalls letterCalls;
     private final Map<String, Long> roots;
     private long nextTicket;
     private long nextObject;
     private Turn current;
+    private Doubt doubt;
 
     Engine(JdbcStore store, String vatId, Map<String, Kind<?, ?>> kinds, int maxBatch,
            Function<SwissNumber, Long> targets, Alarms alarms) {
@@ -108,7 +119,9 @@ final class Engine implements AutoCloseable {
         this.maxBatch = maxBatch;
         this.targets = targets;
         this.alarms = alarms;
-        this.generation = store.startGeneration();
+        this.generation = store.generation();
+        this.link = new StoreLink(store, alarms, vatId, this::stopPump);
+        this.letterCalls = new LetterCalls(codec, targets, generation, this::live, this::turn);
         this.roots = new HashMap<>(store.roots());
         loadCounters();
         loadOutStreams();
@@ -181,6 +194,10 @@ final class Engine implements AutoCloseable {
         return commits.sum();
     }
 
+    StoreStatus storeStatus() {
+        return link.status();
+    }
+
     /** The kinds of stored objects that no code of this build is bound to, with their counts. */
     Map<String, Long> unboundKinds() {
         Map<String, Long> stored = new HashMap<>(store.kinds());
@@ -228,6 +245,11 @@ final class Engine implements AutoCloseable {
     private void submit(Work work) {
         if (!running) {
             reject(work, Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed"));
+            return;
+        }
+        if (link.status().state() != StoreStatus.State.UP) {
+            // At once, not after a wait: the caller decides whether and when to try again.
+            reject(work, link.refusal());
             return;
         }
         queue.add(work);
@@ -310,48 +332,143 @@ final class Engine implements AutoCloseable {
 
     private void run() {
         while (running) {
-            Work first;
-            try {
-                first = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
+            switch (link.status().state()) {
+                case UP -> runBatch();
+                case RECONNECTING -> reconnect();
+                case FENCED -> refuseFor(StoreLink.MAX_BACKOFF);
             }
-            if (first == null) {
-                continue;
+        }
+    }
+
+    private void runBatch() {
+        Work first;
+        try {
+            first = queue.poll(200, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            running = false;
+            return;
+        }
+        if (first == null) {
+            link.renewIfDue();
+            return;
+        }
+        Batch batch = new Batch();
+        List<Settle> settles = new ArrayList<>();
+        int n = 0;
+        Work work = first;
+        do {
+            handle(work, batch, settles);
+            n++;
+        } while (n < maxBatch && !store.lost() && (work = queue.poll()) != null);
+        batch.turns = n;
+        if (batch.isEmpty()) {
+            settles.forEach(s -> run(s.committed()));
+            if (store.lost()) {
+                LOG.error("durable store: {}; reconnecting", store.lostCause());
+                link.lose(store.lostCause());
             }
-            Batch batch = new Batch();
-            List<Settle> settles = new ArrayList<>();
-            int n = 0;
-            Work work = first;
-            do {
-                handle(work, batch, settles);
-                n++;
-            } while (n < maxBatch && (work = queue.poll()) != null);
-            batch.turns = n;
-            try {
-                if (!batch.isEmpty()) {
-                    commit(batch);
+            return;
+        }
+        try {
+            commit(batch);
+        } catch (FencedException e) {
+            fail(settles, StoreLink.fenced(e.getMessage()));
+            link.fence(e.getMessage());
+            return;
+        } catch (StoredDataException e) {
+            String cause = JdbcStore.oneLine(e);
+            link.lose(cause);
+            if (store.inDoubt()) {
+                LOG.error("{}; the callers of its {} turns wait up to {} s to learn whether it was made", cause, n,
+                        DOUBT_WAIT.toSeconds());
+                doubt = new Doubt(batch, settles, n, System.nanoTime() + DOUBT_WAIT.toNanos());
+            } else {
+                LOG.error("{}; the batch's {} turns are undone and their callers told", cause, n);
+                fail(settles, Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; the call was undone", cause));
+            }
+            return;
+        }
+        committed(batch, settles, n);
+    }
+
+    /** Answers the callers of a committed batch and hands its letters to the pump. */
+    private void committed(Batch batch, List<Settle> settles, int n) {
+        turns.add(n);
+        // Offered before any answer names them.
+        for (Made made : batch.made) {
+            run(() -> exports.export(made.object().id, made.object().kind, made.swiss()));
+        }
+        settles.forEach(s -> run(s.committed()));
+        Pump p = pump;
+        if (p != null && !batch.outStreams.isEmpty()) {
+            p.committed(batch.outStreams.stream().map(Route::of).toList(), batch.sent);
+        }
+    }
+
+    private static void fail(List<Settle> settles, Problem problem) {
+        for (Settle s : settles) {
+            run(() -> s.failed().accept(problem));
+        }
+    }
+
+    /**
+     * One attempt to reconnect: on success a batch in doubt is settled as the store says, and the
+     * pump is asked to send again what was not stored; on failure, calls are refused for a while.
+     */
+    private void reconnect() {
+        if (doubt != null && System.nanoTime() - doubt.deadline() > 0) {
+            fail(doubt.settles(), Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; whether the call was committed is"
+                    + " unknown: the store did not come back within %d s", link.status().cause(), DOUBT_WAIT.toSeconds()));
+            doubt = null;
+        }
+        String cause = link.status().cause();
+        switch (link.reconnect(this::reload)) {
+            case StoreLink.Reconnection.Failed failed -> refuseFor(failed.retryAfter());
+            case StoreLink.Reconnection.Fenced fenced -> {
+                if (doubt != null) {
+                    fail(doubt.settles(), StoreLink.fenced(fenced.why()));
+                    doubt = null;
                 }
-            } catch (StoredDataException e) {
-                LOG.error("{}; the batch's {} turns are undone and their callers told", e.getMessage(), n);
-                alarms.raise(e.getMessage());
-                reload();
-                settles.forEach(s -> run(s.failed()));
+            }
+            case StoreLink.Reconnection.Back back -> {
+                Doubt held = doubt;
+                doubt = null;
+                if (held != null && back.landed()) {
+                    committed(held.batch(), held.settles(), held.turns());
+                } else if (held != null) {
+                    fail(held.settles(), Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; the call was undone", cause));
+                }
                 Pump p = pump;
                 if (p != null) {
+                    for (OutStream s : outById.values()) {
+                        p.resume(Route.of(s), List.of());
+                    }
                     p.resend();
                 }
-                continue;
             }
-            turns.add(n);
-            // Offered before any answer names them.
-            for (Made made : batch.made) {
-                run(() -> exports.export(made.object().id, made.object().kind, made.swiss()));
+        }
+    }
+
+    private void stopPump() {
+        Pump p = pump;
+        if (p != null) {
+            p.stop();
+        }
+    }
+
+    /** Refuses, for {@code wait}, the work that comes, with the problem the store's state gives. */
+    private void refuseFor(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (long left; running && (left = deadline - System.nanoTime()) > 0; ) {
+            Work work;
+            try {
+                work = queue.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                running = false;
+                return;
             }
-            settles.forEach(s -> run(s.committed()));
-            Pump p = pump;
-            if (p != null && !batch.outStreams.isEmpty()) {
-                p.committed(batch.outStreams.stream().map(Route::of).toList(), batch.sent);
+            if (work != null) {
+                reject(work, link.refusal());
             }
         }
     }
@@ -359,7 +476,7 @@ final class Engine implements AutoCloseable {
     private void commit(Batch batch) {
         batch.nextTicket = nextTicket;
         batch.nextObject = nextObject;
-        store.commit(batch);
+        link.commit(batch);
         commits.increment();
     }
 
@@ -385,9 +502,11 @@ final class Engine implements AutoCloseable {
             dispatch(work, batch, settles);
         } catch (RuntimeException e) {
             current = null;
+            Problem problem = store.lost()
+                    ? Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; nothing was done", JdbcStore.oneLine(e))
+                    : Problem.of(Problem.UNAVAILABLE, "the durable engine could not run this: %s", e.getMessage());
             LOG.error("durable engine: {} failed: {}", work.getClass().getSimpleName(), e.toString());
-            Problem problem = Problem.of(Problem.UNAVAILABLE, "the durable engine could not run this: %s", e.getMessage());
-            settles.add(new Settle(() -> reject(work, problem), () -> reject(work, problem)));
+            settles.add(new Settle(() -> reject(work, problem), p -> reject(work, problem)));
         }
     }
 
@@ -417,12 +536,13 @@ final class Engine implements AutoCloseable {
             }
             case Halt halt -> {
             }
-            case Task<?> task -> task.done().completeExceptionally(new IllegalStateException(problem.toString()));
+            case Task<?> task -> task.done().completeExceptionally(problem.kind().equals(Problem.VAT_SHUT_DOWN)
+                    ? new IllegalStateException(problem.toString()) : new StoredDataException(problem.toString()));
         }
     }
 
     /** The outcome of running one method in a turn. */
-    private record Outcome(Object value, Problem problem) {
+    record Outcome(Object value, Problem problem) {
     }
 
     /**
@@ -540,12 +660,8 @@ final class Engine implements AutoCloseable {
                         l.args()));
             }
             batch.turns = 1;
-            try {
-                commit(batch);
-            } catch (StoredDataException e) {
-                reload();
-                throw e;
-            }
+            // A failure leaves the store lost: the engine reconnects and reads its state again.
+            commit(batch);
             LOG.warn("outbox to vat {} resumed on a new stream: {} waiting letters sent again", vat, waiting.size());
             Pump p = pump;
             if (p != null) {
@@ -561,12 +677,11 @@ final class Engine implements AutoCloseable {
         Resolver<Object> answer = invoke.answer();
         if (object == null) {
             Problem gone = Problem.of(Problem.NOT_CALLABLE, "durable object %d is not in the store", invoke.object());
-            settles.add(new Settle(() -> answer.reject(gone), () -> answer.reject(gone)));
+            settles.add(new Settle(() -> answer.reject(gone), p -> answer.reject(gone)));
             return;
         }
         Outcome outcome = turn(object, invoke.method(), invoke.args(), batch);
-        Problem failed = Problem.of(Problem.UNAVAILABLE, "the durable store failed; the call was undone");
-        settles.add(new Settle(() -> settle(answer, outcome), () -> answer.reject(failed)));
+        settles.add(new Settle(() -> settle(answer, outcome), answer::reject));
     }
 
     @SuppressWarnings("unchecked")
@@ -583,7 +698,6 @@ final class Engine implements AutoCloseable {
     private void deliver(Deliver deliver, Batch batch, List<Settle> settles) {
         Letter letter = deliver.letter();
         Resolver<Receipt> resolver = deliver.receipt();
-        Problem failed = Problem.of(Problem.UNAVAILABLE, "the durable store failed; the letter was not consumed");
         InStream stream = inStream(letter.stream());
         String refused = Amnesia.refusal(letter, stream, generation);
         if (refused != null) {
@@ -608,20 +722,20 @@ final class Engine implements AutoCloseable {
                 return;
             }
             Receipt again = stored.receipt();
-            settles.add(new Settle(() -> resolver.resolve(again), () -> resolver.reject(failed)));
+            settles.add(new Settle(() -> resolver.resolve(again), resolver::reject));
             return;
         }
         if (stream == null) {
             stream = new InStream(letter.stream(), letter.from(), 0, 0, letter.senderGeneration());
             inStreams.put(stream.id, stream);
         }
-        Receipt receipt = consume(letter, batch);
+        Receipt receipt = letterCalls.consume(letter, batch);
         stream.last = letter.seq();
         stream.floor = Math.max(stream.floor, letter.ackedThrough());
         stream.senderGeneration = Math.max(stream.senderGeneration, letter.senderGeneration());
         batch.inStreams.add(stream);
         batch.addReceipt(stream.id, letter.seq(), new StoredReceipt(digest, receipt));
-        settles.add(new Settle(() -> resolver.resolve(receipt), () -> resolver.reject(failed)));
+        settles.add(new Settle(() -> resolver.resolve(receipt), resolver::reject));
     }
 
     /** Breaks the receipt of {@code letter} with {@code problem}, and reports what happened to it. */
@@ -631,92 +745,12 @@ final class Engine implements AutoCloseable {
         // Every refusal is an alarm; the log shows a line per kind of refusal per interval.
         PEER_CAUSED.log(System.Logger.Level.ERROR, "letter refused " + problem.kind(), () -> report, null);
         alarms.raise(report);
-        settles.add(new Settle(() -> resolver.reject(problem), () -> resolver.reject(problem)));
+        settles.add(new Settle(() -> resolver.reject(problem), p -> resolver.reject(problem)));
     }
 
     private StoredReceipt receipt(String stream, long seq, Batch batch) {
         StoredReceipt pending = batch.receipt(stream, seq);
         return pending != null ? pending : store.receipt(stream, seq);
-    }
-
-    /** Runs the letter's call as a turn and makes its receipt. */
-    private Receipt consume(Letter letter, Batch batch) {
-        Problem problem;
-        byte[] answer = NOTHING;
-        Long id = target(letter.swiss());
-        Live object = id == null ? null : live(id);
-        if (object == null) {
-            problem = Problem.of(Problem.NOT_CALLABLE, "no durable object has this swiss number (revoked, or never issued)");
-        } else {
-            Method method = method(object.kind, letter.method());
-            if (method == null) {
-                problem = Problem.of(Problem.NOT_CALLABLE, "kind %s has no method %s", object.kind.name(), letter.method());
-            } else {
-                Object[] args;
-                try {
-                    args = codec.decodeArguments(letter.args(), method.getGenericParameterTypes());
-                } catch (IllegalArgumentException e) {
-                    args = null;
-                }
-                if (args == null) {
-                    problem = Problem.of(Problem.NOT_CALLABLE, "%s.%s: the arguments do not fit %s", object.kind.name(),
-                            letter.method(), Arrays.toString(method.getGenericParameterTypes()));
-                } else {
-                    Outcome outcome = turn(object, method, args, batch);
-                    problem = outcome.problem();
-                    if (problem == null) {
-                        try {
-                            answer = encodeAnswer(outcome.value());
-                        } catch (IllegalArgumentException | IllegalStateException e) {
-                            problem = Problem.of(Problem.NOT_PASSABLE, "%s", e.getMessage());
-                        }
-                    }
-                }
-            }
-        }
-        return problem == null
-                ? new Receipt(letter.stream(), letter.seq(), generation, answer, "", "")
-                : new Receipt(letter.stream(), letter.seq(), generation, NOTHING, problem.kind(), problem.message());
-    }
-
-    private Long target(String swiss) {
-        try {
-            return targets.apply(SwissNumber.parse(swiss));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** The method of {@code kind}'s interface a letter may call by {@code name}; null if none, or overloaded. */
-    private Method method(Kind<?, ?> kind, String name) {
-        return letterMethods.computeIfAbsent(kind, Engine::letterMethods).get(name);
-    }
-
-    private static Map<String, Method> letterMethods(Kind<?, ?> kind) {
-        Map<String, Method> byName = new HashMap<>();
-        Set<String> overloaded = new HashSet<>();
-        for (Method m : kind.api().getMethods()) {
-            if (!m.isDefault() && !Modifier.isStatic(m.getModifiers()) && byName.putIfAbsent(m.getName(), m) != null) {
-                overloaded.add(m.getName());
-            }
-        }
-        byName.keySet().removeAll(overloaded);
-        return byName;
-    }
-
-    private byte[] encodeAnswer(Object value) {
-        Object plain = value;
-        if (value instanceof Promise<?> promise) {
-            if (!promise.isSettled()) {
-                throw new IllegalStateException("a durable method called by letter must answer at once, not with a pending promise");
-            }
-            Problem broken = promise.problemOrNull();
-            if (broken != null) {
-                throw new IllegalStateException(broken.toString());
-            }
-            plain = promise.join(Duration.ZERO);
-        }
-        return plain == null ? NOTHING : codec.encode(plain);
     }
 
     private void acknowledge(Acknowledge ack, Batch batch, List<Settle> settles) {
@@ -816,6 +850,12 @@ final class Engine implements AutoCloseable {
         Problem closed = Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed");
         for (Work w; (w = queue.poll()) != null; ) {
             reject(w, closed);
+        }
+        Doubt held = doubt;
+        if (held != null && !thread.isAlive()) {
+            doubt = null;
+            fail(held.settles(), Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed; whether the call was"
+                    + " committed is unknown"));
         }
         store.close();
     }

@@ -1,7 +1,7 @@
 package dev.erg.server.durable;
 
 /** Stored data that the code of this build cannot read, or a store that failed. */
-public final class StoredDataException extends RuntimeException {
+public class StoredDataException extends RuntimeException {
 
     StoredDataException(String message, Throwable cause) {
         super(message, cause);

@@ -147,6 +147,6 @@ final class AdminService implements Admin {
         long uptime = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos);
         return durables.outboxes().then(outboxes -> new ServerStatus(node.vatId().toString(), address, uptime,
                 node.sessionCount(), Link.messagesSent(), vats, durables.generation(), durables.turns(), outboxes,
-                durables.alarms()));
+                durables.alarms(), durables.store().describe()));
     }
 }

@@ -64,7 +64,7 @@ public final class ServerMetrics implements VatObserver {
         Gauge.builder("erg.vats", vatCount, v -> v.get()).description("vats alive").strongReference(true).register(registry);
     }
 
-    /** Reports durable turns and commits as counters, and alarms raised as a gauge. */
+    /** Reports durable turns, commits and store outages as counters, and alarms raised and the store's state as gauges. */
     public void trackDurables(DurableHost durables) {
         FunctionCounter.builder("erg.durable.turns", durables, DurableHost::turns)
                 .description("durable turns committed").register(registry);
@@ -73,6 +73,11 @@ public final class ServerMetrics implements VatObserver {
         Gauge.builder("erg.durable.alarms", durables, d -> d.alarms().size())
                 .description("alarms raised, such as a peer restored from an old copy").strongReference(true)
                 .register(registry);
+        Gauge.builder("erg.durable.store.state", durables, d -> d.store().state().ordinal())
+                .description("the durable store: 0 up, 1 reconnecting, 2 fenced (another server claimed it)")
+                .strongReference(true).register(registry);
+        FunctionCounter.builder("erg.durable.store.outages", durables, d -> d.store().outages())
+                .description("times the durable store stopped being up").register(registry);
     }
 
     /** Counts one session that ended. */

@@ -173,6 +173,20 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server as a crash would ({@code pg_ctl stop -m immediate}: every process quits at
+     * once, without a checkpoint); {@link #restart()} recovers it from its write-ahead log.
+     */
+    public synchronized void crash() throws IOException {
+        run("pg_ctl stop", "pg_ctl", "stop", "-w", "-t", String.valueOf(TIMEOUT_SECONDS), "-m", "immediate",
+                "-D", data.toString());
+    }
+
+    /** Starts the server again after {@link #crash()}, on the same port, and returns once it accepts connections. */
+    public synchronized void restart() throws IOException {
+        run("pg_ctl start", "pg_ctl", "start", "-w", "-t", String.valueOf(TIMEOUT_SECONDS), "-D", data.toString());
+    }
+
     private void initdb() throws IOException {
         Path pwfile = home.resolve("pwfile");
         Files.writeString(pwfile, password + "\n");
