@@ -1,6 +1,7 @@
 package dev.erg.net;
 
 import dev.erg.crypto.TlsProvider;
+import dev.erg.net.link.Transport;
 import dev.erg.wire.WireLimits;
 import java.time.Duration;
 import java.util.Objects;

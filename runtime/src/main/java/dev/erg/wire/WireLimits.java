@@ -1,5 +1,7 @@
 package dev.erg.wire;
 
+import dev.erg.wire.codec.ProtocolError;
+
 /**
  * Bounds on what one frame from a peer may make the decoder read and allocate. Every bound is
  * checked while decoding, from the lengths declared in CBOR heads, before anything of that
