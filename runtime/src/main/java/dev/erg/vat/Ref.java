@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * Inspection of references (what a reference is now, and why it is broken), and an eventual
- * send that names its method. The operations a network layer needs to carry references between
- * JVMs are package-private here, and reach it through {@link dev.erg.vat.spi.Refs}.
+ * send that names its method. (The operations a network layer needs to carry references
+ * between JVMs are package-private here, and reach it through the runtime's internal
+ * {@code dev.erg.vat.spi.Refs}.)
  */
 public final class Ref {
 
