@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link Transport} talks to its peers.
+ * How a {@link Node}'s connections talk to their peers.
  *
  * @param limits           bounds on every frame and value a peer sends
  * @param tlsProvider      the TLS implementation; both speak TLS 1.3 with Ed25519 keys

@@ -1,14 +1,19 @@
 package dev.erg.net;
 
-import dev.erg.captp.Bootstrap;
-import dev.erg.captp.Handoffs;
-import dev.erg.captp.Peering;
-import dev.erg.captp.Session;
+import dev.erg.captp.session.Bootstrap;
+import dev.erg.captp.session.Handoffs;
+import dev.erg.captp.session.Peering;
+import dev.erg.captp.session.Session;
 import dev.erg.captp.SturdyRef;
-import dev.erg.captp.SturdyTable;
+import dev.erg.captp.session.SturdyTable;
 import dev.erg.crypto.SwissNumber;
 import dev.erg.crypto.VatId;
 import dev.erg.crypto.VatIdentity;
+import dev.erg.net.link.Link;
+import dev.erg.net.link.LinkFaults;
+import dev.erg.net.link.LinkException;
+import dev.erg.net.link.LinkHandler;
+import dev.erg.net.link.Transport;
 import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
@@ -16,11 +21,12 @@ import dev.erg.vat.Ref;
 import dev.erg.vat.RefKind;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
-import dev.erg.wire.Message;
+import dev.erg.vat.spi.Refs;
+import dev.erg.wire.codec.Message;
 import dev.erg.wire.NotPassableException;
 import dev.erg.wire.PassableRegistry;
-import dev.erg.wire.ProtocolException;
-import dev.erg.wire.ReferenceDecoder;
+import dev.erg.wire.codec.ProtocolException;
+import dev.erg.wire.codec.ReferenceDecoder;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -149,7 +155,7 @@ public final class Node implements AutoCloseable {
      */
     public <T> Promise<T> connect(SturdyRef ref, Class<T> iface) {
         if (iface != Object.class) {
-            Ref.requireRemoteInterface(iface);
+            Refs.requireRemoteInterface(iface);
         }
         Deferred<T> result = Promise.defer();
         fetch(ref, iface, result, 5);
@@ -168,7 +174,7 @@ public final class Node implements AutoCloseable {
             Promise<Object> fetched = Ref.send(session.peerBootstrap(), "fetch", (Object) ref.swiss().bytes());
             vat.run(() -> fetched.when(
                     object -> {
-                        Object typed = Ref.asType(object, iface);
+                        Object typed = Refs.asType(object, iface);
                         if (iface.isInstance(typed)) {
                             result.resolver().resolve(iface.cast(typed));
                         } else {

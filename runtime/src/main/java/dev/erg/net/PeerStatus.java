@@ -1,6 +1,6 @@
 package dev.erg.net;
 
-import dev.erg.captp.Session;
+import dev.erg.captp.session.Session;
 import dev.erg.crypto.VatId;
 
 /**

@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.vat.spi.RemoteTarget;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;

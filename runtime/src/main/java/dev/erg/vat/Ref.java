@@ -1,15 +1,23 @@
 package dev.erg.vat;
 
+import dev.erg.vat.spi.Refs;
+import dev.erg.vat.spi.RemoteTarget;
 import java.lang.reflect.Proxy;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Inspection of references (what a reference is now, and why it is broken), and the few
- * operations a network layer needs to carry references between JVMs.
+ * Inspection of references (what a reference is now, and why it is broken), and an eventual
+ * send that names its method. (The operations a network layer needs to carry references
+ * between JVMs are package-private here, and reach it through the runtime's internal
+ * {@code dev.erg.vat.spi.Refs}.)
  */
 public final class Ref {
+
+    static {
+        Refs.install(new RefHooks());
+    }
 
     private Ref() {
     }
@@ -20,7 +28,7 @@ public final class Ref {
      *
      * @throws IllegalArgumentException if {@code iface} is not a remote interface
      */
-    public static <T> T remote(RemoteTarget target, Class<T> iface) {
+    static <T> T remote(RemoteTarget target, Class<T> iface) {
         Objects.requireNonNull(target, "target");
         RemoteInterfaces.require(iface);
         return iface.cast(RemoteRef.proxy(target, iface));
@@ -33,7 +41,7 @@ public final class Ref {
      *
      * @throws IllegalArgumentException saying why not, naming the method and the type
      */
-    public static void requireRemoteInterface(Class<?> iface) {
+    static void requireRemoteInterface(Class<?> iface) {
         RemoteInterfaces.require(Objects.requireNonNull(iface, "iface"));
     }
 
@@ -42,7 +50,7 @@ public final class Ref {
      * reference of {@code type} when that is a remote interface; anything else is returned as
      * it is.
      */
-    public static Object asType(Object ref, Class<?> type) {
+    static Object asType(Object ref, Class<?> type) {
         if (!type.isInterface() || !RemoteInterfaces.isRemote(type)) {
             return ref;
         }
@@ -54,7 +62,7 @@ public final class Ref {
     }
 
     /** The target behind a reference made by {@link #remote}, the target itself, or null. */
-    public static RemoteTarget remoteTarget(Object ref) {
+    static RemoteTarget remoteTarget(Object ref) {
         if (ref instanceof RemoteTarget target) {
             return target;
         }
@@ -68,7 +76,7 @@ public final class Ref {
      * A new promise whose messages, until it settles, go to {@code pipeline}: how a network
      * layer presents a promise of another JVM, or the answer to a question it asked.
      */
-    public static Deferred<Object> deferPipelined(RemoteTarget pipeline) {
+    static Deferred<Object> deferPipelined(RemoteTarget pipeline) {
         Deferred<Object> deferred = Promise.defer();
         deferred.promise().pipelineTo(Objects.requireNonNull(pipeline, "pipeline"));
         return deferred;
@@ -78,7 +86,7 @@ public final class Ref {
      * Sends {@code method(args)}, naming the method, to {@code target}: an eventual reference,
      * a promise, or a remote target. Messages to a promise wait for it, in order, and are
      * looked up on what it resolves to. The arguments must already be fit to cross (data,
-     * promises, references); this is how a network layer delivers what its peer sent.
+     * promises, references): nothing is converted to the method's declared types.
      *
      * @return the answer; broken with a {@value Problem#NOT_CALLABLE} problem if the target
      *         has no such method
@@ -90,7 +98,7 @@ public final class Ref {
     }
 
     /** Like {@link #send}, for a message whose answer nobody wants. */
-    public static void sendOnly(Object target, String method, Object... args) {
+    static void sendOnly(Object target, String method, Object... args) {
         dispatch(target, method, copy(args), null);
     }
 
@@ -224,7 +232,7 @@ public final class Ref {
      * {@code ref} itself. A network layer passes the shortened reference, so that a promise for an object
      * of the receiver arrives as that object.
      */
-    public static Object shorten(Object ref) {
+    static Object shorten(Object ref) {
         Object current = ref;
         for (int hops = 0; hops < Pass.MAX_DEPTH; hops++) {
             Promise<?> promise = promiseBehind(current);

@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.vat.spi.RemoteTarget;
 import java.lang.reflect.Proxy;
 
 /** The handler behind {@link Ref#remote}: sends go to a {@link RemoteTarget}. */

@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.vat.spi.RemoteTarget;
 import java.lang.reflect.Proxy;
 
 /** Delivers a message to whatever a promise resolved to. */

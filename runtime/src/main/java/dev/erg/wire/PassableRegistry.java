@@ -2,6 +2,10 @@ package dev.erg.wire;
 
 import dev.erg.vat.Passable;
 import dev.erg.vat.Problem;
+import dev.erg.wire.codec.EnumType;
+import dev.erg.wire.codec.Expect;
+import dev.erg.wire.codec.RecordType;
+import dev.erg.wire.codec.Registries;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -51,6 +55,10 @@ import java.util.regex.Pattern;
  * }
  */
 public final class PassableRegistry {
+
+    static {
+        Registries.install(new RegistryHooks());
+    }
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     private static final PassableRegistry EMPTY = new Builder().build();

@@ -3,7 +3,7 @@ package dev.erg.wire;
 /**
  * Bounds on what one frame from a peer may make the decoder read and allocate. Every bound is
  * checked while decoding, from the lengths declared in CBOR heads, before anything of that
- * size is allocated; a violation is a {@link ProtocolError#LIMIT_EXCEEDED} that aborts the
+ * size is allocated; a violation is a {@code LIMIT_EXCEEDED} protocol error that aborts the
  * session. The encoder checks the same bounds, so a vat never sends what its peer would
  * reject when both use the same limits.
  *

@@ -1,48 +1,17 @@
 /**
- * The wire layer: the values that may cross a vat, their deterministic CBOR encoding, the
- * CapTP messages, length-prefixed framing, and the limits that keep a hostile peer from
- * making a vat allocate what it should not. It performs no I/O; its only tie to Netty is
- * {@link io.netty.buffer.ByteBuf} and the two framing handlers. The protocol it implements is
- * specified in {@code spec/README.md}, and tested against {@code spec/vectors}.
+ * The values that may cross between vats, and the limits on what a peer may send.
  *
- * <h2>Using it</h2>
- * A {@link dev.erg.wire.WireCodec} encodes and decodes {@link dev.erg.wire.Message}s and
- * values for the records and enums of a {@link dev.erg.wire.PassableRegistry}, within
- * {@link dev.erg.wire.WireLimits}. References inside values are mapped by the caller, the
- * CapTP session, through a {@link dev.erg.wire.ReferenceEncoder} and a
- * {@link dev.erg.wire.ReferenceDecoder}, to and from {@link dev.erg.wire.Descriptor}s. On a
- * channel, {@link dev.erg.wire.FrameDecoder} and {@link dev.erg.wire.FrameEncoder} split and
- * join the byte stream. Bad input from a peer is always a
- * {@link dev.erg.wire.ProtocolException} whose code aborts the session; a value that cannot be
- * sent is a {@link dev.erg.wire.NotPassableException}, found before anything is sent.
+ * <p>Built-in values cross as they are: {@code null}, booleans, numbers, strings, byte
+ * arrays, lists and maps of them, {@link dev.erg.vat.Problem}s, and references. An
+ * application's records and enums cross when they are annotated {@link dev.erg.vat.Passable}
+ * and listed in the {@link dev.erg.wire.PassableRegistry} its node decodes with; nothing else
+ * is ever built from what a peer sends. {@link dev.erg.wire.WireLimits} bound what one frame
+ * may make a vat read and allocate. A value that cannot be sent is a
+ * {@link dev.erg.wire.NotPassableException}, found before anything is sent.
  *
- * <h2>Inside</h2>
- * Each direction has three layers. {@code CborReader} and {@code CborWriter} read and write
- * CBOR items in the deterministic form only. {@code ItemReader} and {@code ItemWriter} apply
- * the limits (nesting, counts, lengths) and read the protocol's own items. On top,
- * {@code DescriptorReader}, {@code ValueReader} and {@code MessageReader} (and their writers)
- * know descriptors, application values and messages. Failures travel as a stackless
- * {@code PathFailure} that collects its path segment by segment as it unwinds, so that
- * tracking where the decoder is costs nothing until something fails. Registered records are
- * taken apart and rebuilt through method handles prepared once, and their components checked
- * against an {@code Expect} compiled from their declared types.
+ * <p>In a named module, register records through a lookup of their own code, or open their
+ * package to {@code dev.erg.runtime}:
  *
- * <h2>Why not Jackson's CBOR parser</h2>
- * The codec reads and writes CBOR itself rather than through
- * {@code tools.jackson.dataformat.cbor.CBORParser} (3.2.2), because that parser cannot enforce
- * what a peer-facing decoder must: it offers no way to see the declared length of a text or
- * byte string before reading it, and allocates byte strings of up to 250,000 bytes at their
- * declared size before checking that the input holds them; it accepts invalid UTF-8
- * (overlong forms, surrogates, unchecked 4-byte sequences); it interprets string-reference,
- * bignum and decimal-fraction tags itself, before the caller can refuse them; it turns map
- * keys that are not text into strings; it accepts every non-deterministic form, so a decoded
- * certificate would not re-encode to the bytes that were signed; and it reads a positive
- * bignum whose first byte is {@code 0x80} or more as negative. Enforcing the rules around it
- * would mean parsing every head twice. Jackson's parser remains in the tests, as an
- * independent oracle that must read every encoding this package writes.
- *
- * <h2>Threads</h2>
- * Codecs, registries, limits and {@code FrameEncoder} are immutable and may be shared; each
- * encode or decode keeps its state to itself. A {@code FrameDecoder} serves one channel.
+ * {@snippet class=dev.erg.vat.ApiExamplesTest region="register"}
  */
 package dev.erg.wire;

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erg.crypto.TlsProvider;
 import dev.erg.crypto.VatIdentity;
-import dev.erg.wire.Bytes;
-import dev.erg.wire.Descriptor;
-import dev.erg.wire.Message;
-import dev.erg.wire.Unreadable;
-import dev.erg.wire.WireCodec;
+import dev.erg.net.link.Link;
+import dev.erg.net.link.Transport;
+import dev.erg.wire.codec.Bytes;
+import dev.erg.wire.codec.Descriptor;
+import dev.erg.wire.codec.Message;
+import dev.erg.wire.codec.WireCodec;
+import dev.erg.wire.codec.Unreadable;
 import dev.erg.wire.WireLimits;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;

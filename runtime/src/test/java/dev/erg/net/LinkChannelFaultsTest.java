@@ -2,9 +2,10 @@ package dev.erg.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.net.link.LinkChannel;
 import dev.erg.vat.PeerFault;
 import dev.erg.wire.PassableRegistry;
-import dev.erg.wire.WireCodec;
+import dev.erg.wire.codec.WireCodec;
 import dev.erg.wire.WireLimits;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;

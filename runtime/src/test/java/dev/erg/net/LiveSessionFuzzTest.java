@@ -1,25 +1,28 @@
 package dev.erg.net;
 
-import static dev.erg.wire.ByteMutations.delete;
-import static dev.erg.wire.ByteMutations.editHead;
-import static dev.erg.wire.ByteMutations.flipBit;
-import static dev.erg.wire.ByteMutations.insert;
-import static dev.erg.wire.ByteMutations.randomBytes;
-import static dev.erg.wire.ByteMutations.setByte;
-import static dev.erg.wire.ByteMutations.truncate;
+import static dev.erg.wire.codec.ByteMutations.delete;
+import static dev.erg.wire.codec.ByteMutations.editHead;
+import static dev.erg.wire.codec.ByteMutations.flipBit;
+import static dev.erg.wire.codec.ByteMutations.insert;
+import static dev.erg.wire.codec.ByteMutations.randomBytes;
+import static dev.erg.wire.codec.ByteMutations.setByte;
+import static dev.erg.wire.codec.ByteMutations.truncate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.erg.wire.Descriptor;
-import dev.erg.wire.FrameDecoder;
-import dev.erg.wire.Message;
+import dev.erg.net.link.Link;
+import dev.erg.net.link.LinkHandler;
+import dev.erg.net.link.Transport;
+import dev.erg.wire.codec.Descriptor;
+import dev.erg.wire.codec.FrameDecoder;
+import dev.erg.wire.codec.Message;
 import dev.erg.wire.NotPassableException;
-import dev.erg.wire.ProtocolError;
-import dev.erg.wire.ProtocolException;
-import dev.erg.wire.ReferenceDecoder;
-import dev.erg.wire.Unreadable;
-import dev.erg.wire.WireCodec;
+import dev.erg.wire.codec.ProtocolError;
+import dev.erg.wire.codec.ProtocolException;
+import dev.erg.wire.codec.ReferenceDecoder;
+import dev.erg.wire.codec.WireCodec;
+import dev.erg.wire.codec.Unreadable;
 import dev.erg.wire.WireLimits;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetric;
@@ -334,7 +337,7 @@ class LiveSessionFuzzTest {
     private byte[] special(Random random, RandomMessages messages) {
         return switch (random.nextInt(4)) {
             case 0 -> oracle.encode(new Message.StartSession(Message.StartSession.PROTOCOL_VERSION,
-                    dev.erg.wire.Bytes.of(new byte[32]), List.of()), RandomMessages.PASS);
+                    dev.erg.wire.codec.Bytes.of(new byte[32]), List.of()), RandomMessages.PASS);
             case 1 -> oracle.encode(new Message.Abort(messages.text(20)), RandomMessages.PASS);
             case 2 -> {
                 // ... a2 61 61 01 61 62 02: {"a": 1, "b": 2} becomes {"a": 1, "a": 2}.

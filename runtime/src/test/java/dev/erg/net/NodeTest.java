@@ -12,6 +12,7 @@ import dev.erg.vat.Ref;
 import dev.erg.vat.RefKind;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
+import dev.erg.vat.spi.Refs;
 import dev.erg.wire.PassableRegistry;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -259,7 +260,7 @@ class NodeTest {
         Counter two = alice.connect(other, Counter.class).join(WAIT);
         assertThat(one.increment(1).join(WAIT)).isEqualTo(1L);
         assertThat(two.increment(5).join(WAIT)).isEqualTo(5L);
-        assertThat(Ref.remoteTarget(one).toString()).startsWith(bob.vatId().toString());
+        assertThat(Refs.remoteTarget(one).toString()).startsWith(bob.vatId().toString());
     }
 
     @Test

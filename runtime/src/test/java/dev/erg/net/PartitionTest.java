@@ -12,6 +12,7 @@ import dev.erg.vat.Ref;
 import dev.erg.vat.RefKind;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
+import dev.erg.vat.spi.Refs;
 import dev.erg.wire.PassableRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -280,7 +281,7 @@ class PartitionTest {
         assertThat(Ref.kind(fresh)).isEqualTo(RefKind.EVENTUAL);
         assertThat(fresh.ping().join(WAIT)).as("the same object at Bob, reached anew").isEqualTo(3L);
         assertThat(fresh.child().as(Service.class).ping().join(WAIT)).as("pipelining on the new session").isEqualTo(1L);
-        assertThat(Ref.remoteTarget(fresh)).isNotEqualTo(Ref.remoteTarget(old));
+        assertThat(Refs.remoteTarget(fresh)).isNotEqualTo(Refs.remoteTarget(old));
         assertThat(fresh).isNotEqualTo(old);
         assertThat(proxy.accepted()).as("connections through the proxy").isEqualTo(2);
 

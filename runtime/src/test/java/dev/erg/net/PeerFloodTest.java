@@ -2,6 +2,8 @@ package dev.erg.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.net.link.Link;
+import dev.erg.net.link.Transport;
 import dev.erg.vat.PeerFault;
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;

@@ -1,7 +1,10 @@
 package dev.erg.net;
 
 import dev.erg.crypto.VatIdentity;
-import dev.erg.wire.Message;
+import dev.erg.net.link.Link;
+import dev.erg.net.link.LinkHandler;
+import dev.erg.net.link.Transport;
+import dev.erg.wire.codec.Message;
 import dev.erg.wire.PassableRegistry;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;

@@ -2,13 +2,13 @@ package dev.erg.net;
 
 import dev.erg.vat.Passable;
 import dev.erg.vat.Problem;
-import dev.erg.wire.Bytes;
-import dev.erg.wire.Descriptor;
-import dev.erg.wire.Message;
+import dev.erg.wire.codec.Bytes;
+import dev.erg.wire.codec.Descriptor;
+import dev.erg.wire.codec.Message;
 import dev.erg.wire.NotPassableException;
 import dev.erg.wire.PassableRegistry;
-import dev.erg.wire.ReferenceDecoder;
-import dev.erg.wire.ReferenceEncoder;
+import dev.erg.wire.codec.ReferenceDecoder;
+import dev.erg.wire.codec.ReferenceEncoder;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;

@@ -4,13 +4,14 @@ import dev.erg.crypto.TlsProvider;
 import dev.erg.crypto.VatId;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.crypto.VatTls;
-import dev.erg.wire.FrameDecoder;
-import dev.erg.wire.FrameEncoder;
-import dev.erg.wire.Message;
+import dev.erg.net.link.LinkChannel;
+import dev.erg.wire.codec.FrameDecoder;
+import dev.erg.wire.codec.FrameEncoder;
+import dev.erg.wire.codec.Message;
 import dev.erg.wire.PassableRegistry;
-import dev.erg.wire.ProtocolException;
-import dev.erg.wire.ReferenceDecoder;
-import dev.erg.wire.WireCodec;
+import dev.erg.wire.codec.ProtocolException;
+import dev.erg.wire.codec.ReferenceDecoder;
+import dev.erg.wire.codec.WireCodec;
 import dev.erg.wire.WireLimits;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -154,6 +155,6 @@ final class ScriptedPeer implements AutoCloseable {
 
     /** The payload of {@code message}, encoded without references. */
     static byte[] encode(Message message) {
-        return CODEC.encode(message, dev.erg.wire.ReferenceEncoder.none());
+        return CODEC.encode(message, dev.erg.wire.codec.ReferenceEncoder.none());
     }
 }

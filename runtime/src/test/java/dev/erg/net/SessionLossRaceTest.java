@@ -2,11 +2,11 @@ package dev.erg.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.erg.captp.Session;
+import dev.erg.captp.session.Session;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
-import dev.erg.vat.RemoteTarget;
+import dev.erg.vat.spi.RemoteTarget;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.crypto.TlsProvider;
 import dev.erg.crypto.VatIdentity;
-import dev.erg.wire.Descriptor;
-import dev.erg.wire.Message;
-import dev.erg.wire.ReferenceEncoder;
+import dev.erg.net.link.Link;
+import dev.erg.net.link.LinkException;
+import dev.erg.net.link.Transport;
+import dev.erg.wire.codec.Descriptor;
+import dev.erg.wire.codec.Message;
+import dev.erg.wire.codec.ReferenceEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

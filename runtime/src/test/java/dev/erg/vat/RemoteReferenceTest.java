@@ -2,6 +2,7 @@ package dev.erg.vat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.vat.spi.RemoteTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

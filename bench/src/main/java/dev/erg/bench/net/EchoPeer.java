@@ -2,13 +2,13 @@ package dev.erg.bench.net;
 
 import dev.erg.crypto.TlsProvider;
 import dev.erg.crypto.VatIdentity;
-import dev.erg.net.Link;
-import dev.erg.net.LinkHandler;
+import dev.erg.net.link.Link;
+import dev.erg.net.link.LinkHandler;
 import dev.erg.net.NetConfig;
-import dev.erg.net.Transport;
-import dev.erg.wire.Message;
+import dev.erg.net.link.Transport;
+import dev.erg.wire.codec.Message;
 import dev.erg.wire.PassableRegistry;
-import dev.erg.wire.ReferenceEncoder;
+import dev.erg.wire.codec.ReferenceEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;

@@ -1,11 +1,11 @@
 package dev.erg.bench.net;
 
-import dev.erg.wire.Descriptor;
-import dev.erg.wire.Message;
+import dev.erg.wire.codec.Descriptor;
+import dev.erg.wire.codec.Message;
 import dev.erg.wire.PassableRegistry;
-import dev.erg.wire.ReferenceDecoder;
-import dev.erg.wire.ReferenceEncoder;
-import dev.erg.wire.WireCodec;
+import dev.erg.wire.codec.ReferenceDecoder;
+import dev.erg.wire.codec.ReferenceEncoder;
+import dev.erg.wire.codec.WireCodec;
 import dev.erg.wire.WireLimits;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;

@@ -3,7 +3,7 @@ package dev.erg.server.host;
 import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.SwissNumber;
 import dev.erg.crypto.VatId;
-import dev.erg.net.Link;
+import dev.erg.net.link.Link;
 import dev.erg.net.Node;
 import dev.erg.server.admin.Admin;
 import dev.erg.server.admin.ServerStatus;

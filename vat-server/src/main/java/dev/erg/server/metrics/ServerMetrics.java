@@ -1,6 +1,6 @@
 package dev.erg.server.metrics;
 
-import dev.erg.net.Link;
+import dev.erg.net.link.Link;
 import dev.erg.server.durable.DurableHost;
 import dev.erg.vat.PeerFault;
 import dev.erg.vat.Vat;

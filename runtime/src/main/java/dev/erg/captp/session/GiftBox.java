@@ -1,0 +1,100 @@
+package dev.erg.captp.session;
+
+import dev.erg.vat.Deferred;
+import dev.erg.vat.Problem;
+import dev.erg.vat.Promise;
+import dev.erg.wire.codec.Bytes;
+import dev.erg.wire.codec.ProtocolError;
+import dev.erg.wire.codec.ProtocolException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gifts one peer deposited with this vat for other vats to withdraw (spec section 6.2),
+ * and the withdrawals that came before their deposits. It lives as long as the gifter's
+ * session. Thread-safe; promises are settled outside its lock.
+ */
+final class GiftBox {
+
+    private final int maxGifts;
+    private final Map<Bytes, Object> deposited = new HashMap<>();
+    private final Map<Bytes, Deferred<Object>> awaited = new HashMap<>();
+    private Problem closed;
+
+    GiftBox(int maxGifts) {
+        this.maxGifts = maxGifts;
+    }
+
+    /**
+     * Keeps {@code gift} under {@code id}, or hands it to the withdrawal waiting for it.
+     *
+     * @throws ProtocolException if the id is in use or the gifter deposits too many gifts
+     */
+    void deposit(Bytes id, Object gift) {
+        Deferred<Object> waiter;
+        synchronized (this) {
+            if (closed != null) {
+                return;
+            }
+            if (deposited.containsKey(id)) {
+                throw new ProtocolException(ProtocolError.INVALID_VALUE, "deposit-gift: gift id " + id + " is in use");
+            }
+            waiter = awaited.remove(id);
+            if (waiter == null) {
+                if (deposited.size() >= maxGifts) {
+                    throw new ProtocolException(ProtocolError.LIMIT_EXCEEDED,
+                            "gifts: " + (deposited.size() + 1) + " entries (expected: <= " + maxGifts + ")");
+                }
+                deposited.put(id, gift);
+                return;
+            }
+        }
+        waiter.resolver().resolve(gift);
+    }
+
+    /**
+     * The gift deposited under {@code id}, taken out of the box; if it has not come yet,
+     * {@code waiting}'s promise, which its deposit will resolve.
+     */
+    synchronized Promise<Object> withdraw(Bytes id, Deferred<Object> waiting) {
+        if (closed != null) {
+            return Promise.broken(closed);
+        }
+        if (deposited.containsKey(id)) {
+            return Promise.of(deposited.remove(id));
+        }
+        if (awaited.putIfAbsent(id, waiting) != null) {
+            return Promise.broken(Problem.of(Problem.REFUSED, "handoff refused: gift %s is already being withdrawn", id));
+        }
+        return waiting.promise();
+    }
+
+    /** Gives up on {@code waiting} with {@code why}, unless its gift came in the meantime. */
+    void expire(Bytes id, Deferred<Object> waiting, Problem why) {
+        synchronized (this) {
+            if (!awaited.remove(id, waiting)) {
+                return;
+            }
+        }
+        waiting.resolver().reject(why);
+    }
+
+    /** The gifter's session ended: its gifts are gone, and every waiting withdrawal breaks. */
+    void close(Problem why) {
+        List<Deferred<Object>> waiters;
+        synchronized (this) {
+            if (closed != null) {
+                return;
+            }
+            closed = why;
+            deposited.clear();
+            waiters = new ArrayList<>(awaited.values());
+            awaited.clear();
+        }
+        for (Deferred<Object> w : waiters) {
+            w.resolver().reject(why);
+        }
+    }
+}

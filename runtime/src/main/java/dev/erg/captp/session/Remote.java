@@ -1,0 +1,114 @@
+package dev.erg.captp.session;
+
+import dev.erg.vat.Problem;
+import dev.erg.vat.spi.RemoteTarget;
+import dev.erg.vat.Resolver;
+import dev.erg.wire.codec.Descriptor;
+import java.util.function.Consumer;
+
+/**
+ * Something at the peer that messages can be sent to: one of its exports (an import of ours)
+ * or the answer to one of our questions (for pipelining). One instance per position while it
+ * is in use, so that references to the same import are equal.
+ */
+final class Remote implements RemoteTarget {
+
+    private final Session session;
+    private final Descriptor.Target target;
+    /* Set, under the session's lock, once an answer position is settled and freed at the peer. */
+    private boolean retired;
+    private Object answeredWith;
+    private Problem brokenWith;
+    /* Guarded by the session's lock, as the fields above. */
+    private boolean sentTo;
+    private Embargo embargo;
+    /* The last proxy made of this import, and its interface: one reference passed twice arrives as one. */
+    private Class<?> proxiedAs;
+    private Object proxy;
+
+    Remote(Session session, Descriptor.Target target) {
+        this.session = session;
+        this.target = target;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    Descriptor.Target target() {
+        return target;
+    }
+
+    @Override
+    public RemoteTarget send(String method, Object[] args, Class<?> answerType, Resolver<Object> answer) {
+        return session.sendTo(this, method, args, answerType, answer);
+    }
+
+    /** The same proxy each time it is asked for the same interface. */
+    @Override
+    public synchronized Object proxy(Class<?> iface) {
+        if (iface != proxiedAs) {
+            proxy = RemoteTarget.super.proxy(iface);
+            proxiedAs = iface;
+        }
+        return proxy;
+    }
+
+    @Override
+    public Problem problem() {
+        return session.problem();
+    }
+
+    @Override
+    public void whenBroken(Consumer<Problem> listener) {
+        session.whenLost(listener);
+    }
+
+    /**
+     * Marks this answer position as settled and freed at the peer: a message that still comes
+     * here (its sender raced with the answer) goes to {@code value}, or breaks with
+     * {@code problem}. Guarded by the session's lock.
+     */
+    void retire(Object value, Problem problem) {
+        retired = true;
+        answeredWith = value;
+        brokenWith = problem;
+        embargo = null;
+    }
+
+    /** Records that a message was sent here: for an answer position, pipelined to it. */
+    void markSentTo() {
+        sentTo = true;
+    }
+
+    boolean wasSentTo() {
+        return sentTo;
+    }
+
+    /** Holds back what is sent to this answer position until it is retired. */
+    void embargo(Embargo held) {
+        embargo = held;
+    }
+
+    /** The embargo holding back messages to this answer position, or null. */
+    Embargo embargo() {
+        return embargo;
+    }
+
+    boolean isRetired() {
+        return retired;
+    }
+
+    Object answeredWith() {
+        return answeredWith;
+    }
+
+    Problem brokenWith() {
+        return brokenWith;
+    }
+
+    @Override
+    public String toString() {
+        return session.peerName() + " " + target;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.erg.net.link;
+
+import dev.erg.crypto.VatId;
+import dev.erg.wire.codec.Bytes;
+import dev.erg.wire.codec.Message;
+import dev.erg.wire.codec.ReferenceEncoder;
+import dev.erg.wire.codec.WireCodec;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.internal.PlatformDependent;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A mutually authenticated TLS 1.3 connection to one peer vat, after both sides have
+ * exchanged start-session: {@link #peer()} is the vat whose key the handshake proved.
+ * Thread-safe: messages may be sent from any thread and go out in the order sent.
+ */
+public final class Link {
+
+    /** Messages sent over every link of this JVM; a counter read by metrics. */
+    private static final LongAdder SENT = new LongAdder();
+
+    private final Channel channel;
+    private final VatId peer;
+    private final WireCodec codec;
+    private final LinkChannel state;
+    private final Facts facts;
+    private final Queue<ByteBuf> outbox = PlatformDependent.newMpscQueue();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    Link(Channel channel, VatId peer, WireCodec codec, LinkChannel state, Facts facts) {
+        this.channel = channel;
+        this.peer = peer;
+        this.codec = codec;
+        this.state = state;
+        this.facts = facts;
+    }
+
+    /** What the handshake established besides the peer's vat id. */
+    record Facts(Bytes peerKey, List<String> peerHints, Bytes sessionId) {
+    }
+
+    /** The authenticated vat at the other end. */
+    public VatId peer() {
+        return peer;
+    }
+
+    /** The number of messages sent over all links of this JVM since it started. */
+    public static long messagesSent() {
+        return SENT.sum();
+    }
+
+    /** The peer's raw Ed25519 public key, whose vat id is {@link #peer()}. */
+    public Bytes peerKey() {
+        return facts.peerKey();
+    }
+
+    /** Where the peer said, in its start-session, that it accepts connections. */
+    public List<String> peerHints() {
+        return facts.peerHints();
+    }
+
+    /**
+     * The session id both ends derived from this connection's TLS keys (spec section 2);
+     * empty when the TLS provider cannot export it (Bouncy Castle's cannot).
+     */
+    public Optional<Bytes> sessionId() {
+        return Optional.ofNullable(facts.sessionId());
+    }
+
+    /** The peer's network address. */
+    public SocketAddress remoteAddress() {
+        return channel.remoteAddress();
+    }
+
+    /** Whether the link is still open. */
+    public boolean isOpen() {
+        return channel.isActive() && !state.isClosing();
+    }
+
+    /**
+     * Encodes {@code message}, mapping the references in it with {@code references}, and
+     * queues it for sending. A message sent after the link closed is dropped.
+     *
+     * @throws dev.erg.wire.NotPassableException if a value in it may not be sent
+     */
+    public void send(Message message, ReferenceEncoder references) {
+        ByteBuf frame = channel.alloc().buffer();
+        try {
+            codec.encode(message, references, frame);
+        } catch (RuntimeException e) {
+            frame.release();
+            throw e;
+        }
+        outbox.add(frame);
+        SENT.increment();
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                channel.eventLoop().execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // The transport is closed: nothing will be sent again.
+                discard();
+            }
+        }
+    }
+
+    /*
+     * Frames are queued and written by one task per burst, flushed once: handing each frame
+     * to the event loop separately costs a task and a flush per message.
+     */
+    private void drain() {
+        drainScheduled.set(false);
+        ByteBuf frame;
+        while ((frame = outbox.poll()) != null) {
+            channel.write(frame, channel.voidPromise());
+        }
+        channel.flush();
+    }
+
+    private void discard() {
+        ByteBuf frame;
+        while ((frame = outbox.poll()) != null) {
+            frame.release();
+        }
+    }
+
+    /** Stops reading from the peer until {@link #resumeReading()}: backpressure for a full inbox. */
+    public void pauseReading() {
+        gate(true);
+    }
+
+    /** Reads from the peer again. */
+    public void resumeReading() {
+        gate(false);
+    }
+
+    private void gate(boolean pause) {
+        ChannelHandlerContext ctx = channel.pipeline().context(ReadGate.class);
+        if (ctx == null) {
+            return;
+        }
+        ReadGate gate = (ReadGate) ctx.handler();
+        channel.eventLoop().execute(() -> {
+            if (pause) {
+                gate.pause(ctx);
+            } else {
+                gate.resume(ctx);
+            }
+        });
+    }
+
+    /** Sends an abort with {@code reason}, then closes. The handler is told {@code reason}. */
+    public void abort(String reason) {
+        channel.eventLoop().execute(() -> state.abort(channel, reason));
+    }
+
+    /** The underlying channel, for tests that must misbehave below the codec. */
+    public Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public String toString() {
+        return "Link[" + peer + " at " + channel.remoteAddress() + "]";
+    }
+}

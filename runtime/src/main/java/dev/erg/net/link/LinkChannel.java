@@ -1,0 +1,371 @@
+package dev.erg.net.link;
+
+import dev.erg.crypto.VatId;
+import dev.erg.crypto.VatTls;
+import dev.erg.wire.codec.Bytes;
+import dev.erg.wire.codec.Descriptor;
+import dev.erg.wire.codec.Message;
+import dev.erg.wire.codec.ProtocolException;
+import dev.erg.wire.codec.ReferenceDecoder;
+import dev.erg.wire.codec.ReferenceEncoder;
+import dev.erg.wire.codec.WireCodec;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * The last handler of a connection's pipeline: it finishes the session handshake (TLS, then
+ * start-session in both directions, checking that the vat id the peer claims is the one its
+ * key proves), then decodes each frame into a message for the {@link LinkHandler}.
+ *
+ * <p>Any error — a refused key, a malformed or oversized frame, a handshake that takes too
+ * long — closes this connection alone, with a reason: the peer is sent an abort when the
+ * session had started, and the handler (or the dialer's future) is told why.
+ */
+public final class LinkChannel extends ChannelInboundHandlerAdapter {
+
+    private enum State { TLS, START, OPEN, CLOSING }
+
+    /** What a silent side sends: a message to the peer's bootstrap object that does nothing. */
+    private static final Message KEEP_ALIVE = new Message.DeliverOnly(new Descriptor.Export(0), "ping", List.of());
+
+    /** Longest abort reason sent, in UTF-8 bytes. */
+    private static final int MAX_REASON_BYTES = 1024;
+
+    private final WireCodec codec;
+    private final VatId self;
+    private final List<String> hints;
+    private final VatId expected;
+    private final Function<Link, LinkHandler> acceptor;
+    private final CompletableFuture<Link> dialed;
+    private final long handshakeTimeoutNanos;
+    private final long heartbeatNanos;
+
+    private State state = State.TLS;
+    private VatId peer;
+    private Bytes peerKey;
+    private Bytes sessionId;
+    private Link link;
+    private LinkHandler handler;
+    private ReferenceDecoder references;
+    private ScheduledFuture<?> timeout;
+
+    /**
+     * @param expected the vat id a dialer expects, or null on the listening side
+     * @param acceptor makes the handler of an established link; for a dialer it returns the
+     *                 handler given to {@code connect}
+     * @param dialed   completed with the link once established (dialer), or null
+     */
+    public LinkChannel(WireCodec codec, VatId self, List<String> hints, VatId expected,
+                Function<Link, LinkHandler> acceptor, CompletableFuture<Link> dialed, long handshakeTimeoutNanos,
+                long heartbeatNanos) {
+        this.heartbeatNanos = heartbeatNanos;
+        this.codec = codec;
+        this.self = self;
+        this.hints = hints;
+        this.expected = expected;
+        this.acceptor = acceptor;
+        this.dialed = dialed;
+        this.handshakeTimeoutNanos = handshakeTimeoutNanos;
+    }
+
+    boolean isClosing() {
+        return state == State.CLOSING;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        timeout = ctx.executor().schedule(() -> {
+            if (state == State.TLS || state == State.START) {
+                failHandshake(ctx.channel(), "timeout",
+                        "handshake timed out after " + TimeUnit.NANOSECONDS.toMillis(handshakeTimeoutNanos) + " ms");
+            }
+        }, handshakeTimeoutNanos, TimeUnit.NANOSECONDS);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent idle && state == State.OPEN) {
+            if (idle.state() == IdleState.READER_IDLE) {
+                close(ctx.channel(), "idle: nothing heard from the peer for "
+                        + TimeUnit.NANOSECONDS.toMillis(3 * heartbeatNanos) + " ms");
+            } else if (idle.state() == IdleState.WRITER_IDLE) {
+                ByteBuf frame = ctx.alloc().buffer();
+                codec.encode(KEEP_ALIVE, ReferenceEncoder.none(), frame);
+                ctx.writeAndFlush(frame, ctx.voidPromise());
+            }
+            return;
+        }
+        if (event instanceof SslHandshakeCompletionEvent done && state == State.TLS) {
+            if (!done.isSuccess()) {
+                failHandshake(ctx.channel(), "tls " + rootOf(done.cause()).getClass().getName(),
+                        "TLS handshake failed: " + reasonOf(done.cause()));
+                return;
+            }
+            SSLEngine engine = ctx.pipeline().get(SslHandler.class).engine();
+            try {
+                byte[] key = VatTls.peerKeyOf(engine.getSession());
+                peer = VatId.ofRawPublicKey(key);
+                peerKey = Bytes.of(key);
+            } catch (SSLPeerUnverifiedException e) {
+                failHandshake(ctx.channel(), "unverified", "TLS handshake failed: peer not verified: " + e.getMessage());
+                return;
+            }
+            sessionId = VatTls.sessionIdOf(engine).map(Bytes::of).orElse(null);
+            if (expected != null && !expected.equals(peer)) {
+                failHandshake(ctx.channel(), "vat id", "server vat id: expected " + expected + ", got " + peer);
+                return;
+            }
+            state = State.START;
+            ByteBuf frame = ctx.alloc().buffer();
+            codec.encode(new Message.StartSession(Message.StartSession.PROTOCOL_VERSION, Bytes.of(self.bytes()), hints),
+                    ReferenceEncoder.none(), frame);
+            ctx.writeAndFlush(frame, ctx.voidPromise());
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf frame = (ByteBuf) msg;
+        try {
+            switch (state) {
+                case START -> start(ctx, frame);
+                case OPEN -> deliver(ctx, frame);
+                case TLS, CLOSING -> {
+                    // Nothing may arrive before TLS completes; after an error, input is discarded.
+                }
+            }
+        } finally {
+            ReferenceCountUtil.release(frame);
+        }
+    }
+
+    private void start(ChannelHandlerContext ctx, ByteBuf frame) {
+        Message first;
+        try {
+            first = codec.decode(frame, ReferenceDecoder.none());
+        } catch (ProtocolException e) {
+            abortForProtocol(ctx.channel(), e.error().code(), e.abortReason());
+            return;
+        }
+        if (first instanceof Message.Abort abort) {
+            close(ctx.channel(), "peer aborted: " + abort.reason());
+            return;
+        }
+        if (!(first instanceof Message.StartSession start)) {
+            abortForProtocol(ctx.channel(), "start-session expected",
+                    "protocol: expected start-session, got " + first.getClass().getSimpleName());
+            return;
+        }
+        if (!Message.StartSession.PROTOCOL_VERSION.equals(start.version())) {
+            abortForProtocol(ctx.channel(), "version",
+                    "version: expected " + Message.StartSession.PROTOCOL_VERSION + ", got " + start.version());
+            return;
+        }
+        VatId claimed = VatId.fromBytes(start.vatId().toByteArray());
+        if (!claimed.equals(peer)) {
+            abortForProtocol(ctx.channel(), "identity",
+                    "identity: start-session names vat id " + claimed + ", but the key presented is " + peer);
+            return;
+        }
+        timeout.cancel(false);
+        state = State.OPEN;
+        if (heartbeatNanos > 0) {
+            // Installed only now: during the handshake, the handshake timeout applies.
+            ctx.pipeline().addBefore(ctx.name(), "heartbeat",
+                    new IdleStateHandler(3 * heartbeatNanos, heartbeatNanos, 0, TimeUnit.NANOSECONDS));
+        }
+        Link established = new Link(ctx.channel(), peer, codec, this,
+                new Link.Facts(peerKey, start.locationHints(), sessionId));
+        link = established;
+        handler = acceptor.apply(established);
+        handler.opened(established);
+        references = handler.references();
+        if (dialed != null) {
+            dialed.complete(established);
+        }
+    }
+
+    private void deliver(ChannelHandlerContext ctx, ByteBuf frame) {
+        Message message;
+        try {
+            message = codec.decode(frame, references);
+        } catch (ProtocolException e) {
+            abortForProtocol(ctx.channel(), e.error().code(), e.abortReason());
+            return;
+        }
+        switch (message) {
+            case Message.Abort abort -> close(ctx.channel(), "peer aborted: " + abort.reason());
+            case Message.StartSession again -> abortForProtocol(ctx.channel(), "start-session twice",
+                    "protocol: start-session sent twice");
+            default -> handler.received(link, message);
+        }
+    }
+
+    /**
+     * Aborts like {@link #abort} because the peer broke the protocol, counting and logging it
+     * (see {@link LinkFaults#protocol} for {@code kind}) unless the connection is already closing.
+     */
+    void abortForProtocol(Channel channel, String kind, String reason) {
+        if (state != State.CLOSING) {
+            LinkFaults.protocol(kind, who(channel), reason);
+            abort(channel, reason);
+        }
+    }
+
+    /** Closes a connection whose handshake failed, counting and logging it unless already closing. */
+    private void failHandshake(Channel channel, String kind, String reason) {
+        if (state != State.CLOSING) {
+            LinkFaults.handshake(kind, who(channel), reason);
+            close(channel, reason);
+        }
+    }
+
+    /** The peer, for logs: its vat id once TLS has proved it, and its address. */
+    private Object who(Channel channel) {
+        return peer == null ? channel.remoteAddress() : "vat " + peer + " at " + channel.remoteAddress();
+    }
+
+    /** Sends an abort (if the session has started), then closes with {@code reason}. */
+    void abort(Channel channel, String reason) {
+        if (state == State.CLOSING) {
+            return;
+        }
+        if (state == State.START || state == State.OPEN) {
+            ByteBuf frame = channel.alloc().buffer();
+            try {
+                codec.encode(new Message.Abort(sendable(reason)), ReferenceEncoder.none(), frame);
+                channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+            } catch (RuntimeException e) {
+                frame.release();
+            }
+        }
+        close(channel, reason);
+    }
+
+    /**
+     * The reason cut to fit a text the peer accepts: reasons quote the peer's own bytes (an
+     * unknown name, a version), which may be as long as the limit themselves.
+     */
+    private String sendable(String reason) {
+        int max = Math.min(codec.limits().maxStringBytes(), MAX_REASON_BYTES);
+        if (reason.getBytes(StandardCharsets.UTF_8).length <= max) {
+            return reason;
+        }
+        StringBuilder cut = new StringBuilder();
+        int bytes = 3;
+        for (int i = 0; i < reason.length(); ) {
+            int cp = reason.codePointAt(i);
+            bytes += new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > max) {
+                break;
+            }
+            cut.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        return cut.append('…').toString();
+    }
+
+    private void close(Channel channel, String reason) {
+        if (state == State.CLOSING) {
+            return;
+        }
+        state = State.CLOSING;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        if (!channel.isActive() || channel.pipeline().get(SslHandler.class) == null) {
+            channel.close();
+        } else {
+            // Let an abort frame already queued go out first.
+            channel.eventLoop().execute(channel::close);
+        }
+        tell(reason);
+    }
+
+    private void tell(String reason) {
+        if (handler != null) {
+            LinkHandler h = handler;
+            handler = null;
+            h.closed(link, reason);
+        } else if (dialed != null) {
+            dialed.completeExceptionally(new LinkException(reason));
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (state != State.CLOSING) {
+            close(ctx.channel(), state == State.OPEN ? "connection closed by peer" : "connection closed during handshake");
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof ProtocolException pe) {
+            abortForProtocol(ctx.channel(), pe.error().code(), pe.abortReason());
+            return;
+        }
+        if (state != State.CLOSING) {
+            if (causedBy(cause, SSLException.class)) {
+                if (state == State.TLS) {
+                    failHandshake(ctx.channel(), "tls " + rootOf(cause).getClass().getName(),
+                            "TLS handshake failed: " + reasonOf(cause));
+                    return;
+                }
+                LinkFaults.protocol("tls record", who(ctx.channel()), reasonOf(cause));
+            } else if (!causedBy(cause, IOException.class)) {
+                // Not the network and not the peer's bytes: a handler of ours threw.
+                LinkFaults.bug(who(ctx.channel()), cause);
+            }
+        }
+        close(ctx.channel(), reasonOf(cause));
+    }
+
+    private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootOf(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    public static String reasonOf(Throwable cause) {
+        return VatTls.refusalIn(cause)
+                .map(Throwable::getMessage)
+                .orElseGet(() -> {
+                    Throwable root = rootOf(cause);
+                    return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+                });
+    }
+}

@@ -1,0 +1,42 @@
+package dev.erg.wire.codec;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * The unmodifiable list the decoder produces. Unlike {@link List#of}, it holds {@code null}
+ * items and answers {@code contains(null)}; owning its array lets message records keep a
+ * decoded list without copying it again.
+ */
+final class ImmutableList extends AbstractList<Object> implements RandomAccess {
+
+    static final ImmutableList EMPTY = new ImmutableList(new Object[0]);
+
+    private final Object[] items;
+
+    /** A list over {@code items}, which the caller hands over and must not change. */
+    ImmutableList(Object[] items) {
+        this.items = items;
+    }
+
+    /** {@code list} itself if it is an {@code ImmutableList}, else an unmodifiable copy. */
+    static List<Object> copyOf(List<?> list) {
+        if (list instanceof ImmutableList immutable) {
+            return immutable;
+        }
+        Object[] copy = list.toArray();
+        return copy.length == 0 ? EMPTY : new ImmutableList(copy);
+    }
+
+    @Override
+    public Object get(int index) {
+        return items[Objects.checkIndex(index, items.length)];
+    }
+
+    @Override
+    public int size() {
+        return items.length;
+    }
+}

@@ -1,0 +1,228 @@
+package dev.erg.wire.codec;
+
+import dev.erg.wire.NotPassableException;
+import dev.erg.wire.PassableRegistry;
+import dev.erg.wire.WireLimits;
+import dev.erg.wire.codec.Descriptor.Certificate;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.util.Objects;
+
+/**
+ * Encodes and decodes {@link Message}s and passable values as CBOR, in the deterministic form
+ * {@code spec/README.md} defines: every value has exactly one encoding, so a decoded value
+ * encodes back to the bytes it came from, and signatures over encodings can be checked by
+ * re-encoding.
+ *
+ * <p><b>Values.</b> What may cross, and what it decodes to:
+ * <table>
+ *   <caption>Java types on the wire</caption>
+ *   <tr><th>encoded from</th><th>decoded as</th></tr>
+ *   <tr><td>{@code null}, {@code Boolean}</td><td>the same</td></tr>
+ *   <tr><td>{@code Long}, {@code Integer}, {@code Short}, {@code Byte}, {@code BigInteger}</td>
+ *       <td>{@code Long} where it fits, else {@code BigInteger}</td></tr>
+ *   <tr><td>{@code Double}, {@code Float}</td><td>{@code Double}</td></tr>
+ *   <tr><td>{@code String}, {@code Character}</td><td>{@code String}</td></tr>
+ *   <tr><td>{@code byte[]}</td><td>{@code byte[]}</td></tr>
+ *   <tr><td>any {@code List}</td><td>an unmodifiable {@code List} that may hold {@code null}</td></tr>
+ *   <tr><td>any {@code Map}</td><td>an unmodifiable {@code Map}, iterating in the order of
+ *       its keys' encodings</td></tr>
+ *   <tr><td>a registered {@link dev.erg.vat.Passable} record or enum</td><td>the same type</td></tr>
+ *   <tr><td>{@link dev.erg.vat.Problem}</td><td>{@code Problem}</td></tr>
+ *   <tr><td>anything else</td><td>a reference, through the {@link ReferenceEncoder} and
+ *       {@link ReferenceDecoder}</td></tr>
+ * </table>
+ * Inside a registered record, components are converted back to their declared types
+ * ({@code int}, {@code float}, {@code char}, {@code List<Integer>} and so on) and checked.
+ * {@code BigDecimal}, other {@code Number}s, arrays other than {@code byte[]},
+ * non-list collections, {@code CharSequence}s other than {@code String}, and {@code Optional}
+ * cannot cross. Map keys may not hold byte arrays or references.
+ *
+ * <p><b>Errors.</b> Decoding checks every {@link WireLimits} bound before allocating and throws
+ * only {@link ProtocolException}, whatever the input. Encoding throws
+ * {@link NotPassableException} for a value that cannot cross or exceeds the limits, and leaves
+ * the output buffer as it was.
+ *
+ * <p>A codec is immutable and safe to share between threads; each call keeps its state to
+ * itself.
+ */
+public final class WireCodec {
+
+    private final PassableRegistry registry;
+    private final WireLimits limits;
+
+    /** A codec for the records and enums of {@code registry}, within {@code limits}. */
+    public WireCodec(PassableRegistry registry, WireLimits limits) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The registry of records and enums this codec passes. */
+    public PassableRegistry registry() {
+        return registry;
+    }
+
+    /** The limits this codec applies in both directions. */
+    public WireLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Appends the encoding of {@code message} to {@code out}: one frame's payload, without the
+     * length prefix.
+     *
+     * @throws NotPassableException if an argument cannot cross, or the message would exceed the
+     *                              limits; {@code out} is then unchanged
+     */
+    public void encode(Message message, ReferenceEncoder references, ByteBuf out) {
+        Objects.requireNonNull(message, "message");
+        write(out, references, "message", (items, values) -> MessageWriter.write(message, items, values));
+    }
+
+    /**
+     * The encoding of {@code message}.
+     *
+     * @throws NotPassableException as {@link #encode(Message, ReferenceEncoder, ByteBuf)}
+     */
+    public byte[] encode(Message message, ReferenceEncoder references) {
+        ByteBuf out = Unpooled.buffer();
+        encode(message, references, out);
+        return ByteBufUtil.getBytes(out);
+    }
+
+    /**
+     * Decodes the message held by the readable bytes of {@code frame}, which must hold exactly
+     * one. Leaves the buffer's indexes unchanged.
+     *
+     * @throws ProtocolException if the bytes break any rule of the protocol
+     */
+    public Message decode(ByteBuf frame, ReferenceDecoder references) {
+        Objects.requireNonNull(references, "references");
+        checkLength(frame.readableBytes(), "frame");
+        try {
+            ItemReader items = reader(frame);
+            return MessageReader.read(items, new ValueReader(items, registry, references));
+        } catch (PathFailure f) {
+            throw f.toProtocolException();
+        }
+    }
+
+    /**
+     * Decodes the message held by {@code frame}.
+     *
+     * @throws ProtocolException if the bytes break any rule of the protocol
+     */
+    public Message decode(byte[] frame, ReferenceDecoder references) {
+        return decode(Unpooled.wrappedBuffer(frame), references);
+    }
+
+    /**
+     * Appends the encoding of one passable value to {@code out}.
+     *
+     * @throws NotPassableException if the value cannot cross, or exceeds the limits; {@code out}
+     *                              is then unchanged
+     */
+    public void encodeValue(Object value, ReferenceEncoder references, ByteBuf out) {
+        write(out, references, "value", (items, values) -> values.value(value, 0, false));
+    }
+
+    /** Appends one whole item written by {@code body}, or nothing if it fails. */
+    private void write(ByteBuf out, ReferenceEncoder references, String what, Body body) {
+        Objects.requireNonNull(references, "references");
+        int start = out.writerIndex();
+        boolean written = false;
+        try {
+            ItemWriter items = writer(out);
+            body.write(items, new ValueWriter(items, registry, references));
+            finish(items, out.writerIndex() - start, what);
+            written = true;
+        } catch (PathFailure f) {
+            throw f.toNotPassable();
+        } finally {
+            if (!written) {
+                out.writerIndex(start);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(ItemWriter items, ValueWriter values);
+    }
+
+    /**
+     * The encoding of one passable value.
+     *
+     * @throws NotPassableException as {@link #encodeValue(Object, ReferenceEncoder, ByteBuf)}
+     */
+    public byte[] encodeValue(Object value, ReferenceEncoder references) {
+        ByteBuf out = Unpooled.buffer();
+        encodeValue(value, references, out);
+        return ByteBufUtil.getBytes(out);
+    }
+
+    /**
+     * Decodes the one value held by the readable bytes of {@code bytes}, under the same limits
+     * as a frame. Leaves the buffer's indexes unchanged.
+     *
+     * @throws ProtocolException if the bytes break any rule of the protocol
+     */
+    public Object decodeValue(ByteBuf bytes, ReferenceDecoder references) {
+        Objects.requireNonNull(references, "references");
+        checkLength(bytes.readableBytes(), "value");
+        try {
+            ItemReader items = reader(bytes);
+            Object value = new ValueReader(items, registry, references).value(Expect.ANY, 0, false);
+            items.cbor().expectEnd();
+            return value;
+        } catch (PathFailure f) {
+            throw f.toProtocolException();
+        }
+    }
+
+    /**
+     * Decodes the one value held by {@code bytes}.
+     *
+     * @throws ProtocolException if the bytes break any rule of the protocol
+     */
+    public Object decodeValue(byte[] bytes, ReferenceDecoder references) {
+        return decodeValue(Unpooled.wrappedBuffer(bytes), references);
+    }
+
+    /**
+     * The bytes a {@link Descriptor.SignedEnvelope}'s signature covers: the deterministic
+     * encoding of {@code certificate}, tag included.
+     */
+    public static byte[] signedBytes(Certificate certificate) {
+        ByteBuf out = Unpooled.buffer();
+        try {
+            DescriptorWriter.write(new ItemWriter(new CborWriter(out), WireLimits.defaults()), certificate, 0);
+        } catch (PathFailure f) {
+            throw f.toNotPassable();
+        }
+        return ByteBufUtil.getBytes(out);
+    }
+
+    private ItemWriter writer(ByteBuf out) {
+        return new ItemWriter(new CborWriter(out), limits);
+    }
+
+    private ItemReader reader(ByteBuf in) {
+        return new ItemReader(new CborReader(in, in.readerIndex(), in.writerIndex()), limits);
+    }
+
+    private void finish(ItemWriter items, int length, String what) {
+        items.checkCount();
+        if (length > limits.maxFrameBytes()) {
+            throw PathFailure.notPassable(what + " of " + length + " bytes", "<= " + limits.maxFrameBytes());
+        }
+    }
+
+    private void checkLength(int length, String what) {
+        if (length > limits.maxFrameBytes()) {
+            throw new ProtocolException(ProtocolError.LIMIT_EXCEEDED,
+                    what + " length: " + length + " (expected: <= " + limits.maxFrameBytes() + ")");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/**
+ * Erg's runtime: vats, promises and eventual references ({@link dev.erg.vat}), the values that
+ * may cross between vats ({@link dev.erg.wire}), sturdy refs ({@link dev.erg.captp}) and nodes
+ * that connect vats of different JVMs ({@link dev.erg.net}).
+ *
+ * <p>Only those four packages are exported. The wire codec ({@code dev.erg.wire.codec}), the
+ * CapTP session engine ({@code dev.erg.captp.session}), the TLS links
+ * ({@code dev.erg.net.link}) and the hooks through which the network layer reaches the vat
+ * package ({@code dev.erg.vat.spi}) are internal; see {@code docs/adr/0004-module-boundaries.md}.
+ * The runtime reaches application code by reflection: a module that exports remote interfaces
+ * or passes records must export their packages to this module, or register its records with
+ * its own {@link java.lang.invoke.MethodHandles.Lookup}.
+ */
+// The vat-server, to which one internal package is exported, is built after this module.
+@SuppressWarnings("module")
+module dev.erg.runtime {
+    requires transitive dev.erg.crypto;
+    requires io.netty.buffer;
+    requires io.netty.codec;
+    requires io.netty.common;
+    requires io.netty.handler;
+    requires io.netty.transport;
+    requires io.netty.transport.classes.epoll;
+
+    exports dev.erg.vat;
+    exports dev.erg.wire;
+    exports dev.erg.captp;
+    exports dev.erg.net;
+
+    // The vat-server reports the number of frames sent (Link.messagesSent) as a metric.
+    exports dev.erg.net.link to dev.erg.server;
+}

@@ -1,0 +1,37 @@
+/**
+ * The vat-server: a daemon that hosts vats and durable objects. Services plug in through
+ * {@link dev.erg.server.spi.ServiceMaker}; durable objects are declared with
+ * {@link dev.erg.server.durable}; {@link dev.erg.server.host.VatServer} embeds a server and
+ * {@link dev.erg.server.client.CapTpClient} calls one.
+ */
+module dev.erg.server {
+    requires transitive dev.erg.runtime;
+    requires info.picocli;
+    requires tools.jackson.core;
+    requires tools.jackson.databind;
+    requires tools.jackson.dataformat.cbor;
+    requires java.sql;
+    requires jdk.httpserver;
+    requires jdk.unsupported;
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
+    requires org.slf4j;
+
+    exports dev.erg.server.admin;
+    exports dev.erg.server.client;
+    exports dev.erg.server.config;
+    exports dev.erg.server.durable;
+    exports dev.erg.server.host;
+    exports dev.erg.server.spi;
+    exports dev.erg.server.store;
+
+    // picocli sets the commands' option fields by reflection.
+    opens dev.erg.server.cli to info.picocli;
+    // Jackson reads and writes the admin protocol's records.
+    opens dev.erg.server.admin to tools.jackson.databind;
+
+    uses dev.erg.server.spi.ServiceMaker;
+    provides dev.erg.server.spi.ServiceMaker with
+            dev.erg.server.services.CounterMaker,
+            dev.erg.server.services.GreeterMaker;
+}
