@@ -8,6 +8,8 @@ import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +30,16 @@ public final class SturdyTable implements Network {
 
     /** An empty table whose refs name a vat id made from {@code name}. */
     public SturdyTable(String name) {
-        this.vatId = VatId.fromBytes(bytes(name, 0, VatId.LENGTH));
+        this.vatId = VatId.fromBytes(bytes(name, 0));
     }
 
-    private static byte[] bytes(String seed, int serial, int length) {
-        byte[] text = (seed + "#" + serial).getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = (byte) (text[i % text.length] + i);
+    /** Thirty-two bytes that differ with {@code seed} and {@code serial} and are the same in every run. */
+    private static byte[] bytes(String seed, int serial) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest((seed + "#" + serial).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError("every Java platform has SHA-256", e);
         }
-        return out;
     }
 
     /**
@@ -58,7 +60,7 @@ public final class SturdyTable implements Network {
     public synchronized SturdyRef sturdyRef(Object ref) {
         issued++;
         SturdyRef sturdy = new SturdyRef(vatId, List.of(InetSocketAddress.createUnresolved("127.0.0.1", 9)),
-                SwissNumber.fromBytes(bytes(vatId.toString(), issued, SwissNumber.LENGTH)));
+                SwissNumber.fromBytes(bytes(vatId.toString(), issued)));
         refs.put(sturdy.toString(), ref);
         return sturdy;
     }
