@@ -1,6 +1,7 @@
 package dev.erg.vat;
 
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
 
 /**
  * The handler behind an eventual reference to an object in a vat of this JVM: every call
@@ -41,7 +42,10 @@ final class FarRef extends EventualHandler {
 
     @Override
     boolean sameAs(Object proxy, Object other) {
-        return other instanceof Proxy p && Proxy.getInvocationHandler(p) instanceof FarRef far && far.target == target;
+        // The interfaces count: one object exported as two interfaces is two references, as a
+        // network layer's export table must see them.
+        return other instanceof Proxy p && Proxy.getInvocationHandler(p) instanceof FarRef far && far.target == target
+                && Arrays.equals(far.interfaces, interfaces);
     }
 
     @Override

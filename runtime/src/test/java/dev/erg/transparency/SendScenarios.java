@@ -201,8 +201,36 @@ final class SendScenarios {
         }
     }
 
+    /** One face of an object that has two. */
+    public interface Left {
+        Promise<String> left();
+    }
+
+    /** The other face. */
+    public interface Right {
+        Promise<String> right();
+    }
+
+    static final class TwoFaced implements Left, Right {
+        @Override
+        public Promise<String> left() {
+            return Promise.of("l");
+        }
+
+        @Override
+        public Promise<String> right() {
+            return Promise.of("r");
+        }
+    }
+
     static List<Scenario> all() {
         return List.of(
+                Scenario.of("one object shared under two interfaces answers each", (w, out) -> {
+                    TwoFaced both = new TwoFaced();
+                    Left left = w.share("bob", both, Left.class, "alice");
+                    Right right = w.share("bob", both, Right.class, "alice");
+                    return w.vat("alice").callPromise(() -> Settle.inOrder(out, "answers", List.of(left.left(), right.right())));
+                }),
                 Scenario.of("counter increments", (w, out) -> {
                     Counter counter = w.share("bob", new Tally(null, null), Counter.class, "alice");
                     return w.vat("alice").callPromise(() -> {
