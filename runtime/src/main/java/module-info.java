@@ -29,4 +29,6 @@ module dev.erg.runtime {
 
     // The vat-server reports the number of frames sent (Link.messagesSent) as a metric.
     exports dev.erg.net.link to dev.erg.server;
+    // The vat-server's durable engine logs what peers repeat through the runtime's LogLimiter.
+    exports dev.erg.vat.spi to dev.erg.server;
 }

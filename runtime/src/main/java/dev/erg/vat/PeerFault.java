@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The kinds of problem that another party's input causes, each counted over the life of the
  * JVM, for metrics ({@code erg_peer_faults_total{kind="…"}} on a vat-server). Each is also
- * logged, through a {@link LogLimiter}, at most a line per kind of detail per interval, so
+ * logged, through a {@link dev.erg.vat.spi.LogLimiter}, at most a line per kind of detail per interval, so
  * the counts are where the totals of a flood are read.
  */
 public enum PeerFault {

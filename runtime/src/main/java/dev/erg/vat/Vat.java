@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.vat.spi.LogLimiter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.erg.net.link;
 
-import dev.erg.vat.LogLimiter;
 import dev.erg.vat.PeerFault;
+import dev.erg.vat.spi.LogLimiter;
 import java.lang.System.Logger.Level;
 
 /**

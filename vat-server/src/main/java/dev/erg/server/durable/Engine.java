@@ -2,10 +2,10 @@ package dev.erg.server.durable;
 
 import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.SwissNumber;
-import dev.erg.vat.LogLimiter;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Resolver;
+import dev.erg.vat.spi.LogLimiter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package dev.erg.vat;
+package dev.erg.vat.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

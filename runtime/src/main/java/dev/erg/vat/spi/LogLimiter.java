@@ -1,4 +1,4 @@
-package dev.erg.vat;
+package dev.erg.vat.spi;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * <p>Stack traces: a caller passes one only when it helps a developer, and the limiter writes
  * it at most once per kind for the life of the limiter, with the first line of that kind.
  * The runtime passes one for its own bugs (an exception it did not expect) and for an
- * application method or callback that threw anything but a {@link ProblemException}: the
+ * application method or callback that threw anything but a {@link dev.erg.vat.ProblemException}: the
  * first such trace shows the developer where their code failed, and a peer repeating the
  * call gets no more. Problems a peer causes in the runtime itself (a protocol error, a
  * refused handshake) never carry one.
@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  *
  * <p>A summary is written by the first call after its interval has passed, of any kind, so a
  * flood that stops is summed up when the limiter is next used; counters such as
- * {@link PeerFault#count()} always hold the exact totals. Thread-safe: lines are written
+ * {@link dev.erg.vat.PeerFault#count()} always hold the exact totals. Thread-safe: lines are written
  * outside the limiter's lock, so a slow log handler holds up no other caller's counting.
  */
 public final class LogLimiter {
