@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * reconnects through its {@link StoreLink}, refusing calls at once meanwhile, reads its state
  * again and carries on. The callers of a commit that failed while committing wait, at most
  * {@link #DOUBT_WAIT}, to learn from the store whether it was made.
+ *
+ * <p>Work comes from any thread into a queue, as {@link Work}; all else is confined to the
+ * engine's thread: the objects in memory ({@link LiveObjects}), the turn running
+ * ({@link TurnRunner}), the streams in and out ({@link LetterIntake}, {@link OutStreams}) and
+ * the commits with what waits on them ({@link Committer}).
  */
 final class Engine implements AutoCloseable {
 
@@ -54,12 +58,9 @@ final class Engine implements AutoCloseable {
     private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final SecureRandom random = new SecureRandom();
-    private final LongAdder turns = new LongAdder();
-    private final LongAdder commits = new LongAdder();
-    private volatile Pump pump;
-    private volatile Exports exports;
     private volatile boolean running = true;
     private final StoreLink link;
+    private final Committer committer;
 
     // Confined to the engine's thread.
     private final LiveObjects objects;
@@ -69,7 +70,6 @@ final class Engine implements AutoCloseable {
     private final Map<String, Long> roots;
     private long nextTicket;
     private long nextObject;
-    private Doubt doubt;
 
     Engine(JdbcStore store, String vatId, Map<String, Kind<?, ?>> kinds, int maxBatch,
            Function<SwissNumber, Long> targets, Alarms alarms) {
@@ -79,6 +79,7 @@ final class Engine implements AutoCloseable {
         this.maxBatch = maxBatch;
         this.generation = store.generation();
         this.link = new StoreLink(store, alarms, vatId, this::stopPump);
+        this.committer = new Committer(store, link);
         this.objects = new LiveObjects(store, kinds, codec);
         this.outStreams = new OutStreams(store, alarms, random);
         this.runner = new TurnRunner(this, codec, objects, outStreams);
@@ -111,7 +112,7 @@ final class Engine implements AutoCloseable {
                     exports.export(ref.object(), kind, SwissNumber.parse(ref.swiss()));
                 }
             }
-            this.exports = exports;
+            committer.offerThrough(exports);
             Map<String, List<OutLetter>> byStream = new HashMap<>();
             for (OutLetter letter : store.outbox()) {
                 byStream.computeIfAbsent(letter.stream(), s -> new ArrayList<>()).add(letter);
@@ -119,7 +120,7 @@ final class Engine implements AutoCloseable {
             for (OutStream s : outStreams.all()) {
                 pump.resume(Route.of(s), byStream.getOrDefault(s.id, List.of()));
             }
-            this.pump = pump;
+            committer.handTo(pump);
             return null;
         });
     }
@@ -137,11 +138,11 @@ final class Engine implements AutoCloseable {
     }
 
     long turns() {
-        return turns.sum();
+        return committer.turns();
     }
 
     long commits() {
-        return commits.sum();
+        return committer.commits();
     }
 
     StoreStatus storeStatus() {
@@ -234,7 +235,7 @@ final class Engine implements AutoCloseable {
             throw new IllegalArgumentException("kind " + kind.name() + " keeps a " + kind.state().getName() + ", not a "
                     + initial.getClass().getName());
         }
-        Exports offered = exports;
+        Exports offered = committer.exports();
         if (offered == null) {
             throw new IllegalStateException("create: the durable host is not attached to a node yet");
         }
@@ -319,40 +320,7 @@ final class Engine implements AutoCloseable {
             }
             return;
         }
-        try {
-            commit(batch);
-        } catch (FencedException e) {
-            Settle.fail(settles, StoreLink.fenced(e.getMessage()));
-            link.fence(e.getMessage());
-            return;
-        } catch (StoredDataException e) {
-            String cause = JdbcStore.oneLine(e);
-            link.lose(cause);
-            if (store.inDoubt()) {
-                LOG.error("{}; the callers of its {} turns wait up to {} s to learn whether it was made", cause, n,
-                        DOUBT_WAIT.toSeconds());
-                doubt = new Doubt(batch, settles, n, System.nanoTime() + DOUBT_WAIT.toNanos());
-            } else {
-                LOG.error("{}; the batch's {} turns are undone and their callers told", cause, n);
-                Settle.fail(settles, Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; the call was undone", cause));
-            }
-            return;
-        }
-        committed(batch, settles, n);
-    }
-
-    /** Answers the callers of a committed batch and hands its letters to the pump. */
-    private void committed(Batch batch, List<Settle> settles, int n) {
-        turns.add(n);
-        // Offered before any answer names them.
-        for (Made made : batch.made) {
-            Settle.run(() -> exports.export(made.object().id, made.object().kind, made.swiss()));
-        }
-        settles.forEach(s -> Settle.run(s.committed()));
-        Pump p = pump;
-        if (p != null && !batch.outStreams.isEmpty()) {
-            p.committed(batch.outStreams.stream().map(Route::of).toList(), batch.sent);
-        }
+        committer.commit(numbered(batch), settles, n);
     }
 
     /**
@@ -360,41 +328,17 @@ final class Engine implements AutoCloseable {
      * pump is asked to send again what was not stored; on failure, calls are refused for a while.
      */
     private void reconnect() {
-        if (doubt != null && System.nanoTime() - doubt.deadline() > 0) {
-            Settle.fail(doubt.settles(), Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; whether the call was committed is"
-                    + " unknown: the store did not come back within %d s", link.status().cause(), DOUBT_WAIT.toSeconds()));
-            doubt = null;
-        }
+        committer.expireDoubt();
         String cause = link.status().cause();
         switch (link.reconnect(this::reload)) {
             case StoreLink.Reconnection.Failed failed -> refuseFor(failed.retryAfter());
-            case StoreLink.Reconnection.Fenced fenced -> {
-                if (doubt != null) {
-                    Settle.fail(doubt.settles(), StoreLink.fenced(fenced.why()));
-                    doubt = null;
-                }
-            }
-            case StoreLink.Reconnection.Back back -> {
-                Doubt held = doubt;
-                doubt = null;
-                if (held != null && back.landed()) {
-                    committed(held.batch(), held.settles(), held.turns());
-                } else if (held != null) {
-                    Settle.fail(held.settles(), Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; the call was undone", cause));
-                }
-                Pump p = pump;
-                if (p != null) {
-                    for (OutStream s : outStreams.all()) {
-                        p.resume(Route.of(s), List.of());
-                    }
-                    p.resend();
-                }
-            }
+            case StoreLink.Reconnection.Fenced fenced -> committer.fenced(fenced.why());
+            case StoreLink.Reconnection.Back back -> committer.back(back.landed(), cause, outStreams.all());
         }
     }
 
     private void stopPump() {
-        Pump p = pump;
+        Pump p = committer.pump();
         if (p != null) {
             p.stop();
         }
@@ -418,10 +362,14 @@ final class Engine implements AutoCloseable {
     }
 
     private void commit(Batch batch) {
+        committer.commit(numbered(batch));
+    }
+
+    /** {@code batch}, carrying the next ticket and object numbers for the store to keep. */
+    private Batch numbered(Batch batch) {
         batch.nextTicket = nextTicket;
         batch.nextObject = nextObject;
-        link.commit(batch);
-        commits.increment();
+        return batch;
     }
 
     /** After a failed commit the memory may be ahead of the store: forget it and read again. */
@@ -474,7 +422,7 @@ final class Engine implements AutoCloseable {
             // A failure leaves the store lost: the engine reconnects and reads its state again.
             commit(batch);
             LOG.warn("outbox to vat {} resumed on a new stream: {} waiting letters sent again", vat, batch.sent.size());
-            Pump p = pump;
+            Pump p = committer.pump();
             if (p != null) {
                 p.drop(batch.dropped.getFirst().id);
                 p.committed(batch.outStreams.stream().map(Route::of).toList(), batch.sent);
@@ -519,11 +467,8 @@ final class Engine implements AutoCloseable {
         for (Work w; (w = queue.poll()) != null; ) {
             w.reject(closed);
         }
-        Doubt held = doubt;
-        if (held != null && !thread.isAlive()) {
-            doubt = null;
-            Settle.fail(held.settles(), Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed; whether the call was"
-                    + " committed is unknown"));
+        if (!thread.isAlive()) {
+            committer.close();
         }
         store.close();
     }
