@@ -64,7 +64,7 @@ final class Committer {
     }
 
     /**
-     * Commits {@code batch}, which holds no caller's turn.
+     * Commits {@code batch}, whose failure its caller handles: no settles wait on it.
      *
      * @throws FencedException     if another server has claimed the store
      * @throws StoredDataException if the store failed: the engine reconnects and reads its state again
