@@ -6,14 +6,11 @@ import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Resolver;
 import dev.erg.vat.spi.LogLimiter;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -39,44 +34,17 @@ import org.slf4j.LoggerFactory;
  * reconnects through its {@link StoreLink}, refusing calls at once meanwhile, reads its state
  * again and carries on. The callers of a commit that failed while committing wait, at most
  * {@link #DOUBT_WAIT}, to learn from the store whether it was made.
+ *
+ * <p>Work comes from any thread into a queue, as {@link Work}; all else is confined to the
+ * engine's thread: the objects in memory ({@link LiveObjects}), the turn running
+ * ({@link TurnRunner}), the streams in and out ({@link LetterIntake}, {@link OutStreams}) and
+ * the commits with what waits on them ({@link Committer}).
  */
 final class Engine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** For what peers' letters and receipts cause, which a peer may repeat at will. */
-    private static final LogLimiter PEER_CAUSED = LogLimiter.of(System.getLogger(Engine.class.getName()));
-
-    /** One unit of work: each is one turn. */
-    private sealed interface Work {
-    }
-
-    /** A live call on a durable object. */
-    private record Invoke(long object, Method method, Object[] args, Resolver<Object> answer) implements Work {
-    }
-
-    /** A letter from another vat. */
-    private record Deliver(Letter letter, Resolver<Receipt> receipt) implements Work {
-    }
-
-    /** The receipt for one of our letters, given in stream order. */
-    private record Acknowledge(OutLetter letter, Receipt receipt) implements Work {
-    }
-
-    /** A stream to stop because its receiver refused it. */
-    private record Halt(String stream, String why) implements Work {
-    }
-
-    /** Work on the engine's state that is not a turn, such as making a root object. */
-    private record Task<R>(Supplier<R> action, CompletableFuture<R> done) implements Work {
-    }
-
-    /** What a batch does once its commit is durable, or if it fails with a problem. */
-    private record Settle(Runnable committed, Consumer<Problem> failed) {
-    }
-
-    /** A batch whose commit failed while committing: whether it was made is known once the store is back. */
-    private record Doubt(Batch batch, List<Settle> settles, int turns, long deadline) {
-    }
+    static final LogLimiter PEER_CAUSED = LogLimiter.of(System.getLogger(Engine.class.getName()));
 
     /** How long the callers of a batch in doubt wait to learn whether it was committed, at most. */
     static final Duration DOUBT_WAIT = Duration.ofSeconds(10);
@@ -87,29 +55,21 @@ final class Engine implements AutoCloseable {
     private final int maxBatch;
     private final long generation;
     private final String vatId;
-    private final Function<SwissNumber, Long> targets;
-    private final Alarms alarms;
     private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final SecureRandom random = new SecureRandom();
-    private final LongAdder turns = new LongAdder();
-    private final LongAdder commits = new LongAdder();
-    private volatile Pump pump;
-    private volatile Exports exports;
     private volatile boolean running = true;
     private final StoreLink link;
+    private final Committer committer;
 
     // Confined to the engine's thread.
-    private final Map<Long, Live> live = new HashMap<>();
-    private final Map<String, OutStream> outById = new HashMap<>();
-    private final Map<String, OutStream> outByTarget = new HashMap<>();
-    private final Map<String, InStream> inStreams = new HashMap<>();
-    private final LetterCalls letterCalls;
+    private final LiveObjects objects;
+    private final OutStreams outStreams;
+    private final TurnRunner runner;
+    private final LetterIntake letters;
     private final Map<String, Long> roots;
     private long nextTicket;
     private long nextObject;
-    private Turn current;
-    private Doubt doubt;
 
     Engine(JdbcStore store, String vatId, Map<String, Kind<?, ?>> kinds, int maxBatch,
            Function<SwissNumber, Long> targets, Alarms alarms) {
@@ -117,32 +77,23 @@ final class Engine implements AutoCloseable {
         this.vatId = vatId;
         this.kinds = kinds;
         this.maxBatch = maxBatch;
-        this.targets = targets;
-        this.alarms = alarms;
         this.generation = store.generation();
         this.link = new StoreLink(store, alarms, vatId, this::stopPump);
-        this.letterCalls = new LetterCalls(codec, targets, generation, this::live, this::turn);
+        this.committer = new Committer(store, link);
+        this.objects = new LiveObjects(store, kinds, codec);
+        this.outStreams = new OutStreams(store, alarms, random);
+        this.runner = new TurnRunner(this, codec, objects, outStreams);
+        this.letters = new LetterIntake(store, alarms, generation,
+                new LetterCalls(codec, targets, generation, objects::get, runner::turn));
         this.roots = new HashMap<>(store.roots());
         loadCounters();
-        loadOutStreams();
+        outStreams.load();
         this.thread = Thread.ofPlatform().name("durable-engine").daemon().unstarted(this::run);
     }
 
     private void loadCounters() {
         nextTicket = store.metaLong("next_ticket");
         nextObject = store.metaLong("next_object");
-    }
-
-    private void loadOutStreams() {
-        outById.clear();
-        outByTarget.clear();
-        for (OutStream s : store.outStreams()) {
-            outById.put(s.id, s);
-            outByTarget.put(s.targetVat, s);
-            if (s.halted != null) {
-                alarms.raise("outbox to vat " + s.targetVat + " is stopped: " + s.halted);
-            }
-        }
     }
 
     void startThread() {
@@ -161,15 +112,15 @@ final class Engine implements AutoCloseable {
                     exports.export(ref.object(), kind, SwissNumber.parse(ref.swiss()));
                 }
             }
-            this.exports = exports;
+            committer.offerThrough(exports);
             Map<String, List<OutLetter>> byStream = new HashMap<>();
             for (OutLetter letter : store.outbox()) {
                 byStream.computeIfAbsent(letter.stream(), s -> new ArrayList<>()).add(letter);
             }
-            for (OutStream s : outById.values()) {
+            for (OutStream s : outStreams.all()) {
                 pump.resume(Route.of(s), byStream.getOrDefault(s.id, List.of()));
             }
-            this.pump = pump;
+            committer.handTo(pump);
             return null;
         });
     }
@@ -187,11 +138,11 @@ final class Engine implements AutoCloseable {
     }
 
     long turns() {
-        return turns.sum();
+        return committer.turns();
     }
 
     long commits() {
-        return commits.sum();
+        return committer.commits();
     }
 
     StoreStatus storeStatus() {
@@ -208,25 +159,25 @@ final class Engine implements AutoCloseable {
     // ---- entry points, from any thread
 
     void invoke(long object, Method method, Object[] args, Resolver<Object> answer) {
-        submit(new Invoke(object, method, args, answer));
+        submit(new Work.Invoke(object, method, args, answer));
     }
 
     void deliver(Letter letter, Resolver<Receipt> receipt) {
-        submit(new Deliver(letter, receipt));
+        submit(new Work.Deliver(letter, receipt));
     }
 
     void acknowledge(OutLetter letter, Receipt receipt) {
-        submit(new Acknowledge(letter, receipt));
+        submit(new Work.Acknowledge(letter, receipt));
     }
 
     void halt(String stream, String why) {
-        submit(new Halt(stream, why));
+        submit(new Work.Halt(stream, why));
     }
 
     /** Runs {@code action} on the engine's thread and waits for it. */
     <R> R call(Supplier<R> action) {
         CompletableFuture<R> done = new CompletableFuture<>();
-        submit(new Task<>(action, done));
+        submit(new Work.Task<>(action, done));
         try {
             return done.get(1, TimeUnit.MINUTES);
         } catch (ExecutionException e) {
@@ -244,12 +195,12 @@ final class Engine implements AutoCloseable {
 
     private void submit(Work work) {
         if (!running) {
-            reject(work, Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed"));
+            work.reject(Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed"));
             return;
         }
         if (link.status().state() != StoreStatus.State.UP) {
             // At once, not after a wait: the caller decides whether and when to try again.
-            reject(work, link.refusal());
+            work.reject(link.refusal());
             return;
         }
         queue.add(work);
@@ -258,7 +209,7 @@ final class Engine implements AutoCloseable {
     // ---- the engine's thread
 
     Turn currentTurn() {
-        return Thread.currentThread() == thread ? current : null;
+        return Thread.currentThread() == thread ? runner.current() : null;
     }
 
     Turn requireTurn(String what) {
@@ -284,7 +235,7 @@ final class Engine implements AutoCloseable {
             throw new IllegalArgumentException("kind " + kind.name() + " keeps a " + kind.state().getName() + ", not a "
                     + initial.getClass().getName());
         }
-        Exports offered = exports;
+        Exports offered = committer.exports();
         if (offered == null) {
             throw new IllegalStateException("create: the durable host is not attached to a node yet");
         }
@@ -303,7 +254,7 @@ final class Engine implements AutoCloseable {
         return call(() -> {
             Long id = roots.get(service);
             if (id != null) {
-                Live existing = live(id);
+                Live existing = objects.get(id);
                 if (existing == null) {
                     throw new StoredDataException("the root object of service " + service + " (object " + id
                             + ") is missing from the store");
@@ -325,7 +276,7 @@ final class Engine implements AutoCloseable {
             batch.turns = 1;
             commit(batch);
             roots.put(service, made);
-            live.put(made, new Live(made, kind, state));
+            objects.put(new Live(made, kind, state));
             return made;
         });
     }
@@ -362,53 +313,14 @@ final class Engine implements AutoCloseable {
         } while (n < maxBatch && !store.lost() && (work = queue.poll()) != null);
         batch.turns = n;
         if (batch.isEmpty()) {
-            settles.forEach(s -> run(s.committed()));
+            settles.forEach(s -> Settle.run(s.committed()));
             if (store.lost()) {
                 LOG.error("durable store: {}; reconnecting", store.lostCause());
                 link.lose(store.lostCause());
             }
             return;
         }
-        try {
-            commit(batch);
-        } catch (FencedException e) {
-            fail(settles, StoreLink.fenced(e.getMessage()));
-            link.fence(e.getMessage());
-            return;
-        } catch (StoredDataException e) {
-            String cause = JdbcStore.oneLine(e);
-            link.lose(cause);
-            if (store.inDoubt()) {
-                LOG.error("{}; the callers of its {} turns wait up to {} s to learn whether it was made", cause, n,
-                        DOUBT_WAIT.toSeconds());
-                doubt = new Doubt(batch, settles, n, System.nanoTime() + DOUBT_WAIT.toNanos());
-            } else {
-                LOG.error("{}; the batch's {} turns are undone and their callers told", cause, n);
-                fail(settles, Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; the call was undone", cause));
-            }
-            return;
-        }
-        committed(batch, settles, n);
-    }
-
-    /** Answers the callers of a committed batch and hands its letters to the pump. */
-    private void committed(Batch batch, List<Settle> settles, int n) {
-        turns.add(n);
-        // Offered before any answer names them.
-        for (Made made : batch.made) {
-            run(() -> exports.export(made.object().id, made.object().kind, made.swiss()));
-        }
-        settles.forEach(s -> run(s.committed()));
-        Pump p = pump;
-        if (p != null && !batch.outStreams.isEmpty()) {
-            p.committed(batch.outStreams.stream().map(Route::of).toList(), batch.sent);
-        }
-    }
-
-    private static void fail(List<Settle> settles, Problem problem) {
-        for (Settle s : settles) {
-            run(() -> s.failed().accept(problem));
-        }
+        committer.commit(numbered(batch), settles, n);
     }
 
     /**
@@ -416,41 +328,17 @@ final class Engine implements AutoCloseable {
      * pump is asked to send again what was not stored; on failure, calls are refused for a while.
      */
     private void reconnect() {
-        if (doubt != null && System.nanoTime() - doubt.deadline() > 0) {
-            fail(doubt.settles(), Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; whether the call was committed is"
-                    + " unknown: the store did not come back within %d s", link.status().cause(), DOUBT_WAIT.toSeconds()));
-            doubt = null;
-        }
+        committer.expireDoubt();
         String cause = link.status().cause();
         switch (link.reconnect(this::reload)) {
             case StoreLink.Reconnection.Failed failed -> refuseFor(failed.retryAfter());
-            case StoreLink.Reconnection.Fenced fenced -> {
-                if (doubt != null) {
-                    fail(doubt.settles(), StoreLink.fenced(fenced.why()));
-                    doubt = null;
-                }
-            }
-            case StoreLink.Reconnection.Back back -> {
-                Doubt held = doubt;
-                doubt = null;
-                if (held != null && back.landed()) {
-                    committed(held.batch(), held.settles(), held.turns());
-                } else if (held != null) {
-                    fail(held.settles(), Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; the call was undone", cause));
-                }
-                Pump p = pump;
-                if (p != null) {
-                    for (OutStream s : outById.values()) {
-                        p.resume(Route.of(s), List.of());
-                    }
-                    p.resend();
-                }
-            }
+            case StoreLink.Reconnection.Fenced fenced -> committer.fenced(fenced.why());
+            case StoreLink.Reconnection.Back back -> committer.back(back.landed(), cause, outStreams.all());
         }
     }
 
     private void stopPump() {
-        Pump p = pump;
+        Pump p = committer.pump();
         if (p != null) {
             p.stop();
         }
@@ -468,32 +356,28 @@ final class Engine implements AutoCloseable {
                 return;
             }
             if (work != null) {
-                reject(work, link.refusal());
+                work.reject(link.refusal());
             }
         }
     }
 
     private void commit(Batch batch) {
-        batch.nextTicket = nextTicket;
-        batch.nextObject = nextObject;
-        link.commit(batch);
-        commits.increment();
+        committer.commit(numbered(batch));
     }
 
-    private static void run(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            LOG.warn("after a commit: {}", e.toString());
-        }
+    /** {@code batch}, carrying the next ticket and object numbers for the store to keep. */
+    private Batch numbered(Batch batch) {
+        batch.nextTicket = nextTicket;
+        batch.nextObject = nextObject;
+        return batch;
     }
 
     /** After a failed commit the memory may be ahead of the store: forget it and read again. */
     private void reload() {
-        live.clear();
-        inStreams.clear();
+        objects.clear();
+        letters.clear();
         loadCounters();
-        loadOutStreams();
+        outStreams.load();
     }
 
     /** Runs one work item; a failure is its own, never the engine's or another caller's. */
@@ -501,135 +385,27 @@ final class Engine implements AutoCloseable {
         try {
             dispatch(work, batch, settles);
         } catch (RuntimeException e) {
-            current = null;
+            runner.clear();
             Problem problem = store.lost()
                     ? Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; nothing was done", JdbcStore.oneLine(e))
                     : Problem.of(Problem.UNAVAILABLE, "the durable engine could not run this: %s", e.getMessage());
             LOG.error("durable engine: {} failed: {}", work.getClass().getSimpleName(), e.toString());
-            settles.add(new Settle(() -> reject(work, problem), p -> reject(work, problem)));
+            settles.add(new Settle(() -> work.reject(problem), p -> work.reject(problem)));
         }
     }
 
     private void dispatch(Work work, Batch batch, List<Settle> settles) {
         switch (work) {
-            case Invoke invoke -> invoke(invoke, batch, settles);
-            case Deliver deliver -> deliver(deliver, batch, settles);
-            case Acknowledge ack -> acknowledge(ack, batch, settles);
-            case Halt halt -> halt(halt, batch, settles);
-            case Task<?> task -> task(task);
-        }
-    }
-
-    private static <R> void task(Task<R> task) {
-        try {
-            task.done().complete(task.action().get());
-        } catch (RuntimeException e) {
-            task.done().completeExceptionally(e);
-        }
-    }
-
-    private void reject(Work work, Problem problem) {
-        switch (work) {
-            case Invoke invoke -> invoke.answer().reject(problem);
-            case Deliver deliver -> deliver.receipt().reject(problem);
-            case Acknowledge ack -> {
+            case Work.Invoke invoke -> invoke(invoke, batch, settles);
+            case Work.Deliver deliver -> letters.deliver(deliver.letter(), deliver.receipt(), batch, settles);
+            case Work.Acknowledge ack -> {
+                if (outStreams.acknowledge(ack.letter(), ack.receipt(), batch)) {
+                    runner.reply(ack.letter(), ack.receipt(), batch);
+                }
             }
-            case Halt halt -> {
-            }
-            case Task<?> task -> task.done().completeExceptionally(problem.kind().equals(Problem.VAT_SHUT_DOWN)
-                    ? new IllegalStateException(problem.toString()) : new StoredDataException(problem.toString()));
+            case Work.Halt halt -> outStreams.halt(halt.stream(), halt.why(), batch);
+            case Work.Task<?> task -> task.run();
         }
-    }
-
-    /** The outcome of running one method in a turn. */
-    record Outcome(Object value, Problem problem) {
-    }
-
-    /**
-     * Runs {@code method} on {@code object} as one turn; its effects join {@code batch} only
-     * if it completes.
-     */
-    private Outcome turn(Live object, Method method, Object[] args, Batch batch) {
-        Turn turn = new Turn();
-        current = turn;
-        Object value;
-        try {
-            value = method.invoke(behavior(object), args);
-        } catch (InvocationTargetException e) {
-            return new Outcome(null, Problem.from(e.getCause()));
-        } catch (IllegalAccessException | IllegalArgumentException e) {
-            return new Outcome(null, Problem.of(Problem.NOT_CALLABLE, "%s.%s: %s", object.kind.name(), method.getName(),
-                    e.getMessage()));
-        } finally {
-            current = null;
-        }
-        try {
-            absorb(turn, batch);
-        } catch (IllegalArgumentException e) {
-            return new Outcome(null, Problem.of(Problem.NOT_PASSABLE, "%s", e.getMessage()));
-        }
-        return new Outcome(value, null);
-    }
-
-    private Object behavior(Live object) {
-        if (object.behavior == null) {
-            object.behavior = make(object.kind, object);
-        }
-        return object.behavior;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Object make(Kind kind, Live object) {
-        return kind.behavior().apply(new LiveSelf(this, object));
-    }
-
-    /** Adds a finished turn's effects to {@code batch}: encodes first, so a state that cannot be stored undoes the turn. */
-    private void absorb(Turn turn, Batch batch) {
-        List<StoredObject> encoded = new ArrayList<>(turn.writes.size() + turn.made.size());
-        for (Map.Entry<Live, Record> write : turn.writes.entrySet()) {
-            Live object = write.getKey();
-            encoded.add(new StoredObject(object.id, object.kind.name(), codec.encode(write.getValue())));
-        }
-        for (Made made : turn.made) {
-            Live object = made.object();
-            encoded.add(new StoredObject(object.id, object.kind.name(), codec.encode(object.state)));
-        }
-        int i = 0;
-        for (Map.Entry<Live, Record> write : turn.writes.entrySet()) {
-            write.getKey().state = write.getValue();
-            StoredObject stored = encoded.get(i++);
-            batch.objects.put(stored.id(), stored);
-        }
-        for (Made made : turn.made) {
-            StoredObject stored = encoded.get(i++);
-            batch.objects.put(stored.id(), stored);
-            live.put(stored.id(), made.object());
-            batch.made.add(made);
-        }
-        for (Turn.Send send : turn.sends) {
-            String target = send.target().vatId().toString();
-            OutStream stream = outByTarget.get(target);
-            String mailbox = Mailbox.of(send.target()).toString();
-            if (stream == null) {
-                stream = newStream(target, mailbox);
-            } else if (!stream.mailbox.equals(mailbox)) {
-                // The newest sturdy ref says best where the vat is now.
-                stream.mailbox = mailbox;
-            }
-            OutLetter letter = new OutLetter(stream.id, stream.nextSeq++, send.ticket(), send.sender(),
-                    send.target().swiss().text(), send.method(), send.args());
-            batch.outStreams.add(stream);
-            batch.sent.add(letter);
-        }
-    }
-
-    private OutStream newStream(String target, String mailbox) {
-        byte[] id = new byte[16];
-        random.nextBytes(id);
-        OutStream stream = new OutStream(HexFormat.of().formatHex(id), target, mailbox, 1, 0, 0, null);
-        outByTarget.put(target, stream);
-        outById.put(stream.id, stream);
-        return stream;
     }
 
     /**
@@ -642,45 +418,28 @@ final class Engine implements AutoCloseable {
      */
     int resume(String vat) {
         return call(() -> {
-            OutStream old = outByTarget.get(vat);
-            if (old == null) {
-                throw new IllegalArgumentException("this vat has no outbox to vat " + vat);
-            }
-            if (old.halted == null) {
-                throw new IllegalStateException("the outbox to vat " + vat + " is not stopped");
-            }
-            List<OutLetter> waiting = store.outbox().stream().filter(l -> l.stream().equals(old.id)).toList();
-            OutStream fresh = newStream(vat, old.mailbox);
-            outById.remove(old.id);
-            Batch batch = new Batch();
-            batch.dropped.add(old);
-            batch.outStreams.add(fresh);
-            for (OutLetter l : waiting) {
-                batch.sent.add(new OutLetter(fresh.id, fresh.nextSeq++, l.ticket(), l.sender(), l.swiss(), l.method(),
-                        l.args()));
-            }
-            batch.turns = 1;
+            Batch batch = outStreams.resume(vat);
             // A failure leaves the store lost: the engine reconnects and reads its state again.
             commit(batch);
-            LOG.warn("outbox to vat {} resumed on a new stream: {} waiting letters sent again", vat, waiting.size());
-            Pump p = pump;
+            LOG.warn("outbox to vat {} resumed on a new stream: {} waiting letters sent again", vat, batch.sent.size());
+            Pump p = committer.pump();
             if (p != null) {
-                p.drop(old.id);
-                p.committed(List.of(Route.of(fresh)), batch.sent);
+                p.drop(batch.dropped.getFirst().id);
+                p.committed(batch.outStreams.stream().map(Route::of).toList(), batch.sent);
             }
-            return waiting.size();
+            return batch.sent.size();
         });
     }
 
-    private void invoke(Invoke invoke, Batch batch, List<Settle> settles) {
-        Live object = live(invoke.object());
+    private void invoke(Work.Invoke invoke, Batch batch, List<Settle> settles) {
+        Live object = objects.get(invoke.object());
         Resolver<Object> answer = invoke.answer();
         if (object == null) {
             Problem gone = Problem.of(Problem.NOT_CALLABLE, "durable object %d is not in the store", invoke.object());
             settles.add(new Settle(() -> answer.reject(gone), p -> answer.reject(gone)));
             return;
         }
-        Outcome outcome = turn(object, invoke.method(), invoke.args(), batch);
+        Outcome outcome = runner.turn(object, invoke.method(), invoke.args(), batch);
         settles.add(new Settle(() -> settle(answer, outcome), answer::reject));
     }
 
@@ -695,149 +454,6 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    private void deliver(Deliver deliver, Batch batch, List<Settle> settles) {
-        Letter letter = deliver.letter();
-        Resolver<Receipt> resolver = deliver.receipt();
-        InStream stream = inStream(letter.stream());
-        String refused = Amnesia.refusal(letter, stream, generation);
-        if (refused != null) {
-            refuse(letter, "refused: " + refused, new Problem(Mailbox.AMNESIA, refused), resolver, settles);
-            return;
-        }
-        byte[] digest = Amnesia.digest(letter);
-        if (stream != null && letter.seq() <= stream.last) {
-            StoredReceipt stored = receipt(letter.stream(), letter.seq(), batch);
-            if (stored == null) {
-                // Only the sender knows whether it still awaits this receipt, so it decides; a copy
-                // overtaken by the sender's later session would be the harmless other explanation.
-                refuse(letter, "comes again after its sender confirmed its receipt: the sender was restored from an"
-                                + " older copy of its store, unless this copy travelled on a session the sender had given up",
-                        Problem.of(Mailbox.CONFIRMED, "letter %d of this stream was confirmed by its sender already",
-                                letter.seq()), resolver, settles);
-                return;
-            }
-            if (!Arrays.equals(stored.digest(), digest)) {
-                String why = "a different letter was consumed under this number: the sender was restored from an older copy";
-                refuse(letter, "refused: " + why, new Problem(Mailbox.AMNESIA, why), resolver, settles);
-                return;
-            }
-            Receipt again = stored.receipt();
-            settles.add(new Settle(() -> resolver.resolve(again), resolver::reject));
-            return;
-        }
-        if (stream == null) {
-            stream = new InStream(letter.stream(), letter.from(), 0, 0, letter.senderGeneration());
-            inStreams.put(stream.id, stream);
-        }
-        Receipt receipt = letterCalls.consume(letter, batch);
-        stream.last = letter.seq();
-        stream.floor = Math.max(stream.floor, letter.ackedThrough());
-        stream.senderGeneration = Math.max(stream.senderGeneration, letter.senderGeneration());
-        batch.inStreams.add(stream);
-        batch.addReceipt(stream.id, letter.seq(), new StoredReceipt(digest, receipt));
-        settles.add(new Settle(() -> resolver.resolve(receipt), resolver::reject));
-    }
-
-    /** Breaks the receipt of {@code letter} with {@code problem}, and reports what happened to it. */
-    private void refuse(Letter letter, String what, Problem problem, Resolver<Receipt> resolver, List<Settle> settles) {
-        String report = "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from() + " "
-                + what;
-        // Every refusal is an alarm; the log shows a line per kind of refusal per interval.
-        PEER_CAUSED.log(System.Logger.Level.ERROR, "letter refused " + problem.kind(), () -> report, null);
-        alarms.raise(report);
-        settles.add(new Settle(() -> resolver.reject(problem), p -> resolver.reject(problem)));
-    }
-
-    private StoredReceipt receipt(String stream, long seq, Batch batch) {
-        StoredReceipt pending = batch.receipt(stream, seq);
-        return pending != null ? pending : store.receipt(stream, seq);
-    }
-
-    private void acknowledge(Acknowledge ack, Batch batch, List<Settle> settles) {
-        OutLetter letter = ack.letter();
-        Receipt receipt = ack.receipt();
-        OutStream stream = outById.get(letter.stream());
-        if (stream == null || stream.halted != null || letter.seq() != stream.acked + 1) {
-            return;
-        }
-        if (receipt.generation() < stream.peerGeneration) {
-            halt(stream, "vat " + stream.targetVat + " answered letter " + letter.seq() + " from generation "
-                    + receipt.generation() + " after generation " + stream.peerGeneration
-                    + ": it was restored from an older copy of its store", batch);
-            return;
-        }
-        stream.acked = letter.seq();
-        stream.peerGeneration = receipt.generation();
-        batch.outStreams.add(stream);
-        batch.delivered.add(letter);
-        Live sender = live(letter.sender());
-        if (sender != null && behavior(sender) instanceof Replies) {
-            Reply reply = new Reply(letter.ticket(), receipt.problem() == null ? codec.decodePlain(receipt.answer()) : null,
-                    receipt.problem());
-            Outcome outcome = turn(sender, REPLY, new Object[]{reply}, batch);
-            if (outcome.problem() != null) {
-                PEER_CAUSED.log(System.Logger.Level.WARNING, "reply failed " + sender.kind.name(),
-                        () -> "kind " + sender.kind.name() + ": reply to ticket " + letter.ticket() + " failed: "
-                                + outcome.problem(), null);
-            }
-        }
-    }
-
-    private static final Method REPLY;
-
-    static {
-        try {
-            REPLY = Replies.class.getMethod("reply", Reply.class);
-        } catch (NoSuchMethodException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private void halt(Halt halt, Batch batch, List<Settle> settles) {
-        OutStream stream = outById.get(halt.stream());
-        if (stream != null && stream.halted == null) {
-            halt(stream, halt.why(), batch);
-        }
-    }
-
-    private void halt(OutStream stream, String why, Batch batch) {
-        stream.halted = why;
-        batch.outStreams.add(stream);
-        String report = "outbox to vat " + stream.targetVat + " is stopped: " + why;
-        LOG.error(report);
-        alarms.raise(report);
-    }
-
-    private InStream inStream(String id) {
-        InStream cached = inStreams.get(id);
-        if (cached == null) {
-            cached = store.inStream(id);
-            if (cached != null) {
-                inStreams.put(id, cached);
-            }
-        }
-        return cached;
-    }
-
-    /** The object {@code id}, loaded and bound to its kind's code; null if it is not stored. */
-    private Live live(long id) {
-        Live found = live.get(id);
-        if (found != null) {
-            return found;
-        }
-        StoredObject stored = store.object(id);
-        if (stored == null) {
-            return null;
-        }
-        Kind<?, ?> kind = kinds.get(stored.kind());
-        if (kind == null) {
-            throw new StoredDataException("object " + id + " is of kind " + stored.kind() + ", which no code of this build offers");
-        }
-        Live loaded = new Live(id, kind, codec.decode(stored.state(), kind.state()));
-        live.put(id, loaded);
-        return loaded;
-    }
-
     /** Stops taking work; work queued and not begun is refused. Waits for the batch being committed. */
     @Override
     public void close() {
@@ -849,13 +465,10 @@ final class Engine implements AutoCloseable {
         }
         Problem closed = Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed");
         for (Work w; (w = queue.poll()) != null; ) {
-            reject(w, closed);
+            w.reject(closed);
         }
-        Doubt held = doubt;
-        if (held != null && !thread.isAlive()) {
-            doubt = null;
-            fail(held.settles(), Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed; whether the call was"
-                    + " committed is unknown"));
+        if (!thread.isAlive()) {
+            committer.close();
         }
         store.close();
     }

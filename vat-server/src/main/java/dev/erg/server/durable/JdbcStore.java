@@ -7,10 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,22 +23,20 @@ import java.util.Map;
  *
  * <p>Any SQL error drops the connection: {@link #lost()} says so, and {@link #reconnect} opens a
  * new one, checks the epoch and says whether a commit whose outcome was unknown was made.
+ *
+ * <p>This class keeps the connection and reads the tables; {@link StoreSchema} makes them,
+ * {@link Ownership} keeps the claim in the {@code owner} row, {@link BatchWriter} writes a
+ * commit, and {@link StoreMeta} reads and writes the {@code meta} table.
  */
 final class JdbcStore implements AutoCloseable {
-
-    /** The schema this code writes; a store of another version is refused. */
-    static final long SCHEMA_VERSION = 1;
 
     private final Storage storage;
     private final String vatId;
     private final Connector connector;
-    private final long leaseMillis;
-    private final Holder holder = Holder.current();
     private final boolean postgres;
-    private final String now;
+    private final Ownership ownership;
     private Connection connection;
     private String lostCause;
-    private long epoch;
     private long generation;
     /** Commits known made under this epoch; the owner row counts the made ones too. */
     private long confirmed;
@@ -50,11 +46,8 @@ final class JdbcStore implements AutoCloseable {
         this.storage = storage;
         this.vatId = vatId;
         this.connector = connector;
-        this.leaseMillis = lease.toMillis();
         this.postgres = storage.isPostgres();
-        // The store's clock, not each server's, decides whether a lease holds.
-        this.now = postgres ? "(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT"
-                : "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+        this.ownership = new Ownership(vatId, lease, postgres);
     }
 
     /**
@@ -69,7 +62,7 @@ final class JdbcStore implements AutoCloseable {
         JdbcStore store = new JdbcStore(storage, vatId, connector, lease);
         try {
             store.connect();
-            store.claim();
+            store.generation = store.ownership.claim(store.connection);
             return store;
         } catch (SQLException e) {
             store.close();
@@ -84,105 +77,10 @@ final class JdbcStore implements AutoCloseable {
         connection = connector.connect();
         lostCause = null;
         try {
-            prepare();
+            StoreSchema.prepare(connection, postgres, vatId);
         } catch (SQLException | RuntimeException e) {
             closeConnection();
             throw e;
-        }
-    }
-
-    private void prepare() throws SQLException {
-        String blob = postgres ? "BYTEA" : "BLOB";
-        try (Statement s = connection.createStatement()) {
-            if (postgres) {
-                String schema = "erg_" + vatId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").substring(0, 20);
-                connection.setAutoCommit(false);
-                // Until this transaction ends: two servers making the same tables at once would collide.
-                try (ResultSet rs = s.executeQuery("SELECT pg_advisory_xact_lock(hashtext('" + schema + "'))")) {
-                    rs.next();
-                }
-                s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-                s.execute("SET search_path TO " + schema);
-            } else {
-                // WAL lets readers work during a commit; FULL syncs the log at every commit.
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA busy_timeout=10000");
-                connection.setAutoCommit(false);
-            }
-            s.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS owner (id INTEGER PRIMARY KEY, epoch BIGINT NOT NULL, holder TEXT NOT NULL,"
-                    + " lease_until BIGINT NOT NULL, commits BIGINT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS objects (id BIGINT PRIMARY KEY, kind TEXT NOT NULL, state " + blob
-                    + " NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS roots (service TEXT PRIMARY KEY, object BIGINT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS sturdy (swiss TEXT PRIMARY KEY, object BIGINT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS outstreams (id TEXT PRIMARY KEY, target TEXT NOT NULL UNIQUE,"
-                    + " mailbox TEXT NOT NULL, next_seq BIGINT NOT NULL, acked BIGINT NOT NULL,"
-                    + " peer_generation BIGINT NOT NULL, halted TEXT)");
-            s.execute("CREATE TABLE IF NOT EXISTS outbox (stream TEXT NOT NULL, seq BIGINT NOT NULL, ticket BIGINT NOT NULL,"
-                    + " sender BIGINT NOT NULL, swiss TEXT NOT NULL, method TEXT NOT NULL, args " + blob + " NOT NULL,"
-                    + " PRIMARY KEY (stream, seq))");
-            s.execute("CREATE TABLE IF NOT EXISTS instreams (id TEXT PRIMARY KEY, sender TEXT NOT NULL,"
-                    + " last_seq BIGINT NOT NULL, floor BIGINT NOT NULL, sender_generation BIGINT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS receipts (stream TEXT NOT NULL, seq BIGINT NOT NULL, digest " + blob
-                    + " NOT NULL, generation BIGINT NOT NULL, answer " + blob + " NOT NULL, problem_kind TEXT NOT NULL,"
-                    + " problem_message TEXT NOT NULL, PRIMARY KEY (stream, seq))");
-            s.executeUpdate("INSERT INTO owner (id, epoch, holder, lease_until, commits) VALUES (1, 0, '', 0, 0)"
-                    + " ON CONFLICT (id) DO NOTHING");
-        }
-        Map<String, String> meta = meta();
-        String storedVat = meta.get("vat");
-        if (storedVat == null) {
-            putMeta("vat", vatId);
-            putMeta("schema", Long.toString(SCHEMA_VERSION));
-            putMeta("generation", "0");
-            putMeta("next_ticket", "1");
-            putMeta("next_object", "1");
-        } else if (!storedVat.equals(vatId)) {
-            connection.rollback();
-            throw new StoredDataException("the durable store holds the state of vat " + storedVat + ", not of vat " + vatId
-                    + ": the data directory and its store do not belong together");
-        } else if (!meta.get("schema").equals(Long.toString(SCHEMA_VERSION))) {
-            connection.rollback();
-            throw new StoredDataException("the durable store has schema version " + meta.get("schema")
-                    + ", this build reads version " + SCHEMA_VERSION);
-        }
-        connection.commit();
-    }
-
-    /** Takes the store for this server with the next epoch, and counts one more generation, in one transaction. */
-    private void claim() throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            // A write first: it holds the row (PostgreSQL) or the file (SQLite) until the commit,
-            // so that two starts claim one after the other.
-            s.executeUpdate("UPDATE owner SET epoch = epoch WHERE id = 1");
-            long storedEpoch;
-            String storedHolder;
-            long remaining;
-            try (ResultSet rs = s.executeQuery("SELECT epoch, holder, lease_until - " + now + " FROM owner WHERE id = 1")) {
-                rs.next();
-                storedEpoch = rs.getLong(1);
-                storedHolder = rs.getString(2);
-                remaining = rs.getLong(3);
-            }
-            if (!storedHolder.isEmpty() && remaining > 0 && Holder.mayLive(storedHolder)) {
-                connection.rollback();
-                throw new StoredDataException("another vat-server holds the state of vat " + vatId + " in this store ("
-                        + storedHolder + ", epoch " + storedEpoch + ", its lease runs " + remaining
-                        + " ms more); stop it before starting this one");
-            }
-            epoch = storedEpoch + 1;
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE owner SET epoch = ?, holder = ?,"
-                    + " lease_until = " + now + " + ?, commits = 0 WHERE id = 1")) {
-                ps.setLong(1, epoch);
-                ps.setString(2, holder.text());
-                ps.setLong(3, leaseMillis);
-                ps.executeUpdate();
-            }
-            generation = Long.parseLong(meta().get("generation")) + 1;
-            putMeta("generation", Long.toString(generation));
-            connection.commit();
         }
     }
 
@@ -193,12 +91,12 @@ final class JdbcStore implements AutoCloseable {
 
     /** This server's epoch of ownership. */
     long epoch() {
-        return epoch;
+        return ownership.epoch();
     }
 
     /** How long a lease lasts from its last renewal. */
     long leaseMillis() {
-        return leaseMillis;
+        return ownership.leaseMillis();
     }
 
     /** Whether the connection was dropped after an error: nothing works until {@link #reconnect}. */
@@ -227,14 +125,8 @@ final class JdbcStore implements AutoCloseable {
         closeConnection();
         try {
             connect();
-            guard(false);
-            long made;
-            try (PreparedStatement ps = connection.prepareStatement("SELECT commits FROM owner WHERE id = 1")) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    made = rs.getLong(1);
-                }
-            }
+            ownership.guard(live(), false);
+            long made = ownership.commitsMade(connection);
             connection.commit();
             boolean landed = inDoubt && made > confirmed;
             confirmed = made;
@@ -252,37 +144,16 @@ final class JdbcStore implements AutoCloseable {
      */
     void renew() {
         try {
-            guard(false);
+            ownership.guard(live(), false);
             live().commit();
         } catch (SQLException e) {
             throw failed("renew the lease", e);
         }
     }
 
-    /** Renews the lease in the open transaction if this server still owns the store; else rolls back and says so. */
-    private void guard(boolean counted) throws SQLException {
-        Connection c = live();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE owner SET lease_until = " + now + " + ?"
-                + (counted ? ", commits = commits + 1" : "") + " WHERE id = 1 AND epoch = ?")) {
-            ps.setLong(1, leaseMillis);
-            ps.setLong(2, epoch);
-            if (ps.executeUpdate() == 1) {
-                return;
-            }
-        }
-        c.rollback();
-        String claimant;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT epoch, holder FROM owner WHERE id = 1")) {
-            claimant = rs.next() ? rs.getString(2) + ", epoch " + rs.getLong(1) : "nobody";
-        }
-        c.rollback();
-        throw new FencedException("vat " + vatId + " was claimed by another vat-server (" + claimant + ") after this one's"
-                + " epoch " + epoch);
-    }
-
     long metaLong(String name) {
         try {
-            return Long.parseLong(meta().get(name));
+            return Long.parseLong(StoreMeta.read(live()).get(name));
         } catch (SQLException e) {
             throw failed("read " + name, e);
         }
@@ -418,8 +289,8 @@ final class JdbcStore implements AutoCloseable {
         inDoubt = false;
         Connection c = live();
         try {
-            guard(true);
-            write(batch);
+            ownership.guard(c, true);
+            BatchWriter.write(c, batch);
         } catch (SQLException e) {
             throw failed("commit " + batch.turns + " turns", e);
         }
@@ -430,159 +301,6 @@ final class JdbcStore implements AutoCloseable {
             // The commit may have been made before the connection broke: reconnect tells.
             inDoubt = true;
             throw failed("commit " + batch.turns + " turns", e);
-        }
-    }
-
-    private void write(Batch batch) throws SQLException {
-        if (!batch.dropped.isEmpty()) {
-            try (PreparedStatement letters = live().prepareStatement("DELETE FROM outbox WHERE stream = ?");
-                 PreparedStatement streams = live().prepareStatement("DELETE FROM outstreams WHERE id = ?")) {
-                for (OutStream s : batch.dropped) {
-                    letters.setString(1, s.id);
-                    letters.addBatch();
-                    streams.setString(1, s.id);
-                    streams.addBatch();
-                }
-                letters.executeBatch();
-                streams.executeBatch();
-            }
-        }
-        if (!batch.objects.isEmpty()) {
-            try (PreparedStatement ps = live().prepareStatement("INSERT INTO objects (id, kind, state) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state")) {
-                for (StoredObject o : batch.objects.values()) {
-                    ps.setLong(1, o.id());
-                    ps.setString(2, o.kind());
-                    ps.setBytes(3, o.state());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        if (!batch.made.isEmpty()) {
-            try (PreparedStatement ps = live().prepareStatement("INSERT INTO sturdy (swiss, object) VALUES (?, ?)")) {
-                for (Made m : batch.made) {
-                    ps.setString(1, m.swiss().text());
-                    ps.setLong(2, m.object().id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        if (!batch.roots.isEmpty()) {
-            try (PreparedStatement ps = live().prepareStatement("INSERT INTO roots (service, object) VALUES (?, ?)")) {
-                for (Map.Entry<String, Long> root : batch.roots.entrySet()) {
-                    ps.setString(1, root.getKey());
-                    ps.setLong(2, root.getValue());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        if (!batch.outStreams.isEmpty()) {
-            try (PreparedStatement ps = live().prepareStatement("INSERT INTO outstreams (id, target, mailbox, next_seq, acked,"
-                    + " peer_generation, halted) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                    + " mailbox = excluded.mailbox, next_seq = excluded.next_seq, acked = excluded.acked,"
-                    + " peer_generation = excluded.peer_generation, halted = excluded.halted")) {
-                for (OutStream s : batch.outStreams) {
-                    ps.setString(1, s.id);
-                    ps.setString(2, s.targetVat);
-                    ps.setString(3, s.mailbox);
-                    ps.setLong(4, s.nextSeq);
-                    ps.setLong(5, s.acked);
-                    ps.setLong(6, s.peerGeneration);
-                    ps.setString(7, s.halted);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        if (!batch.sent.isEmpty()) {
-            try (PreparedStatement ps = live().prepareStatement("INSERT INTO outbox (stream, seq, ticket, sender, swiss,"
-                    + " method, args) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (OutLetter l : batch.sent) {
-                    ps.setString(1, l.stream());
-                    ps.setLong(2, l.seq());
-                    ps.setLong(3, l.ticket());
-                    ps.setLong(4, l.sender());
-                    ps.setString(5, l.swiss());
-                    ps.setString(6, l.method());
-                    ps.setBytes(7, l.args());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        if (!batch.delivered.isEmpty()) {
-            try (PreparedStatement ps = live().prepareStatement("DELETE FROM outbox WHERE stream = ? AND seq = ?")) {
-                for (OutLetter l : batch.delivered) {
-                    ps.setString(1, l.stream());
-                    ps.setLong(2, l.seq());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        if (!batch.receipts.isEmpty()) {
-            try (PreparedStatement ps = live().prepareStatement("INSERT INTO receipts (stream, seq, digest, generation,"
-                    + " answer, problem_kind, problem_message) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (Map<Long, StoredReceipt> of : batch.receipts.values()) {
-                    for (StoredReceipt r : of.values()) {
-                        Receipt receipt = r.receipt();
-                        ps.setString(1, receipt.stream());
-                        ps.setLong(2, receipt.seq());
-                        ps.setBytes(3, r.digest());
-                        ps.setLong(4, receipt.generation());
-                        ps.setBytes(5, receipt.answer());
-                        ps.setString(6, receipt.problemKind());
-                        ps.setString(7, receipt.problemMessage());
-                        ps.addBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-        }
-        if (!batch.inStreams.isEmpty()) {
-            // Receipts the sender has confirmed are never asked for again.
-            try (PreparedStatement ps = live().prepareStatement("INSERT INTO instreams (id, sender, last_seq, floor,"
-                    + " sender_generation) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq,"
-                    + " floor = excluded.floor, sender_generation = excluded.sender_generation");
-                 PreparedStatement prune = live().prepareStatement("DELETE FROM receipts WHERE stream = ? AND seq <= ?")) {
-                for (InStream s : batch.inStreams) {
-                    ps.setString(1, s.id);
-                    ps.setString(2, s.from);
-                    ps.setLong(3, s.last);
-                    ps.setLong(4, s.floor);
-                    ps.setLong(5, s.senderGeneration);
-                    ps.addBatch();
-                    prune.setString(1, s.id);
-                    prune.setLong(2, s.floor);
-                    prune.addBatch();
-                }
-                ps.executeBatch();
-                prune.executeBatch();
-            }
-        }
-        putMeta("next_ticket", Long.toString(batch.nextTicket));
-        putMeta("next_object", Long.toString(batch.nextObject));
-    }
-
-    private Map<String, String> meta() throws SQLException {
-        Map<String, String> meta = new HashMap<>();
-        try (Statement s = live().createStatement(); ResultSet rs = s.executeQuery("SELECT name, value FROM meta")) {
-            while (rs.next()) {
-                meta.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return meta;
-    }
-
-    private void putMeta(String name, String value) throws SQLException {
-        try (PreparedStatement ps = live().prepareStatement("INSERT INTO meta (name, value) VALUES (?, ?)"
-                + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
-            ps.setString(1, name);
-            ps.setString(2, value);
-            ps.executeUpdate();
         }
     }
 
@@ -629,14 +347,8 @@ final class JdbcStore implements AutoCloseable {
     /** Ends this server's lease, so the next start need not wait for it, and closes the connection. */
     @Override
     public void close() {
-        if (connection != null && epoch > 0) {
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE owner SET lease_until = 0 WHERE id = 1 AND epoch = ?")) {
-                ps.setLong(1, epoch);
-                ps.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                // The lease then ends on its own.
-            }
+        if (connection != null) {
+            ownership.release(connection);
         }
         closeConnection();
     }

@@ -22,7 +22,7 @@ final class LetterCalls {
     /** Runs a method of a live object as one turn, whose effects join the batch if it completes. */
     @FunctionalInterface
     interface Turns {
-        Engine.Outcome run(Live object, Method method, Object[] args, Batch batch);
+        Outcome run(Live object, Method method, Object[] args, Batch batch);
     }
 
     private static final byte[] NOTHING = new byte[0];
@@ -70,7 +70,7 @@ final class LetterCalls {
                     problem = Problem.of(Problem.NOT_CALLABLE, "%s.%s: the arguments do not fit %s", object.kind.name(),
                             letter.method(), Arrays.toString(method.getGenericParameterTypes()));
                 } else {
-                    Engine.Outcome outcome = turns.run(object, method, args, batch);
+                    Outcome outcome = turns.run(object, method, args, batch);
                     problem = outcome.problem();
                     if (problem == null) {
                         try {
