@@ -54,8 +54,8 @@ public enum PeerFault {
         return count.sum();
     }
 
-    /** Counts one occurrence; called by the runtime where the fault is detected. */
-    public void add() {
+    /** Counts one occurrence, where the runtime detects the fault (the network layer through {@code Refs.countFault}). */
+    void add() {
         count.increment();
     }
 }

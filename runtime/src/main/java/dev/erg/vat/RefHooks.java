@@ -47,6 +47,11 @@ final class RefHooks implements Eventual {
     }
 
     @Override
+    public void countFault(PeerFault fault) {
+        fault.add();
+    }
+
+    @Override
     public Object shorten(Object ref) {
         return Ref.shorten(ref);
     }

@@ -2,6 +2,7 @@ package dev.erg.net.link;
 
 import dev.erg.vat.PeerFault;
 import dev.erg.vat.spi.LogLimiter;
+import dev.erg.vat.spi.Refs;
 import java.lang.System.Logger.Level;
 
 /**
@@ -26,13 +27,13 @@ public final class LinkFaults {
      * @param who  the peer: its vat id, or its address before the handshake proved one
      */
     public static void protocol(String kind, Object who, String reason) {
-        PeerFault.PROTOCOL.add();
+        Refs.countFault(PeerFault.PROTOCOL);
         LOG.log(Level.INFO, "protocol " + kind, () -> "aborted the session with " + who + ": " + reason, null);
     }
 
     /** A connection with {@code who} failed its handshake, for {@code reason}; see {@link #protocol} for {@code kind}. */
     static void handshake(String kind, Object who, String reason) {
-        PeerFault.HANDSHAKE.add();
+        Refs.countFault(PeerFault.HANDSHAKE);
         LOG.log(Level.INFO, "handshake " + kind, () -> "handshake with " + who + " failed: " + reason, null);
     }
 

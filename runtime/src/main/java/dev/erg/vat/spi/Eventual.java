@@ -1,6 +1,7 @@
 package dev.erg.vat.spi;
 
 import dev.erg.vat.Deferred;
+import dev.erg.vat.PeerFault;
 import dev.erg.vat.Promise;
 
 /**
@@ -33,6 +34,9 @@ public interface Eventual {
 
     /** See {@link Refs#sendOnly}. */
     void sendOnly(Object target, String method, Object... args);
+
+    /** See {@link Refs#countFault}. */
+    void countFault(PeerFault fault);
 
     /** See {@link Refs#shorten}. */
     Object shorten(Object ref);

@@ -1,6 +1,7 @@
 package dev.erg.vat.spi;
 
 import dev.erg.vat.Deferred;
+import dev.erg.vat.PeerFault;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
 import java.lang.invoke.MethodHandles;
@@ -102,6 +103,11 @@ public final class Refs {
     /** Like {@link #send}, for a message whose answer nobody wants. */
     public static void sendOnly(Object target, String method, Object... args) {
         eventual().sendOnly(target, method, args);
+    }
+
+    /** Counts one {@code fault} a peer caused, where the network layer detects it. */
+    public static void countFault(PeerFault fault) {
+        eventual().countFault(fault);
     }
 
     /**
