@@ -78,11 +78,13 @@ final class Pass {
     }
 
     private static Object pass(Object v, Vat from, Vat to, int depth) {
-        Promise<?> promise = Ref.promiseBehind(v);
-        if (promise != null && promise.isFulfilled() && Ref.isReference(promise.rawValue())) {
+        if (Ref.promiseBehind(v) != null) {
             // A promise already resolved to a reference crosses as that reference, as it does over
             // a wire: an object coming home through one arrives near.
-            return pass(Ref.shorten(v), from, to, depth);
+            Object shortened = Ref.shorten(v);
+            if (Ref.promiseBehind(shortened) == null) {
+                return pass(shortened, from, to, depth);
+            }
         }
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Character
                 || v instanceof Long || v instanceof Integer || v instanceof Double || v instanceof Float
