@@ -1,6 +1,7 @@
 package dev.erg.vat;
 
 import dev.erg.vat.spi.RemoteTarget;
+import dev.erg.vat.spi.ScalarKind;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;

@@ -2,6 +2,7 @@ package dev.erg.wire;
 
 import dev.erg.vat.Passable;
 import dev.erg.vat.Problem;
+import dev.erg.vat.spi.ScalarKind;
 import dev.erg.wire.codec.EnumType;
 import dev.erg.wire.codec.Expect;
 import dev.erg.wire.codec.RecordType;
@@ -260,33 +261,33 @@ public final class PassableRegistry {
                     case "boolean" -> new Expect.Instance(Boolean.class, false, name);
                     case "long" -> new Expect.Instance(Long.class, false, name);
                     case "double" -> new Expect.Instance(Double.class, false, name);
-                    case "int" -> new Expect.Convert(Expect.Convert.Kind.INT, false, name);
-                    case "short" -> new Expect.Convert(Expect.Convert.Kind.SHORT, false, name);
-                    case "byte" -> new Expect.Convert(Expect.Convert.Kind.BYTE, false, name);
-                    case "float" -> new Expect.Convert(Expect.Convert.Kind.FLOAT, false, name);
-                    default -> new Expect.Convert(Expect.Convert.Kind.CHAR, false, name);
+                    case "int" -> new Expect.Convert(ScalarKind.INT, false, name);
+                    case "short" -> new Expect.Convert(ScalarKind.SHORT, false, name);
+                    case "byte" -> new Expect.Convert(ScalarKind.BYTE, false, name);
+                    case "float" -> new Expect.Convert(ScalarKind.FLOAT, false, name);
+                    default -> new Expect.Convert(ScalarKind.CHAR, false, name);
                 };
             }
             if (c == Object.class) {
                 return Expect.ANY;
             }
             if (c == Integer.class) {
-                return new Expect.Convert(Expect.Convert.Kind.INT, true, name);
+                return new Expect.Convert(ScalarKind.INT, true, name);
             }
             if (c == Short.class) {
-                return new Expect.Convert(Expect.Convert.Kind.SHORT, true, name);
+                return new Expect.Convert(ScalarKind.SHORT, true, name);
             }
             if (c == Byte.class) {
-                return new Expect.Convert(Expect.Convert.Kind.BYTE, true, name);
+                return new Expect.Convert(ScalarKind.BYTE, true, name);
             }
             if (c == Float.class) {
-                return new Expect.Convert(Expect.Convert.Kind.FLOAT, true, name);
+                return new Expect.Convert(ScalarKind.FLOAT, true, name);
             }
             if (c == Character.class) {
-                return new Expect.Convert(Expect.Convert.Kind.CHAR, true, name);
+                return new Expect.Convert(ScalarKind.CHAR, true, name);
             }
             if (c == BigInteger.class) {
-                return new Expect.Convert(Expect.Convert.Kind.BIG_INTEGER, true, name);
+                return new Expect.Convert(ScalarKind.BIG_INTEGER, true, name);
             }
             if (c == List.class || c == Collection.class || c == Iterable.class) {
                 return new Expect.ListOf(Expect.ANY, true, name);

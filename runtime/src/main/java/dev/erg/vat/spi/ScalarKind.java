@@ -1,4 +1,4 @@
-package dev.erg.vat;
+package dev.erg.vat.spi;
 
 import java.math.BigInteger;
 
@@ -6,15 +6,17 @@ import java.math.BigInteger;
  * The scalar types a remote method may declare, and how a value of any width becomes each:
  * integers convert between widths when they fit exactly, a {@code double} becomes a
  * {@code float} only when no precision is lost, a one-character string becomes a {@code char}.
+ * Remote methods' parameters and answers convert by it, and so do record components as the
+ * codec reads them, so that both judge a value alike.
  */
-enum ScalarKind {
+public enum ScalarKind {
     LONG, INT, SHORT, BYTE, DOUBLE, FLOAT, CHAR, BOOLEAN, BIG_INTEGER;
 
     /** Returned by {@link #convert} for a number of the right sort that does not fit. */
-    static final Object OUT_OF_RANGE = new Object();
+    public static final Object OUT_OF_RANGE = new Object();
 
     /** The kind of {@code type}, a primitive, a box or {@link BigInteger}; null for any other. */
-    static ScalarKind of(Class<?> type) {
+    public static ScalarKind of(Class<?> type) {
         if (type == long.class || type == Long.class) {
             return LONG;
         } else if (type == int.class || type == Integer.class) {
@@ -38,7 +40,7 @@ enum ScalarKind {
     }
 
     /** {@code value} as this kind; null if it is not of this sort, {@link #OUT_OF_RANGE} if it does not fit. */
-    Object convert(Object value) {
+    public Object convert(Object value) {
         return switch (this) {
             case LONG -> value instanceof Long ? value : integral(value, Long.MIN_VALUE, Long.MAX_VALUE);
             case INT -> value instanceof Integer ? value : integral(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -99,8 +101,8 @@ enum ScalarKind {
         };
     }
 
-    /** Whether {@code d} is exactly a {@code float}: no precision or range lost (NaN counts). */
+    /** Whether {@code d} is exactly a {@code float}: no precision, range or sign of zero lost (NaN counts). */
     private static boolean fitsFloat(double d) {
-        return Double.isNaN(d) || (double) (float) d == d;
+        return Double.isNaN(d) || Double.doubleToRawLongBits((float) d) == Double.doubleToRawLongBits(d);
     }
 }

@@ -1,6 +1,7 @@
 package dev.erg.wire.codec;
 
 import dev.erg.vat.Problem;
+import dev.erg.vat.spi.ScalarKind;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +79,7 @@ public sealed interface Expect {
     }
 
     /** A decoded value converted to a narrower or different Java type than its canonical one. */
-    record Convert(Kind kind, boolean nullable, String typeName) implements Expect {
-
-        /** The declared types that need converting. */
-        public enum Kind { INT, SHORT, BYTE, FLOAT, CHAR, BIG_INTEGER }
+    record Convert(ScalarKind kind, boolean nullable, String typeName) implements Expect {
 
         @Override
         public Object accept(Object value) {
@@ -91,23 +89,11 @@ public sealed interface Expect {
                 }
                 throw mismatch(null, this);
             }
-            Object converted = switch (kind) {
-                case INT -> value instanceof Long n && n == n.intValue() ? n.intValue() : null;
-                case SHORT -> value instanceof Long n && n == n.shortValue() ? n.shortValue() : null;
-                case BYTE -> value instanceof Long n && n == n.byteValue() ? n.byteValue() : null;
-                case FLOAT -> value instanceof Double d && fitsFloat(d) ? d.floatValue() : null;
-                case CHAR -> value instanceof String s && s.length() == 1 ? s.charAt(0) : null;
-                case BIG_INTEGER -> value instanceof Long n ? BigInteger.valueOf(n)
-                        : value instanceof BigInteger ? value : null;
-            };
-            if (converted == null) {
+            Object converted = kind.convert(value);
+            if (converted == null || converted == ScalarKind.OUT_OF_RANGE) {
                 throw mismatch(value, this);
             }
             return converted;
-        }
-
-        private static boolean fitsFloat(double d) {
-            return Double.isNaN(d) || Double.doubleToRawLongBits((float) d) == Double.doubleToRawLongBits(d);
         }
     }
 
