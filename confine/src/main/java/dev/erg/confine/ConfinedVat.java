@@ -1,0 +1,27 @@
+package dev.erg.confine;
+
+import dev.erg.vat.Promise;
+import dev.erg.vat.Vat;
+
+/**
+ * A vat running a bundle's code under confinement.
+ *
+ * @param <T> the remote interface through which its root object is reached
+ */
+public interface ConfinedVat<T> {
+
+    /** The vat. */
+    Vat vat();
+
+    /** An eventual reference to the root object the bundle's entry built, once its first turn has run. */
+    Promise<T> root();
+
+    /** Computrons used so far by all of its turns. */
+    long used();
+
+    /**
+     * Stops the vat: queued and later messages to it, and every reference into it, break with
+     * a problem that gives {@code reason}. Idempotent.
+     */
+    void terminate(String reason);
+}
