@@ -60,10 +60,9 @@ final class KeyFile {
             throw new IllegalArgumentException(
                     "passphrase: empty; pass null to write an unencrypted key file");
         }
-        PrivateKeyInfo key = Ed25519Keys.privateKeyInfo(seed);
         String pem = passphrase == null
-                ? Pem.encode(PLAIN_LABEL, key.getEncoded())
-                : Pem.encode(ENCRYPTED_LABEL, encrypt(key, passphrase));
+                ? Pem.encode(PLAIN_LABEL, Ed25519Keys.privateKeyInfo(seed))
+                : Pem.encode(ENCRYPTED_LABEL, encrypt(Ed25519Asn1.privateKeyInfo(seed), passphrase));
         writeOwnerOnly(file, pem.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -82,7 +81,12 @@ final class KeyFile {
         String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         Pem.Block block = Pem.firstBlock(file, text);
         return switch (block.label()) {
-            case PLAIN_LABEL -> seedOf(file, parse(file, Pem.decodeBody(file, block)));
+            case PLAIN_LABEL -> {
+                byte[] der = Pem.decodeBody(file, block);
+                // The canonical encoding, which this class and OpenSSL write, needs no ASN.1 parser.
+                byte[] seed = Ed25519Keys.seedOfCanonical(der);
+                yield seed != null ? seed : seedOf(file, parse(file, der));
+            }
             case ENCRYPTED_LABEL -> {
                 if (passphrase == null) {
                     throw new KeyFileException(file, Reason.PASSPHRASE_REQUIRED,
@@ -149,7 +153,7 @@ final class KeyFile {
 
     private static byte[] seedOf(Path file, PrivateKeyInfo info) throws KeyFileException {
         try {
-            Ed25519Keys.requireEd25519(info.getPrivateKeyAlgorithm(), "private key");
+            Ed25519Asn1.requireEd25519(info.getPrivateKeyAlgorithm(), "private key");
         } catch (IllegalArgumentException e) {
             throw new KeyFileException(file, Reason.NOT_ED25519, e.getMessage());
         }

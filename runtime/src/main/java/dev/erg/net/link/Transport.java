@@ -74,7 +74,7 @@ public final class Transport implements AutoCloseable {
         this.config = config;
         this.tls = VatTls.of(identity, config.tlsProvider());
         this.codec = new WireCodec(registry, config.limits());
-        this.serverContext = SslContextBuilder.forServer(tls.keyManagerFactory())
+        this.serverContext = SslContextBuilder.forServer(tls.keyManager())
                 .sslProvider(SslProvider.JDK)
                 .sslContextProvider(tls.jsseProvider())
                 .trustManager(tls.trustManagerForListening())
@@ -151,7 +151,7 @@ public final class Transport implements AutoCloseable {
             client = SslContextBuilder.forClient()
                     .sslProvider(SslProvider.JDK)
                     .sslContextProvider(tls.jsseProvider())
-                    .keyManager(tls.keyManagerFactory())
+                    .keyManager(tls.keyManager())
                     .trustManager(tls.trustManagerForDialing(expected))
                     .protocols(VatTls.PROTOCOL)
                     .applicationProtocolConfig(ALPN)
