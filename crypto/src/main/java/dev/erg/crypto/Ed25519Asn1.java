@@ -3,7 +3,6 @@ package dev.erg.crypto;
 import java.io.IOException;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
@@ -55,24 +54,6 @@ final class Ed25519Asn1 {
         byte[] raw = info.getPublicKeyData().getOctets();
         Ed25519Keys.requireKeyLength(raw, what);
         return raw;
-    }
-
-    /**
-     * The seed of the PKCS#8 private key {@code info}.
-     *
-     * @throws IllegalArgumentException if it is not an Ed25519 key or not a 32-byte seed
-     */
-    static byte[] seed(PrivateKeyInfo info, String what) {
-        requireEd25519(info.getPrivateKeyAlgorithm(), what);
-        byte[] seed;
-        try {
-            seed = ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "Ed25519 " + what + " is not an octet string: " + e.getMessage(), e);
-        }
-        Ed25519Keys.requireKeyLength(seed, "Ed25519 " + what);
-        return seed;
     }
 
     /** The PKCS#8 (version 1) structure of a private key given by its 32-byte seed. */
