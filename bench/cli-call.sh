@@ -9,7 +9,8 @@
 # REF increment 5`. With BASELINE_JAR=path/to/erg-vat-server.jar (another build, its lib/
 # beside it) it also times `java -jar BASELINE_JAR call REF increment 5` on the flags the
 # launcher used before it had any for short commands, interleaved with the others so that
-# both see the same load.
+# both see the same load. With BASELINE_LAUNCHER=path/to/other/bin/vat-server (another checkout,
+# its jar built) it times that launcher's `call` the same way, interleaved too.
 #
 # Prints, per command, the median, minimum and maximum wall-clock time and the median CPU time
 # (user + system) in milliseconds, and the machine's load before and after. The machine this
@@ -57,6 +58,9 @@ add "bin/vat-server help" "$(printf '%q ' "$launcher" help)"
 add "bin/vat-server call REF increment 5" "$(printf '%q ' "$launcher" call "$ref" increment 5)"
 if [[ -n "${BASELINE_JAR:-}" ]]; then
   add "baseline: java -jar BASELINE_JAR call" "$(printf '%q ' "$java" "${flags[@]}" -jar "$BASELINE_JAR" call "$ref" increment 5)"
+fi
+if [[ -n "${BASELINE_LAUNCHER:-}" ]]; then
+  add "baseline: BASELINE_LAUNCHER call" "$(printf '%q ' "$BASELINE_LAUNCHER" call "$ref" increment 5)"
 fi
 
 # Two calls first: the first writes the launcher's class archive, the second warms the page cache.

@@ -16,6 +16,8 @@ module dev.erg.server {
     requires micrometer.core;
     requires micrometer.registry.prometheus;
     requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
 
     exports dev.erg.server.admin;
     exports dev.erg.server.client;
@@ -29,6 +31,8 @@ module dev.erg.server {
     opens dev.erg.server.cli to info.picocli;
     // Jackson reads and writes the admin protocol's records.
     opens dev.erg.server.admin to tools.jackson.databind;
+
+    provides ch.qos.logback.classic.spi.Configurator with dev.erg.server.LogSetup;
 
     uses dev.erg.server.spi.ServiceMaker;
     provides dev.erg.server.spi.ServiceMaker with

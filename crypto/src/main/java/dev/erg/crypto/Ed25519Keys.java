@@ -1,46 +1,34 @@
 package dev.erg.crypto;
 
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.EdECPrivateKeySpec;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Map;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import java.util.Arrays;
 
 /**
- * Conversions between Ed25519 key objects and their encodings (RFC 8410). Keys are rebuilt
- * from raw bytes so that every encoding this package writes or hashes is canonical, whatever
- * provider produced the key it started from.
+ * Ed25519 keys with the JDK's own cryptography, and their canonical encodings (RFC 8410).
+ * Keys are rebuilt from raw bytes so that every encoding this package writes or hashes is
+ * canonical, whatever provider produced the key it started from.
+ *
+ * <p>Nothing here touches Bouncy Castle: a command that only connects never loads it, which
+ * spares it the verification of Bouncy Castle's signed jars and the construction of its
+ * provider. Encodings that are not the canonical ones are handed to {@link Ed25519Asn1}, which
+ * reads any DER and says what is wrong with it.
  */
 final class Ed25519Keys {
 
     static final int KEY_LENGTH = 32;
 
-    private static final AlgorithmIdentifier ED25519 =
-            new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519);
+    /** A SubjectPublicKeyInfo of an Ed25519 key, up to the key: the only DER encoding there is. */
+    private static final byte[] PUBLIC_KEY_PREFIX = Der.hex("302a300506032b6570032100");
 
-    /** Names for the key algorithms most likely to be found where Ed25519 was expected. */
-    private static final Map<ASN1ObjectIdentifier, String> OTHER_ALGORITHMS = Map.of(
-            PKCSObjectIdentifiers.rsaEncryption, "RSA",
-            PKCSObjectIdentifiers.id_RSASSA_PSS, "RSASSA-PSS",
-            X9ObjectIdentifiers.id_ecPublicKey, "EC",
-            X9ObjectIdentifiers.id_dsa, "DSA",
-            EdECObjectIdentifiers.id_Ed448, "Ed448",
-            EdECObjectIdentifiers.id_X25519, "X25519",
-            EdECObjectIdentifiers.id_X448, "X448");
+    /** A PKCS#8 version 1 Ed25519 private key, up to the seed. */
+    private static final byte[] PRIVATE_KEY_PREFIX = Der.hex("302e020100300506032b657004220420");
 
     private Ed25519Keys() {
     }
@@ -52,34 +40,17 @@ final class Ed25519Keys {
             throw new IllegalArgumentException(
                     what + ": the " + key.getAlgorithm() + " key has no encoding");
         }
-        return raw(SubjectPublicKeyInfo.getInstance(encoded), what);
+        return raw(encoded, what);
     }
 
     /**
-     * The raw key inside {@code info}.
+     * The raw key of the DER SubjectPublicKeyInfo {@code encoded}.
      *
-     * @throws IllegalArgumentException if {@code info} is not an RFC 8410 Ed25519 key
+     * @throws IllegalArgumentException if it is not an RFC 8410 Ed25519 key
      */
-    static byte[] raw(SubjectPublicKeyInfo info, String what) {
-        requireEd25519(info.getAlgorithm(), what);
-        if (info.getPublicKeyData().getPadBits() != 0) {
-            throw new IllegalArgumentException(
-                    what + ": Ed25519 key bit string is not whole bytes");
-        }
-        byte[] raw = info.getPublicKeyData().getOctets();
-        requireKeyLength(raw, what);
-        return raw;
-    }
-
-    static void requireEd25519(AlgorithmIdentifier algorithm, String what) {
-        if (!ED25519.getAlgorithm().equals(algorithm.getAlgorithm())) {
-            throw new IllegalArgumentException(
-                    what + ": expected an Ed25519 key, got " + nameOf(algorithm.getAlgorithm()));
-        }
-        if (algorithm.getParameters() != null) {
-            throw new IllegalArgumentException(
-                    what + ": Ed25519 algorithm parameters must be absent (RFC 8410)");
-        }
+    static byte[] raw(byte[] encoded, String what) {
+        byte[] raw = afterPrefix(PUBLIC_KEY_PREFIX, encoded);
+        return raw != null ? raw : Ed25519Asn1.rawPublicKey(encoded, what);
     }
 
     static void requireKeyLength(byte[] raw, String what) {
@@ -91,65 +62,63 @@ final class Ed25519Keys {
 
     /** The DER SubjectPublicKeyInfo of a raw public key: what a vat id is the hash of. */
     static byte[] subjectPublicKeyInfo(byte[] raw) {
-        try {
-            return new SubjectPublicKeyInfo(ED25519, raw).getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot DER-encode an Ed25519 public key", e);
-        }
+        requireKeyLength(raw, "public key");
+        return Der.concat(PUBLIC_KEY_PREFIX, raw);
+    }
+
+    /** The DER PKCS#8 (version 1) encoding of a private key given by its 32-byte seed. */
+    static byte[] privateKeyInfo(byte[] seed) {
+        requireKeyLength(seed, "private key");
+        return Der.concat(PRIVATE_KEY_PREFIX, seed);
     }
 
     /**
-     * A Bouncy Castle public key object for {@code raw}.
-     *
-     * @throws IllegalArgumentException if {@code raw} is not 32 bytes or not a usable point
+     * The seed of the PKCS#8 private key {@code encoded} if it is in the canonical form that
+     * {@link #privateKeyInfo} writes (as OpenSSL does), else null.
      */
-    static PublicKey publicKey(byte[] raw, String what) {
-        requireKeyLength(raw, what);
+    static byte[] seedOfCanonical(byte[] encoded) {
+        return afterPrefix(PRIVATE_KEY_PREFIX, encoded);
+    }
+
+    /** The raw public key of the private key {@code seed}. */
+    static byte[] publicKeyOf(byte[] seed) {
+        requireKeyLength(seed, "private key");
         try {
-            new Ed25519PublicKeyParameters(raw);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(what + ": not a valid Ed25519 public key", e);
+            // The JDK makes a key pair's private key from the random source's next 32 bytes.
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519", "SunEC");
+            generator.initialize(NamedParameterSpec.ED25519, new SeedRandom(seed));
+            return raw(generator.generateKeyPair().getPublic(), "public key");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's SunEC provider lacks Ed25519", e);
         }
+    }
+
+    /** A JDK public key object for the valid key {@code raw}. */
+    static PublicKey jdkPublicKey(byte[] raw) {
         try {
-            return KeyFactory.getInstance("Ed25519", BouncyCastle.PROVIDER)
+            return KeyFactory.getInstance("Ed25519", "SunEC")
                     .generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo(raw)));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Bouncy Castle refused a valid Ed25519 public key", e);
+            throw new IllegalStateException("the JDK's SunEC provider lacks Ed25519", e);
         }
     }
 
-    /** The PKCS#8 (version 1) structure of a private key given by its 32-byte seed. */
-    static PrivateKeyInfo privateKeyInfo(byte[] seed) {
+    /** A JDK private key object for {@code seed}. */
+    static PrivateKey jdkPrivateKey(byte[] seed) {
         try {
-            return new PrivateKeyInfo(ED25519, new DEROctetString(seed));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot encode an Ed25519 private key", e);
+            return KeyFactory.getInstance("Ed25519", "SunEC")
+                    .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's SunEC provider lacks Ed25519", e);
         }
     }
 
-    /** A Bouncy Castle private key object for {@code seed}, which must be 32 bytes. */
-    static PrivateKey privateKey(byte[] seed) {
-        try {
-            return KeyFactory.getInstance("Ed25519", BouncyCastle.PROVIDER)
-                    .generatePrivate(new PKCS8EncodedKeySpec(privateKeyInfo(seed).getEncoded()));
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("Bouncy Castle refused a valid Ed25519 private key", e);
+    /** What follows {@code prefix} in {@code encoded}, if that is exactly a key's length, else null. */
+    private static byte[] afterPrefix(byte[] prefix, byte[] encoded) {
+        if (encoded.length != prefix.length + KEY_LENGTH
+                || !Arrays.equals(encoded, 0, prefix.length, prefix, 0, prefix.length)) {
+            return null;
         }
-    }
-
-    /** The 32-byte seed of an Ed25519 private key, which is all the secret there is. */
-    static byte[] seed(PrivateKey key) {
-        try {
-            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
-            return ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read back an Ed25519 private key", e);
-        }
-    }
-
-    /** A readable name for a key algorithm, or its dotted number when it is not a common one. */
-    static String nameOf(ASN1ObjectIdentifier algorithm) {
-        String name = OTHER_ALGORITHMS.get(algorithm);
-        return name == null ? algorithm.getId() : name + " (" + algorithm.getId() + ")";
+        return Arrays.copyOfRange(encoded, prefix.length, encoded.length);
     }
 }

@@ -1,9 +1,7 @@
 package dev.erg.crypto;
 
 import dev.erg.crypto.KeyFileException.Reason;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +13,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.DERNull;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.operator.InputDecryptor;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.OutputEncryptor;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfoBuilder;
-import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
-import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
 
 /**
  * The on-disk form of a vat's private key: PKCS#8 in PEM, which OpenSSL and most tools read.
@@ -38,12 +22,6 @@ final class KeyFile {
 
     private static final String PLAIN_LABEL = "PRIVATE KEY";
     private static final String ENCRYPTED_LABEL = "ENCRYPTED PRIVATE KEY";
-
-    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256; about 0.3 s on one core. */
-    private static final int PBKDF2_ITERATIONS = 600_000;
-
-    private static final AlgorithmIdentifier HMAC_SHA256 =
-            new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE);
 
     private static final Set<PosixFilePermission> OWNER_READ_WRITE =
             PosixFilePermissions.fromString("rw-------");
@@ -60,10 +38,9 @@ final class KeyFile {
             throw new IllegalArgumentException(
                     "passphrase: empty; pass null to write an unencrypted key file");
         }
-        PrivateKeyInfo key = Ed25519Keys.privateKeyInfo(seed);
         String pem = passphrase == null
-                ? Pem.encode(PLAIN_LABEL, key.getEncoded())
-                : Pem.encode(ENCRYPTED_LABEL, encrypt(key, passphrase));
+                ? Pem.encode(PLAIN_LABEL, Ed25519Keys.privateKeyInfo(seed))
+                : Pem.encode(ENCRYPTED_LABEL, Pkcs8Keys.encrypt(seed, passphrase));
         writeOwnerOnly(file, pem.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -82,89 +59,22 @@ final class KeyFile {
         String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         Pem.Block block = Pem.firstBlock(file, text);
         return switch (block.label()) {
-            case PLAIN_LABEL -> seedOf(file, parse(file, Pem.decodeBody(file, block)));
+            case PLAIN_LABEL -> {
+                byte[] der = Pem.decodeBody(file, block);
+                // The canonical encoding, which this class and OpenSSL write, needs no ASN.1 parser.
+                byte[] seed = Ed25519Keys.seedOfCanonical(der);
+                yield seed != null ? seed : Pkcs8Keys.seedOf(file, der);
+            }
             case ENCRYPTED_LABEL -> {
                 if (passphrase == null) {
                     throw new KeyFileException(file, Reason.PASSPHRASE_REQUIRED,
                             "the key is encrypted and no passphrase was given");
                 }
-                yield seedOf(file, decrypt(file, Pem.decodeBody(file, block), passphrase));
+                yield Pkcs8Keys.decrypt(file, Pem.decodeBody(file, block), passphrase);
             }
             default -> throw new KeyFileException(file, Reason.NOT_ED25519,
                     "expected an Ed25519 private key, found a PEM '" + block.label() + "' block");
         };
-    }
-
-    private static byte[] encrypt(PrivateKeyInfo key, char[] passphrase) throws IOException {
-        try {
-            OutputEncryptor encryptor =
-                    new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-                            .setPRF(HMAC_SHA256)
-                            .setIterationCount(PBKDF2_ITERATIONS)
-                            .setProvider(BouncyCastle.PROVIDER)
-                            .build(passphrase);
-            return new PKCS8EncryptedPrivateKeyInfoBuilder(key).build(encryptor).getEncoded();
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException("Bouncy Castle lacks PBES2 with AES-256", e);
-        }
-    }
-
-    private static PrivateKeyInfo decrypt(Path file, byte[] der, char[] passphrase)
-            throws KeyFileException {
-        EncryptedPrivateKeyInfo encrypted;
-        try {
-            encrypted = EncryptedPrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new KeyFileException(file, Reason.MALFORMED,
-                    "not a PKCS#8 encrypted private key: " + e.getMessage());
-        }
-        AlgorithmIdentifier algorithm = encrypted.getEncryptionAlgorithm();
-        InputDecryptor decryptor;
-        try {
-            decryptor = new JcePKCSPBEInputDecryptorProviderBuilder()
-                    .setProvider(BouncyCastle.PROVIDER)
-                    .build(passphrase)
-                    .get(algorithm);
-        } catch (OperatorCreationException | IllegalArgumentException e) {
-            throw new KeyFileException(file, Reason.MALFORMED, "unsupported key encryption "
-                    + algorithm.getAlgorithm() + ": " + e.getMessage());
-        }
-        byte[] ciphertext = encrypted.getEncryptedData();
-        try (InputStream plain = decryptor.getInputStream(new ByteArrayInputStream(ciphertext))) {
-            return PrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(plain.readAllBytes()));
-        } catch (IOException | IllegalArgumentException e) {
-            // A wrong key fails the padding check, or rarely passes it and yields non-DER junk.
-            throw new KeyFileException(file, Reason.WRONG_PASSPHRASE, "wrong passphrase");
-        }
-    }
-
-    private static PrivateKeyInfo parse(Path file, byte[] der) throws KeyFileException {
-        try {
-            return PrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new KeyFileException(file, Reason.MALFORMED,
-                    "not a PKCS#8 private key: " + e.getMessage());
-        }
-    }
-
-    private static byte[] seedOf(Path file, PrivateKeyInfo info) throws KeyFileException {
-        try {
-            Ed25519Keys.requireEd25519(info.getPrivateKeyAlgorithm(), "private key");
-        } catch (IllegalArgumentException e) {
-            throw new KeyFileException(file, Reason.NOT_ED25519, e.getMessage());
-        }
-        byte[] seed;
-        try {
-            seed = ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new KeyFileException(file, Reason.MALFORMED,
-                    "Ed25519 private key is not an octet string: " + e.getMessage());
-        }
-        if (seed.length != Ed25519Keys.KEY_LENGTH) {
-            throw new KeyFileException(file, Reason.MALFORMED, "Ed25519 private key: expected "
-                    + Ed25519Keys.KEY_LENGTH + " bytes, got " + seed.length);
-        }
-        return seed;
     }
 
     /**

@@ -2,14 +2,12 @@ package dev.erg.crypto;
 
 import java.net.Socket;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * Trust by key instead of by certificate authority. A peer must present exactly one
@@ -57,16 +55,8 @@ abstract sealed class PeerTrustManager extends X509ExtendedTrustManager
             throw new PeerRefusedException(
                     "peer certificate chain: expected 1 certificate, got " + length);
         }
-        SubjectPublicKeyInfo key;
         try {
-            key = org.bouncycastle.asn1.x509.Certificate.getInstance(chain[0].getEncoded())
-                    .getSubjectPublicKeyInfo();
-        } catch (IllegalArgumentException e) {
-            throw new CertificateEncodingException(
-                    "peer certificate: not X.509: " + e.getMessage(), e);
-        }
-        try {
-            return Ed25519Keys.raw(key, "peer certificate key");
+            return Ed25519Keys.raw(chain[0].getPublicKey(), "peer certificate key");
         } catch (IllegalArgumentException e) {
             throw new PeerRefusedException(e.getMessage());
         }

@@ -1,8 +1,6 @@
 package dev.erg.crypto;
 
 import java.security.PublicKey;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * Ed25519 signatures for handoff certificates, and the raw 32-byte public-key encoding
@@ -33,7 +31,7 @@ public final class Signatures {
      * @throws IllegalArgumentException if {@code key} is not an Ed25519 key
      */
     public static boolean verify(PublicKey key, byte[] data, byte[] signature) {
-        return verifyRaw(Ed25519Keys.raw(key, "public key"), data, signature);
+        return BouncyCastleEd25519.verify(Ed25519Keys.raw(key, "public key"), data, signature);
     }
 
     /**
@@ -41,7 +39,7 @@ public final class Signatures {
      * encoding is {@code rawPublicKey}; false if that is not a valid Ed25519 public key.
      */
     public static boolean verify(byte[] rawPublicKey, byte[] data, byte[] signature) {
-        return verifyRaw(rawPublicKey, data, signature);
+        return BouncyCastleEd25519.verify(rawPublicKey, data, signature);
     }
 
     /**
@@ -60,19 +58,6 @@ public final class Signatures {
      *         encode a usable curve point
      */
     public static PublicKey publicKey(byte[] rawPublicKey) {
-        return Ed25519Keys.publicKey(rawPublicKey, "raw public key");
-    }
-
-    private static boolean verifyRaw(byte[] rawPublicKey, byte[] data, byte[] signature) {
-        Ed25519PublicKeyParameters key;
-        try {
-            key = new Ed25519PublicKeyParameters(rawPublicKey);
-        } catch (IllegalArgumentException notAPoint) {
-            return false;
-        }
-        Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, key);
-        verifier.update(data, 0, data.length);
-        return verifier.verifySignature(signature);
+        return BouncyCastleEd25519.publicKey(rawPublicKey, "raw public key");
     }
 }

@@ -2,15 +2,11 @@ package dev.erg.crypto;
 
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Security;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.EdECPrivateKeySpec;
-import java.security.spec.NamedParameterSpec;
-import java.util.Arrays;
 
 /**
  * Which TLS implementation carries a vat's connections. Both speak the same TLS 1.3 and
@@ -48,17 +44,7 @@ public enum TlsProvider {
      */
     PrivateKey privateKey(VatIdentity identity) {
         return switch (this) {
-            case JDK -> {
-                byte[] seed = identity.seed();
-                try {
-                    yield KeyFactory.getInstance("Ed25519", "SunEC").generatePrivate(
-                            new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("the JDK's SunEC provider lacks Ed25519", e);
-                } finally {
-                    Arrays.fill(seed, (byte) 0);
-                }
-            }
+            case JDK -> identity.jdkPrivateKey();
             case BOUNCY_CASTLE -> identity.privateKey();
         };
     }

@@ -2,14 +2,11 @@ package dev.erg.crypto;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
  * A vat's Ed25519 key pair: what lets a vat answer to its {@link VatId}.
@@ -19,15 +16,17 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
  */
 public final class VatIdentity {
 
-    // A Bouncy Castle key object, because Bouncy Castle's TLS signer accepts no other.
-    private final PrivateKey privateKey;
+    // The 32-byte RFC 8032 private key, from which each provider's key objects are made.
+    private final byte[] seed;
+    private final byte[] rawPublicKey;
     private final PublicKey publicKey;
     private final VatId vatId;
 
-    private VatIdentity(PrivateKey privateKey, PublicKey publicKey) {
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
-        this.vatId = VatId.of(publicKey);
+    private VatIdentity(byte[] seed, byte[] rawPublicKey) {
+        this.seed = seed;
+        this.rawPublicKey = rawPublicKey;
+        this.publicKey = Ed25519Keys.jdkPublicKey(rawPublicKey);
+        this.vatId = VatId.ofRawPublicKey(rawPublicKey);
     }
 
     /** A new key pair drawn from {@code random}, which should be a strong CSPRNG. */
@@ -62,9 +61,7 @@ public final class VatIdentity {
 
     /** The identity whose private key is the 32-byte RFC 8032 {@code seed}. */
     static VatIdentity fromSeed(byte[] seed) {
-        byte[] raw = new Ed25519PrivateKeyParameters(seed).generatePublicKey().getEncoded();
-        return new VatIdentity(
-                Ed25519Keys.privateKey(seed), Ed25519Keys.publicKey(raw, "public key"));
+        return new VatIdentity(seed.clone(), Ed25519Keys.publicKeyOf(seed));
     }
 
     /**
@@ -91,32 +88,34 @@ public final class VatIdentity {
         return vatId;
     }
 
-    /** The Ed25519 public key. */
+    /** The Ed25519 public key, as a JDK key object. */
     public PublicKey publicKey() {
         return publicKey;
     }
 
-    /** The 64-byte Ed25519 signature of {@code data}. */
+    /** The 64-byte Ed25519 signature of {@code data}, made with Bouncy Castle for speed. */
     public byte[] sign(byte[] data) {
-        try {
-            Signature signer = Signature.getInstance("Ed25519", BouncyCastle.PROVIDER);
-            signer.initSign(privateKey);
-            signer.update(data);
-            return signer.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(
-                    "Bouncy Castle cannot sign with its own Ed25519 key", e);
-        }
+        return BouncyCastleEd25519.sign(seed, data);
     }
 
-    /** The private key as a Bouncy Castle object. */
+    /** The private key as a Bouncy Castle object: Bouncy Castle's TLS signer accepts no other. */
     PrivateKey privateKey() {
-        return privateKey;
+        return BouncyCastleEd25519.privateKey(seed);
+    }
+
+    /** The private key as a JDK object. */
+    PrivateKey jdkPrivateKey() {
+        return Ed25519Keys.jdkPrivateKey(seed);
+    }
+
+    /** A copy of the raw 32-byte public key. */
+    byte[] rawPublicKey() {
+        return rawPublicKey.clone();
     }
 
     /** A copy of the 32-byte secret seed; callers wipe it when done. */
     byte[] seed() {
-        return Ed25519Keys.seed(privateKey);
+        return seed.clone();
     }
 
     /** {@code VatIdentity[<vat id>]}; never shows the private key. */

@@ -3,9 +3,11 @@ package dev.erg.crypto;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -29,7 +32,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * can be built from them.
  *
  * <ul>
- *   <li>Both sides present the {@link #keyManagerFactory()} of their own identity.
+ *   <li>Both sides present the {@link #keyManager()} of their own identity.
  *   <li>The dialing side pins the vat id it means to reach with
  *       {@link #trustManagerForDialing(VatId)}, a new trust manager for each connection:
  *       a server that shows any other key fails the handshake.
@@ -65,29 +68,39 @@ public final class VatTls {
     /** The exporter label a session id is derived with. */
     public static final String SESSION_ID_LABEL = "EXPORTER-Channel-Binding";
 
-    private static final String ALIAS = "vat";
-
     private final TlsProvider provider;
-    private final KeyStore keyStore;
+    private final KeyManager keyManager;
 
-    private VatTls(TlsProvider provider, KeyStore keyStore) {
+    private VatTls(TlsProvider provider, KeyManager keyManager) {
         this.provider = provider;
-        this.keyStore = keyStore;
+        this.keyManager = keyManager;
     }
 
     /** TLS pieces for {@code identity}, carried by {@code provider}. */
     public static VatTls of(VatIdentity identity, TlsProvider provider) {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(provider, "provider");
-        Certificate certificate = provider.certificate(SelfSignedCertificate.encoded(identity));
+        X509Certificate certificate = provider.certificate(SelfSignedCertificate.encoded(identity));
+        PrivateKey key = provider.privateKey(identity);
+        return new VatTls(provider, switch (provider) {
+            case JDK -> new VatKeyManager(key, certificate);
+            case BOUNCY_CASTLE -> bouncyCastleKeyManager(key, certificate);
+        });
+    }
+
+    /**
+     * BCJSSE's own key manager over Bouncy Castle's in-memory PKCS#12 store, which hands back
+     * the very key objects put in (the JDK's would re-encode them into JDK keys that BCJSSE
+     * cannot sign with).
+     */
+    private static KeyManager bouncyCastleKeyManager(PrivateKey key, X509Certificate certificate) {
         try {
-            // Bouncy Castle's in-memory PKCS#12 store hands back the very key objects put in,
-            // where the JDK's would re-encode them into JDK keys that BCJSSE cannot sign with.
             KeyStore keyStore = KeyStore.getInstance("PKCS12", BouncyCastle.PROVIDER);
             keyStore.load(null, null);
-            keyStore.setKeyEntry(ALIAS, provider.privateKey(identity), new char[0],
-                    new Certificate[] {certificate});
-            return new VatTls(provider, keyStore);
+            keyStore.setKeyEntry(VatKeyManager.ALIAS, key, new char[0], new Certificate[] {certificate});
+            KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX", BouncyCastle.JSSE);
+            factory.init(keyStore, new char[0]);
+            return factory.getKeyManagers()[0];
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build an in-memory key store", e);
         }
@@ -106,15 +119,12 @@ public final class VatTls {
         return provider.jsse();
     }
 
-    /** A new key manager factory, initialised, that presents this vat's certificate. */
-    public KeyManagerFactory keyManagerFactory() {
-        try {
-            KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX", provider.jsse());
-            factory.init(keyStore, new char[0]);
-            return factory;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot initialise a PKIX key manager", e);
-        }
+    /**
+     * The key manager that presents this vat's certificate, for contexts of
+     * {@link #jsseProvider()}. It is shared and thread-safe.
+     */
+    public KeyManager keyManager() {
+        return keyManager;
     }
 
     /**

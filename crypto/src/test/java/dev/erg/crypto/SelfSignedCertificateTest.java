@@ -3,9 +3,20 @@ package dev.erg.crypto;
 import static dev.erg.crypto.Fixtures.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 class SelfSignedCertificateTest {
@@ -53,5 +64,25 @@ class SelfSignedCertificateTest {
 
         assertThat(SelfSignedCertificate.of(ALICE).getEncoded()).isEqualTo(encoded);
         assertThat(SelfSignedCertificate.of(Fixtures.BOB).getEncoded()).isNotEqualTo(encoded);
+    }
+
+    @Test
+    void isByteForByteWhatBouncyCastlesCertificateBuilderMakes() throws Exception {
+        for (VatIdentity identity : new VatIdentity[] {ALICE, Fixtures.BOB, VatIdentity.fromSeed(Fixtures.RFC8032_SEED)}) {
+            assertThat(SelfSignedCertificate.encoded(identity)).isEqualTo(builtByBouncyCastle(identity));
+        }
+    }
+
+    /** The certificate as this class made it with Bouncy Castle's builder before it wrote the DER itself. */
+    private static byte[] builtByBouncyCastle(VatIdentity identity) throws Exception {
+        X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, identity.vatId().toString()).build();
+        return new X509v3CertificateBuilder(name, BigInteger.ONE, Date.from(Instant.EPOCH),
+                Date.from(Instant.parse("9999-12-31T23:59:59Z")), name,
+                SubjectPublicKeyInfo.getInstance(identity.publicKey().getEncoded()))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                        new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}))
+                .build(new JcaContentSignerBuilder("Ed25519").setProvider(BouncyCastle.PROVIDER).build(identity.privateKey()))
+                .getEncoded();
     }
 }

@@ -128,7 +128,7 @@ class VatTlsTest {
         try {
             SSLContext context = SSLContext.getInstance(VatTls.PROTOCOL, tls.jsseProvider());
             context.init(
-                    tls.keyManagerFactory().getKeyManagers(), new TrustManager[] {trust}, null);
+                    new KeyManager[] {tls.keyManager()}, new TrustManager[] {trust}, null);
             return context;
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -72,7 +72,7 @@ final class ScriptedPeer implements AutoCloseable {
         SslContext context = SslContextBuilder.forClient()
                 .sslProvider(SslProvider.JDK)
                 .sslContextProvider(tls.jsseProvider())
-                .keyManager(tls.keyManagerFactory())
+                .keyManager(tls.keyManager())
                 .trustManager(tls.trustManagerForDialing(expected))
                 .protocols(VatTls.PROTOCOL)
                 .endpointIdentificationAlgorithm(null)

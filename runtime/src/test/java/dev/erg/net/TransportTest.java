@@ -66,7 +66,7 @@ class TransportTest {
         assertThat(toAlice.peer()).isEqualTo(aliceId.vatId());
         io.netty.handler.ssl.SslHandler tls = channelOf(toBob).pipeline().get(io.netty.handler.ssl.SslHandler.class);
         assertThat(tls.engine().getSession().getProtocol()).isEqualTo("TLSv1.3");
-        assertThat(tls.applicationProtocol()).isEqualTo("erg/1");
+        assertThat(tls.engine().getApplicationProtocol()).isEqualTo("erg/1");
         assertThat(toBob.peerKey().toByteArray()).isEqualTo(dev.erg.crypto.Signatures.rawPublicKey(bobId.publicKey()));
         assertThat(toAlice.peerKey().toByteArray()).isEqualTo(dev.erg.crypto.Signatures.rawPublicKey(aliceId.publicKey()));
         assertThat(toAlice.peerHints()).isEmpty();

@@ -27,10 +27,10 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -40,6 +40,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The network side of one vat identity: it listens for and dials mutually authenticated
@@ -52,18 +53,16 @@ import javax.net.ssl.SSLException;
  */
 public final class Transport implements AutoCloseable {
 
-    /** Both sides must agree on the protocol name, or the handshake fails. */
-    private static final ApplicationProtocolConfig ALPN = new ApplicationProtocolConfig(
-            ApplicationProtocolConfig.Protocol.ALPN,
-            ApplicationProtocolConfig.SelectorFailureBehavior.FATAL_ALERT,
-            ApplicationProtocolConfig.SelectedListenerFailureBehavior.FATAL_ALERT,
-            Message.StartSession.PROTOCOL_VERSION);
+    /**
+     * The one protocol name offered and accepted by ALPN: a peer that names only others fails
+     * the handshake (a peer that names none is left to the start-session exchange).
+     */
+    private static final String[] ALPN = {Message.StartSession.PROTOCOL_VERSION};
 
     private final VatIdentity identity;
     private final NetConfig config;
     private final VatTls tls;
     private final WireCodec codec;
-    private final SslContext serverContext;
     private final EventLoopGroup group;
     private final boolean epoll;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
@@ -74,14 +73,6 @@ public final class Transport implements AutoCloseable {
         this.config = config;
         this.tls = VatTls.of(identity, config.tlsProvider());
         this.codec = new WireCodec(registry, config.limits());
-        this.serverContext = SslContextBuilder.forServer(tls.keyManagerFactory())
-                .sslProvider(SslProvider.JDK)
-                .sslContextProvider(tls.jsseProvider())
-                .trustManager(tls.trustManagerForListening())
-                .clientAuth(ClientAuth.REQUIRE)
-                .protocols(VatTls.PROTOCOL)
-                .applicationProtocolConfig(ALPN)
-                .build();
         this.epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
@@ -114,10 +105,12 @@ public final class Transport implements AutoCloseable {
      * with port 0).
      *
      * @throws InterruptedException if interrupted while binding
+     * @throws IllegalStateException if the TLS provider cannot make a server context
      */
     public InetSocketAddress listen(InetSocketAddress address, Function<Link, LinkHandler> acceptor)
             throws InterruptedException {
         Objects.requireNonNull(acceptor, "acceptor");
+        SslContext serverContext = serverContext();
         Channel server = new ServerBootstrap()
                 .group(group)
                 .channel(serverChannel())
@@ -137,6 +130,24 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
+     * The context of accepted connections, made only by a transport that listens: a client
+     * that only dials is spared Netty's server-side setup, which probes its TLS provider.
+     */
+    private SslContext serverContext() {
+        try {
+            return SslContextBuilder.forServer(tls.keyManager())
+                    .sslProvider(SslProvider.JDK)
+                    .sslContextProvider(tls.jsseProvider())
+                    .trustManager(tls.trustManagerForListening())
+                    .clientAuth(ClientAuth.REQUIRE)
+                    .protocols(VatTls.PROTOCOL)
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS for listening: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Dials {@code address} and completes with the link once the peer has proved it is
      * {@code expected} and start-session has been exchanged both ways; completes
      * exceptionally with a {@link LinkException} saying why otherwise.
@@ -151,10 +162,9 @@ public final class Transport implements AutoCloseable {
             client = SslContextBuilder.forClient()
                     .sslProvider(SslProvider.JDK)
                     .sslContextProvider(tls.jsseProvider())
-                    .keyManager(tls.keyManagerFactory())
+                    .keyManager(tls.keyManager())
                     .trustManager(tls.trustManagerForDialing(expected))
                     .protocols(VatTls.PROTOCOL)
-                    .applicationProtocolConfig(ALPN)
                     .endpointIdentificationAlgorithm(null)
                     .build();
         } catch (SSLException e) {
@@ -195,10 +205,17 @@ public final class Transport implements AutoCloseable {
                           Function<Link, LinkHandler> acceptor, CompletableFuture<Link> dialed) {
         channels.add(ch);
         ch.closeFuture().addListener(f -> channels.remove(ch));
+        SslHandler tls = context.newHandler(ch.alloc());
+        // ALPN is set on the engine itself, which every JSSE provider honours: Netty's own ALPN
+        // support looks for Bouncy Castle's TLS provider on each engine it wraps, constructing
+        // one if it can, which costs a client that makes one connection a few hundred ms.
+        SSLParameters parameters = tls.engine().getSSLParameters();
+        parameters.setApplicationProtocols(ALPN);
+        tls.engine().setSSLParameters(parameters);
         ch.pipeline()
                 .addLast("gate", new ReadGate())
                 .addLast("flush", new FlushConsolidationHandler(256, true))
-                .addLast("tls", context.newHandler(ch.alloc()))
+                .addLast("tls", tls)
                 .addLast("frames", new FrameDecoder(config.limits()))
                 .addLast("framer", new FrameEncoder(config.limits()))
                 .addLast("session", new LinkChannel(codec, identity.vatId(), hints, expected, acceptor, dialed,

@@ -26,6 +26,9 @@ import picocli.CommandLine.Parameters;
                 "If the object describes itself (a `describe` method), arguments are checked against it first."})
 final class CallCommand implements Callable<Integer> {
 
+    /** Seconds to wait to connect and for the answer when {@code --timeout} is not given. */
+    static final String DEFAULT_TIMEOUT = "10";
+
     private final Launch launch;
 
     @Parameters(index = "0", paramLabel = "STURDY-REF", description = "The captp:// URI of the object.")
@@ -38,7 +41,7 @@ final class CallCommand implements Callable<Integer> {
             description = "Each argument as a JSON value: 5, 2.5, true, null, '\"text\"', '[1,2]', '{\"k\":1}'.")
     List<String> arguments = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = DEFAULT_TIMEOUT,
             description = "How long to wait to connect and for the answer (default: ${DEFAULT-VALUE}).")
     int timeout;
 

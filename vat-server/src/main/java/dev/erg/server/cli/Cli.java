@@ -3,6 +3,7 @@ package dev.erg.server.cli;
 import dev.erg.server.config.SetupException;
 import dev.erg.vat.ProblemException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -20,6 +21,23 @@ public final class Cli {
 
     /** Runs the command line {@code args} with {@code launch}; returns the exit status. */
     public static int execute(Launch launch, String... args) {
+        Optional<CallCommand> plain = PlainCall.parse(launch, args);
+        return plain.isPresent() ? run(launch, plain.get()) : parsed(launch, args);
+    }
+
+    /** Runs {@code call} as picocli runs a command, reporting a failure as its handler below does. */
+    private static int run(Launch launch, CallCommand call) {
+        try {
+            int status = call.call();
+            launch.out().flush();
+            return status;
+        } catch (Exception thrown) {
+            return failed(launch, thrown);
+        }
+    }
+
+    /** Runs {@code args} as picocli parses them. */
+    private static int parsed(Launch launch, String... args) {
         CommandLine line = new CommandLine(new TopCommand(launch));
         line.addSubcommand("init", new InitCommand(launch));
         line.addSubcommand("run", new RunCommand(launch));
@@ -32,14 +50,17 @@ public final class Cli {
         line.addSubcommand("help", new CommandLine.HelpCommand());
         line.setOut(new PrintWriter(launch.out(), true));
         line.setErr(new PrintWriter(launch.err(), true));
-        line.setExecutionExceptionHandler((thrown, command, parsed) -> {
-            launch.err().println("vat-server: " + message(thrown).replaceAll("\\s*\\R\\s*", " "));
-            launch.err().flush();
-            return FAILED;
-        });
+        line.setExecutionExceptionHandler((thrown, command, parsed) -> failed(launch, thrown));
         int status = line.execute(args);
         launch.out().flush();
         return status;
+    }
+
+    /** Says on one line why a command failed; returns {@link #FAILED}. */
+    private static int failed(Launch launch, Exception thrown) {
+        launch.err().println("vat-server: " + message(thrown).replaceAll("\\s*\\R\\s*", " "));
+        launch.err().flush();
+        return FAILED;
     }
 
     private static String message(Throwable thrown) {
