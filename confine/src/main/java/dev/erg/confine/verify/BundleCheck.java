@@ -43,6 +43,9 @@ public final class BundleCheck {
         Map<String, ClassModel> models = new LinkedHashMap<>();
         Map<String, TypeInfo> types = new HashMap<>();
         classFiles.forEach((name, bytes) -> {
+            if (ClassRules.tooNew(name, bytes, findings)) {
+                return;
+            }
             try {
                 ClassModel model = ClassFile.of().parse(bytes);
                 if (ClassRules.checkHeader(name, model, findings)) {

@@ -5,6 +5,7 @@ import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.constantpool.ClassEntry;
 import java.lang.reflect.AccessFlag;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ final class ClassRules {
     /** The newest class file a bundle may hold: Java 25. */
     static final int MAX_MAJOR_VERSION = ClassFile.JAVA_25_VERSION;
 
+    private static final int MAGIC = 0xCAFEBABE;
     private static final List<String> RESERVED_PACKAGES =
             List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.erg.");
     private static final Set<String> SERIALIZATION_TYPES = Set.of("java.io.Serializable", "java.io.Externalizable");
@@ -35,14 +37,27 @@ final class ClassRules {
         this.allowList = allowList;
     }
 
-    /** Checks the class file's version and that it is the class the bundle names; false if it is unusable. */
+    /**
+     * Whether the class file is newer than the class-file API here can read, reported as such
+     * rather than as unreadable: its major version is in bytes 6 and 7.
+     */
+    static boolean tooNew(String className, byte[] bytes, Findings findings) {
+        if (bytes.length < 8 || ByteBuffer.wrap(bytes).getInt() != MAGIC) {
+            return false;
+        }
+        int major = Short.toUnsignedInt(ByteBuffer.wrap(bytes, 6, 2).getShort());
+        if (major <= MAX_MAJOR_VERSION) {
+            return false;
+        }
+        findings.add(className, Rule.CLASS_VERSION,
+                "class file version " + major + " is newer than Java 25 (" + MAX_MAJOR_VERSION + ")");
+        return true;
+    }
+
+    /** Checks that the class file uses no preview features and is the class the bundle names; false if it is unusable. */
     static boolean checkHeader(String className, ClassModel model, Findings findings) {
         boolean usable = true;
-        if (model.majorVersion() > MAX_MAJOR_VERSION) {
-            findings.add(className, Rule.CLASS_VERSION,
-                    "class file version " + model.majorVersion() + " is newer than Java 25 (" + MAX_MAJOR_VERSION + ")");
-            usable = false;
-        } else if (model.minorVersion() == ClassFile.PREVIEW_MINOR_VERSION) {
+        if (model.minorVersion() == ClassFile.PREVIEW_MINOR_VERSION) {
             findings.add(className, Rule.CLASS_VERSION, "compiled with preview features");
             usable = false;
         }
