@@ -138,6 +138,12 @@ class AllowedPluginTest {
                             .otherwise(problem -> problem.message());
                 }
 
+                public String closing(AutoCloseable resource) throws Exception {
+                    try (resource) {
+                        return summary();
+                    }
+                }
+
                 public String summary() {
                     StringBuilder text = new StringBuilder();
                     for (var entry : new TreeMap<>(scores).entrySet()) {

@@ -3,7 +3,10 @@ package dev.erg.confine.verify;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.FieldModel;
 import java.lang.reflect.AccessFlag;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +29,10 @@ final class StaticRules {
     private final Hierarchy hierarchy;
     private final AllowList allowList;
     private final Map<String, ClassModel> bundle;
+    /** Whether a field type is immutable, by descriptor. */
+    private final Map<String, Boolean> verdicts = new HashMap<>();
+    /** Each bundle type's subtypes in the bundle, itself included; made when first needed. */
+    private Map<String, List<String>> subtypes;
 
     StaticRules(Hierarchy hierarchy, AllowList allowList, Map<String, ClassModel> bundle) {
         this.hierarchy = hierarchy;
@@ -42,7 +49,8 @@ final class StaticRules {
             String type = field.fieldType().stringValue();
             if (!field.flags().has(AccessFlag.FINAL)) {
                 findings.add(className, Rule.MUTABLE_STATIC, "static field " + name + " is not final");
-            } else if (!isJavacTable(className, model, field, name, type) && !immutable(type, new HashSet<>())) {
+            } else if (!isJavacTable(className, model, field, name, type)
+                    && !verdicts.computeIfAbsent(type, t -> immutable(t, new HashSet<>()))) {
                 findings.add(className, Rule.MUTABLE_STATIC, "static final field " + name + " holds a "
                         + MemberAccess.typeName(type) + ", whose value may change");
             }
@@ -77,9 +85,22 @@ final class StaticRules {
         if (!seen.add(type)) {
             return true;
         }
-        return bundle.entrySet().stream()
-                .filter(e -> hierarchy.isSubtype(e.getKey(), type))
-                .allMatch(e -> immutableClass(e.getKey(), e.getValue(), seen));
+        return subtypes().getOrDefault(type, List.of()).stream()
+                .allMatch(subtype -> immutableClass(subtype, bundle.get(subtype), seen));
+    }
+
+    private Map<String, List<String>> subtypes() {
+        if (subtypes == null) {
+            subtypes = new HashMap<>();
+            for (String name : bundle.keySet()) {
+                for (TypeInfo supertype : hierarchy.supertypes(name, new ArrayList<>())) {
+                    if (supertype.origin() == TypeInfo.Origin.BUNDLE) {
+                        subtypes.computeIfAbsent(supertype.name(), k -> new ArrayList<>()).add(name);
+                    }
+                }
+            }
+        }
+        return subtypes;
     }
 
     /** A bundle class whose own fields are final and immutable, and whose superclass is likewise. */
