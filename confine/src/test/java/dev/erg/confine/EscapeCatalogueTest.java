@@ -420,6 +420,20 @@ class EscapeCatalogueTest {
     }
 
     @Test
+    void aLambdaMayNotImplementAnInterfaceAClassMayNot() {
+        assertViolations("""
+                package plugin;
+                import java.util.concurrent.Callable;
+                public class Escape {
+                    Callable<String> run() {
+                        return () -> "called";
+                    }
+                }
+                """,
+                at("supertype", "run()Ljava/util/concurrent/Callable;"));
+    }
+
+    @Test
     void aLambdaThatCapturesIsFine() {
         assertThat(check("""
                 package plugin;

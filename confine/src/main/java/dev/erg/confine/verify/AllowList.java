@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -75,6 +76,19 @@ public final class AllowList {
             }
         }
         return Optional.ofNullable(type.members().get(name));
+    }
+
+    /**
+     * The entry that allows using member {@code name} with {@code descriptor} through
+     * {@code owner}, a JDK or Erg type, looking in the types that declare it among
+     * {@code owner} and its supertypes, as the verifier does: {@code ArrayList.addAll} is allowed
+     * by {@code Collection.addAll}. For pricing calls whose named owner is not the declaring type.
+     */
+    public Optional<Entry> resolve(String owner, String name, String descriptor) {
+        return new Hierarchy(Map.of(), Map.of()).supertypes(owner, new ArrayList<>()).stream()
+                .filter(type -> type.declares(name, descriptor))
+                .flatMap(type -> lookup(type.name(), name, descriptor).stream())
+                .findFirst();
     }
 
     /** Whether the allow-list names {@code type} at all (a bundle may then refer to the class itself). */

@@ -25,14 +25,14 @@ import java.util.Set;
  */
 final class BootstrapRules {
 
+    private static final String METAFACTORY = "java/lang/invoke/LambdaMetafactory.metafactory";
+    private static final String ALT_METAFACTORY = "java/lang/invoke/LambdaMetafactory.altMetafactory";
     private static final Set<String> CALL_SITE_BOOTSTRAPS = Set.of(
-            "java/lang/invoke/LambdaMetafactory.metafactory",
-            "java/lang/invoke/LambdaMetafactory.altMetafactory",
+            METAFACTORY, ALT_METAFACTORY,
             "java/lang/invoke/StringConcatFactory.makeConcatWithConstants",
             "java/lang/runtime/ObjectMethods.bootstrap",
             "java/lang/runtime/SwitchBootstraps.typeSwitch",
             "java/lang/runtime/SwitchBootstraps.enumSwitch");
-    private static final String ALT_METAFACTORY = "java/lang/invoke/LambdaMetafactory.altMetafactory";
     /** altMetafactory's arguments: interface method type, implementation, instantiated type, flags. */
     private static final int ALT_FLAGS_ARGUMENT = 3;
     private static final String CONSTANT_BOOTSTRAP = "java/lang/invoke/ConstantBootstraps.invoke";
@@ -59,8 +59,24 @@ final class BootstrapRules {
                 && (flags.intValue() & LambdaMetafactory.FLAG_SERIALIZABLE) != 0) {
             site.report(findings, Rule.SERIALIZATION, "a serializable lambda (" + callSite.name().stringValue() + ")");
         }
+        if (METAFACTORY.equals(method) || ALT_METAFACTORY.equals(method)) {
+            checkLambdaInterface(site, callSite, findings);
+        }
         for (LoadableConstantEntry argument : arguments) {
             checkArgument(site, argument, 0, findings);
+        }
+    }
+
+    /** A lambda is a class implementing its interface, so the interface must be one bundle classes may implement. */
+    private void checkLambdaInterface(Site site, InvokeDynamicEntry callSite, Findings findings) {
+        String descriptor = callSite.type().stringValue();
+        String returned = descriptor.substring(descriptor.indexOf(')') + 1);
+        if (returned.startsWith("L")) {
+            String type = returned.substring(1, returned.length() - 1).replace('/', '.');
+            if (!access.implementable(type)) {
+                site.report(findings, Rule.SUPERTYPE, "a lambda implements " + type
+                        + ", which bundles may not extend or implement");
+            }
         }
     }
 

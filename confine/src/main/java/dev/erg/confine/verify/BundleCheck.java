@@ -58,7 +58,7 @@ public final class BundleCheck {
         });
         Hierarchy hierarchy = new Hierarchy(types, host);
         MemberAccess access = new MemberAccess(hierarchy, allowList);
-        ClassRules classRules = new ClassRules(hierarchy, allowList);
+        ClassRules classRules = new ClassRules(access);
         StaticRules staticRules = new StaticRules(hierarchy, allowList, models);
         CodeRules codeRules = new CodeRules(access, new Handlers(hierarchy));
         models.forEach((name, model) -> {

@@ -29,12 +29,10 @@ final class ClassRules {
             "readExternal(Ljava/io/ObjectInput;)V", "writeExternal(Ljava/io/ObjectOutput;)V");
     private static final String LAMBDA_DESERIALIZER = "$deserializeLambda$";
 
-    private final Hierarchy hierarchy;
-    private final AllowList allowList;
+    private final MemberAccess access;
 
-    ClassRules(Hierarchy hierarchy, AllowList allowList) {
-        this.hierarchy = hierarchy;
-        this.allowList = allowList;
+    ClassRules(MemberAccess access) {
+        this.access = access;
     }
 
     /**
@@ -90,7 +88,7 @@ final class ClassRules {
         String name = Hierarchy.binaryName(supertype);
         if (SERIALIZATION_TYPES.contains(name)) {
             findings.add(className, Rule.SERIALIZATION, "implements " + name + ": Java serialization is not allowed");
-        } else if (!hierarchy.inBundle(name) && !hierarchy.isHost(name) && !allowList.extendable(name)) {
+        } else if (!access.implementable(name)) {
             findings.add(className, Rule.SUPERTYPE, "extends " + name + ", which bundles may not extend or implement");
         }
     }

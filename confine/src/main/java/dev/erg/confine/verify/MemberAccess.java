@@ -72,6 +72,11 @@ final class MemberAccess {
         return granted ? Optional.empty() : Optional.of(what + ": not on the allow-list");
     }
 
+    /** Whether bundle code may extend or implement {@code type}: its own, the host's, or marked {@code extend}. */
+    boolean implementable(String type) {
+        return hierarchy.inBundle(type) || hierarchy.isHost(type) || allowList.extendable(type);
+    }
+
     /** Why naming {@code type} as a class (a class constant, {@code new}) is refused, or empty. */
     Optional<String> typeDenial(String type, String verb) {
         if (type.startsWith("[")) {

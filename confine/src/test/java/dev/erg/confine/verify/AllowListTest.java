@@ -49,6 +49,19 @@ class AllowListTest {
     }
 
     @Test
+    void resolvingFindsTheEntryOfTheNearestDeclaringSupertype() {
+        // ArrayList declares addAll itself, but only List's declaration is on the list
+        assertThat(list.resolve("java.util.ArrayList", "addAll", "(Ljava/util/Collection;)Z"))
+                .hasValueSatisfying(e -> {
+                    assertThat(e.owner()).isEqualTo("java.util.List");
+                    assertThat(e.sizeArgument()).isEqualTo(OptionalInt.of(1));
+                });
+        assertThat(list.resolve("java.util.ArrayList", "<init>", "(I)V")).map(AllowList.Entry::owner)
+                .contains("java.util.ArrayList");
+        assertThat(list.resolve("java.lang.Thread", "start", "()V")).isEmpty();
+    }
+
+    @Test
     void typesSayWhetherTheyMayBeExtendedOrHeldInStatics() {
         assertThat(list.extendable("java.lang.Record")).isTrue();
         assertThat(list.extendable("java.lang.Thread")).isFalse();
