@@ -171,9 +171,84 @@ class AllowedPluginTest {
             }
             """;
 
+    private static final String TOKENS = """
+            package plugin;
+
+            import java.util.ArrayList;
+            import java.util.Iterator;
+            import java.util.List;
+            import java.util.NoSuchElementException;
+
+            /** A tokenizer: an Iterable of its own, a string switch, an anonymous class, varargs. */
+            public final class Tokens implements Iterable<String> {
+                private final String text;
+
+                public Tokens(String text) {
+                    this.text = text;
+                }
+
+                public static int kind(String token) {
+                    return switch (token) {
+                        case "+", "-" -> 1;
+                        case "*" -> 2;
+                        default -> token.chars().allMatch(Character::isDigit) ? 0 : -1;
+                    };
+                }
+
+                @SafeVarargs
+                public static <T> List<T> listOf(T... items) {
+                    List<T> list = new ArrayList<>(items.length);
+                    for (T item : items) {
+                        list.add(item);
+                    }
+                    return list;
+                }
+
+                @Override
+                public Iterator<String> iterator() {
+                    return new Iterator<>() {
+                        private int at;
+
+                        @Override
+                        public boolean hasNext() {
+                            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                                at++;
+                            }
+                            return at < text.length();
+                        }
+
+                        @Override
+                        public String next() {
+                            if (!hasNext()) {
+                                throw new NoSuchElementException("no more tokens in " + text.length() + " chars");
+                            }
+                            int start = at;
+                            outer:
+                            while (at < text.length()) {
+                                char c = text.charAt(at);
+                                switch (c) {
+                                    case ' ':
+                                        break outer;
+                                    default:
+                                        at++;
+                                }
+                            }
+                            return text.substring(start, Math.max(start + 1, at));
+                        }
+                    };
+                }
+
+                public Object[] sortedCopy() {
+                    Object[] tokens = listOf(text.strip(), text, "+").toArray();
+                    java.util.Arrays.sort(tokens);
+                    return tokens.clone();
+                }
+            }
+            """;
+
     @Test
     void aRealisticPluginHasNoViolations() {
-        Bundle bundle = TestBundles.bundle(SHAPES, CIRCLE, RECT, UNIT, LEVEL, SCORER);
+        Bundle bundle = TestBundles.bundle(SHAPES, CIRCLE, RECT, UNIT, LEVEL, SCORER, TOKENS);
 
         assertThat(Verifier.standard().check(bundle)).isEmpty();
     }
