@@ -3,7 +3,11 @@ package dev.erg.confine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.lang.classfile.ClassFile;
+import java.lang.constant.ClassDesc;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the verifier reports beyond the escape catalogue: host types, statics, and every violation at once. */
@@ -27,6 +31,21 @@ class VerifierTest {
         assertThat(Verifier.standard().check(bundle)).extracting(Violation::rule)
                 .containsExactly("supertype", "allow-list");
         assertThat(Verifier.standard().allowing(List.of(HostGreeter.class)).check(bundle)).isEmpty();
+    }
+
+    @Test
+    void aBundleClassMayNotTakeTheNameOfAHostOrJdkClass() throws Exception {
+        Map<String, byte[]> classes = new HashMap<>(TestBundles.compile(TestBundles.ENTRY, """
+                package dev.erg.confine;
+                public interface HostGreeter {}
+                """));
+        // javac will not compile into a package of a JDK module, so the class file is made directly
+        classes.put("org.w3c.dom.Node", ClassFile.of().build(ClassDesc.of("org.w3c.dom.Node"), cb -> { }));
+        Bundle bundle = Bundle.ofClasses(TestBundles.ENTRY_CLASS, classes);
+
+        assertThat(Verifier.standard().allowing(List.of(HostGreeter.class)).check(bundle))
+                .extracting(Violation::className, Violation::rule)
+                .containsExactly(tuple("dev.erg.confine.HostGreeter", "package"), tuple("org.w3c.dom.Node", "package"));
     }
 
     @Test

@@ -46,6 +46,10 @@ public final class BundleCheck {
             if (ClassRules.tooNew(name, bytes, findings)) {
                 return;
             }
+            if (host.containsKey(name) || PlatformTypes.find(name).isPresent()) {
+                findings.add(name, Rule.PACKAGE, "a class of the JDK, Erg or the host has this name");
+                return;
+            }
             try {
                 ClassModel model = ClassFile.of().parse(bytes);
                 if (ClassRules.checkHeader(name, model, findings)) {

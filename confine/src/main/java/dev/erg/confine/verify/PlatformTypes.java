@@ -19,13 +19,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PlatformTypes {
 
-    private static final Map<String, Optional<TypeInfo>> CACHE = new ConcurrentHashMap<>();
+    /** Types found, never names that were not: those come from bundles and are unbounded. */
+    private static final Map<String, TypeInfo> CACHE = new ConcurrentHashMap<>();
 
     private PlatformTypes() {}
 
     /** The type named, if the JDK or Erg has it. */
     static Optional<TypeInfo> find(String binaryName) {
-        return CACHE.computeIfAbsent(binaryName, PlatformTypes::describe);
+        TypeInfo known = CACHE.get(binaryName);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<TypeInfo> found = describe(binaryName);
+        found.ifPresent(type -> CACHE.put(binaryName, type));
+        return found;
     }
 
     /** Describes a class the host handed in, whose origin is {@code origin}. */
