@@ -14,11 +14,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The JDK and Erg members a bundle may use, default deny, read from the resource
- * {@code allow-list.txt} beside this class. Each entry carries the reason it is safe and, for a
+ * The JDK and Erg members a bundle may use, default deny, read from the resources
+ * {@code allow-list/*.txt} beside this class. Each entry carries the reason it is safe and, for a
  * "sized" member whose work or allocation grows with an argument, which argument sets the size.
  *
- * <p>The file is a list of types, each followed by indented groups of its members:
+ * <p>Each file is a list of types, each followed by indented groups of its members:
  * <pre>
  * java.lang.String immutable : immutable text
  *     length charAt isEmpty : queries in constant time
@@ -33,7 +33,9 @@ import java.util.Set;
  */
 public final class AllowList {
 
-    private static final String RESOURCE = "allow-list.txt";
+    /** The list's parts, by package: {@code java.lang} and exceptions, {@code java.util}, then the rest. */
+    private static final List<String> RESOURCES =
+            List.of("allow-list/java-lang.txt", "allow-list/java-util.txt", "allow-list/values-and-erg.txt");
     private static final AllowList STANDARD = read();
 
     private final Map<String, TypeEntry> types;
@@ -126,6 +128,11 @@ public final class AllowList {
     /** Reads an allow-list in the format above; {@code source} names it in errors. */
     static AllowList parse(String text, String source) {
         Map<String, TypeEntry> types = new HashMap<>();
+        parseInto(types, text, source);
+        return new AllowList(types);
+    }
+
+    private static void parseInto(Map<String, TypeEntry> types, String text, String source) {
         TypeEntry current = null;
         Map<String, Entry> members = null;
         String[] lines = text.split("\n", -1);
@@ -153,7 +160,6 @@ public final class AllowList {
                 addMembers(current.name(), words, reason, members, source + ":" + (i + 1));
             }
         }
-        return new AllowList(types);
     }
 
     private static void addMembers(String owner, String[] words, String reason, Map<String, Entry> members,
@@ -172,13 +178,17 @@ public final class AllowList {
     }
 
     private static AllowList read() {
-        try (InputStream in = AllowList.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the resource " + RESOURCE + " is missing");
+        Map<String, TypeEntry> types = new HashMap<>();
+        for (String resource : RESOURCES) {
+            try (InputStream in = AllowList.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("the resource " + resource + " is missing");
+                }
+                parseInto(types, new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return new AllowList(types);
     }
 }
