@@ -179,11 +179,12 @@ class AllowedPluginTest {
             import java.util.List;
             import java.util.NoSuchElementException;
 
-            /** A tokenizer: an Iterable of its own, a string switch, an anonymous class, varargs. */
+            /** A tokenizer: an Iterable of its own, a string switch, an anonymous class, varargs, an assert. */
             public final class Tokens implements Iterable<String> {
                 private final String text;
 
                 public Tokens(String text) {
+                    assert text != null : "no text";
                     this.text = text;
                 }
 

@@ -60,7 +60,7 @@ final class MemberAccess {
         if (use == Use.CONSTRUCTOR && !resolved.name().equals(owner)) {
             return Optional.of(what + ": no such constructor");
         }
-        if (use == Use.WRITE && resolved.origin() != Origin.BUNDLE) {
+        if ((use == Use.WRITE || use == Use.STATIC_WRITE) && resolved.origin() != Origin.BUNDLE) {
             return Optional.of(what + ": only the bundle's own fields may be written");
         }
         boolean granted = isVirtual(use, resolved.flags(name, descriptor))
