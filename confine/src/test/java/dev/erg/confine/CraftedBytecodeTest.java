@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.Opcode;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.DirectMethodHandleDesc;
@@ -41,7 +44,7 @@ class CraftedBytecodeTest {
         }
     }
 
-    private static List<Violation> checkMethod(Consumer<java.lang.classfile.CodeBuilder> code) {
+    private static List<Violation> checkMethod(Consumer<CodeBuilder> code) {
         return check(Map.of("plugin.Crafted", crafted(cb -> cb.withMethodBody("run", MethodTypeDesc.of(CD_void),
                 ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, code))));
     }
@@ -106,6 +109,21 @@ class CraftedBytecodeTest {
 
         assertThat(violations).extracting(Violation::rule, Violation::detail)
                 .containsExactly(tuple("catch-error", "catches java.lang.Throwable: a vat may not carry on after an Error"));
+    }
+
+    @Test
+    void aHandlerThatLoopsBackInsteadOfRethrowingIsRefused() {
+        List<Violation> violations = checkMethod(code -> {
+            Label start = code.newBoundLabel();
+            code.trying(
+                            block -> block.invokestatic(CRAFTED, "run", MethodTypeDesc.of(CD_void)),
+                            handlers -> handlers.catching(ConstantDescs.CD_Throwable, handler -> handler
+                                    .astore(0).aload(0).ifThen(Opcode.IFNONNULL, t -> t.goto_(start))
+                                    .aload(0).athrow()))
+                    .return_();
+        });
+
+        assertThat(violations).extracting(Violation::rule).containsExactly("catch-error");
     }
 
     @Test
