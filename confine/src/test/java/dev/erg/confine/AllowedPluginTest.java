@@ -249,7 +249,7 @@ class AllowedPluginTest {
 
     @Test
     void aRealisticPluginHasNoViolations() {
-        Bundle bundle = TestBundles.bundle(SHAPES, CIRCLE, RECT, UNIT, LEVEL, SCORER, TOKENS);
+        Bundle bundle = SourceBundles.bundle(SHAPES, CIRCLE, RECT, UNIT, LEVEL, SCORER, TOKENS);
 
         assertThat(Verifier.standard().check(bundle)).isEmpty();
     }

@@ -35,10 +35,10 @@ class CraftedBytecodeTest {
     private static final String METHOD = "run()V";
 
     private static List<Violation> check(Map<String, byte[]> extra) {
-        Map<String, byte[]> classes = new HashMap<>(TestBundles.compile(TestBundles.ENTRY));
+        Map<String, byte[]> classes = new HashMap<>(SourceBundles.compile(SourceBundles.ENTRY));
         classes.putAll(extra);
         try {
-            return Verifier.standard().check(Bundle.ofClasses(TestBundles.ENTRY_CLASS, classes));
+            return Verifier.standard().check(Bundle.ofClasses(SourceBundles.ENTRY_CLASS, classes));
         } catch (BundleRejectedException e) {
             throw new AssertionError(e);
         }
@@ -142,7 +142,7 @@ class CraftedBytecodeTest {
 
     @Test
     void anEntryThatCannotStartAVatIsReported() {
-        Map<String, byte[]> classes = TestBundles.compile("""
+        Map<String, byte[]> classes = SourceBundles.compile("""
                 package plugin;
                 class Main {
                     Main(int x) {}

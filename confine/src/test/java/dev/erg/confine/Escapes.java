@@ -12,7 +12,7 @@ final class Escapes {
     private Escapes() {}
 
     static List<Violation> check(String source) {
-        return Verifier.standard().check(TestBundles.bundle(source));
+        return Verifier.standard().check(SourceBundles.bundle(source));
     }
 
     /** The violations, as (rule, class, method), are exactly {@code expected}, in order. */

@@ -194,7 +194,7 @@ class ForbiddenConstructsTest {
 
     @Test
     void reservedPackagesAndSupertypes() {
-        assertThat(Verifier.standard().check(TestBundles.bundle("""
+        assertThat(Verifier.standard().check(SourceBundles.bundle("""
                 package dev.erg.evil;
                 public class Escape extends Thread implements java.nio.file.DirectoryStream.Filter<Object> {
                     public boolean accept(Object o) {

@@ -26,7 +26,7 @@ class VerifierTest {
 
     @Test
     void hostTypesAreDeniedUntilTheHostShowsThem() {
-        Bundle bundle = TestBundles.bundle(USES_HOST);
+        Bundle bundle = SourceBundles.bundle(USES_HOST);
 
         assertThat(Verifier.standard().check(bundle)).extracting(Violation::rule)
                 .containsExactly("supertype", "allow-list");
@@ -35,13 +35,13 @@ class VerifierTest {
 
     @Test
     void aBundleClassMayNotTakeTheNameOfAHostOrJdkClass() throws Exception {
-        Map<String, byte[]> classes = new HashMap<>(TestBundles.compile(TestBundles.ENTRY, """
+        Map<String, byte[]> classes = new HashMap<>(SourceBundles.compile(SourceBundles.ENTRY, """
                 package dev.erg.confine;
                 public interface HostGreeter {}
                 """));
         // javac will not compile into a package of a JDK module, so the class file is made directly
         classes.put("org.w3c.dom.Node", ClassFile.of().build(ClassDesc.of("org.w3c.dom.Node"), cb -> { }));
-        Bundle bundle = Bundle.ofClasses(TestBundles.ENTRY_CLASS, classes);
+        Bundle bundle = Bundle.ofClasses(SourceBundles.ENTRY_CLASS, classes);
 
         assertThat(Verifier.standard().allowing(List.of(HostGreeter.class)).check(bundle))
                 .extracting(Violation::className, Violation::rule)
@@ -50,7 +50,7 @@ class VerifierTest {
 
     @Test
     void staticsMayHoldTheBundlesOwnImmutableRecordsAndEnums() {
-        assertThat(Verifier.standard().check(TestBundles.bundle("""
+        assertThat(Verifier.standard().check(SourceBundles.bundle("""
                 package plugin;
                 public record Point(int x, String label) {
                     public static final Point ORIGIN = new Point(0, "origin");
@@ -62,7 +62,7 @@ class VerifierTest {
 
     @Test
     void staticsMayNotHoldARecordWithAMutableComponentOrASubclassWithAMutableField() {
-        assertThat(Verifier.standard().check(TestBundles.bundle("""
+        assertThat(Verifier.standard().check(SourceBundles.bundle("""
                 package plugin;
                 public record Bag(java.util.List<String> items) {
                     public static final Bag EMPTY = new Bag(java.util.List.of());
@@ -84,7 +84,7 @@ class VerifierTest {
 
     @Test
     void everyViolationInEveryClassIsReportedInClassAndBytecodeOrder() {
-        List<Violation> violations = Verifier.standard().check(TestBundles.bundle("""
+        List<Violation> violations = Verifier.standard().check(SourceBundles.bundle("""
                 package plugin;
                 public class A {
                     static int counter;
@@ -111,7 +111,7 @@ class VerifierTest {
 
     @Test
     void aRejectionListsTheViolationsInItsMessage() {
-        List<Violation> violations = Verifier.standard().check(TestBundles.bundle("""
+        List<Violation> violations = Verifier.standard().check(SourceBundles.bundle("""
                 package plugin;
                 public class A {
                     void exit() {

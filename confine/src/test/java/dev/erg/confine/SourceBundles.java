@@ -23,7 +23,7 @@ import javax.tools.ToolProvider;
  * Compiles Java sources in memory with the JDK's compiler, against the test class path, and
  * makes bundles of them: a test writes a plugin as source and verifies what javac makes of it.
  */
-public final class TestBundles {
+public final class SourceBundles {
 
     /** An entry class that breaks no rule, added to every bundle made from sources. */
     public static final String ENTRY = """
@@ -45,7 +45,7 @@ public final class TestBundles {
     private static final Pattern PACKAGE = Pattern.compile("package\\s+([\\w.]+)\\s*;");
     private static final Pattern TYPE = Pattern.compile("(?:class|interface|enum|record)\\s+(\\w+)");
 
-    private TestBundles() {}
+    private SourceBundles() {}
 
     /** The class files javac makes of {@code sources}, by binary name; fails on a compile error. */
     public static Map<String, byte[]> compile(String... sources) {
