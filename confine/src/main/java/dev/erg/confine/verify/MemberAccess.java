@@ -64,11 +64,8 @@ final class MemberAccess {
             return Optional.of(what + ": only the bundle's own fields may be written");
         }
         boolean granted = isVirtual(use, resolved.flags(name, descriptor))
-                ? declaring.stream().anyMatch(t -> !TypeInfo.has(t.flags(name, descriptor), AccessFlag.PRIVATE)
-                        && grants(t, name, descriptor))
-                : grants(resolved, name, descriptor)
-                        || hierarchy.find(owner).filter(t -> t.origin() == Origin.PLATFORM)
-                                .flatMap(t -> allowList.lookup(owner, name, descriptor)).isPresent();
+                ? declaring.stream().anyMatch(t -> isOverridable(t.flags(name, descriptor)) && grants(t, name, descriptor))
+                : grants(resolved, name, descriptor);
         return granted ? Optional.empty() : Optional.of(what + ": not on the allow-list");
     }
 
@@ -97,8 +94,11 @@ final class MemberAccess {
     }
 
     private static boolean isVirtual(Use use, int flags) {
-        return (use == Use.VIRTUAL || use == Use.METHOD_REF)
-                && !TypeInfo.has(flags, AccessFlag.STATIC) && !TypeInfo.has(flags, AccessFlag.PRIVATE);
+        return (use == Use.VIRTUAL || use == Use.METHOD_REF) && isOverridable(flags);
+    }
+
+    private static boolean isOverridable(int flags) {
+        return !TypeInfo.has(flags, AccessFlag.STATIC) && !TypeInfo.has(flags, AccessFlag.PRIVATE);
     }
 
     private Optional<String> arrayMember(String owner, String name, String descriptor, Use use) {
