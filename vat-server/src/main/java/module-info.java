@@ -6,6 +6,7 @@
  */
 module dev.erg.server {
     requires transitive dev.erg.runtime;
+    requires transitive dev.erg.confine;
     requires info.picocli;
     requires tools.jackson.core;
     requires tools.jackson.databind;
