@@ -23,8 +23,10 @@ module dev.erg.server {
     exports dev.erg.server.config;
     exports dev.erg.server.durable;
     exports dev.erg.server.host;
+    exports dev.erg.server.spawn;
     exports dev.erg.server.spi;
     exports dev.erg.server.store;
+    exports dev.erg.server.worker;
 
     // picocli sets the commands' option fields by reflection.
     opens dev.erg.server.cli to info.picocli;
@@ -32,7 +34,11 @@ module dev.erg.server {
     opens dev.erg.server.admin to tools.jackson.databind;
 
     uses dev.erg.server.spi.ServiceMaker;
+    uses dev.erg.server.spi.RootMaker;
     provides dev.erg.server.spi.ServiceMaker with
             dev.erg.server.services.CounterMaker,
-            dev.erg.server.services.GreeterMaker;
+            dev.erg.server.services.GreeterMaker,
+            dev.erg.server.spawn.VatMakerService;
+    provides dev.erg.server.spi.RootMaker with
+            dev.erg.server.services.FreshCounterMaker;
 }

@@ -5,6 +5,7 @@ import dev.erg.confine.BundleRejectedException;
 import dev.erg.confine.VatMaker;
 import dev.erg.confine.Violation;
 import dev.erg.server.worker.Workers;
+import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -124,15 +126,23 @@ public final class SpawnService implements VatMaker {
         }
         Class<?> root = makers.maker(maker).orElseThrow().root();
         running++;
-        // Once a worker runs, its end is what gives the vat back to the quota.
-        return counted(workers.get().start()).thenCompose(worker -> {
+        Deferred<Object> result = Promise.defer();
+        workers.get().start().whenComplete((worker, failure) -> home.run(() -> {
+            if (failure != null) {
+                running--;
+                result.resolver().reject(Problem.from(failure instanceof CompletionException c ? c.getCause() : failure));
+                return;
+            }
+            // Once a worker runs, its end is what gives the vat back to the quota.
             worker.ended().thenRun(() -> home.run(() -> running--));
-            return worker.control().spawnMaker(maker, args).<Object>then(far -> exported(root, far))
-                    .otherwise(problem -> {
+            worker.control().spawnMaker(maker, args).when(
+                    far -> result.resolver().resolve(exported(root, far)),
+                    problem -> {
                         worker.kill("its vat did not start: " + problem);
-                        throw new ProblemException(problem);
+                        result.resolver().reject(problem);
                     });
-        });
+        }));
+        return result.promise();
     }
 
     @Override

@@ -10,12 +10,14 @@ public final class Worker {
     private final Process process;
     private final WorkerControl control;
     private final CompletableFuture<WorkerStatus> ended = new CompletableFuture<>();
+    private final Duration startCpu;
     private volatile String killedFor;
 
     Worker(int id, Process process, WorkerControl control) {
         this.id = id;
         this.process = process;
         this.control = control;
+        this.startCpu = totalCpu();
     }
 
     /** Its number, from 1. */
@@ -51,8 +53,15 @@ public final class Worker {
         process.destroyForcibly();
     }
 
-    /** The CPU time the process has used, as far as the operating system tells. */
+    /**
+     * The CPU time the process has used since it was ready, as far as the operating system
+     * tells: the work of its vats, not the JVM's start.
+     */
     Duration cpuUsed() {
+        return totalCpu().minus(startCpu);
+    }
+
+    private Duration totalCpu() {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 

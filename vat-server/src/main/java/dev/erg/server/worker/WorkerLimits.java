@@ -8,7 +8,7 @@ import java.util.Optional;
  * What each worker process may use, and how it starts.
  *
  * @param heapMegabytes its heap limit ({@code -Xmx})
- * @param cpu           the CPU time it may use in all; a worker that uses more is killed
+ * @param cpu           the CPU time it may use in all once started; a worker that uses more is killed
  * @param startTimeout  how long it may take to start and offer its control object
  * @param cdsArchive    the class-data sharing archive that speeds its start, made by its first start if missing
  */
@@ -23,9 +23,9 @@ public record WorkerLimits(int heapMegabytes, Duration cpu, Duration startTimeou
         }
     }
 
-    /** 256 MB of heap, 10 minutes of CPU time, 20 s to start, no archive. */
+    /** 256 MB of heap, 10 minutes of CPU time, 60 s to start (on a loaded machine), no archive. */
     public static WorkerLimits defaults() {
-        return new WorkerLimits(256, Duration.ofMinutes(10), Duration.ofSeconds(20), Optional.empty());
+        return new WorkerLimits(256, Duration.ofMinutes(10), Duration.ofSeconds(60), Optional.empty());
     }
 
     /** These limits with {@code cpu} of CPU time. */

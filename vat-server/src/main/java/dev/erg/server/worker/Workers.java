@@ -3,10 +3,8 @@ package dev.erg.server.worker;
 import dev.erg.captp.SturdyRef;
 import dev.erg.confine.VatMaker;
 import dev.erg.net.Node;
-import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
-import dev.erg.vat.Promise;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts and supervises worker processes: JVMs on this one's class path running
- * {@link WorkerMain}, each with the heap limit of {@link WorkerLimits} and watched for its CPU
- * time, which the supervisor checks ten times a second and answers with SIGKILL when it is
+ * {@link WorkerMain}, each with the heap limit of {@link WorkerLimits} and watched for the CPU
+ * time it uses once started, which the supervisor checks ten times a second and answers with SIGKILL when it is
  * over. The supervisor talks to each worker over CapTP on loopback, through {@code node}, as
  * to any vat: TLS with the worker's key pinned by the vat id in the sturdy ref it printed. When
  * a worker ends, however it ends, every reference into it breaks with {@code Unavailable}, a
@@ -70,25 +68,25 @@ public final class Workers implements AutoCloseable {
     }
 
     /**
-     * Starts a worker; answers it once its control object is reached, or breaks with a
-     * {@value VatMaker#SPAWN_FAILED} problem saying why it did not start (it is then killed).
-     * Never blocks the caller, so it may be called in a vat's turn.
+     * Starts a worker; completes with it once its control object is reached, or with a
+     * {@link ProblemException} of kind {@value VatMaker#SPAWN_FAILED} saying why it did not
+     * start (it is then killed). Never blocks the caller, so it may be called in a vat's turn.
      */
-    public Promise<Worker> start() {
-        Deferred<Worker> result = Promise.defer();
+    public CompletableFuture<Worker> start() {
+        CompletableFuture<Worker> result = new CompletableFuture<>();
         if (closed.get()) {
-            result.resolver().reject(Problem.of(VatMaker.SPAWN_FAILED, "the server is stopping"));
-            return result.promise();
+            result.completeExceptionally(failed("the server is stopping"));
+            return result;
         }
         int id = ids.incrementAndGet();
         Thread.ofVirtual().name("erg-worker-start-" + id).start(() -> {
             try {
-                result.resolver().resolve(launch(id));
+                result.complete(launch(id));
             } catch (ProblemException e) {
-                result.resolver().reject(e.problem());
+                result.completeExceptionally(e);
             }
         });
-        return result.promise();
+        return result;
     }
 
     /** The workers running, and those that ended most recently, by number. */
