@@ -32,6 +32,8 @@ public interface VatMaker {
     String SPAWN_FAILED = "SpawnFailed";
     /** Kind of the problem of a request for what this server does not offer: bundles when it runs none, workers when it starts none. */
     String NOT_OFFERED = "NotOffered";
+    /** Kind of the problem of {@link #sturdyRef} for a reference to anything but a root this maker spawned. */
+    String NOT_SPAWNED_HERE = "NotSpawnedHere";
 
     /**
      * Keeps a bundle, a jar whose manifest names its entry class, and answers its name: the
@@ -54,6 +56,12 @@ public interface VatMaker {
      * @param inWorker whether the vat runs in a worker process of its own rather than in the server's
      */
     Promise<Object> spawnMaker(String maker, List<Object> args, boolean inWorker);
+
+    /**
+     * A sturdy ref to {@code root}, a root this maker spawned, as text; valid while the server
+     * runs. For tools that hand roots on as text, such as the command line.
+     */
+    Promise<String> sturdyRef(Object root);
 
     /** The names of the makers and of the root interfaces this server offers, sorted, as {@code maker: Interface}. */
     Promise<List<String>> makers();

@@ -11,6 +11,7 @@ import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,13 +36,21 @@ public final class SpawnService implements VatMaker {
     private final Optional<Workers> workers;
     private final Optional<BundleRunner> bundles;
     private final SpawnQuota quota;
+    private final Function<Object, String> sturdyRefs;
+    /**
+     * The roots spawned, by each form in which they may come back: the eventual reference
+     * answered and, for a forwarder, which lives in this vat, the forwarder itself, which is
+     * what a reference to it is delivered here as.
+     */
+    private final Map<Object, Object> roots = new IdentityHashMap<>();
     private final Map<String, Bundle> uploaded = new HashMap<>();
     private long bundleBytes;
     private int running;
     private long spawned;
 
     public SpawnService(Vat home, RootMakers makers, Function<String, Vat> newVat, Optional<Workers> workers,
-                        Optional<BundleRunner> bundles, SpawnQuota quota) {
+                        Optional<BundleRunner> bundles, SpawnQuota quota, Function<Object, String> sturdyRefs) {
+        this.sturdyRefs = sturdyRefs;
         this.home = home;
         this.makers = makers;
         this.newVat = newVat;
@@ -102,7 +111,7 @@ public final class SpawnService implements VatMaker {
             Promise<Object> spawned = bundles.orElseThrow().spawn(vatName(bundle.hash().substring(0, 12)), bundle,
                     root.get(), Spawning.copy(args));
             running++;
-            return counted(spawned);
+            return kept(counted(spawned));
         } catch (BundleRejectedException e) {
             return Promise.broken(rejected(e));
         }
@@ -119,7 +128,7 @@ public final class SpawnService implements VatMaker {
         }
         if (!inWorker) {
             running++;
-            return counted(Spawning.spawn(makers, newVat, vatName(maker), maker, args));
+            return kept(counted(Spawning.spawn(makers, newVat, vatName(maker), maker, args)));
         }
         if (workers.isEmpty()) {
             return Promise.broken(Problem.of(NOT_OFFERED, "this server starts no workers; spawn in its process"));
@@ -136,7 +145,17 @@ public final class SpawnService implements VatMaker {
             // Once a worker runs, its end is what gives the vat back to the quota.
             worker.ended().thenRun(() -> home.run(() -> running--));
             worker.control().spawnMaker(maker, args).when(
-                    far -> result.resolver().resolve(exported(root, far)),
+                    far -> {
+                        Object forwarder = Forwarder.of(root, far);
+                        Object exported = exported(root, forwarder);
+                        roots.put(forwarder, exported);
+                        roots.put(exported, exported);
+                        worker.ended().thenRun(() -> home.run(() -> {
+                            roots.remove(forwarder);
+                            roots.remove(exported);
+                        }));
+                        result.resolver().resolve(exported);
+                    },
                     problem -> {
                         worker.kill("its vat did not start: " + problem);
                         result.resolver().reject(problem);
@@ -146,8 +165,26 @@ public final class SpawnService implements VatMaker {
     }
 
     @Override
+    public Promise<String> sturdyRef(Object root) {
+        Object spawned = root == null ? null : roots.get(root);
+        if (spawned == null) {
+            return Promise.broken(Problem.of(NOT_SPAWNED_HERE, "the reference is not to a root this vat maker spawned"
+                    + " (or its vat has ended)"));
+        }
+        return Promise.of(sturdyRefs.apply(spawned));
+    }
+
+    @Override
     public Promise<List<String>> makers() {
         return Promise.of(makers.listing());
+    }
+
+    /** Remembers the root {@code spawn} answers, for {@link #sturdyRef}. */
+    private Promise<Object> kept(Promise<Object> spawn) {
+        return spawn.then(root -> {
+            roots.put(root, root);
+            return root;
+        });
     }
 
     /** Undoes the count of a spawn that failed before a worker could take it over. */
@@ -168,8 +205,8 @@ public final class SpawnService implements VatMaker {
         return null;
     }
 
-    private <T> T exported(Class<T> root, Object far) {
-        return home.export(Forwarder.of(root, far), root);
+    private <T> T exported(Class<T> root, Object forwarder) {
+        return home.export(root.cast(forwarder), root);
     }
 
     private String vatName(String what) {

@@ -33,7 +33,8 @@ public final class VatMakerService implements ServiceMaker {
     @Override
     public Object make(ServiceContext context) {
         SpawnService service = new SpawnService(context.vat(), makers, context.host()::newVat,
-                Optional.of(context.host().workers()), Optional.empty(), SpawnQuota.defaults());
+                Optional.of(context.host().workers()), Optional.empty(), SpawnQuota.defaults(),
+                root -> context.network().sturdyRef(root).toString());
         return context.vat().export(service, VatMaker.class);
     }
 }

@@ -25,7 +25,7 @@ class SpawnServiceTest {
     private final VatRuntime runtime = VatRuntime.create();
     private final Vat home = runtime.newVat("vat-maker");
     private final VatMaker maker = home.export(new SpawnService(home, RootMakers.load(), runtime::newVat,
-            Optional.empty(), Optional.empty(), new SpawnQuota(2, 1000)), VatMaker.class);
+            Optional.empty(), Optional.empty(), new SpawnQuota(2, 1000), root -> "captp://root"), VatMaker.class);
 
     @AfterEach
     void close() {
@@ -40,6 +40,9 @@ class SpawnServiceTest {
         Object other = maker.spawnMaker("counter", List.of(), false).join(WAIT);
         assertThat(Ref.send(other, "value").join(WAIT)).as("a vat of its own").isEqualTo(0L);
         assertThat(Ref.send(counter, "value").join(WAIT)).isEqualTo(42L);
+        assertThat(maker.sturdyRef(counter).join(WAIT)).isEqualTo("captp://root");
+        assertProblem(maker.sturdyRef(home.export(() -> { }, Runnable2.class)), VatMaker.NOT_SPAWNED_HERE,
+                "the reference is not to a root this vat maker spawned");
         assertThat(maker.makers().join(WAIT)).contains("counter: dev.erg.server.services.Counter",
                 "spinner: dev.erg.server.spawn.Spinner");
     }
@@ -71,6 +74,11 @@ class SpawnServiceTest {
 
         assertProblem(maker.spawnMaker("counter", List.of(), false), VatMaker.QUOTA_EXCEEDED,
                 "2 vats are running, the most this vat maker may have");
+    }
+
+    /** A remote interface that no maker makes. */
+    public interface Runnable2 {
+        void run();
     }
 
     private static void assertProblem(Promise<?> answer, String kind, String messageStart) {

@@ -43,7 +43,7 @@ class WorkersTest {
         workers = new Workers(node, limits);
         Vat home = runtime.newVat("vat-maker");
         return home.export(new SpawnService(home, RootMakers.load(), runtime::newVat, Optional.of(workers),
-                Optional.empty(), new SpawnQuota(1, 0)), VatMaker.class);
+                Optional.empty(), new SpawnQuota(1, 0), root -> "captp://root"), VatMaker.class);
     }
 
     @AfterEach
