@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * Starts and supervises worker processes: JVMs on this one's class path running
  * {@link WorkerMain}, each with the heap limit of {@link WorkerLimits} and watched for the CPU
  * time it uses once started, which the supervisor checks ten times a second and answers with
- * SIGKILL when it is over. The supervisor talks to each worker over CapTP on loopback, through {@code node}, as
+ * SIGKILL when it is over. The supervisor talks to each worker over CapTP on loopback, through
+ * {@code node}, as
  * to any vat: TLS with the worker's key pinned by the vat id in the sturdy ref it printed. When
  * a worker ends, however it ends, every reference into it breaks with {@code Unavailable}, a
  * line is logged and its status says why. Thread-safe.
