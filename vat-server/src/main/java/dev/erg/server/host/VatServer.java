@@ -162,7 +162,7 @@ public final class VatServer implements AutoCloseable {
         Map<String, Tenant> tenants = new LinkedHashMap<>();
         NodeNetwork network = new NodeNetwork(node, hints);
         ServerVatHost host = new ServerVatHost(runtime, metrics, node,
-                WorkerLimits.defaults().withCdsArchive(dir.root().resolve(WORKER_ARCHIVE)));
+                WorkerLimits.defaults().withCdsArchive(dir.root().resolve(WORKER_ARCHIVE)).withSpare(true));
         opened.push(host);
         for (ServiceSpec spec : config.services()) {
             Vat vat = runtime.newVat(spec.name());

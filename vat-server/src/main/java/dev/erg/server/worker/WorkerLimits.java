@@ -11,8 +11,11 @@ import java.util.Optional;
  * @param cpu           the CPU time it may use in all once started; a worker that uses more is killed
  * @param startTimeout  how long it may take to start and offer its control object
  * @param cdsArchive    the class-data sharing archive that speeds its start, made by its first start if missing
+ * @param spare         whether a started worker is kept waiting for the next spawn, so that a spawn
+ *                      need not wait for a JVM to start (at the cost of one idle worker)
  */
-public record WorkerLimits(int heapMegabytes, Duration cpu, Duration startTimeout, Optional<Path> cdsArchive) {
+public record WorkerLimits(int heapMegabytes, Duration cpu, Duration startTimeout, Optional<Path> cdsArchive,
+                           boolean spare) {
 
     public WorkerLimits {
         if (heapMegabytes < 16) {
@@ -23,18 +26,23 @@ public record WorkerLimits(int heapMegabytes, Duration cpu, Duration startTimeou
         }
     }
 
-    /** 256 MB of heap, 10 minutes of CPU time, 60 s to start (on a loaded machine), no archive. */
+    /** 256 MB of heap, 10 minutes of CPU time, 60 s to start (on a loaded machine), no archive, no spare. */
     public static WorkerLimits defaults() {
-        return new WorkerLimits(256, Duration.ofMinutes(10), Duration.ofSeconds(60), Optional.empty());
+        return new WorkerLimits(256, Duration.ofMinutes(10), Duration.ofSeconds(60), Optional.empty(), false);
     }
 
     /** These limits with {@code cpu} of CPU time. */
     public WorkerLimits withCpu(Duration cpu) {
-        return new WorkerLimits(heapMegabytes, cpu, startTimeout, cdsArchive);
+        return new WorkerLimits(heapMegabytes, cpu, startTimeout, cdsArchive, spare);
     }
 
     /** These limits with the class-data sharing archive {@code archive}. */
     public WorkerLimits withCdsArchive(Path archive) {
-        return new WorkerLimits(heapMegabytes, cpu, startTimeout, Optional.of(archive));
+        return new WorkerLimits(heapMegabytes, cpu, startTimeout, Optional.of(archive), spare);
+    }
+
+    /** These limits, keeping a spare worker started or not. */
+    public WorkerLimits withSpare(boolean keep) {
+        return new WorkerLimits(heapMegabytes, cpu, startTimeout, cdsArchive, keep);
     }
 }

@@ -53,6 +53,7 @@ public final class Workers implements AutoCloseable {
     private final Deque<WorkerStatus> ended = new ArrayDeque<>();
     private final ScheduledExecutorService watchdog;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private CompletableFuture<Worker> spare;
 
     /** Supervises workers reached through {@code node}, each limited by {@code limits}. */
     public Workers(Node node, WorkerLimits limits) {
@@ -72,13 +73,28 @@ public final class Workers implements AutoCloseable {
      * Starts a worker; completes with it once its control object is reached, or with a
      * {@link ProblemException} of kind {@value VatMaker#SPAWN_FAILED} saying why it did not
      * start (it is then killed). Never blocks the caller, so it may be called in a vat's turn.
+     * With {@link WorkerLimits#spare()}, answers the spare worker and starts the next spare.
      */
     public CompletableFuture<Worker> start() {
-        CompletableFuture<Worker> result = new CompletableFuture<>();
-        if (closed.get()) {
-            result.completeExceptionally(failed("the server is stopping"));
-            return result;
+        CompletableFuture<Worker> taken;
+        synchronized (this) {
+            if (closed.get()) {
+                return CompletableFuture.failedFuture(failed("the server is stopping"));
+            }
+            taken = spare;
+            spare = limits.spare() ? launchAsync() : null;
         }
+        // A spare that failed to start is no reason to fail: start another.
+        return taken == null ? launchAsync() : taken.exceptionallyCompose(e -> launchAsync());
+    }
+
+    /** Whether a spare worker has started and waits for the next {@link #start}. */
+    public synchronized boolean hasReadySpare() {
+        return spare != null && spare.isDone() && !spare.isCompletedExceptionally();
+    }
+
+    private CompletableFuture<Worker> launchAsync() {
+        CompletableFuture<Worker> result = new CompletableFuture<>();
         int id = ids.incrementAndGet();
         Thread.ofVirtual().name("erg-worker-start-" + id).start(() -> {
             try {
