@@ -55,13 +55,21 @@ public final class Workers implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private CompletableFuture<Worker> spare;
 
-    /** Supervises workers reached through {@code node}, each limited by {@code limits}. */
+    /**
+     * Supervises workers reached through {@code node}, each limited by {@code limits}; starts
+     * the first spare at once if the limits keep one.
+     */
     public Workers(Node node, WorkerLimits limits) {
         this.node = node;
         this.limits = limits;
         this.watchdog = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("erg-worker-watchdog").factory());
         watchdog.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+        if (limits.spare()) {
+            synchronized (this) {
+                spare = launchAsync();
+            }
+        }
     }
 
     /** The limits each worker has. */
