@@ -6,6 +6,7 @@
  */
 module dev.erg.server {
     requires transitive dev.erg.runtime;
+    requires transitive dev.erg.confine;
     requires info.picocli;
     requires tools.jackson.core;
     requires tools.jackson.databind;
@@ -24,8 +25,10 @@ module dev.erg.server {
     exports dev.erg.server.config;
     exports dev.erg.server.durable;
     exports dev.erg.server.host;
+    exports dev.erg.server.spawn;
     exports dev.erg.server.spi;
     exports dev.erg.server.store;
+    exports dev.erg.server.worker;
 
     // picocli sets the commands' option fields by reflection.
     opens dev.erg.server.cli to info.picocli;
@@ -35,7 +38,11 @@ module dev.erg.server {
     provides ch.qos.logback.classic.spi.Configurator with dev.erg.server.LogSetup;
 
     uses dev.erg.server.spi.ServiceMaker;
+    uses dev.erg.server.spi.RootMaker;
     provides dev.erg.server.spi.ServiceMaker with
             dev.erg.server.services.CounterMaker,
-            dev.erg.server.services.GreeterMaker;
+            dev.erg.server.services.GreeterMaker,
+            dev.erg.server.spawn.VatMakerService;
+    provides dev.erg.server.spi.RootMaker with
+            dev.erg.server.services.FreshCounterMaker;
 }

@@ -47,6 +47,7 @@ public final class Cli {
         line.addSubcommand("outbox", new OutboxCommand(launch));
         line.addSubcommand("call", new CallCommand(launch));
         line.addSubcommand("describe", new DescribeCommand(launch));
+        line.addSubcommand("spawn", new SpawnCommand(launch));
         line.addSubcommand("help", new CommandLine.HelpCommand());
         line.setOut(new PrintWriter(launch.out(), true));
         line.setErr(new PrintWriter(launch.err(), true));

@@ -25,6 +25,8 @@ import dev.erg.server.store.AtomicFiles;
 import dev.erg.server.store.DataDir;
 import dev.erg.server.store.DirLock;
 import dev.erg.server.store.SturdyStore;
+import dev.erg.server.worker.WorkerLimits;
+import dev.erg.server.worker.WorkerStatus;
 import dev.erg.vat.Ref;
 import dev.erg.vat.RefKind;
 import dev.erg.vat.Vat;
@@ -72,6 +74,8 @@ public final class VatServer implements AutoCloseable {
     public static final String SHUTDOWN_REASON = "shutdown: the vat-server is shutting down";
 
     private static final Logger LOG = LoggerFactory.getLogger(VatServer.class);
+    /** The class-data sharing archive of worker processes, in the data directory; made by the first worker. */
+    private static final String WORKER_ARCHIVE = "worker.jsa";
 
     private final DataDir dir;
     private final Deque<AutoCloseable> resources;
@@ -82,11 +86,13 @@ public final class VatServer implements AutoCloseable {
     private final Optional<MetricsEndpoint> endpoint;
     private final DurableHost durables;
     private final CountDownLatch stopRequested;
+    private final ServerVatHost host;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VatServer(DataDir dir, Deque<AutoCloseable> resources, Node node, InetSocketAddress address,
                       List<HostedService> services, SturdyRef adminRef, Optional<MetricsEndpoint> endpoint,
-                      DurableHost durables, CountDownLatch stopRequested) {
+                      DurableHost durables, CountDownLatch stopRequested, ServerVatHost host) {
+        this.host = host;
         this.dir = dir;
         this.resources = resources;
         this.node = node;
@@ -155,10 +161,13 @@ public final class VatServer implements AutoCloseable {
         metrics.trackDurables(durables);
         Map<String, Tenant> tenants = new LinkedHashMap<>();
         NodeNetwork network = new NodeNetwork(node, hints);
+        ServerVatHost host = new ServerVatHost(runtime, metrics, node,
+                WorkerLimits.defaults().withCdsArchive(dir.root().resolve(WORKER_ARCHIVE)).withSpare(true));
+        opened.push(host);
         for (ServiceSpec spec : config.services()) {
             Vat vat = runtime.newVat(spec.name());
             metrics.track(vat, spec.name());
-            tenants.put(spec.name(), new Tenant(spec, vat, make(makers, spec, vat, dir, network, durables)));
+            tenants.put(spec.name(), new Tenant(spec, vat, make(makers, spec, vat, dir, network, durables, host)));
         }
         Map<String, Long> unbound = durables.unboundKinds();
         if (!unbound.isEmpty()) {
@@ -187,7 +196,7 @@ public final class VatServer implements AutoCloseable {
         }
         LOG.info("vat {} listening on {}:{}, hosting {}", node.vatId(), bound.getHostString(), bound.getPort(),
                 tenants.isEmpty() ? "no services" : String.join(", ", tenants.keySet()));
-        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables, stopRequested);
+        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables, stopRequested, host);
     }
 
     private static PassableRegistry registry(ServerConfig config, ServiceRegistry makers) throws SetupException {
@@ -242,7 +251,7 @@ public final class VatServer implements AutoCloseable {
     }
 
     private static Object make(ServiceRegistry makers, ServiceSpec spec, Vat vat, DataDir dir, NodeNetwork network,
-                               DurableHost durables) throws SetupException {
+                               DurableHost durables, ServerVatHost host) throws SetupException {
         ServiceMaker maker = makers.maker(spec.maker()).orElseThrow();
         Durables own = new Durables() {
             @Override
@@ -257,7 +266,7 @@ public final class VatServer implements AutoCloseable {
         };
         Object ref;
         try {
-            ref = maker.make(new ServiceContext(spec.name(), vat, dir.serviceDirectory(spec.name()), network, own));
+            ref = maker.make(new ServiceContext(spec.name(), vat, dir.serviceDirectory(spec.name()), network, own, host));
         } catch (StoredDataException e) {
             throw new SetupException("service " + spec.name() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -327,6 +336,11 @@ public final class VatServer implements AutoCloseable {
     /** The server's durable objects, outbox and mailbox: their generation, outboxes and alarms. */
     public DurableHost durables() {
         return durables;
+    }
+
+    /** The worker processes the server runs, and those that ended lately, with why they ended. */
+    public List<WorkerStatus> workers() {
+        return host.workerStatuses();
     }
 
     /** The number of live CapTP sessions. */

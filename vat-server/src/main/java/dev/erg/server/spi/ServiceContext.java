@@ -12,6 +12,7 @@ import java.nio.file.Path;
  *                  exist yet
  * @param network   how the service reaches other vats, and offers its objects by sturdy ref
  * @param durables  the service's durable objects, whose state survives crashes and restarts
+ * @param host      more vats, in the server's process or in worker processes
  */
-public record ServiceContext(String name, Vat vat, Path directory, Network network, Durables durables) {
+public record ServiceContext(String name, Vat vat, Path directory, Network network, Durables durables, VatHost host) {
 }

@@ -345,7 +345,7 @@ class CliTest {
         Snapshot before = Snapshot.of(tmp.resolve("data"));
 
         failsWith(CliRun.run(tmp, "run", "--data", "data"), config + " line " + line
-                + ": service.shop: no service maker is called \"nosuchmaker\" (known: counter, courier, greeter, journal, ledger, sink)");
+                + ": service.shop: no service maker is called \"nosuchmaker\" (known: counter, courier, greeter, journal, ledger, sink, vat-maker)");
         assertThat(Snapshot.of(tmp.resolve("data"))).isEqualTo(before);
     }
 

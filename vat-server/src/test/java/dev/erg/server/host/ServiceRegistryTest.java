@@ -28,7 +28,7 @@ class ServiceRegistryTest {
     @Test
     void findsTheMakersOnTheClassPath() {
         ServiceRegistry registry = ServiceRegistry.load();
-        assertThat(registry.names()).containsExactly("counter", "courier", "greeter", "journal", "ledger", "sink");
+        assertThat(registry.names()).containsExactly("counter", "courier", "greeter", "journal", "ledger", "sink", "vat-maker");
         assertThat(registry.maker("counter")).containsInstanceOf(CounterMaker.class);
         assertThat(registry.maker("shop")).isEmpty();
     }

@@ -1,0 +1,25 @@
+package dev.erg.server.spawn;
+
+import dev.erg.confine.Bundle;
+import dev.erg.confine.BundleRejectedException;
+import dev.erg.vat.Promise;
+import java.util.List;
+
+/** How a server runs bundles in confined vats of its own process. */
+public interface BundleRunner {
+
+    /**
+     * Checks {@code bundle} against the rules of the confined subset.
+     *
+     * @throws BundleRejectedException listing every violation
+     */
+    void verify(Bundle bundle) throws BundleRejectedException;
+
+    /**
+     * Starts a confined vat called {@code vatName} running {@code bundle}, whose entry is given
+     * {@code args}; answers its root as {@code root}.
+     *
+     * @throws BundleRejectedException if the bundle breaks the rules
+     */
+    Promise<Object> spawn(String vatName, Bundle bundle, Class<?> root, List<Object> args) throws BundleRejectedException;
+}

@@ -1,0 +1,226 @@
+package dev.erg.server.spawn;
+
+import dev.erg.confine.Bundle;
+import dev.erg.confine.BundleRejectedException;
+import dev.erg.confine.VatMaker;
+import dev.erg.confine.Violation;
+import dev.erg.server.worker.Workers;
+import dev.erg.vat.Deferred;
+import dev.erg.vat.Problem;
+import dev.erg.vat.ProblemException;
+import dev.erg.vat.Promise;
+import dev.erg.vat.Vat;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A server's {@link VatMaker}, living in vat {@code home}: its quotas are those of whoever
+ * holds it. Vats spawned in the server's process are made by {@code newVat}; a vat spawned in
+ * a worker gets a worker process of its own, and the root answered is a forwarder in
+ * {@code home}, so that peers which cannot reach the worker's loopback address reach it through
+ * the server. When a worker ends, its vat no longer counts against the quota.
+ */
+public final class SpawnService implements VatMaker {
+
+    private static final int VIOLATIONS_SHOWN = 20;
+
+    private final Vat home;
+    private final RootMakers makers;
+    private final Function<String, Vat> newVat;
+    private final Optional<Workers> workers;
+    private final Optional<BundleRunner> bundles;
+    private final SpawnQuota quota;
+    private final Function<Object, String> sturdyRefs;
+    /**
+     * The roots spawned, by each form in which they may come back: the eventual reference
+     * answered and, for a forwarder, which lives in this vat, the forwarder itself, which is
+     * what a reference to it is delivered here as.
+     */
+    private final Map<Object, Object> roots = new IdentityHashMap<>();
+    private final Map<String, Bundle> uploaded = new HashMap<>();
+    private long bundleBytes;
+    private int running;
+    private long spawned;
+
+    public SpawnService(Vat home, RootMakers makers, Function<String, Vat> newVat, Optional<Workers> workers,
+                        Optional<BundleRunner> bundles, SpawnQuota quota, Function<Object, String> sturdyRefs) {
+        this.sturdyRefs = sturdyRefs;
+        this.home = home;
+        this.makers = makers;
+        this.newVat = newVat;
+        this.workers = workers;
+        this.bundles = bundles;
+        this.quota = quota;
+    }
+
+    @Override
+    public Promise<String> upload(byte[] jar) {
+        if (bundles.isEmpty()) {
+            return Promise.broken(Problem.of(NOT_OFFERED, "this server runs no bundles; spawn from a maker: %s",
+                    String.join(", ", makers.names())));
+        }
+        if (jar == null) {
+            return Promise.broken(Problem.of(BUNDLE_REJECTED, "no jar (null)"));
+        }
+        Bundle bundle;
+        try {
+            bundle = Bundle.ofJar(jar);
+            if (uploaded.containsKey(bundle.hash())) {
+                return Promise.of(bundle.hash());
+            }
+            if (bundleBytes + jar.length > quota.bundleBytes()) {
+                return Promise.broken(Problem.of(QUOTA_EXCEEDED, "a bundle of %d bytes would take the bundles kept to"
+                        + " %d bytes, more than the quota of %d", jar.length, bundleBytes + jar.length, quota.bundleBytes()));
+            }
+            bundles.get().verify(bundle);
+        } catch (BundleRejectedException e) {
+            return Promise.broken(rejected(e));
+        }
+        uploaded.put(bundle.hash(), bundle);
+        bundleBytes += jar.length;
+        return Promise.of(bundle.hash());
+    }
+
+    @Override
+    public Promise<Object> spawnBundle(String hash, String rootInterface, List<Object> args, boolean inWorker) {
+        Bundle bundle = hash == null ? null : uploaded.get(hash);
+        if (bundle == null) {
+            return Promise.broken(Problem.of(UNKNOWN_BUNDLE, "no bundle %s was uploaded to this vat maker",
+                    hash == null ? "null" : Spawning.printable(hash)));
+        }
+        Optional<Class<?>> root = rootInterface == null ? Optional.empty() : makers.rootInterface(rootInterface);
+        if (root.isEmpty()) {
+            return Promise.broken(Problem.of(UNKNOWN_INTERFACE, "%s is not a root interface this server registered"
+                    + " (registered: %s)", rootInterface == null ? "null" : Spawning.printable(rootInterface),
+                    String.join(", ", makers.listing())));
+        }
+        Problem refused = argsRefusal(args);
+        if (refused != null) {
+            return Promise.broken(refused);
+        }
+        if (inWorker) {
+            return Promise.broken(Problem.of(NOT_OFFERED, "bundles run in the server's process here, not in workers"));
+        }
+        try {
+            Promise<Object> spawned = bundles.orElseThrow().spawn(vatName(bundle.hash().substring(0, 12)), bundle,
+                    root.get(), Spawning.copy(args));
+            running++;
+            return kept(counted(spawned));
+        } catch (BundleRejectedException e) {
+            return Promise.broken(rejected(e));
+        }
+    }
+
+    @Override
+    public Promise<Object> spawnMaker(String maker, List<Object> args, boolean inWorker) {
+        Problem refused = Spawning.refusal(makers, maker, args);
+        if (refused == null) {
+            refused = argsRefusal(args);
+        }
+        if (refused != null) {
+            return Promise.broken(refused);
+        }
+        if (!inWorker) {
+            running++;
+            return kept(counted(Spawning.spawn(makers, newVat, vatName(maker), maker, args)));
+        }
+        if (workers.isEmpty()) {
+            return Promise.broken(Problem.of(NOT_OFFERED, "this server starts no workers; spawn in its process"));
+        }
+        Class<?> root = makers.maker(maker).orElseThrow().root();
+        running++;
+        Deferred<Object> result = Promise.defer();
+        workers.get().start().whenComplete((worker, failure) -> home.run(() -> {
+            if (failure != null) {
+                running--;
+                result.resolver().reject(Problem.from(failure instanceof CompletionException c ? c.getCause() : failure));
+                return;
+            }
+            // Once a worker runs, its end is what gives the vat back to the quota.
+            worker.ended().thenRun(() -> home.run(() -> running--));
+            worker.control().spawnMaker(maker, args).when(
+                    far -> {
+                        Object forwarder = Forwarder.of(root, far);
+                        Object exported = exported(root, forwarder);
+                        roots.put(forwarder, exported);
+                        roots.put(exported, exported);
+                        worker.ended().thenRun(() -> home.run(() -> {
+                            roots.remove(forwarder);
+                            roots.remove(exported);
+                        }));
+                        result.resolver().resolve(exported);
+                    },
+                    problem -> {
+                        worker.kill("its vat did not start: " + problem);
+                        result.resolver().reject(problem);
+                    });
+        }));
+        return result.promise();
+    }
+
+    @Override
+    public Promise<String> sturdyRef(Object root) {
+        Object spawned = root == null ? null : roots.get(root);
+        if (spawned == null) {
+            return Promise.broken(Problem.of(NOT_SPAWNED_HERE, "the reference is not to a root this vat maker spawned"
+                    + " (or its vat has ended)"));
+        }
+        return Promise.of(sturdyRefs.apply(spawned));
+    }
+
+    @Override
+    public Promise<List<String>> makers() {
+        return Promise.of(makers.listing());
+    }
+
+    /** Remembers the root {@code spawn} answers, for {@link #sturdyRef}. */
+    private Promise<Object> kept(Promise<Object> spawn) {
+        return spawn.then(root -> {
+            roots.put(root, root);
+            return root;
+        });
+    }
+
+    /** Undoes the count of a spawn that failed before a worker could take it over. */
+    private <T> Promise<T> counted(Promise<T> spawn) {
+        return spawn.otherwise(problem -> {
+            running--;
+            throw new ProblemException(problem);
+        });
+    }
+
+    private Problem argsRefusal(List<Object> args) {
+        if (args == null) {
+            return Problem.of(BAD_ARGUMENTS, "the arguments are null (expected: a list, perhaps empty)");
+        }
+        if (running >= quota.vats()) {
+            return Problem.of(QUOTA_EXCEEDED, "%d vats are running, the most this vat maker may have", running);
+        }
+        return null;
+    }
+
+    private <T> T exported(Class<T> root, Object forwarder) {
+        return home.export(root.cast(forwarder), root);
+    }
+
+    private String vatName(String what) {
+        spawned++;
+        return "spawned-" + spawned + "-" + what;
+    }
+
+    private static Problem rejected(BundleRejectedException e) {
+        List<Violation> violations = e.violations();
+        String listed = violations.stream().limit(VIOLATIONS_SHOWN).map(Violation::toString)
+                .collect(Collectors.joining("; "));
+        String more = violations.size() > VIOLATIONS_SHOWN ? "; and " + (violations.size() - VIOLATIONS_SHOWN) + " more" : "";
+        return Problem.of(BUNDLE_REJECTED, "bundle %s: %d violation%s: %s%s",
+                e.hash().isEmpty() ? "(unreadable)" : e.hash().substring(0, Math.min(12, e.hash().length())),
+                violations.size(), violations.size() == 1 ? "" : "s", listed, more);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.erg.server.spi;
+
+import dev.erg.server.worker.Workers;
+import dev.erg.vat.Vat;
+
+/**
+ * What a server lends the services that start vats of their own, such as the vat maker: vats
+ * in the server's runtime, and worker processes the server supervises and stops with itself.
+ */
+public interface VatHost {
+
+    /** A new vat of the server's runtime, counted in its metrics under {@code name}. */
+    Vat newVat(String name);
+
+    /** The server's supervisor of worker processes, started on first use. */
+    Workers workers();
+}

@@ -1,0 +1,64 @@
+package dev.erg.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vat-server spawn}: vats started on a server through its vat maker, from the command line. */
+class SpawnCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void spawnsByNameInTheServerAndInAWorkerAndPrintsTheRootsSturdyRef() throws Exception {
+        CliRun.run(tmp, "init", "data");
+        Files.writeString(tmp.resolve("data/erg-server.conf"), "service.spawner = vat-maker\n", StandardOpenOption.APPEND);
+        CliRun server = CliRun.serve(tmp, "run", "--data", "data");
+        try {
+            List<String> refs = awaitLines(server, 2);
+            String vatMaker = refs.get(1);
+
+            CliRun spawned = CliRun.run(tmp, "spawn", vatMaker, "--maker", "counter", "5");
+            assertThat(spawned.status()).as(spawned.toString()).isZero();
+            assertThat(spawned.out()).startsWith("captp://");
+            assertThat(CliRun.run(tmp, "call", spawned.out().strip(), "increment", "1").out()).isEqualTo("6\n");
+
+            CliRun inWorker = CliRun.run(tmp, "spawn", vatMaker, "--maker", "counter", "--worker", "40");
+            assertThat(inWorker.status()).as(inWorker.toString()).isZero();
+            assertThat(CliRun.run(tmp, "call", inWorker.out().strip(), "increment", "2").out()).isEqualTo("42\n");
+            assertThat(CliRun.run(tmp, "call", spawned.out().strip(), "value").out()).as("a vat of its own").isEqualTo("6\n");
+
+            failsWith(CliRun.run(tmp, "spawn", vatMaker, "--maker", "nonesuch"),
+                    "UnknownMaker: no root maker is called \"nonesuch\" (known: counter, spinner)");
+            failsWith(CliRun.run(tmp, "spawn", vatMaker, "--maker", "counter", "\"ten\""),
+                    "BadArguments: counter: the start is a String (expected: an integer)");
+            Path jar = Files.write(tmp.resolve("plugin.jar"), new byte[] {1, 2, 3});
+            failsWith(CliRun.run(tmp, "spawn", vatMaker, jar.toString(), "--root", "dev.erg.server.services.Counter"),
+                    "NotOffered: this server runs no bundles; spawn from a maker: counter, spinner");
+            failsWith(CliRun.run(tmp, "spawn", vatMaker, jar.toString()),
+                    "a bundle needs --root INTERFACE, the root interface to reach it through");
+        } finally {
+            assertThat(server.stop()).isZero();
+        }
+    }
+
+    private static void failsWith(CliRun run, String message) {
+        assertThat(run.status()).as(run.toString()).isEqualTo(Cli.FAILED);
+        assertThat(run.err().lines().toList()).as(run.toString()).containsExactly("vat-server: " + message);
+    }
+
+    private static List<String> awaitLines(CliRun server, int count) throws InterruptedException {
+        for (int i = 0; i < 3000 && server.out().lines().count() < count; i++) {
+            Thread.sleep(10);
+        }
+        List<String> lines = server.out().lines().toList();
+        assertThat(lines).as(server.toString()).hasSize(count);
+        return lines;
+    }
+}
