@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * stdin, and exits when its stdin closes. Extra JVM options for it (say, a flight recording)
  * come from the system property {@code cbench.peer.jvmArgs}, separated by spaces.
  */
-final class PeerProcess implements AutoCloseable {
+public final class PeerProcess implements AutoCloseable {
 
     private final Process process;
     private final BufferedReader out;
@@ -31,7 +31,7 @@ final class PeerProcess implements AutoCloseable {
         this.address = address;
     }
 
-    static PeerProcess start(Class<?> main, String... args) throws IOException {
+    public static PeerProcess start(Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
@@ -56,12 +56,12 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** What the peer said after READY: where to find what it serves. */
-    String address() {
+    public String address() {
         return address;
     }
 
     /** Sends {@code command} and returns the peer's one-line reply. */
-    String ask(String command) throws IOException {
+    public String ask(String command) throws IOException {
         in.write(command + "\n");
         in.flush();
         String reply = out.readLine();

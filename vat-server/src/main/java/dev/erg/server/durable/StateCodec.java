@@ -1,13 +1,6 @@
 package dev.erg.server.durable;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Collection;
-import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -32,81 +25,12 @@ final class StateCodec {
      *                                  reference, say, which no store can keep
      */
     byte[] encode(Object value) {
-        requireData(value, 0);
+        DataOnly.require(value);
         try {
             return mapper.writeValueAsBytes(value);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("cannot store a " + value.getClass().getName() + ": "
                     + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static final int MAX_DEPTH = 64;
-
-    private static void requireData(Object v, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("cannot store a value nested deeper than " + MAX_DEPTH);
-        }
-        switch (v) {
-            case null -> {
-            }
-            case String s -> {
-            }
-            case Boolean b -> {
-            }
-            case Character c -> {
-            }
-            case Long n -> {
-            }
-            case Integer n -> {
-            }
-            case Short n -> {
-            }
-            case Byte n -> {
-            }
-            case Double n -> {
-            }
-            case Float n -> {
-            }
-            case BigInteger n -> {
-            }
-            case BigDecimal n -> {
-            }
-            case byte[] bytes -> {
-            }
-            case Enum<?> e -> {
-            }
-            case Object[] array -> {
-                for (Object element : array) {
-                    requireData(element, depth + 1);
-                }
-            }
-            case Collection<?> elements -> {
-                for (Object element : elements) {
-                    requireData(element, depth + 1);
-                }
-            }
-            case Map<?, ?> map -> {
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    requireData(entry.getKey(), depth + 1);
-                    requireData(entry.getValue(), depth + 1);
-                }
-            }
-            case Record record when !Proxy.isProxyClass(record.getClass()) -> {
-                for (RecordComponent component : record.getClass().getRecordComponents()) {
-                    try {
-                        Method accessor = component.getAccessor();
-                        accessor.setAccessible(true);
-                        requireData(accessor.invoke(record), depth + 1);
-                    } catch (ReflectiveOperationException | RuntimeException e) {
-                        throw new IllegalArgumentException("cannot read component " + component.getName() + " of "
-                                + record.getClass().getName() + ": " + e, e);
-                    }
-                }
-            }
-            default -> throw new IllegalArgumentException("cannot store a " + v.getClass().getName()
-                    + ": durable state and letters hold data only (records, lists, maps, strings, numbers, booleans,"
-                    + " byte arrays, enums); keep a reference to another object as its sturdy ref's text");
         }
     }
 
