@@ -33,14 +33,25 @@ import java.util.Set;
  * so charging a region's whole cost there, once, covers every instruction run until the next
  * charge, however the region is left. The method's entry is charged like a region. A region
  * costs 1 per instruction, except that a call outside the bundle costs its {@link Price};
- * arrays are charged their length at run time, before they are allocated, and sized calls
- * the size of their operand, before the call.
+ * entering an exception handler costs {@value #HANDLER_COST} more; arrays are charged their
+ * length at run time, before they are allocated, and sized calls the size of their operand,
+ * before the call.
  */
 final class MeteringCode implements CodeTransform {
+
+    /**
+     * What entering an exception handler costs beyond its instructions: the throw that led
+     * there made an exception (its stack trace walks up to 1024 frames) and unwound the stack,
+     * work the JVM does outside the bundle's instructions. Without it a flood of exceptions,
+     * or of StackOverflowErrors in a {@code finally} recursion, runs for minutes on one budget.
+     */
+    static final long HANDLER_COST = 1000;
 
     private final Set<String> bundle;
     private final CallPricer pricer;
     private final Map<Label, Long> regionCosts = new HashMap<>();
+    /** For each region start, a label just after its charge, where exception ranges starting there start instead. */
+    private final Map<Label, Label> afterCharge = new HashMap<>();
     /** Sized calls by their ordinal among the method's calls: the transform streams fresh elements. */
     private final Map<Integer, Price> sized = new HashMap<>();
     private int calls;
@@ -60,6 +71,7 @@ final class MeteringCode implements CodeTransform {
     @Override
     public void atStart(CodeBuilder code) {
         long entry = plan(model.elementList());
+        regionCosts.keySet().forEach(start -> afterCharge.put(start, code.newLabel()));
         if (entry > 0) {
             Gauge.charge(code, entry);
         }
@@ -71,10 +83,19 @@ final class MeteringCode implements CodeTransform {
             case LabelTarget target -> {
                 code.with(target);
                 Long cost = regionCosts.get(target.label());
-                if (cost != null && cost > 0) {
-                    Gauge.charge(code, cost);
+                if (cost != null) {
+                    if (cost > 0) {
+                        Gauge.charge(code, cost);
+                    }
+                    code.labelBinding(afterCharge.get(target.label()));
                 }
             }
+            case ExceptionCatch handler when afterCharge.containsKey(handler.tryStart()) ->
+                // A charge must never be covered by a range starting where it stands: javac's finally
+                // handlers cover their own first instruction, and a throwing charge there would be caught
+                // by itself, forever.
+                code.with(ExceptionCatch.of(handler.handler(), afterCharge.get(handler.tryStart()), handler.tryEnd(),
+                        handler.catchType()));
             case NewPrimitiveArrayInstruction array -> {
                 code.invokestatic(Gauge.DESC, "array", Gauge.ARRAY);
                 code.with(array);
@@ -99,6 +120,7 @@ final class MeteringCode implements CodeTransform {
     /** Finds the regions and their costs; returns the cost of the entry region. */
     private long plan(List<CodeElement> elements) {
         Set<Label> starts = new HashSet<>();
+        Set<Label> handlers = new HashSet<>();
         for (CodeElement e : elements) {
             switch (e) {
                 case BranchInstruction b -> starts.add(b.target());
@@ -110,7 +132,10 @@ final class MeteringCode implements CodeTransform {
                     starts.add(l.defaultTarget());
                     l.cases().stream().map(SwitchCase::target).forEach(starts::add);
                 }
-                case ExceptionCatch c -> starts.add(c.handler());
+                case ExceptionCatch c -> {
+                    starts.add(c.handler());
+                    handlers.add(c.handler());
+                }
                 default -> {
                     // Other elements start no region.
                 }
@@ -121,7 +146,7 @@ final class MeteringCode implements CodeTransform {
         for (CodeElement e : elements) {
             if (e instanceof LabelTarget target && starts.contains(target.label())) {
                 region = target.label();
-                regionCosts.put(region, 0L);
+                regionCosts.put(region, handlers.contains(region) ? HANDLER_COST : 0L);
             } else if (e instanceof Instruction instruction) {
                 long cost = cost(instruction);
                 if (instruction instanceof InvokeInstruction) {
