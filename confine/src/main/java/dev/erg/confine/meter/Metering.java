@@ -5,6 +5,7 @@ import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.ClassTransform;
 import java.lang.classfile.CodeModel;
+import java.lang.classfile.MethodModel;
 import java.lang.constant.ClassDesc;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,15 +70,20 @@ public final class Metering {
         ClassHierarchyResolver hierarchy = ClassHierarchyResolver.of(interfaces, supers).orElse(outside);
         ClassFile writer = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(hierarchy));
         Set<String> bundle = Set.copyOf(internalNames);
-        ClassTransform transform = ClassTransform.transformingMethods((method, element) -> {
-            if (element instanceof CodeModel code) {
-                method.transformCode(code, new MeteringCode(bundle, pricer, code));
-            } else {
-                method.with(element);
-            }
-        });
+        Map<String, Long> leaves = LeafMethods.of(models.values(), bundle, pricer);
         Map<String, byte[]> metered = new LinkedHashMap<>();
         for (Map.Entry<String, ClassModel> e : models.entrySet()) {
+            String owner = e.getValue().thisClass().asInternalName();
+            ClassTransform transform = ClassTransform.transformingMethods((method, element) -> {
+                if (element instanceof CodeModel code) {
+                    MethodModel model = code.parent().orElseThrow();
+                    boolean leaf = leaves.containsKey(LeafMethods.key(owner, model.methodName().stringValue(),
+                            model.methodType().stringValue()));
+                    method.transformCode(code, new MeteringCode(bundle, pricer, leaves, leaf, code));
+                } else {
+                    method.with(element);
+                }
+            });
             try {
                 metered.put(e.getKey(), writer.transformClass(e.getValue(), transform));
             } catch (IllegalArgumentException | IllegalStateException bad) {

@@ -57,14 +57,20 @@ final class MeteringCode implements CodeTransform {
     private int calls;
 
     private final CodeModel model;
+    private final Map<String, Long> leaves;
+    private final boolean leaf;
 
     /**
      * @param bundle the internal names of the bundle's classes
+     * @param leaves the costs of the bundle's {@link LeafMethods}
+     * @param leaf   whether {@code model} is a leaf's: its callers charge for it
      * @param model  the method body to meter
      */
-    MeteringCode(Set<String> bundle, CallPricer pricer, CodeModel model) {
+    MeteringCode(Set<String> bundle, CallPricer pricer, Map<String, Long> leaves, boolean leaf, CodeModel model) {
         this.bundle = bundle;
         this.pricer = pricer;
+        this.leaves = leaves;
+        this.leaf = leaf;
         this.model = model;
     }
 
@@ -72,7 +78,7 @@ final class MeteringCode implements CodeTransform {
     public void atStart(CodeBuilder code) {
         long entry = plan(model.elementList());
         regionCosts.keySet().forEach(start -> afterCharge.put(start, code.newLabel()));
-        if (entry > 0) {
+        if (entry > 0 && !leaf) {
             Gauge.charge(code, entry);
         }
     }
@@ -84,7 +90,7 @@ final class MeteringCode implements CodeTransform {
                 code.with(target);
                 Long cost = regionCosts.get(target.label());
                 if (cost != null) {
-                    if (cost > 0) {
+                    if (cost > 0 && !leaf) {
                         Gauge.charge(code, cost);
                     }
                     code.labelBinding(afterCharge.get(target.label()));
@@ -166,6 +172,11 @@ final class MeteringCode implements CodeTransform {
     }
 
     private long cost(Instruction instruction) {
+        if (instruction instanceof InvokeInstruction call && bundle.contains(call.owner().asInternalName())) {
+            Long callee = leaves.get(LeafMethods.key(call.owner().asInternalName(), call.name().stringValue(),
+                    call.type().stringValue()));
+            return callee == null ? 1 : 1 + callee;
+        }
         if (instruction instanceof InvokeInstruction call && !bundle.contains(call.owner().asInternalName())) {
             Price price = pricer.price(call.owner().asInternalName(), call.name().stringValue(), call.type().stringValue());
             if (price.isSized()) {
