@@ -17,8 +17,10 @@ import java.lang.classfile.instruction.LookupSwitchInstruction;
 import java.lang.classfile.instruction.NewMultiArrayInstruction;
 import java.lang.classfile.instruction.NewPrimitiveArrayInstruction;
 import java.lang.classfile.instruction.NewReferenceArrayInstruction;
+import java.lang.classfile.instruction.ReturnInstruction;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.classfile.instruction.TableSwitchInstruction;
+import java.lang.classfile.instruction.ThrowInstruction;
 import java.lang.constant.ClassDesc;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,12 +30,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Meters one method body. The code is cut into regions at every label something jumps to (a
- * branch or switch target, an exception handler): control enters a region only at its start,
- * so charging a region's whole cost there, once, covers every instruction run until the next
- * charge, however the region is left. The method's entry is charged like a region. A region
- * costs 1 per instruction, except that a call outside the bundle costs its {@link Price};
- * entering an exception handler costs {@value #HANDLER_COST} more; arrays are charged their
+ * Meters one method body. It charges at the method's entry, at every target of a backward
+ * branch and at every exception handler; each charge is the most that any path from there can
+ * cost before it reaches the next charge (see {@link #plan}), so every loop iteration pays for
+ * what it runs and straight code pays once. An instruction costs 1, except that a call outside
+ * the bundle costs its {@link Price}, a call of a {@link LeafMethods leaf} adds the leaf's cost,
+ * and entering an exception handler costs {@value #HANDLER_COST} more; arrays are charged their
  * length at run time, before they are allocated, and sized calls the size of their operand,
  * before the call.
  */
@@ -123,52 +125,136 @@ final class MeteringCode implements CodeTransform {
         }
     }
 
-    /** Finds the regions and their costs; returns the cost of the entry region. */
+    /**
+     * Finds the charge points (the entry, every target of a backward branch, every exception
+     * handler) and what each charges: the most any path from it can cost, running forward,
+     * before it reaches the next charge point or leaves the method. Forward branches form no
+     * cycle, so every run of instructions between two charges is such a path. Returns the
+     * entry's charge.
+     */
     private long plan(List<CodeElement> elements) {
-        Set<Label> starts = new HashSet<>();
-        Set<Label> handlers = new HashSet<>();
-        for (CodeElement e : elements) {
-            switch (e) {
-                case BranchInstruction b -> starts.add(b.target());
-                case TableSwitchInstruction t -> {
-                    starts.add(t.defaultTarget());
-                    t.cases().stream().map(SwitchCase::target).forEach(starts::add);
-                }
-                case LookupSwitchInstruction l -> {
-                    starts.add(l.defaultTarget());
-                    l.cases().stream().map(SwitchCase::target).forEach(starts::add);
-                }
-                case ExceptionCatch c -> {
-                    starts.add(c.handler());
-                    handlers.add(c.handler());
-                }
-                default -> {
-                    // Other elements start no region.
-                }
+        Map<Label, Integer> positions = new HashMap<>();
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i) instanceof LabelTarget target) {
+                positions.put(target.label(), i);
             }
         }
-        long entry = 0;
-        Label region = null;
+        Set<Label> starts = new HashSet<>();
+        Set<Label> chargePoints = new HashSet<>();
+        for (int i = 0; i < elements.size(); i++) {
+            List<Label> targets = targets(elements.get(i));
+            for (Label target : targets) {
+                starts.add(target);
+                if (positions.get(target) <= i) {
+                    chargePoints.add(target);
+                }
+            }
+            if (elements.get(i) instanceof ExceptionCatch c) {
+                starts.add(c.handler());
+                chargePoints.add(c.handler());
+            }
+        }
+        List<Block> blocks = new ArrayList<>();
+        Map<Label, Integer> blockOf = new HashMap<>();
+        Block current = new Block(null);
+        blocks.add(current);
         for (CodeElement e : elements) {
             if (e instanceof LabelTarget target && starts.contains(target.label())) {
-                region = target.label();
-                regionCosts.put(region, handlers.contains(region) ? HANDLER_COST : 0L);
-            } else if (e instanceof Instruction instruction) {
-                long cost = cost(instruction);
-                if (instruction instanceof InvokeInstruction) {
-                    calls++;
-                }
-                if (region == null) {
-                    entry += cost;
+                if (current.label != null || current.instructions > 0) {
+                    current = new Block(target.label());
+                    blocks.add(current);
                 } else {
-                    regionCosts.merge(region, cost, Long::sum);
+                    current.label = target.label();
+                }
+                blockOf.put(target.label(), blocks.size() - 1);
+                if (chargePoints.contains(target.label()) && isHandler(elements, target.label())) {
+                    current.cost += HANDLER_COST;
+                }
+            } else if (e instanceof Instruction instruction) {
+                current.cost += cost(instruction);
+                current.instructions++;
+                current.targets.addAll(targets(e));
+                boolean ends = !current.targets.isEmpty() || e instanceof ReturnInstruction
+                        || e instanceof ThrowInstruction;
+                if (ends) {
+                    current.fallsThrough = !(e instanceof ThrowInstruction || e instanceof ReturnInstruction
+                            || e instanceof TableSwitchInstruction || e instanceof LookupSwitchInstruction
+                            || instruction.opcode() == Opcode.GOTO || instruction.opcode() == Opcode.GOTO_W);
+                    current = new Block(null);
+                    blocks.add(current);
                 }
             } else if (!(e instanceof PseudoInstruction)) {
                 throw new IllegalStateException("unexpected code element " + e);
             }
         }
+        long[] longest = new long[blocks.size()];
+        for (int k = blocks.size() - 1; k >= 0; k--) {
+            Block block = blocks.get(k);
+            long most = 0;
+            if (block.fallsThrough && k + 1 < blocks.size()) {
+                most = Math.max(most, onward(blocks.get(k + 1), longest[k + 1], chargePoints));
+            }
+            for (Label target : block.targets) {
+                int s = blockOf.get(target);
+                most = Math.max(most, onward(blocks.get(s), s > k ? longest[s] : 0, chargePoints));
+            }
+            longest[k] = block.cost + most;
+        }
+        for (int k = 0; k < blocks.size(); k++) {
+            Label label = blocks.get(k).label;
+            if (label != null && chargePoints.contains(label)) {
+                regionCosts.put(label, longest[k]);
+            }
+        }
         calls = 0;
-        return entry;
+        Label first = blocks.getFirst().label;
+        return first != null && chargePoints.contains(first) ? 0 : longest[0];
+    }
+
+    /** What a path entering {@code block} costs from there on: nothing if the block charges for itself. */
+    private static long onward(Block block, long longest, Set<Label> chargePoints) {
+        return block.label != null && chargePoints.contains(block.label) ? 0 : longest;
+    }
+
+    private static boolean isHandler(List<CodeElement> elements, Label label) {
+        for (CodeElement e : elements) {
+            if (e instanceof ExceptionCatch c && c.handler().equals(label)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Label> targets(CodeElement e) {
+        List<Label> targets = new ArrayList<>();
+        switch (e) {
+            case BranchInstruction b -> targets.add(b.target());
+            case TableSwitchInstruction t -> {
+                targets.add(t.defaultTarget());
+                t.cases().stream().map(SwitchCase::target).forEach(targets::add);
+            }
+            case LookupSwitchInstruction l -> {
+                targets.add(l.defaultTarget());
+                l.cases().stream().map(SwitchCase::target).forEach(targets::add);
+            }
+            default -> {
+                // No branch.
+            }
+        }
+        return targets;
+    }
+
+    /** A basic block: where it starts, what its instructions cost, where it may go. */
+    private static final class Block {
+        Label label;
+        long cost;
+        int instructions;
+        boolean fallsThrough = true;
+        final List<Label> targets = new ArrayList<>();
+
+        Block(Label label) {
+            this.label = label;
+        }
     }
 
     private long cost(Instruction instruction) {
