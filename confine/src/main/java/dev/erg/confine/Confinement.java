@@ -6,6 +6,7 @@ import dev.erg.confine.meter.Gauge;
 import dev.erg.confine.meter.Meter;
 import dev.erg.confine.meter.Metering;
 import dev.erg.confine.meter.UnmeterableException;
+import dev.erg.confine.verify.AllowList;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
@@ -142,7 +143,7 @@ public final class Confinement {
         private final Map<String, Class<?>> hostTypes = new HashMap<>();
         private Limits limits = Limits.defaults();
         private Verifier verifier;
-        private CallPricer pricer = CallPricer.standard();
+        private CallPricer pricer = new AllowListPricer(AllowList.standard());
         private System.Logger log = System.getLogger("dev.erg.confine.vat");
 
         private Builder() {
@@ -180,7 +181,7 @@ public final class Confinement {
             return this;
         }
 
-        /** Prices calls outside a bundle; default {@link CallPricer#standard()}. */
+        /** Prices calls outside a bundle; default by the allow-list's sizes ({@link AllowListPricer}). */
         Builder callPricer(CallPricer pricer) {
             this.pricer = Objects.requireNonNull(pricer, "pricer");
             return this;

@@ -193,8 +193,9 @@ class ConfinedVatTest {
                             while (true) {
                                 n++;
                             }
-                        } catch (Throwable caught) {
+                        } finally {
                             n--;
+                            continue;
                         }
                     }
                 }

@@ -7,7 +7,6 @@ import dev.erg.confine.meter.CallPricer;
 import dev.erg.confine.meter.Gauge;
 import dev.erg.confine.meter.Price;
 import dev.erg.vat.DeterministicScheduler;
-import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
 import dev.erg.vat.Timer;
@@ -133,7 +132,7 @@ class MeteringTest {
                     return "ab".repeat((int) n).length();
                 }
                 """);
-        CallPricer pricer = (owner, name, descriptor) -> owner.equals("java/lang/String") && name.equals("repeat")
+        CallPricer pricer = (owner, name, descriptor, isStatic) -> owner.equals("java/lang/String") && name.equals("repeat")
                 ? Price.sized(1, 1) : Price.fixed(1);
         long[] small = runConfined(repeat, pricer, 1000);
         assertThat(small[0]).isEqualTo(2000L);
@@ -152,14 +151,23 @@ class MeteringTest {
                 """));
         assertThatThrownBy(() -> confinement(CallPricer.standard()).verify(impostor))
                 .isInstanceOfSatisfying(BundleRejectedException.class, e -> assertThat(e.violations())
-                        .singleElement().satisfies(v -> assertThat(v.rule()).isEqualTo("unmeterable")));
+                        .extracting(Violation::rule).contains("package"));
     }
 
     @Test
-    void anEntryThatIsNoVatEntryBreaksTheRootAndStopsTheVat() throws Exception {
+    void anEntryThatCannotBeMadeBreaksTheRootAndStopsTheVat() throws Exception {
         Bundle notEntry = TestBundles.bundle("plug.Main", Map.of("plug.Main", """
                 package plug;
-                public final class Main {
+                import dev.erg.confine.Endowments;
+                import dev.erg.confine.VatEntry;
+                import java.util.List;
+                public final class Main implements VatEntry {
+                    public Main() {
+                        throw new IllegalStateException("not today");
+                    }
+                    public Object start(Endowments endowments, List<Object> args) {
+                        return this;
+                    }
                 }
                 """));
         DeterministicScheduler scheduler = new DeterministicScheduler(4);
@@ -167,8 +175,10 @@ class MeteringTest {
             ConfinedVat<Probe> vat = confinement(CallPricer.standard()).spawn(runtime, "bad", notEntry, Probe.class,
                     List.of());
             scheduler.runUntilIdle();
-            assertThat(vat.root().problemOrNull())
-                    .isEqualTo(new Problem("BadEntry", "plug.Main is not a public class implementing VatEntry"));
+            assertThat(vat.root().problemOrNull()).satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo("BadEntry");
+                assertThat(problem.message()).startsWith("plug.Main's constructor threw").contains("not today");
+            });
             assertThat(vat.vat().isShutDown()).isTrue();
             assertThat(Ref.problem(vat.root())).isNotNull();
         }

@@ -10,14 +10,15 @@ public interface CallPricer {
 
     /**
      * The price of calling {@code name} with {@code descriptor} ({@code (I)Ljava/lang/String;})
-     * on {@code owner}, an internal name ({@code java/lang/String}) as the call site names it.
+     * on {@code owner}, an internal name ({@code java/lang/String}) as the call site names it;
+     * {@code isStatic} for {@code invokestatic}, whose operands start with the first argument.
      */
-    Price price(String owner, String name, String descriptor);
+    Price price(String owner, String name, String descriptor, boolean isStatic);
 
     /** Prices every call at {@code computrons}. */
     static CallPricer fixed(long computrons) {
         Price price = Price.fixed(computrons);
-        return (owner, name, descriptor) -> price;
+        return (owner, name, descriptor, isStatic) -> price;
     }
 
     /** The default: every call outside the bundle costs 1, like one instruction. */

@@ -6,6 +6,7 @@ import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeModel;
 import java.lang.classfile.Instruction;
 import java.lang.classfile.Label;
+import java.lang.classfile.Opcode;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.constantpool.MethodHandleEntry;
 import java.lang.classfile.constantpool.PoolEntry;
@@ -97,7 +98,8 @@ final class LeafMethods {
                     return -1;
                 }
                 case InvokeInstruction call -> cost += pricer.price(call.owner().asInternalName(),
-                        call.name().stringValue(), call.type().stringValue()).fixed() - 1;
+                        call.name().stringValue(), call.type().stringValue(), call.opcode() == Opcode.INVOKESTATIC)
+                        .fixed() - 1;
                 default -> {
                     // Counted below, if an instruction.
                 }

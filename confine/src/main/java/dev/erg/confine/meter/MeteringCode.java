@@ -264,7 +264,8 @@ final class MeteringCode implements CodeTransform {
             return callee == null ? 1 : 1 + callee;
         }
         if (instruction instanceof InvokeInstruction call && !bundle.contains(call.owner().asInternalName())) {
-            Price price = pricer.price(call.owner().asInternalName(), call.name().stringValue(), call.type().stringValue());
+            Price price = pricer.price(call.owner().asInternalName(), call.name().stringValue(), call.type().stringValue(),
+                    call.opcode() == Opcode.INVOKESTATIC);
             if (price.isSized()) {
                 sized.put(calls, price);
             }
