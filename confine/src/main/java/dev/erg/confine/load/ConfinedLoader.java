@@ -1,14 +1,17 @@
 package dev.erg.confine.load;
 
 import dev.erg.confine.meter.Gauge;
+import dev.erg.confine.verify.AllowList;
 import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The class loader of one confined vat. It defines the vat's metered bundle classes and its
  * {@link Gauge}, and shows them nothing else but the JDK packages a bundle may use (with a
- * few dangerous classes withheld), the public types of Erg's API packages, and the host types
+ * few dangerous classes withheld), the JDK types the allow-list names, the classes javac's
+ * bootstrap sites need, the public types of Erg's API packages, and the host types
  * the host named; any other name is a {@link ClassNotFoundException}. It never asks a parent:
  * the verifier decides which members a bundle may use, and this loader makes sure that no
  * class outside those packages can be reached at all.
@@ -28,7 +31,11 @@ public final class ConfinedLoader extends ClassLoader {
     private static final Set<String> BOOTSTRAPS = Set.of("java.lang.invoke.LambdaMetafactory",
             "java.lang.invoke.StringConcatFactory", "java.lang.invoke.MethodHandles$Lookup",
             "java.lang.invoke.MethodHandle", "java.lang.invoke.MethodType", "java.lang.invoke.CallSite",
-            "java.lang.invoke.TypeDescriptor", "java.lang.runtime.ObjectMethods", "java.lang.runtime.SwitchBootstraps");
+            "java.lang.invoke.TypeDescriptor", "java.lang.runtime.ObjectMethods", "java.lang.runtime.SwitchBootstraps",
+            "java.lang.invoke.ConstantBootstraps", "java.lang.Enum$EnumDesc", "java.lang.constant.ClassDesc");
+    /** Every JDK type the allow-list names, whatever its package: what the verifier lets a bundle use links. */
+    private static final Set<String> ALLOWED = AllowList.standard().typeNames().stream()
+            .filter(name -> !name.startsWith("dev.erg.")).collect(Collectors.toUnmodifiableSet());
     /** Erg's API packages a bundle may see: values, promises, references and its own API. */
     private static final Set<String> ERG_PACKAGES = Set.of("dev.erg.vat", "dev.erg.confine");
 
@@ -76,7 +83,8 @@ public final class ConfinedLoader extends ClassLoader {
             return host;
         }
         String pkg = packageOf(name);
-        if (JDK_PACKAGES.contains(pkg) && !WITHHELD.contains(name) || BOOTSTRAPS.contains(name)) {
+        if (JDK_PACKAGES.contains(pkg) && !WITHHELD.contains(name) || BOOTSTRAPS.contains(name)
+                || ALLOWED.contains(name)) {
             return Class.forName(name, false, ClassLoader.getPlatformClassLoader());
         }
         if (ERG_PACKAGES.contains(pkg)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.confine.meter.Gauge;
+import dev.erg.confine.verify.AllowList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,17 @@ class ConfinedLoaderTest {
                 .isSameAs(java.lang.invoke.LambdaMetafactory.class);
         assertThat(loader.loadClass("dev.erg.vat.Promise")).isSameAs(dev.erg.vat.Promise.class);
         assertThat(loader.loadClass(Scorer.class.getName())).isSameAs(Scorer.class);
+    }
+
+    @Test
+    void everyJdkTypeTheVerifierAllowsAndJavacsBootstrapsLink() throws Exception {
+        for (String name : AllowList.standard().typeNames()) {
+            assertThat(loader.loadClass(name).getName()).as(name).isEqualTo(name);
+        }
+        for (String name : new String[] {"java.nio.charset.StandardCharsets", "java.lang.invoke.ConstantBootstraps",
+                "java.lang.Enum$EnumDesc", "java.lang.constant.ClassDesc"}) {
+            assertThat(loader.loadClass(name).getName()).as(name).isEqualTo(name);
+        }
     }
 
     @Test
