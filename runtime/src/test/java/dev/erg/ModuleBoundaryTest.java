@@ -42,11 +42,11 @@ class ModuleBoundaryTest {
     }
 
     @Test
-    void theLinksAndTheHooksAreExportedToTheVatServerAloneAndNothingIsOpen() throws URISyntaxException {
+    void theLinksGoToTheVatServerAloneTheHooksAlsoToConfinementAndNothingIsOpen() throws URISyntaxException {
         Map<String, ?> qualified = runtime().exports().stream().filter(ModuleDescriptor.Exports::isQualified)
                 .collect(Collectors.toMap(ModuleDescriptor.Exports::source, ModuleDescriptor.Exports::targets));
         assertThat(qualified).isEqualTo(Map.of("dev.erg.net.link", Set.of("dev.erg.server"),
-                "dev.erg.vat.spi", Set.of("dev.erg.server")));
+                "dev.erg.vat.spi", Set.of("dev.erg.server", "dev.erg.confine")));
         assertThat(runtime().opens()).isEmpty();
         assertThat(runtime().isOpen()).isFalse();
     }
