@@ -142,6 +142,28 @@ class MeteringTest {
     }
 
     @Test
+    void aTightLoopIsChargedPerIterationNotPerCreditTaken() throws Exception {
+        Bundle tight = ConfinedVatTest.probe("""
+                long work(long n) {
+                    long sum = 0;
+                    for (long i = 0; i < n; i++) {
+                        sum = mix(sum, i);
+                    }
+                    return sum;
+                }
+
+                private static long mix(long sum, long i) {
+                    return sum * 31 + (i ^ (sum >>> 17));
+                }
+                """);
+        long[] hundred = runConfined(tight, CallPricer.standard(), 100);
+        long[] twoHundred = runConfined(tight, CallPricer.standard(), 200);
+        long[] threeHundred = runConfined(tight, CallPricer.standard(), 300);
+        assertThat(hundred[0]).isEqualTo(runUnmetered(tight, 100));
+        assertThat(twoHundred[1] - hundred[1]).isPositive().isEqualTo(threeHundred[1] - twoHundred[1]);
+    }
+
+    @Test
     void aBundleClassWithTheMetersNameIsRejected() {
         Bundle impostor = TestBundles.bundle(Gauge.NAME, Map.of(Gauge.NAME, """
                 package dev.erg.confine.gauge;

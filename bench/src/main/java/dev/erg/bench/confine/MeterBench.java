@@ -1,6 +1,6 @@
 /*
  * Workload: one call per operation into a vat whose turn does compute-heavy work
- * (example.crunch.Crunch: ROUNDS rounds of a loop over a small table with a call in each),
+ * (example.crunch.Crunch: `rounds` rounds of a loop over a small table with a call in each),
  * answered with a Promise<Long> that the benchmark thread joins:
  *   metered   - the bundle spawned by Confinement: its own class loader, every region and
  *               call charged to its meter, a turn guard around each turn;
@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -47,8 +48,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"})
 public class MeterBench {
 
-    /** Rounds per turn: about 100 µs of work, so the send and the answer are a small part. */
-    static final int ROUNDS = 100_000;
+    /**
+     * Rounds per turn: 100,000 is about 100 µs of work, so the send and the answer are a small
+     * part; fewer rounds tell a per-turn cost of metering from a per-round one.
+     */
+    @Param("100000")
+    public int rounds;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private VatRuntime runtime;
@@ -74,12 +79,12 @@ public class MeterBench {
 
     @Benchmark
     public long metered() {
-        return metered.crunch(ROUNDS).join(WAIT);
+        return metered.crunch(rounds).join(WAIT);
     }
 
     @Benchmark
     public long unmetered() {
-        return unmetered.crunch(ROUNDS).join(WAIT);
+        return unmetered.crunch(rounds).join(WAIT);
     }
 
     @Benchmark
