@@ -35,14 +35,6 @@ public final class Gauge {
     static final MethodTypeDesc ARRAY = MethodTypeDesc.of(CD_int, CD_int);
     static final MethodTypeDesc DIMS = MethodTypeDesc.of(CD_long, CD_long, CD_int);
     static final MethodTypeDesc SIZE_OF = MethodTypeDesc.of(CD_long, CD_Object);
-    static final MethodTypeDesc REFILL = MethodTypeDesc.of(CD_int, CD_int);
-    /**
-     * The most computrons a method's frame takes from the counter at once, to spend in a local
-     * variable (see {@link #chargeCredit}): enough to run a tight loop for thousands of
-     * iterations between visits to the counter, and little to lose if the frame ends in an
-     * exception.
-     */
-    static final int CREDIT = 8192;
 
     private static final ClassDesc CD_Error = ClassDesc.of("java.lang.Error");
     private static final ClassDesc MATH = ClassDesc.of("java.lang.Math");
@@ -76,38 +68,6 @@ public final class Gauge {
                 .ifge(ok)
                 .invokestatic(DESC, "exhausted", EXHAUSTED)
                 .labelBinding(ok);
-    }
-
-    /**
-     * Emits a charge of {@code cost}, at most {@link #CREDIT}, to the frame's credit in local
-     * {@code slot}, an {@code int} that holds computrons already taken from the counter: when
-     * the credit does not cover the cost, {@code refill} takes more, or throws if the counter
-     * cannot pay. The counter is charged before the work is done, so running out is caught as
-     * exactly as by {@link #charge}. Leaves the operand stack as it was.
-     */
-    static void chargeCredit(CodeBuilder code, int slot, long cost) {
-        var ok = code.newLabel();
-        code.iload(slot)
-                .loadConstant((int) cost)
-                .isub()
-                .dup()
-                .istore(slot)
-                .ifge(ok)
-                .iload(slot)
-                .invokestatic(DESC, "refill", REFILL)
-                .istore(slot)
-                .labelBinding(ok);
-    }
-
-    /** Emits the return of the credit in local {@code slot} to the counter. Leaves the operand stack as it was. */
-    static void giveBack(CodeBuilder code, int slot) {
-        code.getstatic(DESC, LEFT, CD_long)
-                .iload(slot)
-                .i2l()
-                .ladd()
-                .putstatic(DESC, LEFT, CD_long)
-                .iconst_0()
-                .istore(slot);
     }
 
     private static byte[] generate() {
@@ -148,34 +108,7 @@ public final class Gauge {
                                 ConstantDescs.CD_double))
                         .d2l()
                         .lreturn())
-                .withMethodBody("sizeOf", SIZE_OF, ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, Gauge::sizeOf)
-                .withMethodBody("refill", REFILL, ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, Gauge::refill));
-    }
-
-    /**
-     * {@code int refill(int credit)}, for a credit that went below zero by at most
-     * {@link #CREDIT}: takes up to {@link #CREDIT} from the counter, and at least what the credit
-     * lacks, else charges what it lacks and throws; answers the new credit. Once the counter is
-     * below zero it can pay nothing, so running out stays sticky.
-     */
-    private static void refill(CodeBuilder code) {
-        int lacking = 1;
-        int left = 3;
-        int grant = 5;
-        var pays = code.newLabel();
-        code.iload(0).ineg().i2l().lstore(lacking)
-                .getstatic(DESC, LEFT, CD_long).lstore(left)
-                .lload(left).lload(lacking).lcmp().ifge(pays)
-                .lload(left).lload(lacking).lsub().putstatic(DESC, LEFT, CD_long)
-                .getstatic(DESC, ERROR, CD_Error)
-                .athrow()
-                .labelBinding(pays)
-                .lload(left).loadConstant((long) CREDIT)
-                .invokestatic(MATH, "min", MethodTypeDesc.of(CD_long, CD_long, CD_long))
-                .lstore(grant)
-                .lload(left).lload(grant).lsub().putstatic(DESC, LEFT, CD_long)
-                .lload(grant).lload(lacking).lsub().l2i()
-                .ireturn();
+                .withMethodBody("sizeOf", SIZE_OF, ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, Gauge::sizeOf));
     }
 
     /** {@code long sizeOf(Object)}: a CharSequence's length, a Collection's or Map's size, an array's length, else 0. */

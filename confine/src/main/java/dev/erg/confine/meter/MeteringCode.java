@@ -11,7 +11,6 @@ import java.lang.classfile.PseudoInstruction;
 import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.BranchInstruction;
 import java.lang.classfile.instruction.ExceptionCatch;
-import java.lang.classfile.instruction.InvokeDynamicInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.classfile.instruction.LabelTarget;
 import java.lang.classfile.instruction.LookupSwitchInstruction;
@@ -39,14 +38,6 @@ import java.util.Set;
  * and entering an exception handler costs {@value #HANDLER_COST} more; arrays are charged their
  * length at run time, before they are allocated, and sized calls the size of their operand,
  * before the call.
- *
- * <p>A method with loops charges its loop heads to a credit in a local variable instead of the
- * gauge's static counter, which the JIT cannot keep in a register: the credit is taken from
- * the counter up to {@link Gauge#CREDIT} at a time, before the work it pays for, and what is
- * left of it goes back before every call but a leaf's (so the callee, or code the JDK calls
- * back, sees the counter as it stands) and at every {@code return} and {@code athrow}. The
- * entry and handlers still charge the counter itself, so running out stays sticky; a frame
- * that ends in an exception the JVM throws forfeits its credit.
  */
 final class MeteringCode implements CodeTransform {
 
@@ -70,9 +61,6 @@ final class MeteringCode implements CodeTransform {
     private final CodeModel model;
     private final Map<String, Long> leaves;
     private final boolean leaf;
-    private final Set<Label> handlers = new HashSet<>();
-    /** The local holding the frame's credit, or -1 if the method charges the gauge only. */
-    private int credit = -1;
 
     /**
      * @param bundle the internal names of the bundle's classes
@@ -92,10 +80,6 @@ final class MeteringCode implements CodeTransform {
     public void atStart(CodeBuilder code) {
         long entry = plan(model.elementList());
         regionCosts.keySet().forEach(start -> afterCharge.put(start, code.newLabel()));
-        if (!leaf && regionCosts.keySet().stream().anyMatch(this::creditable)) {
-            credit = code.allocateLocal(TypeKind.INT);
-            code.iconst_0().istore(credit);
-        }
         if (entry > 0 && !leaf) {
             Gauge.charge(code, entry);
         }
@@ -108,9 +92,7 @@ final class MeteringCode implements CodeTransform {
                 code.with(target);
                 Long cost = regionCosts.get(target.label());
                 if (cost != null) {
-                    if (cost > 0 && !leaf && credit >= 0 && creditable(target.label())) {
-                        Gauge.chargeCredit(code, credit, cost);
-                    } else if (cost > 0 && !leaf) {
+                    if (cost > 0 && !leaf) {
                         Gauge.charge(code, cost);
                     }
                     code.labelBinding(afterCharge.get(target.label()));
@@ -131,15 +113,7 @@ final class MeteringCode implements CodeTransform {
                 code.with(array);
             }
             case NewMultiArrayInstruction array -> chargeDimensions(code, array);
-            case InvokeDynamicInstruction call when credit >= 0 -> {
-                Gauge.giveBack(code, credit);
-                code.with(call);
-            }
             case InvokeInstruction call -> {
-                if (credit >= 0 && !leaves.containsKey(LeafMethods.key(call.owner().asInternalName(),
-                        call.name().stringValue(), call.type().stringValue()))) {
-                    Gauge.giveBack(code, credit);
-                }
                 Price price = sized.get(calls++);
                 if (price == null) {
                     code.with(call);
@@ -147,22 +121,8 @@ final class MeteringCode implements CodeTransform {
                     chargeSize(code, call, price);
                 }
             }
-            case ReturnInstruction exit when credit >= 0 -> {
-                Gauge.giveBack(code, credit);
-                code.with(exit);
-            }
-            case ThrowInstruction exit when credit >= 0 -> {
-                Gauge.giveBack(code, credit);
-                code.with(exit);
-            }
             default -> code.with(element);
         }
-    }
-
-    /** Whether the charge at {@code label} may come from the frame's credit: a loop head's, small enough. */
-    private boolean creditable(Label label) {
-        Long cost = regionCosts.get(label);
-        return cost != null && cost <= Gauge.CREDIT && !handlers.contains(label);
     }
 
     /**
@@ -190,7 +150,6 @@ final class MeteringCode implements CodeTransform {
                 }
             }
             if (elements.get(i) instanceof ExceptionCatch c) {
-                handlers.add(c.handler());
                 starts.add(c.handler());
                 chargePoints.add(c.handler());
             }
