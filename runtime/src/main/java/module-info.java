@@ -11,7 +11,7 @@
  * or passes records must export their packages to this module, or register its records with
  * its own {@link java.lang.invoke.MethodHandles.Lookup}.
  */
-// The vat-server, to which one internal package is exported, is built after this module.
+// The vat-server and confine, to which internal packages are exported, are built after this module.
 @SuppressWarnings("module")
 module dev.erg.runtime {
     requires transitive dev.erg.crypto;
@@ -29,6 +29,7 @@ module dev.erg.runtime {
 
     // The vat-server reports the number of frames sent (Link.messagesSent) as a metric.
     exports dev.erg.net.link to dev.erg.server;
-    // The vat-server's durable engine logs what peers repeat through the runtime's LogLimiter.
-    exports dev.erg.vat.spi to dev.erg.server;
+    // The vat-server's durable engine logs what peers repeat through the runtime's LogLimiter;
+    // confinement guards the turns of confined vats and terminates them (Vats).
+    exports dev.erg.vat.spi to dev.erg.server, dev.erg.confine;
 }

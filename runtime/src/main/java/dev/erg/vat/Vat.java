@@ -1,6 +1,8 @@
 package dev.erg.vat;
 
 import dev.erg.vat.spi.LogLimiter;
+import dev.erg.vat.spi.TurnGuard;
+import dev.erg.vat.spi.Vats;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -44,6 +46,7 @@ public final class Vat {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        Vats.install(new VatHooks());
     }
 
     private final VatRuntime runtime;
@@ -53,6 +56,12 @@ public final class Vat {
     private Turn ready;
     private volatile int scheduled;
     private volatile boolean shutDown;
+    /** Why the vat was terminated, written before {@link #shutDown}; null if it was only shut down. */
+    private volatile Problem terminated;
+    /** Runs around each turn if set; set before the first turn is queued, so read plainly. */
+    private TurnGuard guard;
+    /** What application code threw in the current turn; written only while a guard is set. */
+    private Throwable thrownInTurn;
     private RandomGenerator random;
     private List<Consumer<Problem>> shutdownListeners;
 
@@ -155,15 +164,40 @@ public final class Vat {
      * with a {@value Problem#VAT_SHUT_DOWN} problem. Idempotent.
      */
     public void shutdown() {
-        if (shutDown) {
-            return;
+        stop(null);
+    }
+
+    /** Shuts the vat down, breaking what refers to it with {@code why}, or the usual problem if null. */
+    private void stop(Problem why) {
+        synchronized (this) {
+            if (shutDown) {
+                return;
+            }
+            terminated = why;
+            shutDown = true;
         }
-        shutDown = true;
         runtime.forget(this);
         tellShutdownListeners();
         if (SCHEDULED.compareAndSet(this, 0, 1)) {
             runtime.scheduler().submit(this);
         }
+    }
+
+    /** Installs the guard run around each turn; see {@link Vats#guard}. */
+    void guard(TurnGuard turnGuard) {
+        Objects.requireNonNull(turnGuard, "guard");
+        synchronized (this) {
+            if (guard != null) {
+                throw new IllegalStateException("vat " + name + " has a turn guard already");
+            }
+            guard = turnGuard;
+        }
+    }
+
+    /** Stops the vat, saying why to everything that refers to it; see {@link Vats#terminate}. */
+    void terminate(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        stop(Problem.of(Problem.VAT_SHUT_DOWN, "vat %s terminated: %s", name, reason));
     }
 
     /** Calls {@code listener} once, with the problem, when this vat shuts down (at once if it has). */
@@ -245,12 +279,11 @@ public final class Vat {
                     break;
                 }
                 long started = observer == null ? 0 : System.nanoTime();
-                try {
-                    turn.run(this);
-                } catch (RuntimeException | Error e) {
-                    // Every turn catches what application code throws: this is the runtime's own bug.
-                    LOG.log(System.Logger.Level.ERROR, "runtime bug " + e.getClass().getName(),
-                            () -> "vat " + name + ": the runtime failed running a turn: " + e, e);
+                TurnGuard turnGuard = guard;
+                if (turnGuard == null) {
+                    runTurn(turn);
+                } else {
+                    runGuarded(turn, turnGuard);
                 }
                 if (observer != null) {
                     observer.ran(this, System.nanoTime() - started);
@@ -262,6 +295,40 @@ public final class Vat {
         scheduled = 0;
         if ((ready != null || inbox != null) && SCHEDULED.compareAndSet(this, 0, 1)) {
             runtime.scheduler().submit(this);
+        }
+    }
+
+    private void runTurn(Turn turn) {
+        try {
+            turn.run(this);
+        } catch (Throwable e) {
+            // Every turn catches what application code throws: this is the runtime's own bug.
+            LOG.log(System.Logger.Level.ERROR, "runtime bug " + e.getClass().getName(),
+                    () -> "vat " + name + ": the runtime failed running a turn: " + e, e);
+        }
+    }
+
+    private void runGuarded(Turn turn, TurnGuard turnGuard) {
+        thrownInTurn = null;
+        String stop;
+        try {
+            turnGuard.beforeTurn();
+            try {
+                turn.run(this);
+            } catch (Throwable e) {
+                // A Delivery rethrows a VirtualMachineError of the application: the guard judges it.
+                thrownInTurn = e;
+            }
+            stop = turnGuard.afterTurn(thrownInTurn);
+        } catch (RuntimeException | Error e) {
+            stop = "its turn guard failed: " + e;
+            LOG.log(System.Logger.Level.ERROR, "turn guard failed " + e.getClass().getName(),
+                    () -> "vat " + name + ": its turn guard failed: " + e, e);
+        } finally {
+            thrownInTurn = null;
+        }
+        if (stop != null) {
+            terminate(stop);
         }
     }
 
@@ -279,6 +346,9 @@ public final class Vat {
      * of this vat: a line per site and exception class per interval, the first with its trace.
      */
     void report(String what, Throwable thrown) {
+        if (guard != null && !(thrownInTurn instanceof VirtualMachineError)) {
+            thrownInTurn = thrown;
+        }
         // A ProblemException is an answer the application chose, not a fault: no trace.
         boolean chosen = thrown instanceof ProblemException;
         LOG.log(chosen ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
@@ -299,7 +369,8 @@ public final class Vat {
     }
 
     Problem shutDownProblem() {
-        return Problem.of(Problem.VAT_SHUT_DOWN, "vat %s was shut down", name);
+        Problem why = terminated;
+        return why != null ? why : Problem.of(Problem.VAT_SHUT_DOWN, "vat %s was shut down", name);
     }
 
     private void cancelQueued() {

@@ -1,0 +1,176 @@
+package dev.erg.confine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.erg.confine.meter.CallPricer;
+import dev.erg.confine.meter.Gauge;
+import dev.erg.confine.meter.Price;
+import dev.erg.vat.DeterministicScheduler;
+import dev.erg.vat.Problem;
+import dev.erg.vat.Promise;
+import dev.erg.vat.Ref;
+import dev.erg.vat.Timer;
+import dev.erg.vat.VatRuntime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+/** Metering changes what a bundle costs, never what it answers, and costs the same on every run. */
+class MeteringTest {
+
+    /** Records, lambdas, streams, string concatenation, a pattern switch and exceptions. */
+    private static final Bundle REALISTIC = ConfinedVatTest.probe("""
+            record Item(String name, long weight) {}
+
+            sealed interface Shape permits Square, Circle {}
+            record Square(long side) implements Shape {}
+            record Circle(long radius) implements Shape {}
+
+            static long area(Shape shape) {
+                return switch (shape) {
+                    case Square s -> s.side() * s.side();
+                    case Circle c -> 3 * c.radius() * c.radius();
+                };
+            }
+
+            long work(long n) {
+                List<Item> items = new ArrayList<>();
+                for (long i = 0; i < n; i++) {
+                    items.add(new Item("item-" + i, i * 7 % 13));
+                }
+                long heavy = items.stream().filter(it -> it.weight() > 5).mapToLong(Item::weight).sum();
+                long shapes = 0;
+                for (long i = 0; i < n; i++) {
+                    shapes += area(i % 2 == 0 ? new Square(i) : new Circle(i));
+                }
+                long caught = 0;
+                try {
+                    Long.parseLong("not a number");
+                } catch (NumberFormatException e) {
+                    caught = e.getMessage().length();
+                }
+                int[][] grid = new int[3][4];
+                grid[2][3] = (int) n;
+                return heavy + shapes + caught + grid[2][3] + items.get((int) (n / 2)).name().hashCode();
+            }
+            """);
+
+    private static Confinement confinement(CallPricer pricer) {
+        return Confinement.builder().hostTypes(List.of(Probe.class)).limits(new Limits(10_000_000, 100_000_000))
+                .callPricer(pricer).build();
+    }
+
+    /** Spawns the bundle alone in a new runtime and runs {@code run(n)}; answers the result and what it used. */
+    private static long[] runConfined(Bundle bundle, CallPricer pricer, long n) throws BundleRejectedException {
+        DeterministicScheduler scheduler = new DeterministicScheduler(3);
+        try (VatRuntime runtime = VatRuntime.builder().scheduler(scheduler).build()) {
+            ConfinedVat<Probe> vat = confinement(pricer).spawn(runtime, "metered", bundle, Probe.class, List.of());
+            scheduler.runUntilIdle();
+            Probe root = vat.root().join(Duration.ZERO);
+            long before = vat.used();
+            Promise<Long> answer = root.run(n);
+            scheduler.runUntilIdle();
+            if (answer.problemOrNull() != null) {
+                return new long[] {Long.MIN_VALUE, vat.used() - before};
+            }
+            return new long[] {answer.join(Duration.ZERO), vat.used() - before};
+        }
+    }
+
+    private static long runUnmetered(Bundle bundle, long n) throws ReflectiveOperationException {
+        ClassLoader loader = new ClassLoader("unmetered", MeteringTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] bytes = bundle.classFile(name);
+                if (bytes == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+        };
+        VatEntry entry = (VatEntry) loader.loadClass(bundle.entry()).getConstructor().newInstance();
+        Probe probe = (Probe) entry.start(new Endowments() {
+            @Override
+            public Timer timer() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public RandomGenerator random() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void log(String line) {
+            }
+        }, List.of());
+        return probe.run(n).join(Duration.ZERO);
+    }
+
+    @Test
+    void aBundleAnswersTheSameMeteredAsUnmetered() throws Exception {
+        long[] metered = runConfined(REALISTIC, CallPricer.standard(), 200);
+        assertThat(metered[0]).isEqualTo(runUnmetered(REALISTIC, 200));
+        assertThat(metered[1]).isPositive();
+    }
+
+    @Test
+    void theSameBundleAndInputUseTheSameComputronsOnEveryRun() throws Exception {
+        long[] first = runConfined(REALISTIC, CallPricer.standard(), 300);
+        long[] second = runConfined(REALISTIC, CallPricer.standard(), 300);
+        long[] more = runConfined(REALISTIC, CallPricer.standard(), 600);
+        assertThat(second).containsExactly(first);
+        assertThat(more[1]).isGreaterThan(first[1]);
+    }
+
+    @Test
+    void aSizedCallIsChargedItsOperandsSizeBeforeItRuns() throws Exception {
+        Bundle repeat = ConfinedVatTest.probe("""
+                long work(long n) {
+                    return "ab".repeat((int) n).length();
+                }
+                """);
+        CallPricer pricer = (owner, name, descriptor) -> owner.equals("java/lang/String") && name.equals("repeat")
+                ? Price.sized(1, 1) : Price.fixed(1);
+        long[] small = runConfined(repeat, pricer, 1000);
+        assertThat(small[0]).isEqualTo(2000L);
+        assertThat(small[1]).isGreaterThanOrEqualTo(1000L);
+        assertThat(runConfined(repeat, pricer, 20_000_000)[0]).isEqualTo(Long.MIN_VALUE);
+        assertThat(runConfined(repeat, CallPricer.standard(), 1000)[1]).isLessThan(1000L);
+    }
+
+    @Test
+    void aBundleClassWithTheMetersNameIsRejected() {
+        Bundle impostor = TestBundles.bundle(Gauge.NAME, Map.of(Gauge.NAME, """
+                package dev.erg.confine.gauge;
+                public final class Gauge {
+                    public static long left = Long.MAX_VALUE;
+                }
+                """));
+        assertThatThrownBy(() -> confinement(CallPricer.standard()).verify(impostor))
+                .isInstanceOfSatisfying(BundleRejectedException.class, e -> assertThat(e.violations())
+                        .singleElement().satisfies(v -> assertThat(v.rule()).isEqualTo("unmeterable")));
+    }
+
+    @Test
+    void anEntryThatIsNoVatEntryBreaksTheRootAndStopsTheVat() throws Exception {
+        Bundle notEntry = TestBundles.bundle("plug.Main", Map.of("plug.Main", """
+                package plug;
+                public final class Main {
+                }
+                """));
+        DeterministicScheduler scheduler = new DeterministicScheduler(4);
+        try (VatRuntime runtime = VatRuntime.builder().scheduler(scheduler).build()) {
+            ConfinedVat<Probe> vat = confinement(CallPricer.standard()).spawn(runtime, "bad", notEntry, Probe.class,
+                    List.of());
+            scheduler.runUntilIdle();
+            assertThat(vat.root().problemOrNull())
+                    .isEqualTo(new Problem("BadEntry", "plug.Main is not a public class implementing VatEntry"));
+            assertThat(vat.vat().isShutDown()).isTrue();
+            assertThat(Ref.problem(vat.root())).isNotNull();
+        }
+    }
+}

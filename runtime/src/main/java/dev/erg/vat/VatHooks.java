@@ -1,0 +1,18 @@
+package dev.erg.vat;
+
+import dev.erg.vat.spi.TurnGuard;
+import dev.erg.vat.spi.VatControl;
+
+/** A host's way in to {@link Vat}'s package-private control; see {@link dev.erg.vat.spi.Vats}. */
+final class VatHooks implements VatControl {
+
+    @Override
+    public void guard(Vat vat, TurnGuard guard) {
+        vat.guard(guard);
+    }
+
+    @Override
+    public void terminate(Vat vat, String reason) {
+        vat.terminate(reason);
+    }
+}

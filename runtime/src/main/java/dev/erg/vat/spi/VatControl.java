@@ -1,0 +1,17 @@
+package dev.erg.vat.spi;
+
+import dev.erg.vat.Vat;
+
+/**
+ * What a host of untrusted code needs from the vat package, kept out of the exported API:
+ * {@code dev.erg.vat} implements it and installs it in {@link Vats} when it is initialized.
+ * Each method is described at its {@link Vats} counterpart.
+ */
+public interface VatControl {
+
+    /** See {@link Vats#guard}. */
+    void guard(Vat vat, TurnGuard guard);
+
+    /** See {@link Vats#terminate}. */
+    void terminate(Vat vat, String reason);
+}

@@ -1,0 +1,65 @@
+package dev.erg.vat.spi;
+
+import dev.erg.vat.Vat;
+import java.lang.invoke.MethodHandles;
+
+/**
+ * The operations a host of untrusted code (confined vats) needs on a vat: a guard around its
+ * turns and termination with a reason. They live in {@code dev.erg.vat}, package-private, and
+ * reach this non-exported package through the {@link VatControl} that {@code dev.erg.vat}
+ * installs here, so that applications cannot call them.
+ */
+public final class Vats {
+
+    private static volatile VatControl control;
+
+    private Vats() {
+    }
+
+    /**
+     * Installs the vat package's implementation; called once, while {@link Vat} is initialized.
+     *
+     * @throws IllegalStateException if one is installed already
+     */
+    public static synchronized void install(VatControl implementation) {
+        if (control != null) {
+            throw new IllegalStateException("the vat package's control is installed already");
+        }
+        control = implementation;
+    }
+
+    private static VatControl control() {
+        VatControl installed = control;
+        if (installed != null) {
+            return installed;
+        }
+        try {
+            MethodHandles.lookup().ensureInitialized(Vat.class);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot initialize " + Vat.class.getName(), e);
+        }
+        return control;
+    }
+
+    /**
+     * Runs {@code guard} around every turn of {@code vat}. Set it before the first turn of the
+     * vat is queued (right after {@link dev.erg.vat.VatRuntime#newVat}): the vat reads it
+     * without synchronisation.
+     *
+     * @throws IllegalStateException if the vat has a guard already
+     */
+    public static void guard(Vat vat, TurnGuard guard) {
+        control().guard(vat, guard);
+    }
+
+    /**
+     * Stops {@code vat} like {@link Vat#shutdown()}, but every message queued or later sent to
+     * it, and every reference into it (of this JVM or, through the network layer's shutdown
+     * listeners, of others), breaks with a {@value dev.erg.vat.Problem#VAT_SHUT_DOWN} problem
+     * whose message is {@code "vat NAME terminated: REASON"}. The current turn, if any,
+     * finishes. Does nothing if the vat is stopped already.
+     */
+    public static void terminate(Vat vat, String reason) {
+        control().terminate(vat, reason);
+    }
+}
