@@ -166,7 +166,9 @@ public final class SpawnService implements VatMaker {
                         }));
                         // A worker runs one vat: once that vat is gone (a confined one over its
                         // budget, say), the process has nothing left to do.
-                        Ref.monitor(far, problem -> worker.kill("its vat ended: " + problem.message()));
+                        worker.control().vatEnded().when(why -> worker.kill("its vat ended: " + why), gone -> {
+                            // The worker ended first: nothing is left to stop.
+                        });
                         result.resolver().resolve(exported);
                     },
                     problem -> {

@@ -19,4 +19,10 @@ public interface WorkerControl {
      * {@link dev.erg.confine.VatMaker} problem.
      */
     Promise<Object> spawnBundle(byte[] jar, String rootInterface, List<Object> args);
+
+    /**
+     * Fulfilled with why, once the vat this worker spawned has ended (a confined vat over its
+     * budget, say): the worker then has nothing left to do.
+     */
+    Promise<String> vatEnded();
 }

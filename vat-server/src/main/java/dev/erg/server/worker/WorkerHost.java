@@ -5,7 +5,9 @@ import dev.erg.confine.BundleRejectedException;
 import dev.erg.server.spawn.BundleRunner;
 import dev.erg.server.spawn.RootMakers;
 import dev.erg.server.spawn.Spawning;
+import dev.erg.vat.Deferred;
 import dev.erg.vat.Promise;
+import dev.erg.vat.Ref;
 import dev.erg.vat.VatRuntime;
 import java.util.List;
 
@@ -16,6 +18,7 @@ final class WorkerHost implements WorkerControl {
     private final VatRuntime runtime;
     private final BundleRunner bundles;
     private long spawned;
+    private Deferred<String> ended;
 
     WorkerHost(RootMakers makers, VatRuntime runtime, BundleRunner bundles) {
         this.makers = makers;
@@ -26,7 +29,7 @@ final class WorkerHost implements WorkerControl {
     @Override
     public Promise<Object> spawnMaker(String maker, List<Object> args) {
         spawned++;
-        return Spawning.spawn(makers, runtime::newVat, "spawned-" + spawned, maker, args);
+        return watched(Spawning.spawn(makers, runtime::newVat, "spawned-" + spawned, maker, args));
     }
 
     @Override
@@ -38,7 +41,28 @@ final class WorkerHost implements WorkerControl {
             return Promise.broken(Spawning.rejected(e));
         }
         spawned++;
-        return Spawning.spawnBundle(bundles, makers, "spawned-" + spawned + "-" + bundle.hash().substring(0, 12), bundle,
-                rootInterface, args);
+        return watched(Spawning.spawnBundle(bundles, makers, "spawned-" + spawned + "-" + bundle.hash().substring(0, 12),
+                bundle, rootInterface, args));
+    }
+
+    @Override
+    public Promise<String> vatEnded() {
+        return ended().promise();
+    }
+
+    /** {@code spawn}, whose root, once answered, is watched for its vat's end. */
+    private Promise<Object> watched(Promise<Object> spawn) {
+        return spawn.then(root -> {
+            Ref.monitor(root, problem -> ended().resolver().resolve(problem.message()));
+            return root;
+        });
+    }
+
+    /** Made in the worker's vat, where every call to this object runs. */
+    private Deferred<String> ended() {
+        if (ended == null) {
+            ended = Promise.defer();
+        }
+        return ended;
     }
 }
