@@ -1,4 +1,4 @@
-package dev.erg.samples.plugins.scoring;
+package com.example.scoring;
 
 import dev.erg.confine.Endowments;
 import dev.erg.confine.VatEntry;
@@ -18,7 +18,8 @@ public final class TrimmedMeanScorer implements VatEntry, Scorer {
 
     @Override
     public Object start(Endowments endowments, List<Object> args) {
-        ratings = (Ratings) args.getFirst();
+        // A reference that came from another process may not carry its interface: as() gives it one.
+        ratings = Promise.of(args.getFirst()).as(Ratings.class);
         return this;
     }
 

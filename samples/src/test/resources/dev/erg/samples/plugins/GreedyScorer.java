@@ -1,4 +1,4 @@
-package dev.erg.samples.plugins.scoring;
+package com.example.scoring;
 
 import dev.erg.confine.Endowments;
 import dev.erg.confine.VatEntry;
