@@ -47,7 +47,8 @@ class SpawnCommandTest {
             Path jar = Files.write(tmp.resolve("plugin.jar"), Plugins.tally());
             CliRun bundled = CliRun.run(tmp, "spawn", vatMaker, jar.toString(), "--root", COUNTER, "7");
             assertThat(bundled.status()).as(bundled.toString()).isZero();
-            assertThat(CliRun.run(tmp, "call", bundled.out().strip(), "increment", "3").out()).isEqualTo("10\n");
+            CliRun called = CliRun.run(tmp, "call", bundled.out().strip(), "increment", "3");
+            assertThat(called.out()).as(called.toString()).isEqualTo("10\n");
 
             Path rogue = Files.write(tmp.resolve("rogue.jar"), Plugins.rogue(1));
             CliRun refused = CliRun.run(tmp, "spawn", vatMaker, rogue.toString(), "--root", COUNTER);

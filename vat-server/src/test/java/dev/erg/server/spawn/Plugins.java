@@ -2,7 +2,11 @@ package dev.erg.server.spawn;
 
 import java.util.Map;
 
-/** Sources of bundles for tests, each implementing the registered root interface {@code Counter}. */
+/**
+ * Bundles for tests. The counters implement the registered root interface {@code Counter}
+ * and describe themselves by hand, as confined code cannot reach the server's
+ * {@code Descriptions}.
+ */
 public final class Plugins {
 
     /** The entry class of every bundle here. */
@@ -78,7 +82,11 @@ public final class Plugins {
 
                     @Override
                     public Promise<List<Map<String, Object>>> describe() {
-                        return Promise.of(List.of());
+                        return Promise.of(List.of(
+                                Map.of("name", "describe", "parameters", List.of(), "returns", "list"),
+                                Map.of("name", "increment", "parameters",
+                                        List.of(Map.of("name", "by", "type", "integer")), "returns", "integer"),
+                                Map.of("name", "value", "parameters", List.of(), "returns", "integer")));
                     }
                 }
                 """));
