@@ -25,6 +25,11 @@ import java.util.function.Function;
  * a worker gets a worker process of its own, and the root answered is a forwarder in
  * {@code home}, so that peers which cannot reach the worker's loopback address reach it through
  * the server. When a worker ends, its vat no longer counts against the quota.
+ *
+ * <p>Uploaded bundles are verified by {@code bundles}, once per hash, and kept with their jar
+ * within the quota of bundle bytes; in the server's process they run in confined vats that
+ * {@code bundles} starts, and a worker is handed the jar, which it verifies and confines
+ * itself. A confined vat that is terminated (over its budget, say) no longer counts either.
  */
 public final class SpawnService implements VatMaker {
 
