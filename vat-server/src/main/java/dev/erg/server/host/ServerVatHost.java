@@ -34,6 +34,11 @@ final class ServerVatHost implements VatHost, AutoCloseable {
     }
 
     @Override
+    public VatRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
     public synchronized Workers workers() {
         if (workers == null) {
             workers = new Workers(node, limits);

@@ -76,6 +76,11 @@ public final class RootMakers {
         return Optional.ofNullable(interfaces.get(name));
     }
 
+    /** The registered root interfaces, sorted by binary name. */
+    public List<Class<?>> rootInterfaces() {
+        return List.copyOf(interfaces.values());
+    }
+
     /** The makers' names, sorted. */
     public List<String> names() {
         return List.copyOf(makers.keySet());

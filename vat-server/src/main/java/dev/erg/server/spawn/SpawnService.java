@@ -3,12 +3,13 @@ package dev.erg.server.spawn;
 import dev.erg.confine.Bundle;
 import dev.erg.confine.BundleRejectedException;
 import dev.erg.confine.VatMaker;
-import dev.erg.confine.Violation;
+import dev.erg.server.worker.WorkerControl;
 import dev.erg.server.worker.Workers;
 import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
+import dev.erg.vat.Ref;
 import dev.erg.vat.Vat;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A server's {@link VatMaker}, living in vat {@code home}: its quotas are those of whoever
@@ -25,10 +25,13 @@ import java.util.stream.Collectors;
  * a worker gets a worker process of its own, and the root answered is a forwarder in
  * {@code home}, so that peers which cannot reach the worker's loopback address reach it through
  * the server. When a worker ends, its vat no longer counts against the quota.
+ *
+ * <p>Uploaded bundles are verified by {@code bundles}, once per hash, and kept with their jar
+ * within the quota of bundle bytes; in the server's process they run in confined vats that
+ * {@code bundles} starts, and a worker is handed the jar, which it verifies and confines
+ * itself. A confined vat that is terminated (over its budget, say) no longer counts either.
  */
 public final class SpawnService implements VatMaker {
-
-    private static final int VIOLATIONS_SHOWN = 20;
 
     private final Vat home;
     private final RootMakers makers;
@@ -43,7 +46,7 @@ public final class SpawnService implements VatMaker {
      * what a reference to it is delivered here as.
      */
     private final Map<Object, Object> roots = new IdentityHashMap<>();
-    private final Map<String, Bundle> uploaded = new HashMap<>();
+    private final Map<String, Uploaded> uploaded = new HashMap<>();
     private long bundleBytes;
     private int running;
     private long spawned;
@@ -80,41 +83,46 @@ public final class SpawnService implements VatMaker {
             }
             bundles.get().verify(bundle);
         } catch (BundleRejectedException e) {
-            return Promise.broken(rejected(e));
+            return Promise.broken(Spawning.rejected(e));
         }
-        uploaded.put(bundle.hash(), bundle);
+        uploaded.put(bundle.hash(), new Uploaded(bundle, jar.clone()));
         bundleBytes += jar.length;
         return Promise.of(bundle.hash());
     }
 
     @Override
     public Promise<Object> spawnBundle(String hash, String rootInterface, List<Object> args, boolean inWorker) {
-        Bundle bundle = hash == null ? null : uploaded.get(hash);
+        Uploaded bundle = hash == null ? null : uploaded.get(hash);
         if (bundle == null) {
             return Promise.broken(Problem.of(UNKNOWN_BUNDLE, "no bundle %s was uploaded to this vat maker",
                     hash == null ? "null" : Spawning.printable(hash)));
         }
-        Optional<Class<?>> root = rootInterface == null ? Optional.empty() : makers.rootInterface(rootInterface);
-        if (root.isEmpty()) {
-            return Promise.broken(Problem.of(UNKNOWN_INTERFACE, "%s is not a root interface this server registered"
-                    + " (registered: %s)", rootInterface == null ? "null" : Spawning.printable(rootInterface),
-                    String.join(", ", makers.listing())));
+        Problem refused = Spawning.interfaceRefusal(makers, rootInterface);
+        if (refused == null) {
+            refused = argsRefusal(args);
         }
-        Problem refused = argsRefusal(args);
         if (refused != null) {
             return Promise.broken(refused);
         }
         if (inWorker) {
-            return Promise.broken(Problem.of(NOT_OFFERED, "bundles run in the server's process here, not in workers"));
-        }
-        try {
-            Promise<Object> spawned = bundles.orElseThrow().spawn(vatName(bundle.hash().substring(0, 12)), bundle,
-                    root.get(), Spawning.copy(args));
+            if (workers.isEmpty()) {
+                return Promise.broken(Problem.of(NOT_OFFERED, "this server starts no workers; spawn in its process"));
+            }
+            Class<?> root = makers.rootInterface(rootInterface).orElseThrow();
             running++;
-            return kept(counted(spawned));
-        } catch (BundleRejectedException e) {
-            return Promise.broken(rejected(e));
+            return inWorker(root, control -> control.spawnBundle(bundle.jar(), rootInterface, args));
         }
+        running++;
+        Promise<Object> spawned = Spawning.spawnBundle(bundles.orElseThrow(), makers, vatName(hash.substring(0, 12)),
+                bundle.bundle(), rootInterface, args);
+        return kept(counted(spawned)).then(root -> {
+            // A confined vat may be terminated (over its budget, say): then it no longer counts.
+            Ref.monitor(root, problem -> {
+                running--;
+                roots.remove(root);
+            });
+            return root;
+        });
     }
 
     @Override
@@ -133,18 +141,25 @@ public final class SpawnService implements VatMaker {
         if (workers.isEmpty()) {
             return Promise.broken(Problem.of(NOT_OFFERED, "this server starts no workers; spawn in its process"));
         }
-        Class<?> root = makers.maker(maker).orElseThrow().root();
         running++;
+        return inWorker(makers.maker(maker).orElseThrow().root(), control -> control.spawnMaker(maker, args));
+    }
+
+    /**
+     * Starts a worker and has {@code spawn} start a vat there; answers a forwarder in
+     * {@code home} to the vat's root. The worker is killed when that vat ends, and its end gives
+     * the vat back to the quota.
+     */
+    private Promise<Object> inWorker(Class<?> root, Function<WorkerControl, Promise<Object>> spawn) {
         Deferred<Object> result = Promise.defer();
-        workers.get().start().whenComplete((worker, failure) -> home.run(() -> {
+        workers.orElseThrow().start().whenComplete((worker, failure) -> home.run(() -> {
             if (failure != null) {
                 running--;
                 result.resolver().reject(Problem.from(failure instanceof CompletionException c ? c.getCause() : failure));
                 return;
             }
-            // Once a worker runs, its end is what gives the vat back to the quota.
             worker.ended().thenRun(() -> home.run(() -> running--));
-            worker.control().spawnMaker(maker, args).when(
+            spawn.apply(worker.control()).when(
                     far -> {
                         Object forwarder = Forwarder.of(root, far);
                         Object exported = exported(root, forwarder);
@@ -154,6 +169,11 @@ public final class SpawnService implements VatMaker {
                             roots.remove(forwarder);
                             roots.remove(exported);
                         }));
+                        // A worker runs one vat: once that vat is gone (a confined one over its
+                        // budget, say), the process has nothing left to do.
+                        worker.control().vatEnded().when(why -> worker.kill("its vat ended: " + why), gone -> {
+                            // The worker ended first: nothing is left to stop.
+                        });
                         result.resolver().resolve(exported);
                     },
                     problem -> {
@@ -214,13 +234,7 @@ public final class SpawnService implements VatMaker {
         return "spawned-" + spawned + "-" + what;
     }
 
-    private static Problem rejected(BundleRejectedException e) {
-        List<Violation> violations = e.violations();
-        String listed = violations.stream().limit(VIOLATIONS_SHOWN).map(Violation::toString)
-                .collect(Collectors.joining("; "));
-        String more = violations.size() > VIOLATIONS_SHOWN ? "; and " + (violations.size() - VIOLATIONS_SHOWN) + " more" : "";
-        return Problem.of(BUNDLE_REJECTED, "bundle %s: %d violation%s: %s%s",
-                e.hash().isEmpty() ? "(unreadable)" : e.hash().substring(0, Math.min(12, e.hash().length())),
-                violations.size(), violations.size() == 1 ? "" : "s", listed, more);
+    /** A bundle kept, and the jar it came from, for workers, which verify and load it themselves. */
+    private record Uploaded(Bundle bundle, byte[] jar) {
     }
 }

@@ -1,6 +1,9 @@
 package dev.erg.server.spawn;
 
+import dev.erg.confine.Bundle;
+import dev.erg.confine.BundleRejectedException;
 import dev.erg.confine.VatMaker;
+import dev.erg.confine.Violation;
 import dev.erg.server.spi.RootMaker;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
@@ -10,13 +13,17 @@ import dev.erg.vat.Vat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Starts a vat whose root a {@link RootMaker} makes: the same steps in the server and in a worker. */
 public final class Spawning {
 
     /** The most arguments a spawn may pass. */
     public static final int MAX_ARGS = 64;
+    /** The most violations a rejection's problem lists; it counts the rest. */
+    static final int VIOLATIONS_SHOWN = 20;
 
     private Spawning() {
     }
@@ -72,6 +79,55 @@ public final class Spawning {
             }
             return Promise.of(root);
         });
+    }
+
+    /**
+     * Starts a confined vat called {@code vatName} running {@code bundle}, reached through the
+     * registered root interface named {@code rootInterface}; answers its root, or breaks with a
+     * {@link VatMaker} problem.
+     */
+    public static Promise<Object> spawnBundle(BundleRunner runner, RootMakers makers, String vatName, Bundle bundle,
+                                              String rootInterface, List<Object> args) {
+        Problem refused = interfaceRefusal(makers, rootInterface);
+        if (refused == null && args == null) {
+            refused = Problem.of(VatMaker.BAD_ARGUMENTS, "the arguments are null (expected: a list, perhaps empty)");
+        }
+        if (refused == null && args.size() > MAX_ARGS) {
+            refused = Problem.of(VatMaker.BAD_ARGUMENTS, "%d arguments, more than %d", args.size(), MAX_ARGS);
+        }
+        if (refused != null) {
+            return Promise.broken(refused);
+        }
+        try {
+            return runner.spawn(vatName, bundle, makers.rootInterface(rootInterface).orElseThrow(), copy(args));
+        } catch (BundleRejectedException e) {
+            return Promise.broken(rejected(e));
+        }
+    }
+
+    /** The problem of a spawn whose root interface the server did not register, or null if it did. */
+    static Problem interfaceRefusal(RootMakers makers, String rootInterface) {
+        Optional<Class<?>> root = rootInterface == null ? Optional.empty() : makers.rootInterface(rootInterface);
+        if (root.isPresent()) {
+            return null;
+        }
+        return Problem.of(VatMaker.UNKNOWN_INTERFACE, "%s is not a root interface this server registered"
+                + " (registered: %s)", rootInterface == null ? "null" : printable(rootInterface),
+                String.join(", ", makers.listing()));
+    }
+
+    /**
+     * The problem of a bundle that breaks the rules: its first {@value #VIOLATIONS_SHOWN}
+     * violations, and how many more there are.
+     */
+    public static Problem rejected(BundleRejectedException e) {
+        List<Violation> violations = e.violations();
+        String listed = violations.stream().limit(VIOLATIONS_SHOWN).map(Violation::toString)
+                .collect(Collectors.joining("; "));
+        String more = violations.size() > VIOLATIONS_SHOWN ? "; and " + (violations.size() - VIOLATIONS_SHOWN) + " more" : "";
+        return Problem.of(VatMaker.BUNDLE_REJECTED, "bundle %s: %d violation%s: %s%s",
+                e.hash().isEmpty() ? "(unreadable)" : e.hash().substring(0, Math.min(12, e.hash().length())),
+                violations.size(), violations.size() == 1 ? "" : "s", listed, more);
     }
 
     /** An unmodifiable copy of {@code args}, which may hold nulls. */

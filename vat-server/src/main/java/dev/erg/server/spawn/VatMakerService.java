@@ -1,5 +1,6 @@
 package dev.erg.server.spawn;
 
+import dev.erg.confine.Limits;
 import dev.erg.confine.VatMaker;
 import dev.erg.server.spi.ServiceContext;
 import dev.erg.server.spi.ServiceMaker;
@@ -9,9 +10,11 @@ import java.util.Optional;
 /**
  * Makes a {@link VatMaker}, as the maker {@value #NAME}: the configuration line
  * {@code service.spawner = vat-maker} offers one, by a sturdy ref printed at start like any
- * service's. It spawns from the {@link dev.erg.server.spi.RootMaker}s on the class path, in the
- * server's process or in worker processes, with the {@link SpawnQuota#defaults() default quota}
- * shared by every holder of that service's sturdy refs.
+ * service's. It spawns from the {@link dev.erg.server.spi.RootMaker}s on the class path and
+ * from uploaded bundles, confined with {@link Limits#defaults() the default limits} and seeing
+ * the makers' root interfaces and passables as host types, in the server's process or in
+ * worker processes, with the {@link SpawnQuota#defaults() default quota} shared by every holder
+ * of that service's sturdy refs.
  */
 public final class VatMakerService implements ServiceMaker {
 
@@ -33,7 +36,8 @@ public final class VatMakerService implements ServiceMaker {
     @Override
     public Object make(ServiceContext context) {
         SpawnService service = new SpawnService(context.vat(), makers, context.host()::newVat,
-                Optional.of(context.host().workers()), Optional.empty(), SpawnQuota.defaults(),
+                Optional.of(context.host().workers()),
+                Optional.of(ConfinedBundles.of(context.host().runtime(), makers, Limits.defaults())), SpawnQuota.defaults(),
                 root -> context.network().sturdyRef(root).toString());
         return context.vat().export(service, VatMaker.class);
     }

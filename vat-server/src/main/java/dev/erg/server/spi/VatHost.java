@@ -2,6 +2,7 @@ package dev.erg.server.spi;
 
 import dev.erg.server.worker.Workers;
 import dev.erg.vat.Vat;
+import dev.erg.vat.VatRuntime;
 
 /**
  * What a server lends the services that start vats of their own, such as the vat maker: vats
@@ -11,6 +12,12 @@ public interface VatHost {
 
     /** A new vat of the server's runtime, counted in its metrics under {@code name}. */
     Vat newVat(String name);
+
+    /**
+     * The server's runtime, for vats that must be made with it, such as confined ones; they are
+     * not counted in the server's metrics.
+     */
+    VatRuntime runtime();
 
     /** The server's supervisor of worker processes, started on first use. */
     Workers workers();

@@ -11,4 +11,18 @@ public interface WorkerControl {
      * {@code args}; answers the root, or breaks with a {@link dev.erg.confine.VatMaker} problem.
      */
     Promise<Object> spawnMaker(String maker, List<Object> args);
+
+    /**
+     * Starts a confined vat in the worker running the bundle {@code jar}, which the worker
+     * verifies and meters itself, giving its entry {@code args}; answers its root as the
+     * registered interface named {@code rootInterface}, or breaks with a
+     * {@link dev.erg.confine.VatMaker} problem.
+     */
+    Promise<Object> spawnBundle(byte[] jar, String rootInterface, List<Object> args);
+
+    /**
+     * Fulfilled with why, once the vat this worker spawned has ended (a confined vat over its
+     * budget, say): the worker then has nothing left to do.
+     */
+    Promise<String> vatEnded();
 }

@@ -1,9 +1,11 @@
 package dev.erg.server.worker;
 
 import dev.erg.captp.SturdyRef;
+import dev.erg.confine.Limits;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.net.NetConfig;
 import dev.erg.net.Node;
+import dev.erg.server.spawn.ConfinedBundles;
 import dev.erg.server.spawn.RootMakers;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
@@ -39,7 +41,8 @@ public final class WorkerMain {
                 PassableRegistry.of(makers.passables().toArray(Class<?>[]::new)));
         node.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Vat vat = runtime.newVat("worker");
-        SturdyRef ref = node.sturdyRef(vat.export(new WorkerHost(makers, runtime), WorkerControl.class), null);
+        SturdyRef ref = node.sturdyRef(vat.export(new WorkerHost(makers, runtime,
+                ConfinedBundles.of(runtime, makers, Limits.defaults())), WorkerControl.class), null);
         channel.println(READY + ref);
         channel.flush();
         awaitEndOfInput();

@@ -2,6 +2,7 @@ package dev.erg.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.server.spawn.Plugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -9,14 +10,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code vat-server spawn}: vats started on a server through its vat maker, from the command line. */
+/**
+ * {@code vat-server spawn}: vats started on a server through its vat maker, by name or from a
+ * bundle jar, from the command line.
+ */
 class SpawnCommandTest {
+
+    private static final String COUNTER = "dev.erg.server.services.Counter";
 
     @TempDir
     Path tmp;
 
     @Test
-    void spawnsByNameInTheServerAndInAWorkerAndPrintsTheRootsSturdyRef() throws Exception {
+    void spawnsByNameInTheServerAndInAWorkerAndFromABundleAndPrintsTheRootsSturdyRef() throws Exception {
         CliRun.run(tmp, "init", "data");
         Files.writeString(tmp.resolve("data/erg-server.conf"), "service.spawner = vat-maker\n", StandardOpenOption.APPEND);
         CliRun server = CliRun.serve(tmp, "run", "--data", "data");
@@ -38,9 +44,24 @@ class SpawnCommandTest {
                     "UnknownMaker: no root maker is called \"nonesuch\" (known: counter, spinner)");
             failsWith(CliRun.run(tmp, "spawn", vatMaker, "--maker", "counter", "\"ten\""),
                     "BadArguments: counter: the start is a String (expected: an integer)");
-            Path jar = Files.write(tmp.resolve("plugin.jar"), new byte[] {1, 2, 3});
-            failsWith(CliRun.run(tmp, "spawn", vatMaker, jar.toString(), "--root", "dev.erg.server.services.Counter"),
-                    "NotOffered: this server runs no bundles; spawn from a maker: counter, spinner");
+            Path jar = Files.write(tmp.resolve("plugin.jar"), Plugins.tally());
+            CliRun bundled = CliRun.run(tmp, "spawn", vatMaker, jar.toString(), "--root", COUNTER, "7");
+            assertThat(bundled.status()).as(bundled.toString()).isZero();
+            CliRun called = CliRun.run(tmp, "call", bundled.out().strip(), "increment", "3");
+            assertThat(called.out()).as(called.toString()).isEqualTo("10\n");
+
+            Path rogue = Files.write(tmp.resolve("rogue.jar"), Plugins.rogue(1));
+            CliRun refused = CliRun.run(tmp, "spawn", vatMaker, rogue.toString(), "--root", COUNTER);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(Cli.FAILED);
+            assertThat(refused.err()).startsWith("vat-server: BundleRejected: bundle ").contains(
+                    "3 violations: plug.Rogue.escape0()V @0: allow-list: calls java.lang.System.getenv()");
+            Path junk = Files.write(tmp.resolve("junk.jar"), new byte[] {1, 2, 3});
+            failsWith(CliRun.run(tmp, "spawn", vatMaker, junk.toString(), "--root", COUNTER),
+                    "BundleRejected: bundle 039058c6f2c0: 1 violation: bundle: malformed: names no entry class"
+                            + " (manifest attribute Erg-Entry)");
+            failsWith(CliRun.run(tmp, "spawn", vatMaker, jar.toString(), "--root", "java.lang.Runnable"),
+                    "UnknownInterface: java.lang.Runnable is not a root interface this server registered (registered:"
+                            + " counter: dev.erg.server.services.Counter, spinner: dev.erg.server.spawn.Spinner)");
             failsWith(CliRun.run(tmp, "spawn", vatMaker, jar.toString()),
                     "a bundle needs --root INTERFACE, the root interface to reach it through");
         } finally {
