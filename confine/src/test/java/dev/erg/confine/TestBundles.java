@@ -60,7 +60,7 @@ final class TestBundles {
                         return text;
                     }
                 }));
-        List<String> options = List.of("-classpath", classPath(), "-proc:none", "--release", "25");
+        List<String> options = List.of("-classpath", classPath(), "-proc:none", "--release", "25", "-Xlint:none", "-nowarn");
         if (!compiler.getTask(null, files, diagnostics, options, null, units).call()) {
             throw new AssertionError("bundle does not compile: " + diagnostics.getDiagnostics());
         }
