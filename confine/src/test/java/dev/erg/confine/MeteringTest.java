@@ -164,6 +164,64 @@ class MeteringTest {
     }
 
     @Test
+    void aLoopEndedByAnExceptionTheJvmThrowsIsStillCharged() throws Exception {
+        Bundle spinThenFail = ConfinedVatTest.probe("""
+                long work(long n) {
+                    long caught = 0;
+                    for (int round = 0; round < 10; round++) {
+                        try {
+                            caught += spin(n);
+                        } catch (ArrayIndexOutOfBoundsException e) {
+                            caught++;
+                        }
+                    }
+                    return caught;
+                }
+
+                static long spin(long n) {
+                    long sum = 0;
+                    for (long i = 0; i < n; i++) {
+                        sum = sum * 31 + i;
+                    }
+                    int[] none = new int[0];
+                    return none[(int) (sum & 1) + 1];
+                }
+                """);
+        long[] thousand = runConfined(spinThenFail, CallPricer.standard(), 1_000);
+        long[] twoThousand = runConfined(spinThenFail, CallPricer.standard(), 2_000);
+        assertThat(thousand[0]).isEqualTo(10);
+        // Ten frames that each spun a thousand more rounds and then died of an exception: each round is charged.
+        assertThat(twoThousand[1] - thousand[1]).isGreaterThanOrEqualTo(10 * 1_000 * 5);
+    }
+
+    @Test
+    void runningOutInsideACalleeStaysStickyInTheCallersHandler() throws Exception {
+        Bundle swallow = ConfinedVatTest.probe("""
+                long work(long n) {
+                    long rounds = 0;
+                    while (true) {
+                        try {
+                            rounds += spin(n);
+                        } catch (RuntimeException e) {
+                            rounds++;
+                        }
+                    }
+                }
+
+                static long spin(long n) {
+                    long sum = 0;
+                    for (long i = 0; i < n; i++) {
+                        sum = sum * 31 + i;
+                    }
+                    return sum & 1;
+                }
+                """);
+        long[] run = runConfined(swallow, CallPricer.standard(), 1_000_000);
+        assertThat(run[0]).isEqualTo(Long.MIN_VALUE);
+        assertThat(run[1]).isBetween(10_000_000L, 10_100_000L);
+    }
+
+    @Test
     void aBundleClassWithTheMetersNameIsRejected() {
         Bundle impostor = TestBundles.bundle(Gauge.NAME, Map.of(Gauge.NAME, """
                 package dev.erg.confine.gauge;
