@@ -1,7 +1,5 @@
 package dev.erg.confine.meter;
 
-import static java.lang.constant.ConstantDescs.CD_long;
-
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeModel;
@@ -13,7 +11,6 @@ import java.lang.classfile.PseudoInstruction;
 import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.BranchInstruction;
 import java.lang.classfile.instruction.ExceptionCatch;
-import java.lang.classfile.instruction.InvokeDynamicInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.classfile.instruction.LabelTarget;
 import java.lang.classfile.instruction.LookupSwitchInstruction;
@@ -41,16 +38,6 @@ import java.util.Set;
  * and entering an exception handler costs {@value #HANDLER_COST} more; arrays are charged their
  * length at run time, before they are allocated, and sized calls the size of their operand,
  * before the call.
- *
- * <p>A method with loops counts what its loop heads and handlers charge in a local {@code long}
- * (the JIT keeps it in a register; the gauge's static counter it cannot, and every round
- * would wait on the store of the round before) against a local copy of what the gauge had
- * left. The count is added to the gauge before every call but one of a {@link LeafMethods pure
- * leaf}, before {@code return} and {@code athrow}, when it would pass the copy, and by a handler
- * covering the whole method when the frame ends in an exception the JVM threw; the copy is
- * read again after every such call and on entering a handler, so running out stays sticky.
- * Whatever else charges the gauge meanwhile (a class initializer, an array's length) adds to
- * it directly, so nothing is lost, and only the frame on top of the stack holds uncounted work.
  */
 final class MeteringCode implements CodeTransform {
 
@@ -73,27 +60,18 @@ final class MeteringCode implements CodeTransform {
 
     private final CodeModel model;
     private final Map<String, Long> leaves;
-    private final Set<String> pureLeaves;
     private final boolean leaf;
-    private final Set<Label> handlers = new HashSet<>();
-    /** The locals counting the frame's work and holding the gauge's count when last read; -1 if none. */
-    private int spent = -1;
-    private int limit = -1;
-    private Label counted;
 
     /**
      * @param bundle the internal names of the bundle's classes
-     * @param leaves     the costs of the bundle's {@link LeafMethods}
-     * @param pureLeaves the leaves that neither call nor allocate arrays
-     * @param leaf       whether {@code model} is a leaf's: its callers charge for it
-     * @param model      the method body to meter
+     * @param leaves the costs of the bundle's {@link LeafMethods}
+     * @param leaf   whether {@code model} is a leaf's: its callers charge for it
+     * @param model  the method body to meter
      */
-    MeteringCode(Set<String> bundle, CallPricer pricer, Map<String, Long> leaves, Set<String> pureLeaves, boolean leaf,
-            CodeModel model) {
+    MeteringCode(Set<String> bundle, CallPricer pricer, Map<String, Long> leaves, boolean leaf, CodeModel model) {
         this.bundle = bundle;
         this.pricer = pricer;
         this.leaves = leaves;
-        this.pureLeaves = pureLeaves;
         this.leaf = leaf;
         this.model = model;
     }
@@ -105,24 +83,6 @@ final class MeteringCode implements CodeTransform {
         if (entry > 0 && !leaf) {
             Gauge.charge(code, entry);
         }
-        if (!leaf && regionCosts.keySet().stream().anyMatch(label -> !handlers.contains(label))) {
-            spent = code.allocateLocal(TypeKind.LONG);
-            limit = code.allocateLocal(TypeKind.LONG);
-            code.lconst_0().lstore(spent);
-            reread(code);
-            counted = code.newBoundLabel();
-        }
-    }
-
-    @Override
-    public void atEnd(CodeBuilder code) {
-        if (spent >= 0) {
-            Label end = code.newBoundLabel();
-            Label handler = code.newBoundLabel();
-            add(code);
-            code.athrow();
-            code.exceptionCatchAll(counted, end, handler);
-        }
     }
 
     @Override
@@ -132,12 +92,7 @@ final class MeteringCode implements CodeTransform {
                 code.with(target);
                 Long cost = regionCosts.get(target.label());
                 if (cost != null) {
-                    if (spent >= 0) {
-                        if (handlers.contains(target.label())) {
-                            reread(code);
-                        }
-                        count(code, cost);
-                    } else if (cost > 0 && !leaf) {
+                    if (cost > 0 && !leaf) {
                         Gauge.charge(code, cost);
                     }
                     code.labelBinding(afterCharge.get(target.label()));
@@ -159,59 +114,15 @@ final class MeteringCode implements CodeTransform {
             }
             case NewMultiArrayInstruction array -> chargeDimensions(code, array);
             case InvokeInstruction call -> {
-                boolean settles = spent >= 0 && !pureLeaves.contains(LeafMethods.key(call.owner().asInternalName(),
-                        call.name().stringValue(), call.type().stringValue()));
-                if (settles) {
-                    add(code);
-                }
                 Price price = sized.get(calls++);
                 if (price == null) {
                     code.with(call);
                 } else {
                     chargeSize(code, call, price);
                 }
-                if (settles) {
-                    reread(code);
-                }
-            }
-            case InvokeDynamicInstruction call when spent >= 0 -> {
-                add(code);
-                code.with(call);
-                reread(code);
-            }
-            case ReturnInstruction exit when spent >= 0 -> {
-                add(code);
-                code.with(exit);
-            }
-            case ThrowInstruction exit when spent >= 0 -> {
-                add(code);
-                code.with(exit);
             }
             default -> code.with(element);
         }
-    }
-
-    /** Counts {@code cost} in the frame; past the gauge's count as last read, adds the count to the gauge, which throws if it ran out. */
-    private void count(CodeBuilder code, long cost) {
-        Label within = code.newLabel();
-        code.lload(spent).loadConstant(cost).ladd().dup2().lstore(spent)
-                .lload(limit).lcmp().ifle(within)
-                // Zeroed before the call, which may throw: a handler of this frame must not count it again.
-                .lload(spent).lconst_0().lstore(spent)
-                .invokestatic(Gauge.DESC, "charge", Gauge.CHARGE_LONG);
-        reread(code);
-        code.labelBinding(within);
-    }
-
-    /** Adds the frame's count to the gauge and starts it again. */
-    private void add(CodeBuilder code) {
-        code.getstatic(Gauge.DESC, Gauge.LEFT, CD_long).lload(spent).lsub().putstatic(Gauge.DESC, Gauge.LEFT, CD_long)
-                .lconst_0().lstore(spent);
-    }
-
-    /** Reads what the gauge has left into the frame's copy. */
-    private void reread(CodeBuilder code) {
-        code.getstatic(Gauge.DESC, Gauge.LEFT, CD_long).lstore(limit);
     }
 
     /**
@@ -239,7 +150,6 @@ final class MeteringCode implements CodeTransform {
                 }
             }
             if (elements.get(i) instanceof ExceptionCatch c) {
-                handlers.add(c.handler());
                 starts.add(c.handler());
                 chargePoints.add(c.handler());
             }
