@@ -27,6 +27,11 @@ public record ClusterView(Instant now, List<ServerView> servers, List<VatView> v
         return servers.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
+    /** The same cluster seen at {@code later}. */
+    public ClusterView withNow(Instant later) {
+        return new ClusterView(later, servers, vats);
+    }
+
     /** The servers that accept vats, in the snapshot's order. */
     public List<ServerView> accepting() {
         return servers.stream().filter(ServerView::accepts).toList();

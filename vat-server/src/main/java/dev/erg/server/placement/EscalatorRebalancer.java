@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
  * times turns from its balance. Each round, every vat that is not cooling down looks at the
  * cheapest server and two sampled ones and works out what its turns would cost on each with its
  * own load added. Where that is at least {@link Escalation#minSaving() minSaving} below what it
- * pays now, it bids a fee for admission there. Its ceiling is the lesser of its balance and what
+ * pays now, or below at all when that brings it from over its budget to within it, it bids a
+ * fee for admission there. Its ceiling is the lesser of its balance and what
  * the move saves over the {@link Escalation#horizon() horizon}; it opens at a
  * {@link Escalation#step() step} of that ceiling and adds a step each round it is refused, as in
  * Drexler and Miller's escalator auction, so a vat that keeps losing eventually outbids newcomers
@@ -78,10 +79,10 @@ public final class EscalatorRebalancer implements Rebalancer {
                 }
             }
             double now = costHere(loads, from, vat);
-            double saving = now - best;
-            if (to < 0 || saving < rules.minSaving() * now) {
+            if (to < 0 || !worthMoving(vat, now, best)) {
                 continue;
             }
+            double saving = now - best;
             double ceiling = Math.min(vat.balance(), saving * rules.horizonSeconds());
             if (ceiling <= 0) {
                 continue;
@@ -96,8 +97,7 @@ public final class EscalatorRebalancer implements Rebalancer {
         for (Bid bid : bids) {
             VatView vat = bid.vat();
             double now = costHere(loads, bid.from(), vat);
-            double saving = now - costThere(loads, bid.to(), vat);
-            if (saving < rules.minSaving() * now) {
+            if (!worthMoving(vat, now, costThere(loads, bid.to(), vat))) {
                 continue; // the moves admitted before it took the saving away: no reason to bid on
             }
             if (arrivals[bid.to()] >= rules.maxArrivalsPerRound()) {
@@ -112,6 +112,17 @@ public final class EscalatorRebalancer implements Rebalancer {
         standingBids.clear();
         standingBids.putAll(stillBidding);
         return List.copyOf(moves);
+    }
+
+    /**
+     * Whether paying {@code there} a second instead of {@code now} is worth a move: for the
+     * threshold's saving, or for any saving that brings a vat over its budget within it. A vat
+     * no server is cheap enough for moves by the threshold like any other, so it does not chase
+     * every small difference in price.
+     */
+    private boolean worthMoving(VatView vat, double now, double there) {
+        double saving = now - there;
+        return saving > 0 && (saving >= rules.minSaving() * now || (now > vat.budget() && there <= vat.budget()));
     }
 
     /** What {@code vat}'s turns cost per second where it runs, at that server's current load. */
