@@ -7,7 +7,8 @@ import java.util.Objects;
  * What keeps {@link HotSpotRebalancer} from thrashing.
  *
  * @param band             a server is hot when its utilisation exceeds the mean by more than this
- *                         share of the mean (0.05: more than 5% above); only hot servers shed vats
+ *                         share of the mean (0.05: more than 5% above); only hot servers shed
+ *                         vats, and they shed down to half the band above the mean
  * @param minGain          a move is made only when it lowers the higher utilisation of its two
  *                         servers by at least this much (0.005: half a percent of a server)
  * @param coolDown         a vat that moved does not move again before this has passed

@@ -46,13 +46,13 @@ public record SimulationConfig(long seed, int servers, int vats, int seconds, do
      */
     public static SimulationConfig full(long seed) {
         return new SimulationConfig(seed, 50, 10_000, 7_200, 1_000, 0.7, 0.6, 20, 0.06, 600, 40, 60,
-                10, 60, 0.2, 60, 600);
+                10, 20, 0.2, 60, 600);
     }
 
     /** The CI run: 10 servers, 500 vats, fifteen simulated minutes, a server joining or leaving every three. */
     public static SimulationConfig small(long seed) {
         return new SimulationConfig(seed, 10, 500, 900, 1_000, 0.7, 0.6, 2, 0.06, 180, 8, 60,
-                10, 60, 0.2, 30, 180);
+                10, 20, 0.2, 30, 180);
     }
 
     /** This configuration with no drift, churn or change of servers, so that balance can be reached and kept. */
