@@ -173,8 +173,7 @@ public final class ClusterSimulation {
     }
 
     private VatView view(int slot) {
-        String server = at[slot] == null ? "" : at[slot].id;
-        return new VatView(workload.vatId(slot), KIND, measured[slot], income(slot), Math.max(0, balance[slot]), server);
+        return new VatView(workload.vatId(slot), KIND, measured[slot], income(slot), Math.max(0, balance[slot]), at[slot].id);
     }
 
     private List<ServerView> serverViews() {
@@ -189,7 +188,6 @@ public final class ClusterSimulation {
         deferred[slot] = 0;
         paused[slot] = false;
         overspent[slot] = false;
-        at[slot] = null;
         SimServer to = place(slot);
         at[slot] = to;
         to.measured += measured[slot];
