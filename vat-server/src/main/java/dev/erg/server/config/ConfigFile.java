@@ -298,7 +298,7 @@ public final class ConfigFile {
         private Path resolve(String value) {
             try {
                 Path given = Path.of(value);
-                Path parent = file.toAbsolutePath().getParent();
+                Path parent = file.getParent();
                 return given.isAbsolute() || parent == null ? given : parent.resolve(given);
             } catch (InvalidPathException e) {
                 throw new IllegalArgumentException("\"" + shown(value) + "\" is not a file name");
