@@ -48,6 +48,7 @@ public final class Cli {
         line.addSubcommand("call", new CallCommand(launch));
         line.addSubcommand("describe", new DescribeCommand(launch));
         line.addSubcommand("spawn", new SpawnCommand(launch));
+        line.addSubcommand("cluster", new ClusterCommand(launch));
         line.addSubcommand("help", new CommandLine.HelpCommand());
         line.setOut(new PrintWriter(launch.out(), true));
         line.setErr(new PrintWriter(launch.err(), true));

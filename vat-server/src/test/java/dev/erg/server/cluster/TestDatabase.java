@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A fresh database in a test's PostgreSQL server, so that each test's cluster starts empty. */
-final class TestDatabase {
+public final class TestDatabase {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -21,7 +21,7 @@ final class TestDatabase {
     }
 
     /** Makes a new, empty database in {@code server}. */
-    static TestDatabase fresh(PostgresCluster server) throws SQLException {
+    public static TestDatabase fresh(PostgresCluster server) throws SQLException {
         String name = "cluster_" + NEXT.incrementAndGet();
         try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
              Statement s = c.createStatement()) {
@@ -31,20 +31,20 @@ final class TestDatabase {
         return new TestDatabase(server, base.substring(0, base.lastIndexOf('/') + 1) + name);
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    String user() {
+    public String user() {
         return server.user();
     }
 
-    String password() {
+    public String password() {
         return server.password();
     }
 
     /** A new connection of the cluster's own, as another server would have. */
-    ClusterStore store() {
+    public ClusterStore store() {
         return ClusterStore.open(url, server.user(), server.password());
     }
 
