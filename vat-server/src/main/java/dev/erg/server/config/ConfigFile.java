@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * storage = sqlite                 # durable state: "sqlite" (durable.db in the data directory),
  *                                  # or jdbc:postgresql://HOST:PORT/DB
  * storage.user = erg               # PostgreSQL's user and password
- * storage.password = secret
+ * storage.password = secret        # or storage.password.file = FILE holding it
  * commit.batch = 256               # turns committed together at most; 1 commits each alone
  * cluster.store = jdbc:postgresql://db:5432/erg  # join the cluster whose membership and directory are there
  * cluster.user = erg               # its user, and its password given in the file or in a file
@@ -62,8 +62,8 @@ public final class ConfigFile {
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final String KEYS = "listen, advertise, threads, metrics.port, storage, storage.user,"
-            + " storage.password, commit.batch, service.<name>, cluster.store, cluster.user, cluster.password,"
-            + " cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price";
+            + " storage.password, storage.password.file, commit.batch, service.<name>, cluster.store, cluster.user,"
+            + " cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
     private static final long MAX_SECRET_SIZE = 4096;
@@ -102,6 +102,7 @@ public final class ConfigFile {
                 # storage = jdbc:postgresql://db.example.org:5432/erg
                 # storage.user = erg
                 # storage.password = secret
+                # (or storage.password.file = a file holding it, such as a mounted secret)
                 # At most this many turns are committed together (group commit); 1 commits
                 # each turn alone.
                 # commit.batch = 256
@@ -256,6 +257,7 @@ public final class ConfigFile {
                 }
                 case "storage.user" -> storageUser = value;
                 case "storage.password" -> storagePassword = value;
+                case "storage.password.file" -> storagePassword = secret(resolve(value));
                 case "commit.batch" -> commitBatch = number(value, 1, 65_536);
                 case "cluster.store" -> {
                     if (!value.startsWith("jdbc:postgresql://")) {
@@ -352,6 +354,12 @@ public final class ConfigFile {
         }
 
         ServerConfig config() throws SetupException {
+            for (String key : List.of("storage.password", "cluster.password")) {
+                if (seen.containsKey(key) && seen.containsKey(key + ".file")) {
+                    throw error(seen.get(key + ".file"), key + ".file: " + key + " is set too, on line " + seen.get(key)
+                            + "; keep one");
+                }
+            }
             if (advertise.isEmpty() && isWildcard(listen.getHostString())) {
                 throw error(listenLine, "listen: " + listen.getHostString() + " listens on every interface, which is no address"
                         + " to dial; add `advertise = <host>:<port>` to say where peers reach this server");
@@ -369,10 +377,6 @@ public final class ConfigFile {
                             + " jdbc:postgresql://HOST:PORT/DB to join a cluster, or remove " + stray.get());
                 }
                 return Optional.empty();
-            }
-            if (seen.containsKey("cluster.password") && seen.containsKey("cluster.password.file")) {
-                throw error(seen.get("cluster.password.file"), "cluster.password.file: cluster.password is set too, on line "
-                        + seen.get("cluster.password") + "; keep one");
             }
             if (!storage.equals(ServerConfig.SQLITE) && !storage.equals(clusterStore)) {
                 // A takeover raises the epoch of the vat's durable state in the directory's transaction.

@@ -72,7 +72,7 @@ class ConfigFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             listen 127.0.0.1:7700                     | erg-server.conf line 2: expected `key = value`, found "listen 127.0.0.1:7700"
-            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, commit.batch, service.<name>, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price)
+            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price)
             listen = 127.0.0.1:77x0                   | erg-server.conf line 2: listen: port "77x0" is not a number from 0 to 65535
             listen = 127.0.0.1                        | erg-server.conf line 2: listen: "127.0.0.1" is not host:port
             listen = ::1:7700                         | erg-server.conf line 2: listen: "::1:7700" is not host:port (write an IPv6 host as [::1])
