@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public final class ClusterMember implements AutoCloseable {
     private final List<String> hints;
     private final LoadSampler load;
     private final ScheduledExecutorService beat;
+    private ScheduledFuture<?> beating;
     private Membership membership;
     private boolean active;
     private String failing;
@@ -74,7 +76,7 @@ public final class ClusterMember implements AutoCloseable {
             throw e;
         }
         long period = config.heartbeat().toMillis();
-        member.beat.scheduleWithFixedDelay(member::beat, period, period, TimeUnit.MILLISECONDS);
+        member.beating = member.beat.scheduleWithFixedDelay(member::beat, period, period, TimeUnit.MILLISECONDS);
         return member;
     }
 
@@ -159,7 +161,11 @@ public final class ClusterMember implements AutoCloseable {
             return;
         }
         try {
-            runOnBeat(() -> membership.depart());
+            // On the heartbeat's thread, so no heartbeat comes after the departure to join again.
+            runOnBeat(() -> {
+                beating.cancel(false);
+                membership.depart();
+            });
         } catch (RuntimeException e) {
             LOG.warn("could not leave the cluster; its lease ends on its own: {}", e.getMessage());
         } finally {

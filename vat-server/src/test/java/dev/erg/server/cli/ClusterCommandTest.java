@@ -8,6 +8,7 @@ import dev.erg.server.cluster.ClusterKey;
 import dev.erg.server.cluster.ClusterStore;
 import dev.erg.server.cluster.Directory;
 import dev.erg.server.cluster.Membership;
+import dev.erg.server.cluster.Placement;
 import dev.erg.server.cluster.TestDatabase;
 import dev.erg.server.config.ConfigFile;
 import dev.erg.server.durable.PostgresCluster;
@@ -97,12 +98,36 @@ class ClusterCommandTest {
                     .anySatisfy(line -> assertThat(line).startsWith(" " + two).contains(" active "))
                     .anySatisfy(line -> assertThat(line).startsWith(placed.toString())
                             .containsPattern("  " + two + "\\s+1  placed$"));
-        } finally {
+
+            // Two stops and leaves: one takes its vat at its next heartbeat, fencing it with a new epoch.
             assertThat(second.stop()).isZero();
+            Placement taken = awaitPlacement(placed, one);
+            assertThat(taken.epoch()).isEqualTo(2);
+            assertThat(CliRun.run(tmp, "cluster", "--data", "one").out().lines().toList())
+                    .anySatisfy(line -> assertThat(line).containsPattern("^" + placed + "\\s+\\*" + one + "\\s+2  placed$"))
+                    .noneSatisfy(line -> assertThat(line).contains(two.toString()));
+        } finally {
+            second.stop();
             assertThat(first.stop()).isZero();
         }
         try (ClusterStore store = db.store()) {
             assertThat(Membership.all(store)).as("both left as they stopped").isEmpty();
+        }
+    }
+
+    /** Waits until the directory places {@code vat} on {@code server}, and answers that placement. */
+    private Placement awaitPlacement(VatId vat, VatId server) throws Exception {
+        try (ClusterStore store = db.store()) {
+            Directory directory = new Directory(store, ClusterKey.load(Optional.of(tmp.resolve("cluster-key")), Map.of()));
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (true) {
+                Placement now = directory.lookup(vat).orElseThrow();
+                if (now.serverId().equals(server.toString()) || System.nanoTime() - deadline > 0) {
+                    assertThat(now.serverId()).as("vat %s taken by %s", vat, server).isEqualTo(server.toString());
+                    return now;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
