@@ -65,20 +65,23 @@ public final class ClusterKey {
     public static ClusterKey load(Optional<Path> file, Map<String, String> environment) {
         if (file.isPresent()) {
             Path path = file.get();
-            String text;
+            byte[] bytes;
             try {
-                if (Files.size(path) > 1024) {
-                    throw new ClusterException("cluster.key.file " + path + " is too large for a cluster key ("
-                            + LENGTH + " bytes in base64)");
-                }
-                text = Files.readString(path, StandardCharsets.US_ASCII);
+                bytes = Files.size(path) > 1024 ? null : Files.readAllBytes(path);
             } catch (NoSuchFileException e) {
                 throw new ClusterException("cluster.key.file: no file " + path);
-            } catch (IOException | RuntimeException e) {
-                throw e instanceof ClusterException c ? c
-                        : new ClusterException("cluster.key.file: cannot read " + path + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new ClusterException("cluster.key.file: cannot read " + path + ": " + e.getMessage(), e);
             }
-            return decode(text, "cluster.key.file " + path);
+            if (bytes == null) {
+                throw new ClusterException("cluster.key.file " + path + " is too large for a cluster key (" + LENGTH
+                        + " bytes in base64)");
+            }
+            try {
+                return decode(new String(bytes, StandardCharsets.ISO_8859_1), "cluster.key.file " + path);
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+            }
         }
         String text = environment.get(ClusterConfig.KEY_VARIABLE);
         if (text == null || text.isBlank()) {

@@ -4,6 +4,7 @@ import dev.erg.crypto.VatId;
 import dev.erg.server.config.ClusterConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -149,7 +150,7 @@ public final class ClusterMember implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("interrupted while talking to the cluster", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new ClusterException(e.getCause().toString(), e.getCause());
         }
     }

@@ -61,7 +61,7 @@ public final class Directory implements Locator {
                         + " at epoch " + existing.get().epoch());
             }
             Member member = liveMember(c, serverId);
-            long epoch = Fence.raise(c, vat, 0);
+            long epoch = Fence.raise(c, vat, 0, serverId);
             Placement placed = new Placement(vat, serverId, epoch, member.hints(), VatState.PLACED);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + DIRECTORY
                     + " (vat_id, server_id, epoch, hints, state, sealed_key) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -236,7 +236,7 @@ public final class Directory implements Locator {
 
     /** Gives the locked row of {@code vat}, at {@code epoch}, to {@code member} with a raised epoch. */
     private static Placement assign(Connection c, VatId vat, long epoch, Member member) throws SQLException {
-        long next = Fence.raise(c, vat, epoch);
+        long next = Fence.raise(c, vat, epoch, member.serverId());
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + DIRECTORY + " SET server_id = ?, epoch = ?, hints = ?,"
                 + " state = ? WHERE vat_id = ?")) {
             ps.setString(1, member.serverId());

@@ -1,5 +1,7 @@
 package dev.erg.server.cluster;
 
+import java.util.Locale;
+
 /** Where a member is in its life in the cluster. */
 public enum MemberState {
     /** Joined, still starting: it holds a lease but takes no vats yet. */
@@ -11,7 +13,7 @@ public enum MemberState {
 
     /** How the {@code members} table writes it. */
     String text() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The state {@code text} names, as the table writes it. */

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -122,7 +123,7 @@ public final class Membership {
                     + " wrote does not open with it; give every member the same cluster key (cluster.key.file or "
                     + "ERG_CLUSTER_KEY)");
         }
-        if (!java.util.Arrays.equals(opened, KEY_CHECK_TEXT)) {
+        if (!Arrays.equals(opened, KEY_CHECK_TEXT)) {
             throw new ClusterException("the cluster's key check in " + ClusterStore.SCHEMA + ".meta is damaged");
         }
     }

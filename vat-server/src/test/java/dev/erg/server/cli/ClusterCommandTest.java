@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -119,7 +120,7 @@ class ClusterCommandTest {
     private Placement awaitPlacement(VatId vat, VatId server) throws Exception {
         try (ClusterStore store = db.store()) {
             Directory directory = new Directory(store, ClusterKey.load(Optional.of(tmp.resolve("cluster-key")), Map.of()));
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (true) {
                 Placement now = directory.lookup(vat).orElseThrow();
                 if (now.serverId().equals(server.toString()) || System.nanoTime() - deadline > 0) {

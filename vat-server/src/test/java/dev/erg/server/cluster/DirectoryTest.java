@@ -9,6 +9,7 @@ import dev.erg.server.durable.DurableHost;
 import dev.erg.server.durable.PostgresCluster;
 import dev.erg.server.durable.Storage;
 import dev.erg.server.durable.StoredDataException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -90,7 +91,7 @@ class DirectoryTest {
             try (Connection c = db.connect(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT sealed_key FROM erg_cluster.directory")) {
                 rs.next();
-                assertThat(new String(rs.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1))
+                assertThat(new String(rs.getBytes(1), StandardCharsets.ISO_8859_1))
                         .as("the database holds the key sealed, never as its PEM")
                         .doesNotContain("PRIVATE KEY");
             }
@@ -173,6 +174,7 @@ class DirectoryTest {
                 Placement moved = directory.move(vat, placed.epoch(), b.toString());
                 assertThat(moved.epoch()).isEqualTo(3);
                 assertThat(ownerEpoch(db, vat)).isEqualTo(3);
+                assertThat(ownerHolder(db, vat)).isEqualTo("directory: placed on server " + b);
 
                 try (DurableHost next = DurableHost.open(storage, vat, 16)) {
                     assertThat(next.generation()).isEqualTo(2);
@@ -278,6 +280,14 @@ class DirectoryTest {
 
             assertThat(directory.takeOver(Successor.fewestVats())).isEmpty();
             assertThat(directory.lookup(vat)).contains(placed);
+        }
+    }
+
+    private static String ownerHolder(TestDatabase db, VatId vat) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT holder FROM " + ClusterStore.vatSchema(vat) + ".owner WHERE id = 1")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
