@@ -18,10 +18,11 @@ import java.util.OptionalInt;
  * @param storagePassword the database password, for PostgreSQL
  * @param commitBatch     the most turns committed together
  * @param services  the services to host, in the order the file names them
+ * @param cluster   the cluster this server is a member of; empty when it is on its own
  */
 public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> advertise, OptionalInt threads,
                            OptionalInt metrics, String storage, String storageUser, String storagePassword,
-                           int commitBatch, List<ServiceSpec> services) {
+                           int commitBatch, List<ServiceSpec> services, Optional<ClusterConfig> cluster) {
 
     /** The {@code storage} value for an SQLite database in the data directory. */
     public static final String SQLITE = "sqlite";
@@ -39,6 +40,7 @@ public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> adv
         Objects.requireNonNull(storagePassword, "storagePassword");
         advertise = List.copyOf(advertise);
         services = List.copyOf(services);
+        Objects.requireNonNull(cluster, "cluster");
     }
 
     /** The service called {@code name}, if configured. */
