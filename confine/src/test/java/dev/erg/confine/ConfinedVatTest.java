@@ -2,6 +2,7 @@ package dev.erg.confine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.confine.testkit.BundleCompiler;
 import dev.erg.vat.DeterministicScheduler;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
@@ -37,7 +38,7 @@ class ConfinedVatTest {
 
     /** A bundle whose root answers {@code run(n)} with {@code work(n)}, declared in {@code body}. */
     static Bundle probe(String body) {
-        return TestBundles.bundle("plug.Main", Map.of("plug.Main", """
+        return BundleCompiler.bundle("plug.Main", Map.of("plug.Main", """
                 package plug;
 
                 import dev.erg.confine.Endowments;

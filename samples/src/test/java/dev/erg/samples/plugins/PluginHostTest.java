@@ -3,10 +3,10 @@ package dev.erg.samples.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erg.confine.VatMaker;
+import dev.erg.confine.testkit.BundleCompiler;
 import dev.erg.server.client.CapTpClient;
 import dev.erg.server.host.ServiceRegistry;
 import dev.erg.server.host.VatServer;
-import dev.erg.server.spawn.JarBundles;
 import dev.erg.server.spawn.VatMakerService;
 import dev.erg.server.store.DataDir;
 import dev.erg.vat.Problem;
@@ -106,7 +106,7 @@ class PluginHostTest {
         try (InputStream in = PluginHostTest.class.getResourceAsStream(name + ".java")) {
             String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String className = "com.example.scoring." + name;
-            return JarBundles.jar(className, Map.of(className, source));
+            return BundleCompiler.jar(className, Map.of(className, source));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
