@@ -84,6 +84,8 @@ class ConfinedVatTest {
         Probe neighbour = neighbourVat.export(x -> Promise.of(x + 1), Probe.class);
         ConfinedVat<Probe> confined = spawn(bundle);
         Probe root = settle(confined.root());
+        List<String> heard = new ArrayList<>();
+        confined.whenEnding(why -> heard.add(why + (Ref.kind(root) == RefKind.BROKEN ? ", after the break" : "")));
         Promise<Long> answer = root.run(n);
         Promise<Long> queued = root.run(1);
         scheduler.runUntilIdle();
@@ -94,6 +96,7 @@ class ConfinedVatTest {
         assertThat(Ref.problem(root)).isEqualTo(expected);
         assertThat(root.run(2).problemOrNull()).isEqualTo(expected);
         assertThat(confined.vat().isShutDown()).isTrue();
+        assertThat(heard).as("the host hears of the end before the root breaks").containsExactly(reason);
         assertThat(settle(neighbour.run(41))).isEqualTo(42L);
     }
 
@@ -259,6 +262,11 @@ class ConfinedVatTest {
         confined.terminate("the host is done with it");
         assertThat(root.run(1).problemOrNull()).isEqualTo(new Problem(Problem.VAT_SHUT_DOWN,
                 "vat plugin-1 terminated: the host is done with it"));
+        List<String> heard = new ArrayList<>();
+        confined.whenEnding(heard::add);
+        confined.terminate("again");
+        assertThat(heard).as("a listener that comes late is told at once, and once").containsExactly(
+                "the host is done with it");
     }
 
     /** A logger that keeps the lines it is given. */
