@@ -95,7 +95,6 @@ final class Remote implements RemoteTarget {
         if (already != null) {
             listener.accept(already);
         } else if (first) {
-            session.whenLost(this::broke);
             session.watch(this);
         }
     }
@@ -114,8 +113,8 @@ final class Remote implements RemoteTarget {
         told.forEach(listener -> listener.accept(why));
     }
 
-    /** Why the peer said its object broke, or null. */
-    synchronized Problem brokeAtPeer() {
+    /** Why this import broke (the peer said its object did, or the session was lost), or null. */
+    synchronized Problem broken() {
         return broke;
     }
 

@@ -260,7 +260,7 @@ public final class Session {
         try {
             synchronized (this) {
                 // Checked under the lock: once lost() has taken the settlers to break, none may be added.
-                gone = problem != null ? problem : remote.brokeAtPeer();
+                gone = problem != null ? problem : remote.broken();
                 retired = remote.isRetired();
                 if (gone == null && !retired) {
                     if (remote.embargo() != null) {
@@ -559,9 +559,12 @@ public final class Session {
 
     /**
      * Asks the peer to tell us when its object at {@code remote}, an import, breaks: a
-     * {@code listen} on an object, which the peer answers only with {@code break}.
+     * {@code listen} on an object, which the peer answers only with {@code break}. Its settler
+     * breaks the import with the session's problem, too, if the session is lost first.
      */
     void watch(Remote remote) {
+        // Weakly: a watch must not keep an import that nothing else refers to from being released.
+        WeakReference<Remote> watched = new WeakReference<>(remote);
         Resolver<Object> told = new Resolver<>() {
             @Override
             public void resolve(Object value) {
@@ -575,15 +578,23 @@ public final class Session {
 
             @Override
             public void reject(Problem why) {
-                remote.broke(why);
+                Remote still = watched.get();
+                if (still != null) {
+                    still.broke(why);
+                }
             }
         };
+        Problem lostAlready;
         synchronized (this) {
-            if (problem != null) {
-                return;
+            // Checked under the lock: once lost() has taken the settlers to break, none may be added.
+            lostAlready = problem;
+            if (lostAlready == null) {
+                long settler = exports.export(new Settler(told, Object.class, -1, -1));
+                out.send(new Message.Listen(remote.target(), new Descriptor.ImportObject(settler), false));
             }
-            long settler = exports.export(new Settler(told, Object.class, -1, -1));
-            out.send(new Message.Listen(remote.target(), new Descriptor.ImportObject(settler), false));
+        }
+        if (lostAlready != null) {
+            remote.broke(lostAlready);
         }
     }
 
