@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * An object of the server that passes every call on to an object in a worker. Exported by
  * the server, it lets peers on other machines reach a worker's vat, which listens on loopback
  * only: they talk to the server, and the server to the worker. Once {@linkplain #end ended},
- * the calls it passed on that are still unanswered break with the problem it is given, not
- * with the loss of the worker that follows.
+ * the calls it passed on that are still unanswered break with the problem it is given. A call
+ * that breaks because the worker is gone waits for that end, which follows, so that it breaks
+ * with why the worker's vat ended rather than with the lost connection.
  */
 final class Forwarder implements InvocationHandler {
 
@@ -74,10 +75,15 @@ final class Forwarder implements InvocationHandler {
                 answer.resolver().resolve(value);
             }
         }, problem -> {
-            if (pending.remove(answer)) {
+            if (Ref.problem(target) == null && pending.remove(answer)) {
                 answer.resolver().reject(problem);
             }
         });
+        // An end that came while this call was passed on has not seen it.
+        Problem late = ended;
+        if (late != null && pending.remove(answer)) {
+            answer.resolver().reject(late);
+        }
         return answer.promise();
     }
 }

@@ -13,6 +13,7 @@ import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
 import dev.erg.vat.Vat;
 import dev.erg.vat.spi.Vats;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -45,6 +46,9 @@ import java.util.function.Function;
  * spawn again at once.
  */
 public final class SpawnService implements VatMaker {
+
+    /** How long a worker that cannot be reached is given to exit before it is killed. */
+    private static final Duration UNREACHABLE_GRACE = Duration.ofSeconds(5);
 
     private final Vat home;
     private final RootMakers makers;
@@ -205,6 +209,12 @@ public final class SpawnService implements VatMaker {
             // The worker ended first: its end says why.
         });
         worker.ended().thenAccept(status -> end.accept("its worker ended (" + status.detail() + ")"));
+        // A worker this server cannot reach is of no use. It has most likely died, and its exit,
+        // which says why, is awaited a while before it is killed for that.
+        Ref.monitor(far, problem -> home.timer().after(UNREACHABLE_GRACE).when(
+                x -> worker.kill("it cannot be reached: " + problem), x -> {
+                    // The server is stopping: its workers go with it.
+                }));
         Ref.monitor(exported, problem -> {
             roots.remove(proxy);
             roots.remove(exported);
