@@ -3,13 +3,18 @@ package dev.erg.confine;
 import dev.erg.confine.meter.Meter;
 import dev.erg.vat.spi.TurnGuard;
 
-/** Meters each turn of a confined vat, and stops the vat when a turn overran or failed the JVM. */
+/**
+ * Meters each turn of a confined vat, and stops the vat when a turn overran or failed the JVM:
+ * through its {@link Ending}, so that the host hears of it before references break.
+ */
 final class MeterGuard implements TurnGuard {
 
     private final Meter meter;
+    private final Ending ending;
 
-    MeterGuard(Meter meter) {
+    MeterGuard(Meter meter, Ending ending) {
         this.meter = meter;
+        this.ending = ending;
     }
 
     @Override
@@ -19,7 +24,14 @@ final class MeterGuard implements TurnGuard {
 
     @Override
     public String afterTurn(Throwable thrown) {
-        String overrun = meter.afterTurn();
+        String stop = reason(meter.afterTurn(), thrown);
+        if (stop != null) {
+            ending.end(stop);
+        }
+        return stop;
+    }
+
+    private static String reason(String overrun, Throwable thrown) {
         if (overrun != null) {
             return overrun;
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.erg.confine.meter.CallPricer;
 import dev.erg.confine.meter.Gauge;
 import dev.erg.confine.meter.Price;
+import dev.erg.confine.testkit.BundleCompiler;
 import dev.erg.vat.DeterministicScheduler;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
@@ -223,7 +224,7 @@ class MeteringTest {
 
     @Test
     void aBundleClassWithTheMetersNameIsRejected() {
-        Bundle impostor = TestBundles.bundle(Gauge.NAME, Map.of(Gauge.NAME, """
+        Bundle impostor = BundleCompiler.bundle(Gauge.NAME, Map.of(Gauge.NAME, """
                 package dev.erg.confine.gauge;
                 public final class Gauge {
                     public static long left = Long.MAX_VALUE;
@@ -236,7 +237,7 @@ class MeteringTest {
 
     @Test
     void anEntryThatCannotBeMadeBreaksTheRootAndStopsTheVat() throws Exception {
-        Bundle notEntry = TestBundles.bundle("plug.Main", Map.of("plug.Main", """
+        Bundle notEntry = BundleCompiler.bundle("plug.Main", Map.of("plug.Main", """
                 package plug;
                 import dev.erg.confine.Endowments;
                 import dev.erg.confine.VatEntry;
