@@ -143,6 +143,22 @@ class MeteringTest {
     }
 
     @Test
+    void aSizedCallAfterOtherCallsIsChargedItsOwnOperandsSize() throws Exception {
+        Bundle repeat = ConfinedVatTest.probe("""
+                long work(long n) {
+                    long times = Math.abs(n);
+                    return "ab".repeat((int) times).length();
+                }
+                """);
+        CallPricer pricer = (owner, name, descriptor, isStatic) -> owner.equals("java/lang/String") && name.equals("repeat")
+                ? Price.sized(1, 1) : Price.fixed(1);
+        long[] small = runConfined(repeat, pricer, 1000);
+        assertThat(small[0]).isEqualTo(2000L);
+        assertThat(small[1]).isGreaterThanOrEqualTo(1000L);
+        assertThat(runConfined(repeat, pricer, 20_000_000)[0]).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
     void aTightLoopIsChargedPerIterationNotPerCreditTaken() throws Exception {
         Bundle tight = ConfinedVatTest.probe("""
                 long work(long n) {
