@@ -126,6 +126,23 @@ class ListenerTest {
     }
 
     @Test
+    void withBouncyCastlesTlsKeysAreChosenAndRedirectsFollowedAlike() throws Exception {
+        NetConfig bouncy = NetConfig.defaults().withTlsProvider(TlsProvider.BOUNCY_CASTLE);
+        Listener old = open(Listener.bind(Peers.LOOPBACK_ANY_PORT, Peers.identity(161), bouncy,
+                vat -> directory.getOrDefault(vat, List.of())));
+        Listener now = open(Listener.bind(Peers.LOOPBACK_ANY_PORT, Peers.identity(162), bouncy, VatLocator.none()));
+        Node placed = open(Node.start(Peers.identity(163), runtime, PassableRegistry.empty(), now));
+        open(Node.start(Peers.identity(162), runtime, PassableRegistry.empty(), now));
+        SturdyRef direct = counterOf(placed);
+        directory.put(placed.vatId(), List.of(hintOf(now)));
+        Node alice = open(Node.start(Peers.identity(160), runtime, bouncy, PassableRegistry.empty()));
+
+        assertThat(alice.connect(direct, Counter.class).join(WAIT).increment(1).join(WAIT)).isEqualTo(1L);
+        assertThat(dialer(164).connect(at(direct, hintsOf(old)), Counter.class).join(WAIT).increment(1).join(WAIT))
+                .isEqualTo(2L);
+    }
+
+    @Test
     void aDialerThatNamesNoVatReachesTheHost() throws Exception {
         VatIdentity hostId = Peers.identity(71);
         Listener listener = listener(hostId);

@@ -336,8 +336,8 @@ public final class VatPort implements AutoCloseable {
             }
             Attached vat = attached.get(presented);
             if (vat == null) {
-                LinkFaults.handshake("vat left", ctx.channel().remoteAddress(),
-                        "vat " + presented + " left this port during the handshake");
+                LinkFaults.handshake("vat not attached", ctx.channel().remoteAddress(),
+                        "vat " + presented + " does not accept connections here (not attached, or detached during the handshake)");
                 ctx.close();
                 return;
             }
