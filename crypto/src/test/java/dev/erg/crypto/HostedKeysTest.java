@@ -25,6 +25,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -90,6 +91,18 @@ class HostedKeysTest {
         HostedKeys keys = hosting(server);
 
         assertThat(handshake(client, keys, ALICE.vatId(), true, VatTls.REDIRECT_PROTOCOL)).isEqualTo(HOST.vatId());
+    }
+
+    @Test
+    void refusesAVatOfAnotherProviderAndKeepsTheHost() {
+        HostedKeys keys = hosting(TlsProvider.JDK);
+
+        assertThatThrownBy(() -> keys.put(VatTls.of(BOB, TlsProvider.BOUNCY_CASTLE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("uses BOUNCY_CASTLE");
+        assertThat(keys.remove(HOST.vatId())).isFalse();
+        assertThat(keys.presents(HOST.vatId())).isTrue();
+        assertThat(keys.presents(BOB.vatId())).isFalse();
     }
 
     private static HostedKeys hosting(TlsProvider provider, VatIdentity... vats) {

@@ -91,7 +91,10 @@ public final class Listener implements AutoCloseable {
         return node.listener() == this && node.leave(port);
     }
 
-    /** Stops listening and closes the connections of every node on this listener. */
+    /**
+     * Stops listening and the I/O threads, which ends the connections of every node on this
+     * listener; close the nodes first to end their sessions in order.
+     */
     @Override
     public void close() {
         port.close();

@@ -43,7 +43,11 @@ import javax.net.ssl.SSLException;
 /**
  * One vat identity on the network: it listens and dials over {@link Transport}, runs one
  * CapTP {@link Session} per connection, and hands out and resolves {@link SturdyRef}s.
- * References obtained through it are used exactly like references to local vats.
+ * References obtained through it are used exactly like references to local vats. A node
+ * listens on a port of its own ({@link #listen}) or on a {@link Listener} it shares with the
+ * other vats of a server ({@link #start(VatIdentity, VatRuntime, PassableRegistry, Listener)}).
+ * It names the vat it dials as TLS server name and follows a listener's redirects to where
+ * that vat lives now.
  *
  * {@snippet :
  * Node bob = Node.start(bobIdentity, runtime, NetConfig.defaults(), PassableRegistry.empty());
