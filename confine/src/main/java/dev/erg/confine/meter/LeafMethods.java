@@ -10,18 +10,13 @@ import java.lang.classfile.Opcode;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.constantpool.MethodHandleEntry;
 import java.lang.classfile.constantpool.PoolEntry;
-import java.lang.classfile.instruction.BranchInstruction;
 import java.lang.classfile.instruction.ExceptionCatch;
 import java.lang.classfile.instruction.InvokeDynamicInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.classfile.instruction.LabelTarget;
-import java.lang.classfile.instruction.LookupSwitchInstruction;
 import java.lang.classfile.instruction.NewMultiArrayInstruction;
 import java.lang.classfile.instruction.NewPrimitiveArrayInstruction;
 import java.lang.classfile.instruction.NewReferenceArrayInstruction;
-import java.lang.classfile.instruction.SwitchCase;
-import java.lang.classfile.instruction.TableSwitchInstruction;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -105,19 +100,9 @@ final class LeafMethods {
         long cost = 0;
         for (int i = 0; i < elements.size(); i++) {
             CodeElement e = elements.get(i);
-            List<Label> targets = new ArrayList<>();
             switch (e) {
                 case ExceptionCatch c -> {
                     return -1;
-                }
-                case BranchInstruction b -> targets.add(b.target());
-                case TableSwitchInstruction t -> {
-                    targets.add(t.defaultTarget());
-                    t.cases().stream().map(SwitchCase::target).forEach(targets::add);
-                }
-                case LookupSwitchInstruction l -> {
-                    targets.add(l.defaultTarget());
-                    l.cases().stream().map(SwitchCase::target).forEach(targets::add);
                 }
                 case InvokeInstruction call when bundle.contains(call.owner().asInternalName()) -> {
                     return -1;
@@ -129,7 +114,7 @@ final class LeafMethods {
                     // Counted below, if an instruction.
                 }
             }
-            for (Label target : targets) {
+            for (Label target : ChargePlan.targets(e)) {
                 if (positions.get(target) <= i) {
                     return -1;
                 }

@@ -63,6 +63,8 @@ class DecoderFuzzTest {
         }
         int accepted = 0;
         long slowest = 0;
+        byte[] slowestInput = null;
+        boolean slowestAsMessage = false;
         for (int i = 0; i < ITERATIONS; i++) {
             byte[] input = mutate(random, corpus);
             boolean asMessage = random.nextBoolean();
@@ -85,12 +87,37 @@ class DecoderFuzzTest {
                         + (asMessage ? "message " : "value ") + HEX.formatHex(input), e);
             }
             long elapsed = System.nanoTime() - start;
-            if (i > 1_000) {
-                slowest = Math.max(slowest, elapsed);
+            if (i > 1_000 && elapsed > slowest) {
+                slowest = elapsed;
+                slowestInput = input;
+                slowestAsMessage = asMessage;
             }
         }
         assertThat(accepted).as("seed %d: some mutants are still valid", SEED).isPositive();
-        assertThat(slowest).as("seed %d: slowest input, in ns", SEED).isLessThan(MAX_NANOS);
+        // A pause of the machine or the collector can stretch any one decode: the slowest input is
+        // timed again, and only its fastest decode must stay within the bound.
+        if (slowestInput != null) {
+            assertThat(fastestOf(slowestInput, slowestAsMessage)).as("seed %d: slowest input %s, in ns", SEED,
+                    HEX.formatHex(slowestInput)).isLessThan(MAX_NANOS);
+        }
+    }
+
+    private long fastestOf(byte[] input, boolean asMessage) {
+        long fastest = Long.MAX_VALUE;
+        for (int run = 0; run < 5; run++) {
+            long start = System.nanoTime();
+            try {
+                if (asMessage) {
+                    codec.decode(input, References.KEEP);
+                } else {
+                    codec.decodeValue(input, References.KEEP);
+                }
+            } catch (ProtocolException expected) {
+                // Timed all the same: refusing must be as quick as accepting.
+            }
+            fastest = Math.min(fastest, System.nanoTime() - start);
+        }
+        return fastest;
     }
 
     /**
