@@ -44,14 +44,15 @@ record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean 
     private static int positive(String arg, int max) {
         String name = arg.substring(0, arg.indexOf('='));
         String value = arg.substring(arg.indexOf('=') + 1);
+        String wrong = name + " must be a whole number from 1 to " + max + ", not '" + value + "'";
         int n;
         try {
             n = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+            throw new IllegalArgumentException(wrong);
         }
         if (n < 1 || n > max) {
-            throw new IllegalArgumentException(name + " must be between 1 and " + max + ", not " + n);
+            throw new IllegalArgumentException(wrong);
         }
         return n;
     }
