@@ -31,13 +31,13 @@ import org.apache.pekko.actor.Props;
  * {@value CapTpBench#OUTSTANDING} outstanding, as the CapTP measures do. Pekko runs with its
  * default dispatchers and Artery settings.
  */
-final class ArteryPingPong {
+public final class ArteryPingPong {
 
     private ArteryPingPong() {
     }
 
     /** The configuration of both ends: remoting over tls-tcp on loopback, any free port. */
-    static Config config(Path tls, String password) {
+    public static Config config(Path tls, String password) {
         return ConfigFactory.parseString("""
                 pekko {
                   loglevel = WARNING

@@ -60,6 +60,11 @@ public final class PeerProcess implements AutoCloseable {
         return address;
     }
 
+    /** The peer's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Sends {@code command} and returns the peer's one-line reply. */
     public String ask(String command) throws IOException {
         in.write(command + "\n");

@@ -1,0 +1,50 @@
+package dev.erg.bench.wire;
+
+import java.util.List;
+
+/**
+ * The optional last part of {@link WireCompare}: each system's round trips and then its
+ * throughput once more, each under {@link PerfStat} in this process and in the system's
+ * server, printed per round trip and per message. Not part of the timed figures: the
+ * tracepoint slows every system call down.
+ */
+final class PerfPhase {
+
+    private PerfPhase() {
+    }
+
+    static void run(List<WireSystem> systems, WireOptions options) throws Exception {
+        System.out.println();
+        String unavailable = PerfStat.unavailable();
+        if (unavailable != null) {
+            System.out.println("Context switches and system calls: not counted, " + unavailable + ".");
+            return;
+        }
+        System.out.println("Context switches and system calls (perf stat -e " + PerfStat.EVENTS
+                + ", all threads; client = this JVM, server = the system's JVM), per round trip with one outstanding "
+                + "and per message with " + String.format("%,d", WireSystem.OUTSTANDING) + " outstanding:");
+        System.out.println();
+        System.out.println("| system | phase | client switches | server switches | client syscalls | server syscalls |");
+        System.out.println("|---|---|---:|---:|---:|---:|");
+        long self = ProcessHandle.current().pid();
+        for (WireSystem system : systems) {
+            PerfStat client = PerfStat.start(self);
+            PerfStat server = PerfStat.start(system.serverPid());
+            system.roundTrips(options.roundTrips());
+            row(system, "round trip", client.stop(), server.stop(), options.roundTrips());
+
+            client = PerfStat.start(self);
+            server = PerfStat.start(system.serverPid());
+            long start = System.nanoTime();
+            double perSecond = system.throughput(options.seconds());
+            long messages = Math.round(perSecond * (System.nanoTime() - start) / 1e9);
+            row(system, "message at " + String.format("%,d", WireSystem.OUTSTANDING), client.stop(), server.stop(), messages);
+        }
+    }
+
+    private static void row(WireSystem system, String phase, PerfStat.Counts client, PerfStat.Counts server, long ops) {
+        System.out.printf("| %s | %s | %.2f | %.2f | %.2f | %.2f |%n", system.name(), phase,
+                client.contextSwitches() / (double) ops, server.contextSwitches() / (double) ops,
+                client.syscalls() / (double) ops, server.syscalls() / (double) ops);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.erg.bench.wire;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calls at the speed of the wire: the same {@value Payload#SIZE}-byte payload between two JVMs
+ * on loopback over a raw Netty TLS echo ({@link NettyEchoSystem}), Erg CapTP
+ * ({@link ErgSystem}), Apache Pekko Artery {@code tls-tcp} ({@link ArterySystem}) and gRPC-java
+ * over TLS, unary ({@link GrpcUnarySystem}) and one bidirectional stream
+ * ({@link GrpcStreamSystem}). Each system's server is a JVM of its own, all started at once and
+ * kept for the run. A round measures every system in turn (round trips with one outstanding,
+ * answers per second with {@value WireSystem#OUTSTANDING} outstanding, {@value WireSystem#CHAIN}-call
+ * chains); one round of warm-up, then N rounds, interleaved, and the medians of the rounds are
+ * printed as Markdown with Erg's ratios to the others. With {@code --perf}, then, each system's
+ * round trips and throughput once more under {@code perf stat}: context switches and system
+ * calls per round trip and per message, in each process.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.erg.bench.wire.WireCompare [rounds] [--seconds=S]
+ * [--round-trips=K] [--chains=C] [--perf]}
+ */
+public final class WireCompare {
+
+    private WireCompare() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        WireOptions options;
+        try {
+            options = WireOptions.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(WireOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        String loadBefore = loadAverage();
+        List<AutoCloseable> open = new ArrayList<>();
+        try (TlsFiles tls = TlsFiles.create()) {
+            try {
+                NettyEchoSystem echo = opened(open, new NettyEchoSystem(tls));
+                ErgSystem erg = opened(open, new ErgSystem());
+                ArterySystem pekko = opened(open, new ArterySystem(tls));
+                GrpcChannel grpc = opened(open, new GrpcChannel(tls));
+                GrpcUnarySystem unary = opened(open, new GrpcUnarySystem(grpc));
+                GrpcStreamSystem stream = opened(open, new GrpcStreamSystem(grpc));
+                List<WireSystem> systems = List.of(echo, erg, pekko, unary, stream);
+                Map<WireSystem, List<Round>> rounds = run(systems, options);
+                print(erg, rounds, options, loadBefore);
+                if (options.perf()) {
+                    PerfPhase.run(systems, options);
+                }
+            } finally {
+                for (AutoCloseable c : open.reversed()) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    private static <T extends AutoCloseable> T opened(List<AutoCloseable> open, T resource) {
+        open.add(resource);
+        return resource;
+    }
+
+    private static Map<WireSystem, List<Round>> run(List<WireSystem> systems, WireOptions options) throws Exception {
+        Map<WireSystem, List<Round>> rounds = new LinkedHashMap<>();
+        systems.forEach(s -> rounds.put(s, new ArrayList<>()));
+        for (int round = 0; round <= options.rounds(); round++) {
+            for (WireSystem system : systems) {
+                Round measured = Round.measure(system, options);
+                System.err.printf("%s %s: RTT p50 %s, %,.0f msg/s, chain %s%n", round == 0 ? "warm-up" : "round " + round,
+                        system.name(), Report.time(measured.rttP50()), measured.perSecond(),
+                        Report.time(measured.chainP50()));
+                if (round > 0) {
+                    rounds.get(system).add(measured);
+                }
+            }
+        }
+        return rounds;
+    }
+
+    private static void print(WireSystem erg, Map<WireSystem, List<Round>> rounds, WireOptions options,
+                              String loadBefore) throws IOException {
+        System.out.printf("%d-byte payloads between two JVMs on loopback (JDK %s, %d cores), %d rounds after one of "
+                        + "warm-up, each system in turn in each round; medians of the rounds. Per round and system: "
+                        + "%,d round trips, %d s at %,d outstanding, %,d chains.%n",
+                Payload.SIZE, Runtime.version(), Runtime.getRuntime().availableProcessors(), options.rounds(),
+                options.roundTrips(), options.seconds(), WireSystem.OUTSTANDING, options.chains());
+        System.out.println("Load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAverage());
+        System.out.println();
+        Report.table(rounds).forEach(System.out::println);
+        System.out.println();
+        Report.ratios(erg, rounds).forEach(System.out::println);
+        System.out.println();
+        Report.notes(rounds).forEach(System.out::println);
+    }
+
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        if (!Files.isReadable(loadavg)) {
+            return "unknown";
+        }
+        String[] fields = Files.readString(loadavg).trim().split(" +");
+        return String.join(" ", Arrays.copyOf(fields, 3));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.erg.bench.wire;
+
+import java.util.List;
+
+/**
+ * The command line of {@link WireCompare}.
+ *
+ * @param rounds     measured rounds, each running every system once, in turn
+ * @param seconds    length of each throughput run
+ * @param roundTrips round trips per system per round
+ * @param chains     chains per system per round
+ * @param perf       whether to count context switches and system calls with {@code perf stat} afterwards
+ */
+record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean perf) {
+
+    static final String USAGE = "usage: WireCompare [rounds] [--seconds=S] [--round-trips=K] [--chains=C] [--perf]"
+            + " (defaults: 5 rounds, 2 s, 2000 round trips, 200 chains)";
+
+    /** Reads the arguments; a {@link IllegalArgumentException} says what was wrong with them. */
+    static WireOptions parse(List<String> args) {
+        int rounds = 5;
+        int seconds = 2;
+        int roundTrips = 2_000;
+        int chains = 200;
+        boolean perf = false;
+        for (String arg : args) {
+            if (arg.equals("--perf")) {
+                perf = true;
+            } else if (arg.startsWith("--seconds=")) {
+                seconds = positive(arg, 600);
+            } else if (arg.startsWith("--round-trips=")) {
+                roundTrips = positive(arg, 10_000_000);
+            } else if (arg.startsWith("--chains=")) {
+                chains = positive(arg, 1_000_000);
+            } else if (arg.matches("\\d+")) {
+                rounds = positive("rounds=" + arg, 1_000);
+            } else {
+                throw new IllegalArgumentException("unknown argument: " + arg);
+            }
+        }
+        return new WireOptions(rounds, seconds, roundTrips, chains, perf);
+    }
+
+    private static int positive(String arg, int max) {
+        String name = arg.substring(0, arg.indexOf('='));
+        String value = arg.substring(arg.indexOf('=') + 1);
+        String wrong = name + " must be a whole number from 1 to " + max + ", not '" + value + "'";
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(wrong);
+        }
+        if (n < 1 || n > max) {
+            throw new IllegalArgumentException(wrong);
+        }
+        return n;
+    }
+}

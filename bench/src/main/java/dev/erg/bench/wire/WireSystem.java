@@ -1,0 +1,35 @@
+package dev.erg.bench.wire;
+
+/**
+ * One system under comparison, connected to its server in a second JVM. Every measure sends
+ * {@link Payload}s of {@value Payload#SIZE} bytes from a thread of this process.
+ */
+interface WireSystem extends AutoCloseable {
+
+    /** How many calls make one chain. */
+    int CHAIN = 10;
+
+    /** How many calls or messages are kept unanswered in {@link #throughput}. */
+    int OUTSTANDING = 1_000;
+
+    /** The name in the table. */
+    String name();
+
+    /** What carries it: protocol, TLS provider and authentication, learned from the connection where it can be. */
+    String transport();
+
+    /** What one step of {@link #chains} is for this system. */
+    String chainStep();
+
+    /** The process id of the server's JVM. */
+    long serverPid();
+
+    /** {@code count} round trips, one outstanding, each awaited on this thread; nanoseconds each. */
+    long[] roundTrips(int count) throws Exception;
+
+    /** Answers per second with {@value #OUTSTANDING} outstanding for {@code seconds}, the drain included. */
+    double throughput(int seconds) throws Exception;
+
+    /** {@code count} chains of {@value #CHAIN} dependent calls; nanoseconds from the first send to the last answer, each. */
+    long[] chains(int count) throws Exception;
+}
