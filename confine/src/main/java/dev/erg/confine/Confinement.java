@@ -24,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Starts confined vats from bundles: verifies each bundle once and meters its classes once
  * (both cached by its hash), loads it in a class loader of its own per vat that sees only the
  * bundle, the tamed JDK, Erg's public API and the host types, and meters its work against
- * {@link Limits}. A vat whose turn runs out of computrons, recurses too deep or runs out of
- * memory is terminated; the others go on.
+ * {@link Limits}. A vat whose turn runs out of computrons or sends too many messages, recurses
+ * too deep or runs out of memory is terminated; the others go on. Messages sent to a vat whose
+ * queue is full are refused.
  *
  * {@snippet :
  * Confinement confinement = Confinement.builder().hostTypes(List.of(Scorer.class)).build();
@@ -83,7 +84,17 @@ public final class Confinement {
      */
     public <T> ConfinedVat<T> spawn(VatRuntime runtime, String name, Bundle bundle, Class<T> root, List<Object> args)
             throws BundleRejectedException {
+        return spawn(runtime, name, bundle, root, args, Storage.inMemory(limits.storageBytes()));
+    }
+
+    /**
+     * Like {@link #spawn(VatRuntime, String, Bundle, Class, List)}, handing the vat
+     * {@code storage} as its {@link Endowments#storage()}, with the quota that store has.
+     */
+    public <T> ConfinedVat<T> spawn(VatRuntime runtime, String name, Bundle bundle, Class<T> root, List<Object> args,
+                                    Storage storage) throws BundleRejectedException {
         Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(root, "root");
         List<Object> arguments = List.copyOf(args);
@@ -99,10 +110,11 @@ public final class Confinement {
             throw new IllegalStateException("a confined loader defines its gauge", e);
         }
         Vat vat = runtime.newVat(name);
-        Vats.guard(vat, new MeterGuard(meter));
-        VatEndowments endowments = new VatEndowments(vat, meter, log);
+        QuotaGuard guard = new QuotaGuard(name, meter, limits);
+        Vats.guard(vat, guard);
+        VatEndowments endowments = new VatEndowments(vat, meter, log, storage);
         Promise<T> rootPromise = vat.call(() -> Entry.start(vat, loader, bundle.entry(), endowments, arguments, root));
-        return new Spawned<>(vat, rootPromise, meter);
+        return new Spawned<>(vat, rootPromise, meter, guard, limits, storage);
     }
 
     private Prepared prepare(Bundle bundle) throws BundleRejectedException {

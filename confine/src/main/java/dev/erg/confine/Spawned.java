@@ -6,11 +6,17 @@ import dev.erg.vat.Vat;
 import dev.erg.vat.spi.Vats;
 
 /** A confined vat as {@link Confinement#spawn} made it. */
-record Spawned<T>(Vat vat, Promise<T> root, Meter meter) implements ConfinedVat<T> {
+record Spawned<T>(Vat vat, Promise<T> root, Meter meter, QuotaGuard guard, Limits limits, Storage storage)
+        implements ConfinedVat<T> {
 
     @Override
     public long used() {
         return meter.used();
+    }
+
+    @Override
+    public int pending() {
+        return guard.pending();
     }
 
     @Override
