@@ -84,16 +84,18 @@ public final class Confinement {
      */
     public <T> ConfinedVat<T> spawn(VatRuntime runtime, String name, Bundle bundle, Class<T> root, List<Object> args)
             throws BundleRejectedException {
-        return spawn(runtime, name, bundle, root, args, Storage.inMemory(limits.storageBytes()));
+        return spawn(runtime, name, bundle, root, args, limits, Storage.inMemory(limits.storageBytes()));
     }
 
     /**
-     * Like {@link #spawn(VatRuntime, String, Bundle, Class, List)}, handing the vat
-     * {@code storage} as its {@link Endowments#storage()}, with the quota that store has.
+     * Like {@link #spawn(VatRuntime, String, Bundle, Class, List)}, with {@code limits} instead
+     * of this confinement's, and handing the vat {@code storage} as its
+     * {@link Endowments#storage()}, with the quota that store has.
      */
     public <T> ConfinedVat<T> spawn(VatRuntime runtime, String name, Bundle bundle, Class<T> root, List<Object> args,
-                                    Storage storage) throws BundleRejectedException {
+                                    Limits limits, Storage storage) throws BundleRejectedException {
         Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(root, "root");

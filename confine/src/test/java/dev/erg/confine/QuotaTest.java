@@ -150,12 +150,15 @@ class QuotaTest {
     void aStoreHandedInOutlivesItsVatForTheNext() throws Exception {
         Storage kept = Storage.inMemory(1_000);
         Confinement confinement = confinement(Limits.defaults());
-        ConfinedVat<Probe> first = confinement.spawn(runtime, "first", SENDER, Probe.class, List.of(), kept);
+        ConfinedVat<Probe> first = confinement.spawn(runtime, "first", SENDER, Probe.class, List.of(), Limits.defaults(),
+                kept);
         assertThat(settle(settle(first.root()).run(-10))).isEqualTo(11L + Storage.ENTRY_BYTES);
         first.terminate("replaced");
-        ConfinedVat<Probe> second = confinement.spawn(runtime, "second", SENDER, Probe.class, List.of(), kept);
+        ConfinedVat<Probe> second = confinement.spawn(runtime, "second", SENDER, Probe.class, List.of(),
+                Limits.defaults().withMessages(1, 1), kept);
         assertThat(settle(second.root())).isNotNull();
         assertThat(second.storage().get("k")).isEqualTo("x".repeat(10));
+        assertThat(second.limits().messagesPerTurn()).isEqualTo(1);
     }
 
     @Test

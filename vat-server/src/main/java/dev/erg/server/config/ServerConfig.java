@@ -1,5 +1,6 @@
 package dev.erg.server.config;
 
+import dev.erg.server.spawn.SpawnLimits;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
@@ -18,10 +19,12 @@ import java.util.OptionalInt;
  * @param storagePassword the database password, for PostgreSQL
  * @param commitBatch     the most turns committed together
  * @param services  the services to host, in the order the file names them
+ * @param spawn     what a spawned vat may use unless its spawn asks for less ({@code spawn.NAME})
+ * @param spawnMaxima the most a spawn may ask for ({@code spawn.NAME.max}); each at least its default
  */
 public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> advertise, OptionalInt threads,
                            OptionalInt metrics, String storage, String storageUser, String storagePassword,
-                           int commitBatch, List<ServiceSpec> services) {
+                           int commitBatch, List<ServiceSpec> services, SpawnLimits spawn, SpawnLimits spawnMaxima) {
 
     /** The {@code storage} value for an SQLite database in the data directory. */
     public static final String SQLITE = "sqlite";
@@ -37,6 +40,8 @@ public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> adv
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(storageUser, "storageUser");
         Objects.requireNonNull(storagePassword, "storagePassword");
+        Objects.requireNonNull(spawn, "spawn");
+        Objects.requireNonNull(spawnMaxima, "spawnMaxima");
         advertise = List.copyOf(advertise);
         services = List.copyOf(services);
     }

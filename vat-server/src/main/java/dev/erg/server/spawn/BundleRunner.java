@@ -2,6 +2,7 @@ package dev.erg.server.spawn;
 
 import dev.erg.confine.Bundle;
 import dev.erg.confine.BundleRejectedException;
+import dev.erg.confine.Limits;
 import dev.erg.vat.Promise;
 import java.util.List;
 
@@ -17,9 +18,10 @@ public interface BundleRunner {
 
     /**
      * Starts a confined vat called {@code vatName} running {@code bundle}, whose entry is given
-     * {@code args}; answers its root as {@code root}.
+     * {@code args}, spending at most {@code limits}; answers its root as {@code root}.
      *
      * @throws BundleRejectedException if the bundle breaks the rules
      */
-    Promise<Object> spawn(String vatName, Bundle bundle, Class<?> root, List<Object> args) throws BundleRejectedException;
+    Promise<Object> spawn(String vatName, Bundle bundle, Class<?> root, List<Object> args, Limits limits)
+            throws BundleRejectedException;
 }

@@ -11,7 +11,7 @@ import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
 import dev.erg.vat.Vat;
-import java.util.HashMap;
+import java.io.UncheckedIOException;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +27,10 @@ import java.util.function.Function;
  * the server. When a worker ends, its vat no longer counts against the quota.
  *
  * <p>Uploaded bundles are verified by {@code bundles}, once per hash, and kept with their jar
- * within the quota of bundle bytes; in the server's process they run in confined vats that
- * {@code bundles} starts, and a worker is handed the jar, which it verifies and confines
+ * in {@code kept}, which bounds their bytes; in the server's process they run in confined vats
+ * that {@code bundles} starts, and a worker is handed the jar, which it verifies and confines
  * itself. A confined vat that is terminated (over its budget, say) no longer counts either.
+ * Each vat spawned gets the limits {@code policy} grants its spawn.
  */
 public final class SpawnService implements VatMaker {
 
@@ -39,6 +40,8 @@ public final class SpawnService implements VatMaker {
     private final Optional<Workers> workers;
     private final Optional<BundleRunner> bundles;
     private final SpawnQuota quota;
+    private final SpawnPolicy policy;
+    private final BundleStore kept;
     private final Function<Object, String> sturdyRefs;
     /**
      * The roots spawned, by each form in which they may come back: the eventual reference
@@ -46,13 +49,21 @@ public final class SpawnService implements VatMaker {
      * what a reference to it is delivered here as.
      */
     private final Map<Object, Object> roots = new IdentityHashMap<>();
-    private final Map<String, Uploaded> uploaded = new HashMap<>();
-    private long bundleBytes;
     private int running;
     private long spawned;
 
+    /** A vat maker granting {@link SpawnPolicy#defaults()}, keeping bundles in memory within the quota's bytes. */
     public SpawnService(Vat home, RootMakers makers, Function<String, Vat> newVat, Optional<Workers> workers,
                         Optional<BundleRunner> bundles, SpawnQuota quota, Function<Object, String> sturdyRefs) {
+        this(home, makers, newVat, workers, bundles, quota, SpawnPolicy.defaults(), BundleStore.inMemory(quota.bundleBytes()),
+                sturdyRefs);
+    }
+
+    public SpawnService(Vat home, RootMakers makers, Function<String, Vat> newVat, Optional<Workers> workers,
+                        Optional<BundleRunner> bundles, SpawnQuota quota, SpawnPolicy policy, BundleStore kept,
+                        Function<Object, String> sturdyRefs) {
+        this.policy = policy;
+        this.kept = kept;
         this.sturdyRefs = sturdyRefs;
         this.home = home;
         this.makers = makers;
@@ -74,25 +85,34 @@ public final class SpawnService implements VatMaker {
         Bundle bundle;
         try {
             bundle = Bundle.ofJar(jar);
-            if (uploaded.containsKey(bundle.hash())) {
+            if (kept.get(bundle.hash()).isPresent()) {
                 return Promise.of(bundle.hash());
             }
-            if (bundleBytes + jar.length > quota.bundleBytes()) {
-                return Promise.broken(Problem.of(QUOTA_EXCEEDED, "a bundle of %d bytes would take the bundles kept to"
-                        + " %d bytes, more than the quota of %d", jar.length, bundleBytes + jar.length, quota.bundleBytes()));
+            if (!kept.fits(jar.length)) {
+                return Promise.broken(Problem.of(QUOTA_EXCEEDED, "a bundle of %d bytes is more than the %d bytes of"
+                        + " bundles this vat maker keeps", jar.length, quota.bundleBytes()));
             }
             bundles.get().verify(bundle);
         } catch (BundleRejectedException e) {
             return Promise.broken(Spawning.rejected(e));
         }
-        uploaded.put(bundle.hash(), new Uploaded(bundle, jar.clone()));
-        bundleBytes += jar.length;
+        try {
+            kept.put(bundle, jar);
+        } catch (UncheckedIOException e) {
+            return Promise.broken(Problem.of(SPAWN_FAILED, "the bundle cannot be kept: %s", e.getMessage()));
+        }
         return Promise.of(bundle.hash());
     }
 
     @Override
     public Promise<Object> spawnBundle(String hash, String rootInterface, List<Object> args, boolean inWorker) {
-        Uploaded bundle = hash == null ? null : uploaded.get(hash);
+        return spawnBundleWithin(hash, rootInterface, args, inWorker, Map.of());
+    }
+
+    @Override
+    public Promise<Object> spawnBundleWithin(String hash, String rootInterface, List<Object> args, boolean inWorker,
+                                             Map<String, Long> asked) {
+        BundleStore.Kept bundle = kept.get(hash).orElse(null);
         if (bundle == null) {
             return Promise.broken(Problem.of(UNKNOWN_BUNDLE, "no bundle %s was uploaded to this vat maker",
                     hash == null ? "null" : Spawning.printable(hash)));
@@ -104,17 +124,24 @@ public final class SpawnService implements VatMaker {
         if (refused != null) {
             return Promise.broken(refused);
         }
+        SpawnLimits limits;
+        try {
+            limits = policy.grant(asked);
+        } catch (ProblemException e) {
+            return Promise.broken(e.problem());
+        }
         if (inWorker) {
             if (workers.isEmpty()) {
                 return Promise.broken(Problem.of(NOT_OFFERED, "this server starts no workers; spawn in its process"));
             }
             Class<?> root = makers.rootInterface(rootInterface).orElseThrow();
             running++;
-            return inWorker(root, control -> control.spawnBundle(bundle.jar(), rootInterface, args));
+            return inWorker(root, limits, "bundle " + hash.substring(0, 12),
+                    control -> control.spawnBundle(bundle.jar(), rootInterface, args, limits.asMap()));
         }
         running++;
         Promise<Object> spawned = Spawning.spawnBundle(bundles.orElseThrow(), makers, vatName(hash.substring(0, 12)),
-                bundle.bundle(), rootInterface, args);
+                bundle.bundle(), rootInterface, args, limits.confined());
         return kept(counted(spawned)).then(root -> {
             // A confined vat may be terminated (over its budget, say): then it no longer counts.
             Ref.monitor(root, problem -> {
@@ -127,12 +154,23 @@ public final class SpawnService implements VatMaker {
 
     @Override
     public Promise<Object> spawnMaker(String maker, List<Object> args, boolean inWorker) {
+        return spawnMakerWithin(maker, args, inWorker, Map.of());
+    }
+
+    @Override
+    public Promise<Object> spawnMakerWithin(String maker, List<Object> args, boolean inWorker, Map<String, Long> asked) {
         Problem refused = Spawning.refusal(makers, maker, args);
         if (refused == null) {
             refused = argsRefusal(args);
         }
         if (refused != null) {
             return Promise.broken(refused);
+        }
+        SpawnLimits limits;
+        try {
+            limits = policy.grant(asked);
+        } catch (ProblemException e) {
+            return Promise.broken(e.problem());
         }
         if (!inWorker) {
             running++;
@@ -142,22 +180,24 @@ public final class SpawnService implements VatMaker {
             return Promise.broken(Problem.of(NOT_OFFERED, "this server starts no workers; spawn in its process"));
         }
         running++;
-        return inWorker(makers.maker(maker).orElseThrow().root(), control -> control.spawnMaker(maker, args));
+        return inWorker(makers.maker(maker).orElseThrow().root(), limits, "maker " + maker, control -> control.spawnMaker(maker, args));
     }
 
     /**
-     * Starts a worker and has {@code spawn} start a vat there; answers a forwarder in
-     * {@code home} to the vat's root. The worker is killed when that vat ends, and its end gives
-     * the vat back to the quota.
+     * Starts a worker with the heap and CPU time of {@code limits} and has {@code spawn} start a
+     * vat there; answers a forwarder in {@code home} to the vat's root. The worker is killed when
+     * that vat ends, and its end gives the vat back to the quota. Its status says it runs {@code what}.
      */
-    private Promise<Object> inWorker(Class<?> root, Function<WorkerControl, Promise<Object>> spawn) {
+    private Promise<Object> inWorker(Class<?> root, SpawnLimits limits, String what,
+                                     Function<WorkerControl, Promise<Object>> spawn) {
         Deferred<Object> result = Promise.defer();
-        workers.orElseThrow().start().whenComplete((worker, failure) -> home.run(() -> {
+        workers.orElseThrow().start(limits.workerHeapMegabytes(), limits.workerCpu()).whenComplete((worker, failure) -> home.run(() -> {
             if (failure != null) {
                 running--;
                 result.resolver().reject(Problem.from(failure instanceof CompletionException c ? c.getCause() : failure));
                 return;
             }
+            worker.runs(what);
             worker.ended().thenRun(() -> home.run(() -> running--));
             spawn.apply(worker.control()).when(
                     far -> {
@@ -232,9 +272,5 @@ public final class SpawnService implements VatMaker {
     private String vatName(String what) {
         spawned++;
         return "spawned-" + spawned + "-" + what;
-    }
-
-    /** A bundle kept, and the jar it came from, for workers, which verify and load it themselves. */
-    private record Uploaded(Bundle bundle, byte[] jar) {
     }
 }

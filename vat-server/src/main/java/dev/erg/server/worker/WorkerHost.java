@@ -4,12 +4,17 @@ import dev.erg.confine.Bundle;
 import dev.erg.confine.BundleRejectedException;
 import dev.erg.server.spawn.BundleRunner;
 import dev.erg.server.spawn.RootMakers;
+import dev.erg.server.spawn.SpawnLimits;
 import dev.erg.server.spawn.Spawning;
+import dev.erg.confine.Limits;
+import dev.erg.confine.VatMaker;
 import dev.erg.vat.Deferred;
+import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
 import dev.erg.vat.VatRuntime;
 import java.util.List;
+import java.util.Map;
 
 /** The {@link WorkerControl} of a worker: spawns vats in the worker's runtime. */
 final class WorkerHost implements WorkerControl {
@@ -33,7 +38,16 @@ final class WorkerHost implements WorkerControl {
     }
 
     @Override
-    public Promise<Object> spawnBundle(byte[] jar, String rootInterface, List<Object> args) {
+    public Promise<Object> spawnBundle(byte[] jar, String rootInterface, List<Object> args, Map<String, Long> limits) {
+        if (limits == null) {
+            return Promise.broken(Problem.of(VatMaker.LIMIT_REFUSED, "the limits are null"));
+        }
+        Limits confined;
+        try {
+            confined = SpawnLimits.defaults().with(limits).confined();
+        } catch (IllegalArgumentException e) {
+            return Promise.broken(Problem.of(VatMaker.LIMIT_REFUSED, "%s", e.getMessage()));
+        }
         Bundle bundle;
         try {
             bundle = Bundle.ofJar(jar);
@@ -42,7 +56,7 @@ final class WorkerHost implements WorkerControl {
         }
         spawned++;
         return watched(Spawning.spawnBundle(bundles, makers, "spawned-" + spawned + "-" + bundle.hash().substring(0, 12),
-                bundle, rootInterface, args));
+                bundle, rootInterface, args, confined));
     }
 
     @Override
