@@ -142,6 +142,12 @@ public record SpawnLimits(Limits confined, int workerHeapMegabytes, long workerC
         return above;
     }
 
+    /** These limits with the heap and CPU time of {@code worker}, its CPU time rounded up to whole seconds. */
+    public SpawnLimits withWorker(WorkerLimits worker) {
+        long cpuSeconds = Math.max(1, (worker.cpu().toMillis() + 999) / 1000);
+        return new SpawnLimits(confined, worker.heapMegabytes(), cpuSeconds);
+    }
+
     /** A worker's CPU time. */
     public Duration workerCpu() {
         return Duration.ofSeconds(workerCpuSeconds);

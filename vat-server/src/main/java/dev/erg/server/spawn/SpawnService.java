@@ -52,13 +52,22 @@ public final class SpawnService implements VatMaker {
     private int running;
     private long spawned;
 
-    /** A vat maker granting {@link SpawnPolicy#defaults()}, keeping bundles in memory within the quota's bytes. */
+    /**
+     * A vat maker granting the default limits, with the heap and CPU time of the workers'
+     * limits, which a spawn may lower; it keeps bundles in memory within the quota's bytes.
+     */
     public SpawnService(Vat home, RootMakers makers, Function<String, Vat> newVat, Optional<Workers> workers,
                         Optional<BundleRunner> bundles, SpawnQuota quota, Function<Object, String> sturdyRefs) {
-        this(home, makers, newVat, workers, bundles, quota, SpawnPolicy.defaults(), BundleStore.inMemory(quota.bundleBytes()),
-                sturdyRefs);
+        this(home, makers, newVat, workers, bundles, quota,
+                SpawnPolicy.of(workers.map(w -> SpawnLimits.defaults().withWorker(w.limits()))
+                        .orElse(SpawnLimits.defaults())),
+                BundleStore.inMemory(quota.bundleBytes()), sturdyRefs);
     }
 
+    /**
+     * A vat maker living in {@code home}, granting spawns the limits of {@code policy} and
+     * keeping uploaded bundles in {@code kept}; {@code sturdyRefs} writes a root's sturdy ref.
+     */
     public SpawnService(Vat home, RootMakers makers, Function<String, Vat> newVat, Optional<Workers> workers,
                         Optional<BundleRunner> bundles, SpawnQuota quota, SpawnPolicy policy, BundleStore kept,
                         Function<Object, String> sturdyRefs) {
