@@ -34,11 +34,11 @@ import org.slf4j.LoggerFactory;
  * Starts and supervises worker processes: JVMs on this one's class path running
  * {@link WorkerMain}, each with a heap limit ({@link WorkerLimits}'s unless a start asks for
  * another) and watched for the CPU time it uses once started, which the supervisor checks ten
- * times a second and answers with SIGKILL when it is over its limit. The supervisor talks to each worker over CapTP on loopback, through
- * {@code node}, as
- * to any vat: TLS with the worker's key pinned by the vat id in the sturdy ref it printed. When
- * a worker ends, however it ends, every reference into it breaks with {@code Unavailable}, a
- * line is logged and its status says why. Thread-safe.
+ * times a second and answers with SIGKILL when it is over its limit. The supervisor talks to
+ * each worker over CapTP on loopback, through {@code node}, as to any vat: TLS with the
+ * worker's key pinned by the vat id in the sturdy ref it printed. When a worker ends, however it
+ * ends, every reference into it breaks with {@code Unavailable}, a line is logged and its status
+ * says why. Thread-safe.
  */
 public final class Workers implements AutoCloseable {
 
@@ -107,7 +107,8 @@ public final class Workers implements AutoCloseable {
         }
         // A spare that failed to start is no reason to fail: start another.
         return taken == null ? launchAsync(heapMegabytes, cpu)
-                : taken.thenApply(worker -> worker.limitCpu(cpu)).exceptionallyCompose(e -> launchAsync(heapMegabytes, cpu));
+                : taken.thenApply(worker -> worker.limitCpu(cpu))
+                        .exceptionallyCompose(e -> launchAsync(heapMegabytes, cpu));
     }
 
     /** Whether a spare worker has started and waits for the next {@link #start}. */
