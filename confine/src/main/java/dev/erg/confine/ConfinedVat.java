@@ -2,6 +2,7 @@ package dev.erg.confine;
 
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
+import java.util.function.Consumer;
 
 /**
  * A vat running a bundle's code under confinement.
@@ -33,4 +34,13 @@ public interface ConfinedVat<T> {
      * a problem that gives {@code reason}. Idempotent.
      */
     void terminate(String reason);
+
+    /**
+     * Calls {@code listener} once, with the reason, when the vat is terminated: by its meter,
+     * because a turn failed the JVM, because its entry did not start, or by {@link #terminate}.
+     * It is called on the thread that ends the vat, before any reference into it breaks, so a
+     * host can give back what the vat held before anyone can see that it ended; at once if the
+     * vat has ended already. It must be quick and must not block.
+     */
+    void whenEnding(Consumer<String> listener);
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Starts confined vats from bundles: verifies each bundle once and meters its classes once
@@ -95,28 +96,54 @@ public final class Confinement {
     public <T> ConfinedVat<T> spawn(VatRuntime runtime, String name, Bundle bundle, Class<T> root, List<Object> args,
                                     Limits limits, Storage storage) throws BundleRejectedException {
         Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(name, "name");
+        return spawn(() -> runtime.newVat(name), bundle, root, args, limits, storage);
+    }
+
+    /**
+     * Like {@link #spawn(VatRuntime, String, Bundle, Class, List)}, in a vat {@code newVat}
+     * makes: a new one, to which nothing has been sent, such as a host's vat that its metrics
+     * count. It is made only once the bundle and the root interface have been accepted.
+     *
+     * @throws BundleRejectedException  if the bundle breaks the rules
+     * @throws IllegalArgumentException if {@code root} is not one of the host types
+     */
+    public <T> ConfinedVat<T> spawn(Supplier<Vat> newVat, Bundle bundle, Class<T> root, List<Object> args)
+            throws BundleRejectedException {
+        return spawn(newVat, bundle, root, args, limits, Storage.inMemory(limits.storageBytes()));
+    }
+
+    /**
+     * Like {@link #spawn(Supplier, Bundle, Class, List)}, with {@code limits} instead of this
+     * confinement's, and handing the vat {@code storage} as its {@link Endowments#storage()},
+     * with the quota that store has.
+     */
+    public <T> ConfinedVat<T> spawn(Supplier<Vat> newVat, Bundle bundle, Class<T> root, List<Object> args,
+                                    Limits limits, Storage storage) throws BundleRejectedException {
+        Objects.requireNonNull(newVat, "newVat");
+        Objects.requireNonNull(root, "root");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(storage, "storage");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(root, "root");
         List<Object> arguments = List.copyOf(args);
         if (hostTypes.get(root.getName()) != root) {
             throw new IllegalArgumentException("the root interface " + root.getName() + " is not a host type");
         }
         Prepared code = prepare(bundle);
-        ConfinedLoader loader = new ConfinedLoader(name, code.classes(), hostTypes);
+        Vat vat = newVat.get();
+        ConfinedLoader loader = new ConfinedLoader(vat.name(), code.classes(), hostTypes);
         Meter meter;
         try {
             meter = new Meter(loader.loadClass(Gauge.NAME), limits.perTurn(), limits.perVat());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("a confined loader defines its gauge", e);
         }
-        Vat vat = runtime.newVat(name);
-        QuotaGuard guard = new QuotaGuard(name, meter, limits);
+        Ending ending = new Ending(vat);
+        QuotaGuard guard = new QuotaGuard(vat.name(), meter, limits, ending);
         Vats.guard(vat, guard);
         VatEndowments endowments = new VatEndowments(vat, meter, log, storage);
-        Promise<T> rootPromise = vat.call(() -> Entry.start(vat, loader, bundle.entry(), endowments, arguments, root));
-        return new Spawned<>(vat, rootPromise, meter, guard, limits, storage);
+        Promise<T> rootPromise = vat.call(() -> Entry.start(vat, loader, bundle.entry(), endowments, arguments, root,
+                ending));
+        return new Spawned<>(vat, rootPromise, meter, guard, limits, storage, ending);
     }
 
     private Prepared prepare(Bundle bundle) throws BundleRejectedException {

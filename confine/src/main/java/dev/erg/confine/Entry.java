@@ -3,7 +3,6 @@ package dev.erg.confine;
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Vat;
-import dev.erg.vat.spi.Vats;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -20,7 +19,7 @@ final class Entry {
 
     /** Runs in the vat's first turn; on failure, terminates the vat and throws the problem. */
     static <T> T start(Vat vat, ClassLoader loader, String entryName, Endowments endowments, List<Object> args,
-            Class<T> root) {
+            Class<T> root, Ending ending) {
         try {
             VatEntry entry = construct(loader, entryName);
             Object object = entry.start(endowments, args);
@@ -30,11 +29,11 @@ final class Entry {
             }
             return vat.export(root.cast(object), root);
         } catch (ProblemException e) {
-            Vats.terminate(vat, "its entry did not start: " + e.problem().message());
+            ending.end("its entry did not start: " + e.problem().message());
             throw e;
         } catch (RuntimeException | LinkageError e) {
             Problem problem = Problem.from(e);
-            Vats.terminate(vat, "its entry did not start: " + problem.message());
+            ending.end("its entry did not start: " + problem.message());
             throw new ProblemException(BAD_ENTRY, problem.message());
         }
     }

@@ -8,22 +8,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Holds a confined vat to its {@link Limits}: meters each turn, counts the sends each turn
  * makes, bounds the messages waiting for the vat, and stops the vat when a turn overran or
- * failed the JVM.
+ * failed the JVM: through its {@link Ending}, so that the host hears of it before references
+ * break.
  */
 final class QuotaGuard implements TurnGuard {
 
     private final String vatName;
     private final Meter meter;
     private final Limits limits;
+    private final Ending ending;
     private final AtomicInteger pending = new AtomicInteger();
     private final QuotaExceeded tooManySends;
     private int sentThisTurn;
     private boolean sentTooMany;
 
-    QuotaGuard(String vatName, Meter meter, Limits limits) {
+    QuotaGuard(String vatName, Meter meter, Limits limits, Ending ending) {
         this.vatName = vatName;
         this.meter = meter;
         this.limits = limits;
+        this.ending = ending;
         this.tooManySends = new QuotaExceeded(sendsReason());
     }
 
@@ -64,7 +67,14 @@ final class QuotaGuard implements TurnGuard {
 
     @Override
     public String afterTurn(Throwable thrown) {
-        String overrun = meter.afterTurn();
+        String stop = reason(meter.afterTurn(), thrown);
+        if (stop != null) {
+            ending.end(stop);
+        }
+        return stop;
+    }
+
+    private String reason(String overrun, Throwable thrown) {
         if (overrun != null) {
             return overrun;
         }

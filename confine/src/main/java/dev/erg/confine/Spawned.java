@@ -3,11 +3,11 @@ package dev.erg.confine;
 import dev.erg.confine.meter.Meter;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
-import dev.erg.vat.spi.Vats;
+import java.util.function.Consumer;
 
 /** A confined vat as {@link Confinement#spawn} made it. */
-record Spawned<T>(Vat vat, Promise<T> root, Meter meter, QuotaGuard guard, Limits limits, Storage storage)
-        implements ConfinedVat<T> {
+record Spawned<T>(Vat vat, Promise<T> root, Meter meter, QuotaGuard guard, Limits limits, Storage storage,
+                  Ending ending) implements ConfinedVat<T> {
 
     @Override
     public long used() {
@@ -21,6 +21,11 @@ record Spawned<T>(Vat vat, Promise<T> root, Meter meter, QuotaGuard guard, Limit
 
     @Override
     public void terminate(String reason) {
-        Vats.terminate(vat, reason);
+        ending.end(reason);
+    }
+
+    @Override
+    public void whenEnding(Consumer<String> listener) {
+        ending.listen(listener);
     }
 }

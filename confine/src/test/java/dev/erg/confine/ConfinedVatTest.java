@@ -2,6 +2,7 @@ package dev.erg.confine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.confine.testkit.BundleCompiler;
 import dev.erg.vat.DeterministicScheduler;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
@@ -37,7 +38,7 @@ class ConfinedVatTest {
 
     /** A bundle whose root answers {@code run(n)} with {@code work(n)}, declared in {@code body}. */
     static Bundle probe(String body) {
-        return TestBundles.bundle("plug.Main", Map.of("plug.Main", """
+        return BundleCompiler.bundle("plug.Main", Map.of("plug.Main", """
                 package plug;
 
                 import dev.erg.confine.Endowments;
@@ -83,6 +84,8 @@ class ConfinedVatTest {
         Probe neighbour = neighbourVat.export(x -> Promise.of(x + 1), Probe.class);
         ConfinedVat<Probe> confined = spawn(bundle);
         Probe root = settle(confined.root());
+        List<String> heard = new ArrayList<>();
+        confined.whenEnding(why -> heard.add(why + (Ref.kind(root) == RefKind.BROKEN ? ", after the break" : "")));
         Promise<Long> answer = root.run(n);
         Promise<Long> queued = root.run(1);
         scheduler.runUntilIdle();
@@ -93,6 +96,7 @@ class ConfinedVatTest {
         assertThat(Ref.problem(root)).isEqualTo(expected);
         assertThat(root.run(2).problemOrNull()).isEqualTo(expected);
         assertThat(confined.vat().isShutDown()).isTrue();
+        assertThat(heard).as("the host hears of the end before the root breaks").containsExactly(reason);
         assertThat(settle(neighbour.run(41))).isEqualTo(42L);
     }
 
@@ -258,6 +262,11 @@ class ConfinedVatTest {
         confined.terminate("the host is done with it");
         assertThat(root.run(1).problemOrNull()).isEqualTo(new Problem(Problem.VAT_SHUT_DOWN,
                 "vat plugin-1 terminated: the host is done with it"));
+        List<String> heard = new ArrayList<>();
+        confined.whenEnding(heard::add);
+        confined.terminate("again");
+        assertThat(heard).as("a listener that comes late is told at once, and once").containsExactly(
+                "the host is done with it");
     }
 
     /** A logger that keeps the lines it is given. */

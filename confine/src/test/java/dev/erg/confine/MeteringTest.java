@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.erg.confine.meter.CallPricer;
 import dev.erg.confine.meter.Gauge;
 import dev.erg.confine.meter.Price;
+import dev.erg.confine.testkit.BundleCompiler;
 import dev.erg.vat.DeterministicScheduler;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
@@ -147,6 +148,22 @@ class MeteringTest {
     }
 
     @Test
+    void aSizedCallAfterOtherCallsIsChargedItsOwnOperandsSize() throws Exception {
+        Bundle repeat = ConfinedVatTest.probe("""
+                long work(long n) {
+                    long times = Math.abs(n);
+                    return "ab".repeat((int) times).length();
+                }
+                """);
+        CallPricer pricer = (owner, name, descriptor, isStatic) -> owner.equals("java/lang/String") && name.equals("repeat")
+                ? Price.sized(1, 1) : Price.fixed(1);
+        long[] small = runConfined(repeat, pricer, 1000);
+        assertThat(small[0]).isEqualTo(2000L);
+        assertThat(small[1]).isGreaterThanOrEqualTo(1000L);
+        assertThat(runConfined(repeat, pricer, 20_000_000)[0]).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
     void aTightLoopIsChargedPerIterationNotPerCreditTaken() throws Exception {
         Bundle tight = ConfinedVatTest.probe("""
                 long work(long n) {
@@ -169,8 +186,66 @@ class MeteringTest {
     }
 
     @Test
+    void aLoopEndedByAnExceptionTheJvmThrowsIsStillCharged() throws Exception {
+        Bundle spinThenFail = ConfinedVatTest.probe("""
+                long work(long n) {
+                    long caught = 0;
+                    for (int round = 0; round < 10; round++) {
+                        try {
+                            caught += spin(n);
+                        } catch (ArrayIndexOutOfBoundsException e) {
+                            caught++;
+                        }
+                    }
+                    return caught;
+                }
+
+                static long spin(long n) {
+                    long sum = 0;
+                    for (long i = 0; i < n; i++) {
+                        sum = sum * 31 + i;
+                    }
+                    int[] none = new int[0];
+                    return none[(int) (sum & 1) + 1];
+                }
+                """);
+        long[] thousand = runConfined(spinThenFail, CallPricer.standard(), 1_000);
+        long[] twoThousand = runConfined(spinThenFail, CallPricer.standard(), 2_000);
+        assertThat(thousand[0]).isEqualTo(10);
+        // Ten frames that each spun a thousand more rounds and then died of an exception: each round is charged.
+        assertThat(twoThousand[1] - thousand[1]).isGreaterThanOrEqualTo(10 * 1_000 * 5);
+    }
+
+    @Test
+    void runningOutInsideACalleeStaysStickyInTheCallersHandler() throws Exception {
+        Bundle swallow = ConfinedVatTest.probe("""
+                long work(long n) {
+                    long rounds = 0;
+                    while (true) {
+                        try {
+                            rounds += spin(n);
+                        } catch (RuntimeException e) {
+                            rounds++;
+                        }
+                    }
+                }
+
+                static long spin(long n) {
+                    long sum = 0;
+                    for (long i = 0; i < n; i++) {
+                        sum = sum * 31 + i;
+                    }
+                    return sum & 1;
+                }
+                """);
+        long[] run = runConfined(swallow, CallPricer.standard(), 1_000_000);
+        assertThat(run[0]).isEqualTo(Long.MIN_VALUE);
+        assertThat(run[1]).isBetween(10_000_000L, 10_100_000L);
+    }
+
+    @Test
     void aBundleClassWithTheMetersNameIsRejected() {
-        Bundle impostor = TestBundles.bundle(Gauge.NAME, Map.of(Gauge.NAME, """
+        Bundle impostor = BundleCompiler.bundle(Gauge.NAME, Map.of(Gauge.NAME, """
                 package dev.erg.confine.gauge;
                 public final class Gauge {
                     public static long left = Long.MAX_VALUE;
@@ -183,7 +258,7 @@ class MeteringTest {
 
     @Test
     void anEntryThatCannotBeMadeBreaksTheRootAndStopsTheVat() throws Exception {
-        Bundle notEntry = TestBundles.bundle("plug.Main", Map.of("plug.Main", """
+        Bundle notEntry = BundleCompiler.bundle("plug.Main", Map.of("plug.Main", """
                 package plug;
                 import dev.erg.confine.Endowments;
                 import dev.erg.confine.VatEntry;

@@ -2,6 +2,7 @@ package dev.erg.confine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.confine.testkit.BundleCompiler;
 import dev.erg.vat.DeterministicScheduler;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
@@ -27,7 +28,7 @@ class QuotaTest {
      * {@code run(n)} with n >= 0 sends n messages to the peer given as first argument; with
      * n < 0 stores -n chars under "k" and answers the bytes used, or -1 if the storage is full.
      */
-    private static final Bundle SENDER = TestBundles.bundle("plug.Main", Map.of("plug.Main", """
+    private static final Bundle SENDER = BundleCompiler.bundle("plug.Main", Map.of("plug.Main", """
             package plug;
 
             import dev.erg.confine.Endowments;

@@ -1,12 +1,13 @@
 package dev.erg.confine;
 
+import dev.erg.confine.testkit.BundleCompiler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes bundles of Java sources, each naming its own class, compiled by {@link TestBundles}: a
+ * Makes bundles of Java sources, each naming its own class, compiled by {@link BundleCompiler}: a
  * test writes a plugin as source and verifies what javac makes of it.
  */
 public final class SourceBundles {
@@ -39,7 +40,7 @@ public final class SourceBundles {
         for (String source : sources) {
             named.put(binaryName(source), source);
         }
-        return TestBundles.compile(named);
+        return BundleCompiler.compile(named);
     }
 
     /** A bundle of {@code sources} and the standard entry class {@value #ENTRY_CLASS}. */

@@ -4,7 +4,12 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLSession;
 
-/** Trusts only the server whose key is the one named by the vat id that was dialed. */
+/**
+ * Trusts only the server whose key is the one named by the vat id that was dialed, except
+ * that a server redirecting the dialer ({@link VatTls#REDIRECT_PROTOCOL}) may show any
+ * Ed25519 key: the dialer takes nothing from it but a hint, and pins the vat id again where
+ * it is sent.
+ */
 final class DialingTrustManager extends PeerTrustManager {
 
     private final VatId expected;
@@ -14,10 +19,10 @@ final class DialingTrustManager extends PeerTrustManager {
     }
 
     @Override
-    void checkServer(X509Certificate[] chain, SSLSession handshake) throws CertificateException {
+    void checkServer(X509Certificate[] chain, SSLSession handshake, String protocol) throws CertificateException {
         requireTls13(handshake);
         VatId actual = vatIdOf(chain);
-        if (!actual.equals(expected)) {
+        if (!actual.equals(expected) && !VatTls.REDIRECT_PROTOCOL.equals(protocol)) {
             throw new PeerRefusedException(
                     "server vat id: expected " + expected + ", got " + actual);
         }

@@ -22,7 +22,7 @@ final class ListeningTrustManager extends PeerTrustManager {
     }
 
     @Override
-    void checkServer(X509Certificate[] chain, SSLSession handshake) throws CertificateException {
+    void checkServer(X509Certificate[] chain, SSLSession handshake, String protocol) throws CertificateException {
         throw new CertificateException("a listening trust manager checks clients, not servers");
     }
 }

@@ -27,8 +27,9 @@ abstract sealed class PeerTrustManager extends X509ExtendedTrustManager
      * Checks the certificates of a server this side dialed.
      *
      * @param handshake the session being negotiated, or null when the caller gave none
+     * @param protocol  the ALPN protocol the server selected, or null if none or unknown
      */
-    abstract void checkServer(X509Certificate[] chain, SSLSession handshake)
+    abstract void checkServer(X509Certificate[] chain, SSLSession handshake, String protocol)
             throws CertificateException;
 
     /**
@@ -73,19 +74,21 @@ abstract sealed class PeerTrustManager extends X509ExtendedTrustManager
     @Override
     public final void checkServerTrusted(X509Certificate[] chain, String authType)
             throws CertificateException {
-        checkServer(chain, null);
+        checkServer(chain, null, null);
     }
 
     @Override
     public final void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        checkServer(chain, handshakeOf(socket));
+        checkServer(chain, handshakeOf(socket),
+                socket instanceof SSLSocket ssl ? ssl.getHandshakeApplicationProtocol() : null);
     }
 
     @Override
     public final void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        checkServer(chain, engine == null ? null : engine.getHandshakeSession());
+        checkServer(chain, engine == null ? null : engine.getHandshakeSession(),
+                engine == null ? null : engine.getHandshakeApplicationProtocol());
     }
 
     @Override

@@ -68,10 +68,20 @@ public final class VatTls {
     /** The exporter label a session id is derived with. */
     public static final String SESSION_ID_LABEL = "EXPORTER-Channel-Binding";
 
+    /**
+     * The ALPN protocol of a redirect: a listener that does not host the vat a dialer named,
+     * but knows where it lives, selects it, shows its own key and sends where to dial instead.
+     * A dialer's {@linkplain #trustManagerForDialing pinned trust manager} accepts another key
+     * for this protocol alone, so the dialer must then treat what it reads as a hint only.
+     */
+    public static final String REDIRECT_PROTOCOL = "erg-moved/1";
+
+    private final VatId vatId;
     private final TlsProvider provider;
     private final KeyManager keyManager;
 
-    private VatTls(TlsProvider provider, KeyManager keyManager) {
+    private VatTls(VatId vatId, TlsProvider provider, KeyManager keyManager) {
+        this.vatId = vatId;
         this.provider = provider;
         this.keyManager = keyManager;
     }
@@ -82,7 +92,7 @@ public final class VatTls {
         Objects.requireNonNull(provider, "provider");
         X509Certificate certificate = provider.certificate(SelfSignedCertificate.encoded(identity));
         PrivateKey key = provider.privateKey(identity);
-        return new VatTls(provider, switch (provider) {
+        return new VatTls(identity.vatId(), provider, switch (provider) {
             case JDK -> new VatKeyManager(key, certificate);
             case BOUNCY_CASTLE -> bouncyCastleKeyManager(key, certificate);
         });
@@ -104,6 +114,11 @@ public final class VatTls {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build an in-memory key store", e);
         }
+    }
+
+    /** The vat id of the key these pieces present. */
+    public VatId vatId() {
+        return vatId;
     }
 
     /** The TLS implementation these pieces are for. */
@@ -130,7 +145,8 @@ public final class VatTls {
     /**
      * A trust manager for one outgoing connection, which accepts only a server whose key has
      * vat id {@code expectedServer}. A server with another key fails the handshake with a
-     * {@link PeerRefusedException} that names both vat ids.
+     * {@link PeerRefusedException} that names both vat ids, unless the server selected
+     * {@link #REDIRECT_PROTOCOL}: a redirect may come from any key.
      */
     public X509ExtendedTrustManager trustManagerForDialing(VatId expectedServer) {
         return new DialingTrustManager(Objects.requireNonNull(expectedServer, "expectedServer"));
@@ -153,6 +169,22 @@ public final class VatTls {
      */
     public static VatId peerOf(SSLSession session) throws SSLPeerUnverifiedException {
         return VatId.ofRawPublicKey(peerKeyOf(session));
+    }
+
+    /**
+     * The vat id of the key this side presented in an established session: on a listener
+     * that {@linkplain HostedKeys hosts several vats}, which vat the dialer reached.
+     *
+     * @throws SSLPeerUnverifiedException if this side presented no single Ed25519 certificate
+     */
+    public static VatId localOf(SSLSession session) throws SSLPeerUnverifiedException {
+        try {
+            return PeerTrustManager.vatIdOf(session.getLocalCertificates());
+        } catch (CertificateException e) {
+            SSLPeerUnverifiedException unverified = new SSLPeerUnverifiedException("own certificate: " + e.getMessage());
+            unverified.initCause(e);
+            throw unverified;
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.erg.net.link.LinkFaults;
 import dev.erg.net.link.LinkException;
 import dev.erg.net.link.LinkHandler;
 import dev.erg.net.link.Transport;
+import dev.erg.net.link.VatPort;
 import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
@@ -42,7 +43,11 @@ import javax.net.ssl.SSLException;
 /**
  * One vat identity on the network: it listens and dials over {@link Transport}, runs one
  * CapTP {@link Session} per connection, and hands out and resolves {@link SturdyRef}s.
- * References obtained through it are used exactly like references to local vats.
+ * References obtained through it are used exactly like references to local vats. A node
+ * listens on a port of its own ({@link #listen}) or on a {@link Listener} it shares with the
+ * other vats of a server ({@link #start(VatIdentity, VatRuntime, PassableRegistry, Listener)}).
+ * It names the vat it dials as TLS server name and follows a listener's redirects to where
+ * that vat lives now.
  *
  * {@snippet :
  * Node bob = Node.start(bobIdentity, runtime, NetConfig.defaults(), PassableRegistry.empty());
@@ -65,9 +70,12 @@ public final class Node implements AutoCloseable {
     private final java.util.Set<Session> crossed = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private volatile List<InetSocketAddress> hints = List.of();
     private final List<PeerListener> peerListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The listener this node shares, or null if it listens on its own. */
+    private final Listener listener;
 
-    private Node(Transport transport, VatIdentity identity, VatRuntime runtime) {
+    private Node(Transport transport, VatIdentity identity, VatRuntime runtime, Listener listener) {
         this.transport = transport;
+        this.listener = listener;
         this.vat = runtime.newVat("node " + transport.vatId());
         SecureRandom random = new SecureRandom();
         this.sturdy = new SturdyTable(random, runtime.timer());
@@ -83,7 +91,28 @@ public final class Node implements AutoCloseable {
      */
     public static Node start(VatIdentity identity, VatRuntime runtime, NetConfig config, PassableRegistry registry)
             throws SSLException {
-        return new Node(Transport.start(identity, config, registry), identity, runtime);
+        return new Node(Transport.start(identity, config, registry), identity, runtime, null);
+    }
+
+    /**
+     * A node for {@code identity} that accepts connections on {@code listener}, shared with
+     * other vats, and dials on its I/O threads with its configuration. It is attached at
+     * once: dialers that name its vat reach it, and its sturdy refs name the listener's address.
+     *
+     * @throws IllegalArgumentException if another node of the same vat is attached to {@code listener}
+     */
+    public static Node start(VatIdentity identity, VatRuntime runtime, PassableRegistry registry, Listener listener) {
+        Objects.requireNonNull(listener, "listener");
+        Node node = new Node(Transport.start(identity, registry, listener.port()), identity, runtime, listener);
+        InetSocketAddress bound = listener.address();
+        node.hints = List.of(InetSocketAddress.createUnresolved(bound.getHostString(), bound.getPort()));
+        try {
+            listener.attach(node);
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        return node;
     }
 
     /** The vat id peers see. */
@@ -92,10 +121,11 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Accepts connections on {@code address}; sturdy refs made afterwards name the bound
-     * address as their hint. Returns the bound address.
+     * Accepts connections on {@code address}, on a listener of this node alone; sturdy refs
+     * made afterwards name the bound address as their hint. Returns the bound address.
      *
-     * @throws InterruptedException if interrupted while binding
+     * @throws InterruptedException  if interrupted while binding
+     * @throws IllegalStateException if the node was started on a shared {@link Listener}
      */
     public InetSocketAddress listen(InetSocketAddress address) throws InterruptedException {
         InetSocketAddress bound = transport.listen(address, this::accepted);
@@ -244,6 +274,8 @@ public final class Node implements AutoCloseable {
     }
 
     private static final String CROSSED_HELLOS = "shutdown: crossed hellos";
+    /** The most redirects one attempt to reach a vat follows. */
+    private static final int MAX_REDIRECTS = 3;
     private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -324,20 +356,49 @@ public final class Node implements AutoCloseable {
         vat.shutdown();
     }
 
+    /** The listener this node was started on, or null. */
+    Listener listener() {
+        return listener;
+    }
+
+    /** Accepts the connections {@code port} hands over for this vat. */
+    void acceptOn(VatPort port) {
+        port.attach(transport, this::accepted);
+    }
+
+    /** Stops accepting connections from {@code port}; returns whether it was. */
+    boolean leave(VatPort port) {
+        return port.detach(transport);
+    }
+
     /** The session with {@code peer}, dialing {@code hints} ({@code host:port}) if there is none; for handoffs. */
     private CompletableFuture<Session> sessionFor(VatId peer, List<String> hints) {
+        return session(peer, addresses(hints), 0);
+    }
+
+    /** The hints that can be read as addresses; a hint that cannot is one fewer place to try. */
+    private static List<InetSocketAddress> addresses(List<String> hints) {
         List<InetSocketAddress> addresses = new java.util.ArrayList<>();
         for (String hint : hints) {
             try {
                 addresses.add(SturdyRef.parseHint(hint));
             } catch (IllegalArgumentException malformed) {
-                // A hint we cannot read is one fewer place to try.
+                // Skipped.
             }
         }
-        return session(peer, addresses, 0);
+        return addresses;
     }
 
     private CompletableFuture<Session> session(VatId peer, List<InetSocketAddress> hints, int next) {
+        return session(peer, hints, next, MAX_REDIRECTS);
+    }
+
+    /**
+     * The session with {@code peer}, dialing {@code hints} from {@code next} on if there is
+     * none. A listener that redirects is followed to the hints it names, at most
+     * {@code redirectsLeft} more times; the vat's key is pinned wherever it is dialed.
+     */
+    private CompletableFuture<Session> session(VatId peer, List<InetSocketAddress> hints, int next, int redirectsLeft) {
         Session existing = sessions.get(peer);
         if (existing != null && existing.problem() == null) {
             return CompletableFuture.completedFuture(existing);
@@ -350,10 +411,28 @@ public final class Node implements AutoCloseable {
         return transport.connect(peer, new InetSocketAddress(hint.getHostString(), hint.getPort()), handler)
                 // After crossed hellos the session kept may be the one the peer opened.
                 .thenApply(link -> sessions.getOrDefault(peer, handler.session))
-                .exceptionallyCompose(failure -> next + 1 < hints.size()
-                        ? session(peer, hints, next + 1)
-                        : CompletableFuture.failedFuture(failure instanceof java.util.concurrent.CompletionException c
-                                ? c.getCause() : failure));
+                .exceptionallyCompose(failure -> {
+                    Throwable why = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                            ? c.getCause() : failure;
+                    if (why instanceof LinkException link && !link.redirectHints().isEmpty()) {
+                        return redirected(peer, link, redirectsLeft);
+                    }
+                    return next + 1 < hints.size()
+                            ? session(peer, hints, next + 1, redirectsLeft)
+                            : CompletableFuture.failedFuture(why);
+                });
+    }
+
+    private CompletableFuture<Session> redirected(VatId peer, LinkException redirect, int redirectsLeft) {
+        if (redirectsLeft == 0) {
+            return CompletableFuture.failedFuture(new LinkException("gave up after " + MAX_REDIRECTS
+                    + " redirects: " + redirect.getMessage()));
+        }
+        List<InetSocketAddress> to = addresses(redirect.redirectHints());
+        if (to.isEmpty()) {
+            return CompletableFuture.failedFuture(new LinkException(redirect.getMessage() + ", none of which is host:port"));
+        }
+        return session(peer, to, 0, redirectsLeft - 1);
     }
 
     private LinkHandler accepted(Link link) {

@@ -145,8 +145,9 @@ public final class Ref {
     /**
      * Tells {@code onBroken}, once, in a later turn of the current vat, when {@code ref}
      * breaks and why: a reference to an object of a vat that shuts down, or of another JVM
-     * whose connection is lost, or a promise that breaks (or resolves to such a reference that
-     * later breaks). A near object never breaks, so it is never reported.
+     * whose connection is lost or whose object breaks there (its vat shut down: the peer is
+     * asked to say so), or a promise that breaks (or resolves to such a reference that later
+     * breaks). A near object never breaks, so it is never reported.
      *
      * @throws IllegalStateException if called outside a turn of a vat
      */

@@ -13,12 +13,15 @@ import dev.erg.vat.RefKind;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import dev.erg.vat.spi.Refs;
+import dev.erg.vat.spi.Vats;
 import dev.erg.wire.PassableRegistry;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -164,12 +167,38 @@ class NodeTest {
     }
 
     @Test
-    void aSturdyRefNamingAnotherKeyIsRefusedAtTheHandshake() throws Exception {
+    void aSturdyRefNamingAVatTheServerDoesNotHostIsRefusedAtTheHandshake() throws Exception {
         SturdyRef ref = serveCounter(null);
         SturdyRef forged = new SturdyRef(Peers.identity(33).vatId(), ref.hints(), ref.swiss());
         Problem refused = problemOf(alice.connect(forged, Counter.class));
         assertThat(refused.kind()).isEqualTo(Problem.UNAVAILABLE);
-        assertThat(refused.message()).contains("server vat id: expected " + forged.vatId() + ", got " + bob.vatId());
+        assertThat(refused.message()).contains("does not host vat " + forged.vatId());
+    }
+
+    @Test
+    void aReferenceBreaksAtOnceWhenItsVatEndsAtThePeerSayingWhyAsInOneJvm() throws Exception {
+        SturdyRef ref = serveCounter(null);
+        Counter counter = alice.connect(ref, Counter.class).join(WAIT);
+        Counter near = bobsVat.export(new Tally(), Counter.class);
+        Counter far = counter.fork().join(WAIT);
+        Vat alicesVat = runtime.newVat("alice");
+        CompletableFuture<Problem> heard = new CompletableFuture<>();
+        CompletableFuture<Problem> heardInOneJvm = new CompletableFuture<>();
+        alicesVat.call(() -> {
+            Ref.monitor(counter, heard::complete);
+            Ref.monitor(near, heardInOneJvm::complete);
+            return null;
+        }).join(WAIT);
+        assertThat(far.increment(1).join(WAIT)).as("a watch costs the references nothing").isEqualTo(1L);
+
+        Vats.terminate(bobsVat, "over its budget");
+        Problem ended = new Problem(Problem.VAT_SHUT_DOWN, "vat bob's counter terminated: over its budget");
+        assertThat(heard.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("told without a call").isEqualTo(ended);
+        assertThat(heardInOneJvm.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ended);
+        assertThat(Ref.kind(counter)).isEqualTo(RefKind.BROKEN);
+        assertThat(Ref.problem(counter)).isEqualTo(ended);
+        assertThat(problemOf(counter.increment(1))).isEqualTo(ended);
+        assertThat(problemOf(far.increment(1))).as("an import nobody watched breaks when called").isEqualTo(ended);
     }
 
     @Test

@@ -118,14 +118,27 @@ class TransportTest {
     void aDialerRefusesAServerWithAnotherKeyAndSaysWhy() throws Exception {
         VatIdentity mallory = Peers.identity(3);
         alice = Peers.transport(aliceId, NetConfig.defaults());
-        bob = Peers.transport(mallory, NetConfig.defaults());
+        try (Impostor impostor = Impostor.start(mallory, "erg/1", new byte[0])) {
+            CompletableFuture<Link> dial = alice.connect(bobId.vatId(), impostor.address(), new Peers.Recording());
+            assertThatThrownBy(() -> dial.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(LinkException.class)
+                    .hasMessageContaining("server vat id: expected " + bobId.vatId() + ", got " + mallory.vatId());
+        }
+    }
+
+    @Test
+    void aListenerThatDoesNotHostTheVatNamedSaysSo() throws Exception {
+        alice = Peers.transport(aliceId, NetConfig.defaults());
+        bob = Peers.transport(Peers.identity(3), NetConfig.defaults());
         InetSocketAddress at = bob.listen(Peers.LOOPBACK_ANY_PORT, link -> new Peers.Recording());
         CompletableFuture<Link> dial = alice.connect(bobId.vatId(), at, new Peers.Recording());
         assertThatThrownBy(() -> dial.get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause()
                 .isInstanceOf(LinkException.class)
-                .hasMessageContaining("server vat id: expected " + bobId.vatId() + ", got " + mallory.vatId());
+                .hasMessage("the server at 127.0.0.1:" + at.getPort() + " does not host vat " + bobId.vatId() + " (TLS alert unrecognized_name)");
     }
 
     @Test

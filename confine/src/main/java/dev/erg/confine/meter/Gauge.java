@@ -33,6 +33,7 @@ public final class Gauge {
     static final MethodTypeDesc CHARGE_LONG = MethodTypeDesc.of(CD_void, CD_long);
     static final MethodTypeDesc EXHAUSTED = MethodTypeDesc.of(CD_void);
     static final MethodTypeDesc ARRAY = MethodTypeDesc.of(CD_int, CD_int);
+    static final MethodTypeDesc CREDIT = MethodTypeDesc.of(CD_int);
     static final MethodTypeDesc DIMS = MethodTypeDesc.of(CD_long, CD_long, CD_int);
     static final MethodTypeDesc SIZE_OF = MethodTypeDesc.of(CD_long, CD_Object);
 
@@ -94,6 +95,14 @@ public final class Gauge {
                             .labelBinding(ok)
                             .return_();
                 })
+                .withMethodBody("credit", CREDIT, ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, code -> code
+                        .getstatic(DESC, LEFT, CD_long)
+                        .loadConstant((long) Integer.MAX_VALUE)
+                        .invokestatic(MATH, "min", MethodTypeDesc.of(CD_long, CD_long, CD_long))
+                        .lconst_0()
+                        .invokestatic(MATH, "max", MethodTypeDesc.of(CD_long, CD_long, CD_long))
+                        .l2i()
+                        .ireturn())
                 .withMethodBody("array", ARRAY, ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, code -> code
                         .iload(0).i2l().lconst_1().ladd()
                         .invokestatic(DESC, "charge", CHARGE_LONG)

@@ -12,9 +12,13 @@ import java.lang.classfile.constantpool.MethodHandleEntry;
 import java.lang.classfile.constantpool.PoolEntry;
 import java.lang.classfile.instruction.BranchInstruction;
 import java.lang.classfile.instruction.ExceptionCatch;
+import java.lang.classfile.instruction.InvokeDynamicInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.classfile.instruction.LabelTarget;
 import java.lang.classfile.instruction.LookupSwitchInstruction;
+import java.lang.classfile.instruction.NewMultiArrayInstruction;
+import java.lang.classfile.instruction.NewPrimitiveArrayInstruction;
+import java.lang.classfile.instruction.NewReferenceArrayInstruction;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.classfile.instruction.TableSwitchInstruction;
 import java.util.ArrayList;
@@ -62,6 +66,27 @@ final class LeafMethods {
             }
         }
         return leaves;
+    }
+
+    /**
+     * Those of {@code leaves} that call nothing and allocate no array, so that no code charges
+     * the gauge while they run: a caller counting its work in a local need not add it first.
+     */
+    static Set<String> pure(Iterable<ClassModel> classes, Map<String, Long> leaves) {
+        Set<String> pure = new HashSet<>();
+        for (ClassModel model : classes) {
+            String owner = model.thisClass().asInternalName();
+            for (MethodModel method : model.methods()) {
+                String key = key(owner, method.methodName().stringValue(), method.methodType().stringValue());
+                if (leaves.containsKey(key) && method.code().orElseThrow().elementStream().noneMatch(
+                        e -> e instanceof InvokeInstruction || e instanceof InvokeDynamicInstruction
+                                || e instanceof NewPrimitiveArrayInstruction || e instanceof NewReferenceArrayInstruction
+                                || e instanceof NewMultiArrayInstruction)) {
+                    pure.add(key);
+                }
+            }
+        }
+        return pure;
     }
 
     static String key(String owner, String name, String descriptor) {

@@ -71,6 +71,7 @@ public final class Metering {
         ClassFile writer = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(hierarchy));
         Set<String> bundle = Set.copyOf(internalNames);
         Map<String, Long> leaves = LeafMethods.of(models.values(), bundle, pricer);
+        Set<String> pureLeaves = LeafMethods.pure(models.values(), leaves);
         Map<String, byte[]> metered = new LinkedHashMap<>();
         for (Map.Entry<String, ClassModel> e : models.entrySet()) {
             String owner = e.getValue().thisClass().asInternalName();
@@ -79,7 +80,7 @@ public final class Metering {
                     MethodModel model = code.parent().orElseThrow();
                     boolean leaf = leaves.containsKey(LeafMethods.key(owner, model.methodName().stringValue(),
                             model.methodType().stringValue()));
-                    method.transformCode(code, new MeteringCode(bundle, pricer, leaves, leaf, code));
+                    method.transformCode(code, new MeteringCode(bundle, pricer, leaves, pureLeaves, leaf, code));
                 } else {
                     method.with(element);
                 }

@@ -1,5 +1,7 @@
 package dev.erg.confine.meter;
 
+import static java.lang.constant.ConstantDescs.CD_long;
+
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeModel;
@@ -7,37 +9,41 @@ import java.lang.classfile.CodeTransform;
 import java.lang.classfile.Instruction;
 import java.lang.classfile.Label;
 import java.lang.classfile.Opcode;
-import java.lang.classfile.PseudoInstruction;
 import java.lang.classfile.TypeKind;
-import java.lang.classfile.instruction.BranchInstruction;
 import java.lang.classfile.instruction.ExceptionCatch;
+import java.lang.classfile.instruction.InvokeDynamicInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.classfile.instruction.LabelTarget;
-import java.lang.classfile.instruction.LookupSwitchInstruction;
 import java.lang.classfile.instruction.NewMultiArrayInstruction;
 import java.lang.classfile.instruction.NewPrimitiveArrayInstruction;
 import java.lang.classfile.instruction.NewReferenceArrayInstruction;
 import java.lang.classfile.instruction.ReturnInstruction;
-import java.lang.classfile.instruction.SwitchCase;
-import java.lang.classfile.instruction.TableSwitchInstruction;
 import java.lang.classfile.instruction.ThrowInstruction;
 import java.lang.constant.ClassDesc;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Meters one method body. It charges at the method's entry, at every target of a backward
- * branch and at every exception handler; each charge is the most that any path from there can
- * cost before it reaches the next charge (see {@link #plan}), so every loop iteration pays for
- * what it runs and straight code pays once. An instruction costs 1, except that a call outside
- * the bundle costs its {@link Price}, a call of a {@link LeafMethods leaf} adds the leaf's cost,
- * and entering an exception handler costs {@value #HANDLER_COST} more; arrays are charged their
- * length at run time, before they are allocated, and sized calls the size of their operand,
- * before the call.
+ * Meters one method body where its {@link ChargePlan} says: an instruction costs 1, except that
+ * a call outside the bundle costs its {@link Price}, a call of a {@link LeafMethods leaf} adds
+ * the leaf's cost, and entering an exception handler costs {@value #HANDLER_COST} more; arrays
+ * are charged their length at run time, before they are allocated, and sized calls the size of
+ * their operand, before the call.
+ *
+ * <p>A method with loops counts their charges down in a local {@code int}, a credit taken from
+ * the gauge, rather than on the gauge's static counter: the JIT keeps the credit in a register,
+ * and a loop that only counts it down stays a counted loop. What the frame has spent goes back
+ * to the gauge before everything that may charge the gauge or leave the frame (every call but
+ * one of a {@link LeafMethods pure leaf}, an array's charge, {@code return}, {@code athrow}),
+ * on entering a handler, and in a handler covering the whole method when the frame ends in an
+ * exception the JVM threw; a fresh credit is taken after each. A credit that runs out goes back
+ * too, which throws if the gauge ran out, so running out stays sticky. Only the frame on top of
+ * the stack holds uncounted work, and never more than the gauge had left when it took its
+ * credit; a bundle's class initializer, run when that frame first touches a class, charges the
+ * gauge directly.
  */
 final class MeteringCode implements CodeTransform {
 
@@ -48,53 +54,87 @@ final class MeteringCode implements CodeTransform {
      * or of StackOverflowErrors in a {@code finally} recursion, runs for minutes on one budget.
      */
     static final long HANDLER_COST = 1000;
+    /** Charges above this are made on the gauge itself, so that a credit's arithmetic stays within {@code int}. */
+    private static final long MOST_COUNTED = 1 << 20;
 
     private final Set<String> bundle;
     private final CallPricer pricer;
-    private final Map<Label, Long> regionCosts = new HashMap<>();
-    /** For each region start, a label just after its charge, where exception ranges starting there start instead. */
+    private final CodeModel model;
+    private final Map<String, Long> leaves;
+    private final Set<String> pureLeaves;
+    private final boolean leaf;
+    /** For each label charged at, a label just after its charge, where exception ranges starting there start instead. */
     private final Map<Label, Label> afterCharge = new HashMap<>();
     /** Sized calls by their ordinal among the method's calls: the transform streams fresh elements. */
     private final Map<Integer, Price> sized = new HashMap<>();
+    private ChargePlan plan;
     private int calls;
-
-    private final CodeModel model;
-    private final Map<String, Long> leaves;
-    private final boolean leaf;
+    private int position;
+    /** The locals holding the frame's credit and what it was when last taken or given back; -1 if none. */
+    private int credit = -1;
+    private int taken = -1;
+    private Label counted;
 
     /**
-     * @param bundle the internal names of the bundle's classes
-     * @param leaves the costs of the bundle's {@link LeafMethods}
-     * @param leaf   whether {@code model} is a leaf's: its callers charge for it
-     * @param model  the method body to meter
+     * @param bundle     the internal names of the bundle's classes
+     * @param leaves     the costs of the bundle's {@link LeafMethods}
+     * @param pureLeaves the leaves that neither call nor allocate arrays
+     * @param leaf       whether {@code model} is a leaf's: its callers charge for it
+     * @param model      the method body to meter
      */
-    MeteringCode(Set<String> bundle, CallPricer pricer, Map<String, Long> leaves, boolean leaf, CodeModel model) {
+    MeteringCode(Set<String> bundle, CallPricer pricer, Map<String, Long> leaves, Set<String> pureLeaves, boolean leaf,
+            CodeModel model) {
         this.bundle = bundle;
         this.pricer = pricer;
         this.leaves = leaves;
+        this.pureLeaves = pureLeaves;
         this.leaf = leaf;
         this.model = model;
     }
 
     @Override
     public void atStart(CodeBuilder code) {
-        long entry = plan(model.elementList());
-        regionCosts.keySet().forEach(start -> afterCharge.put(start, code.newLabel()));
-        if (entry > 0 && !leaf) {
-            Gauge.charge(code, entry);
+        plan = new ChargePlan(model.elementList(), this::cost, HANDLER_COST);
+        calls = 0;
+        plan.atLabels.keySet().forEach(label -> afterCharge.put(label, code.newLabel()));
+        if (leaf) {
+            return;
+        }
+        if (plan.entry > 0) {
+            Gauge.charge(code, plan.entry);
+        }
+        if (plan.loops()) {
+            credit = code.allocateLocal(TypeKind.INT);
+            taken = code.allocateLocal(TypeKind.INT);
+            take(code);
+            counted = code.newBoundLabel();
+        }
+    }
+
+    @Override
+    public void atEnd(CodeBuilder code) {
+        if (credit >= 0) {
+            Label end = code.newBoundLabel();
+            Label handler = code.newBoundLabel();
+            giveBack(code);
+            code.athrow();
+            code.exceptionCatchAll(counted, end, handler);
         }
     }
 
     @Override
     public void accept(CodeBuilder code, CodeElement element) {
+        int at = position++;
         switch (element) {
             case LabelTarget target -> {
                 code.with(target);
-                Long cost = regionCosts.get(target.label());
+                Long cost = plan.atLabels.get(target.label());
                 if (cost != null) {
-                    if (cost > 0 && !leaf) {
-                        Gauge.charge(code, cost);
+                    if (credit >= 0 && plan.handlers.contains(target.label())) {
+                        giveBack(code);
+                        take(code);
                     }
+                    charge(code, cost);
                     code.labelBinding(afterCharge.get(target.label()));
                 }
             }
@@ -105,156 +145,100 @@ final class MeteringCode implements CodeTransform {
                 code.with(ExceptionCatch.of(handler.handler(), afterCharge.get(handler.tryStart()), handler.tryEnd(),
                         handler.catchType()));
             case NewPrimitiveArrayInstruction array -> {
-                code.invokestatic(Gauge.DESC, "array", Gauge.ARRAY);
+                chargeArray(code);
                 code.with(array);
             }
             case NewReferenceArrayInstruction array -> {
-                code.invokestatic(Gauge.DESC, "array", Gauge.ARRAY);
+                chargeArray(code);
                 code.with(array);
             }
-            case NewMultiArrayInstruction array -> chargeDimensions(code, array);
+            case NewMultiArrayInstruction array -> giveBackAround(code, () -> chargeDimensions(code, array));
             case InvokeInstruction call -> {
                 Price price = sized.get(calls++);
-                if (price == null) {
-                    code.with(call);
+                Runnable invoke = price == null ? () -> code.with(call) : () -> chargeSize(code, call, price);
+                if (pureLeaves.contains(LeafMethods.key(call.owner().asInternalName(), call.name().stringValue(),
+                        call.type().stringValue()))) {
+                    invoke.run();
                 } else {
-                    chargeSize(code, call, price);
+                    giveBackAround(code, invoke);
                 }
+            }
+            case InvokeDynamicInstruction call -> giveBackAround(code, () -> code.with(call));
+            case ReturnInstruction exit -> {
+                giveBackIfCounting(code);
+                code.with(exit);
+            }
+            case ThrowInstruction exit -> {
+                giveBackIfCounting(code);
+                code.with(exit);
             }
             default -> code.with(element);
         }
+        Long test = plan.afterTest.get(at);
+        if (test != null) {
+            charge(code, test);
+        }
     }
 
-    /**
-     * Finds the charge points (the entry, every target of a backward branch, every exception
-     * handler) and what each charges: the most any path from it can cost, running forward,
-     * before it reaches the next charge point or leaves the method. Forward branches form no
-     * cycle, so every run of instructions between two charges is such a path. Returns the
-     * entry's charge.
-     */
-    private long plan(List<CodeElement> elements) {
-        Map<Label, Integer> positions = new HashMap<>();
-        for (int i = 0; i < elements.size(); i++) {
-            if (elements.get(i) instanceof LabelTarget target) {
-                positions.put(target.label(), i);
-            }
+    /** Charges {@code cost} to the frame's credit if it has one and the cost is small, else to the gauge. */
+    private void charge(CodeBuilder code, long cost) {
+        if (leaf || cost <= 0) {
+            return;
         }
-        Set<Label> starts = new HashSet<>();
-        Set<Label> chargePoints = new HashSet<>();
-        for (int i = 0; i < elements.size(); i++) {
-            List<Label> targets = targets(elements.get(i));
-            for (Label target : targets) {
-                starts.add(target);
-                if (positions.get(target) <= i) {
-                    chargePoints.add(target);
-                }
-            }
-            if (elements.get(i) instanceof ExceptionCatch c) {
-                starts.add(c.handler());
-                chargePoints.add(c.handler());
-            }
+        if (credit < 0 || cost > MOST_COUNTED) {
+            giveBackIfCounting(code);
+            Gauge.charge(code, cost);
+            takeIfCounting(code);
+            return;
         }
-        List<Block> blocks = new ArrayList<>();
-        Map<Label, Integer> blockOf = new HashMap<>();
-        Block current = new Block(null);
-        blocks.add(current);
-        for (CodeElement e : elements) {
-            if (e instanceof LabelTarget target && starts.contains(target.label())) {
-                if (current.label != null || current.instructions > 0) {
-                    current = new Block(target.label());
-                    blocks.add(current);
-                } else {
-                    current.label = target.label();
-                }
-                blockOf.put(target.label(), blocks.size() - 1);
-                if (chargePoints.contains(target.label()) && isHandler(elements, target.label())) {
-                    current.cost += HANDLER_COST;
-                }
-            } else if (e instanceof Instruction instruction) {
-                current.cost += cost(instruction);
-                current.instructions++;
-                current.targets.addAll(targets(e));
-                boolean ends = !current.targets.isEmpty() || e instanceof ReturnInstruction
-                        || e instanceof ThrowInstruction;
-                if (ends) {
-                    current.fallsThrough = !(e instanceof ThrowInstruction || e instanceof ReturnInstruction
-                            || e instanceof TableSwitchInstruction || e instanceof LookupSwitchInstruction
-                            || instruction.opcode() == Opcode.GOTO || instruction.opcode() == Opcode.GOTO_W);
-                    current = new Block(null);
-                    blocks.add(current);
-                }
-            } else if (!(e instanceof PseudoInstruction)) {
-                throw new IllegalStateException("unexpected code element " + e);
-            }
-        }
-        long[] longest = new long[blocks.size()];
-        for (int k = blocks.size() - 1; k >= 0; k--) {
-            Block block = blocks.get(k);
-            long most = 0;
-            if (block.fallsThrough && k + 1 < blocks.size()) {
-                most = Math.max(most, onward(blocks.get(k + 1), longest[k + 1], chargePoints));
-            }
-            for (Label target : block.targets) {
-                int s = blockOf.get(target);
-                most = Math.max(most, onward(blocks.get(s), s > k ? longest[s] : 0, chargePoints));
-            }
-            longest[k] = block.cost + most;
-        }
-        for (int k = 0; k < blocks.size(); k++) {
-            Label label = blocks.get(k).label;
-            if (label != null && chargePoints.contains(label)) {
-                regionCosts.put(label, longest[k]);
-            }
-        }
-        calls = 0;
-        Label first = blocks.getFirst().label;
-        return first != null && chargePoints.contains(first) ? 0 : longest[0];
+        Label within = code.newLabel();
+        code.iinc(credit, (int) -cost).iload(credit).ifge(within);
+        // Spent beyond the credit: give it all back (zeroed first, for the call may throw and a handler
+        // of this frame gives back again), which throws if the gauge ran out, else take a fresh credit.
+        spent(code);
+        code.iload(credit).istore(taken).invokestatic(Gauge.DESC, "charge", Gauge.CHARGE_LONG);
+        take(code);
+        code.labelBinding(within);
     }
 
-    /** What a path entering {@code block} costs from there on: nothing if the block charges for itself. */
-    private static long onward(Block block, long longest, Set<Label> chargePoints) {
-        return block.label != null && chargePoints.contains(block.label) ? 0 : longest;
+    private void chargeArray(CodeBuilder code) {
+        giveBackAround(code, () -> code.invokestatic(Gauge.DESC, "array", Gauge.ARRAY));
     }
 
-    private static boolean isHandler(List<CodeElement> elements, Label label) {
-        for (CodeElement e : elements) {
-            if (e instanceof ExceptionCatch c && c.handler().equals(label)) {
-                return true;
-            }
-        }
-        return false;
+    /** Runs {@code emit} with the frame's work given back before it and a fresh credit taken after it. */
+    private void giveBackAround(CodeBuilder code, Runnable emit) {
+        giveBackIfCounting(code);
+        emit.run();
+        takeIfCounting(code);
     }
 
-    private static List<Label> targets(CodeElement e) {
-        List<Label> targets = new ArrayList<>();
-        switch (e) {
-            case BranchInstruction b -> targets.add(b.target());
-            case TableSwitchInstruction t -> {
-                targets.add(t.defaultTarget());
-                t.cases().stream().map(SwitchCase::target).forEach(targets::add);
-            }
-            case LookupSwitchInstruction l -> {
-                targets.add(l.defaultTarget());
-                l.cases().stream().map(SwitchCase::target).forEach(targets::add);
-            }
-            default -> {
-                // No branch.
-            }
+    private void giveBackIfCounting(CodeBuilder code) {
+        if (credit >= 0) {
+            giveBack(code);
         }
-        return targets;
     }
 
-    /** A basic block: where it starts, what its instructions cost, where it may go. */
-    private static final class Block {
-        Label label;
-        long cost;
-        int instructions;
-        boolean fallsThrough = true;
-        final List<Label> targets = new ArrayList<>();
-
-        Block(Label label) {
-            this.label = label;
+    private void takeIfCounting(CodeBuilder code) {
+        if (credit >= 0) {
+            take(code);
         }
+    }
+
+    /** Takes a credit: what the gauge has left, up to {@code Integer.MAX_VALUE}. */
+    private void take(CodeBuilder code) {
+        code.invokestatic(Gauge.DESC, "credit", Gauge.CREDIT).dup().istore(credit).istore(taken);
+    }
+
+    /** Subtracts what the frame spent since its credit was taken from the gauge, and counts from there again. */
+    private void giveBack(CodeBuilder code) {
+        code.getstatic(Gauge.DESC, Gauge.LEFT, CD_long);
+        spent(code);
+        code.lsub().putstatic(Gauge.DESC, Gauge.LEFT, CD_long).iload(credit).istore(taken);
+    }
+
+    /** Pushes what the frame spent since its credit was taken, as a {@code long}. */
+    private void spent(CodeBuilder code) {
+        code.iload(taken).i2l().iload(credit).i2l().lsub();
     }
 
     private long cost(Instruction instruction) {
@@ -269,7 +253,11 @@ final class MeteringCode implements CodeTransform {
             if (price.isSized()) {
                 sized.put(calls, price);
             }
+            calls++;
             return price.fixed();
+        }
+        if (instruction instanceof InvokeInstruction) {
+            calls++;
         }
         return 1;
     }

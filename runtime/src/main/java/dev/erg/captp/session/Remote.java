@@ -4,12 +4,17 @@ import dev.erg.vat.Problem;
 import dev.erg.vat.spi.RemoteTarget;
 import dev.erg.vat.Resolver;
 import dev.erg.wire.codec.Descriptor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Something at the peer that messages can be sent to: one of its exports (an import of ours)
  * or the answer to one of our questions (for pipelining). One instance per position while it
  * is in use, so that references to the same import are equal.
+ *
+ * <p>An import breaks when the session is lost, or when the peer says its object broke (its
+ * vat ended): the first time someone waits for it to break, the peer is asked to say so.
  */
 final class Remote implements RemoteTarget {
 
@@ -25,6 +30,9 @@ final class Remote implements RemoteTarget {
     /* The last proxy made of this import, and its interface: one reference passed twice arrives as one. */
     private Class<?> proxiedAs;
     private Object proxy;
+    /* Why the import broke, at the peer or with the session, and who waits to hear it: guarded by this. */
+    private Problem broke;
+    private List<Consumer<Problem>> breakListeners;
 
     Remote(Session session, Descriptor.Target target) {
         this.session = session;
@@ -56,12 +64,58 @@ final class Remote implements RemoteTarget {
 
     @Override
     public Problem problem() {
-        return session.problem();
+        Problem lost = session.problem();
+        if (lost != null) {
+            return lost;
+        }
+        synchronized (this) {
+            return broke;
+        }
     }
 
     @Override
     public void whenBroken(Consumer<Problem> listener) {
-        session.whenLost(listener);
+        if (!(target instanceof Descriptor.Export)) {
+            // An answer position breaks as its answer does, which the question tells.
+            session.whenLost(listener);
+            return;
+        }
+        Problem already;
+        boolean first;
+        synchronized (this) {
+            already = broke;
+            first = breakListeners == null;
+            if (already == null) {
+                if (first) {
+                    breakListeners = new ArrayList<>();
+                }
+                breakListeners.add(listener);
+            }
+        }
+        if (already != null) {
+            listener.accept(already);
+        } else if (first) {
+            session.watch(this);
+        }
+    }
+
+    /** Breaks this import with {@code why}, telling whoever waits; the first problem stays. */
+    void broke(Problem why) {
+        List<Consumer<Problem>> told;
+        synchronized (this) {
+            if (broke != null) {
+                return;
+            }
+            broke = why;
+            told = breakListeners == null ? List.of() : breakListeners;
+            breakListeners = List.of();
+        }
+        told.forEach(listener -> listener.accept(why));
+    }
+
+    /** Why this import broke (the peer said its object did, or the session was lost), or null. */
+    synchronized Problem broken() {
+        return broke;
     }
 
     /**

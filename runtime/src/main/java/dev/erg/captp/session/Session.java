@@ -260,7 +260,7 @@ public final class Session {
         try {
             synchronized (this) {
                 // Checked under the lock: once lost() has taken the settlers to break, none may be added.
-                gone = problem;
+                gone = problem != null ? problem : remote.broken();
                 retired = remote.isRetired();
                 if (gone == null && !retired) {
                     if (remote.embargo() != null) {
@@ -557,8 +557,59 @@ public final class Session {
         }
     }
 
-    /** Tells {@code listener} at the peer, by fulfill or break, what {@code subject} settles to. */
+    /**
+     * Asks the peer to tell us when its object at {@code remote}, an import, breaks: a
+     * {@code listen} on an object, which the peer answers only with {@code break}. Its settler
+     * breaks the import with the session's problem, too, if the session is lost first.
+     */
+    void watch(Remote remote) {
+        // Weakly: a watch must not keep an import that nothing else refers to from being released.
+        WeakReference<Remote> watched = new WeakReference<>(remote);
+        Resolver<Object> told = new Resolver<>() {
+            @Override
+            public void resolve(Object value) {
+                // The peer breaks a watched object or says nothing: there is nothing to fulfil.
+            }
+
+            @Override
+            public void forward(Promise<?> other) {
+                // As for resolve.
+            }
+
+            @Override
+            public void reject(Problem why) {
+                Remote still = watched.get();
+                if (still != null) {
+                    still.broke(why);
+                }
+            }
+        };
+        Problem lostAlready;
+        synchronized (this) {
+            // Checked under the lock: once lost() has taken the settlers to break, none may be added.
+            lostAlready = problem;
+            if (lostAlready == null) {
+                long settler = exports.export(new Settler(told, Object.class, -1, -1));
+                out.send(new Message.Listen(remote.target(), new Descriptor.ImportObject(settler), false));
+            }
+        }
+        if (lostAlready != null) {
+            remote.broke(lostAlready);
+        }
+    }
+
+    /**
+     * Tells {@code listener} at the peer, by fulfill or break, what {@code subject} settles to;
+     * for an object rather than a promise, tells it only if and when the object breaks.
+     */
     private void reportTo(Object subject, RemoteTarget listener) {
+        if (!(subject instanceof Promise<?>)) {
+            vat.run(() -> Ref.monitor(subject, why -> {
+                Refs.sendOnly(listener, Message.BREAK, why);
+                forget(listener);
+            }));
+            return;
+        }
         vat.run(() -> {
             Promise<Object> watched = subject instanceof Promise<?> p ? cast(p) : Promise.of(subject);
             watched.when(

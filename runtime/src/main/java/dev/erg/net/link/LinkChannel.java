@@ -4,12 +4,15 @@ import dev.erg.crypto.VatId;
 import dev.erg.crypto.VatTls;
 import dev.erg.wire.codec.Bytes;
 import dev.erg.wire.codec.Descriptor;
+import dev.erg.wire.codec.FrameDecoder;
 import dev.erg.wire.codec.Message;
+import dev.erg.wire.codec.Moved;
 import dev.erg.wire.codec.ProtocolException;
 import dev.erg.wire.codec.ReferenceDecoder;
 import dev.erg.wire.codec.ReferenceEncoder;
 import dev.erg.wire.codec.WireCodec;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,6 +25,7 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +46,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  */
 public final class LinkChannel extends ChannelInboundHandlerAdapter {
 
-    private enum State { TLS, START, OPEN, CLOSING }
+    /** MOVED: a dialer was redirected and waits for the one frame saying where to. */
+    private enum State { TLS, START, MOVED, OPEN, CLOSING }
 
     /** What a silent side sends: a message to the peer's bootstrap object that does nothing. */
     private static final Message KEEP_ALIVE = new Message.DeliverOnly(new Descriptor.Export(0), "ping", List.of());
@@ -92,14 +97,29 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        // Added to a connection a listener accepted, the channel is active already.
+        if (ctx.channel().isActive()) {
+            startTimeout(ctx);
+        }
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        startTimeout(ctx);
+        super.channelActive(ctx);
+    }
+
+    private void startTimeout(ChannelHandlerContext ctx) {
+        if (timeout != null) {
+            return;
+        }
         timeout = ctx.executor().schedule(() -> {
-            if (state == State.TLS || state == State.START) {
+            if (state == State.TLS || state == State.START || state == State.MOVED) {
                 failHandshake(ctx.channel(), "timeout",
                         "handshake timed out after " + TimeUnit.NANOSECONDS.toMillis(handshakeTimeoutNanos) + " ms");
             }
         }, handshakeTimeoutNanos, TimeUnit.NANOSECONDS);
-        super.channelActive(ctx);
     }
 
     @Override
@@ -118,10 +138,16 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         if (event instanceof SslHandshakeCompletionEvent done && state == State.TLS) {
             if (!done.isSuccess()) {
                 failHandshake(ctx.channel(), "tls " + rootOf(done.cause()).getClass().getName(),
-                        "TLS handshake failed: " + reasonOf(done.cause()));
+                        tlsFailure(ctx.channel(), done.cause()));
                 return;
             }
             SSLEngine engine = ctx.pipeline().get(SslHandler.class).engine();
+            if (expected != null && VatTls.REDIRECT_PROTOCOL.equals(engine.getApplicationProtocol())) {
+                // Redirected: read the one frame saying where the vat lives, under its own bound, and send nothing.
+                state = State.MOVED;
+                ctx.pipeline().replace(FrameDecoder.class, "frames", new FrameDecoder(Moved.LIMITS));
+                return;
+            }
             try {
                 byte[] key = VatTls.peerKeyOf(engine.getSession());
                 peer = VatId.ofRawPublicKey(key);
@@ -150,6 +176,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         try {
             switch (state) {
                 case START -> start(ctx, frame);
+                case MOVED -> moved(ctx, frame);
                 case OPEN -> deliver(ctx, frame);
                 case TLS, CLOSING -> {
                     // Nothing may arrive before TLS completes; after an error, input is discarded.
@@ -204,6 +231,30 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         if (dialed != null) {
             dialed.complete(established);
         }
+    }
+
+    /** The redirect frame: where the vat dialed lives now, a hint to dial it again there. */
+    private void moved(ChannelHandlerContext ctx, ByteBuf frame) {
+        Moved moved;
+        try {
+            moved = Moved.decode(ByteBufUtil.getBytes(frame));
+        } catch (ProtocolException e) {
+            failHandshake(ctx.channel(), "redirect " + e.error().code(), "malformed redirect from "
+                    + at(ctx.channel()) + ": " + e.abortReason());
+            return;
+        }
+        VatId named = VatId.fromBytes(moved.vatId().toByteArray());
+        if (!named.equals(expected)) {
+            failHandshake(ctx.channel(), "redirect vat id", "redirect from " + at(ctx.channel())
+                    + " names vat " + named + ", not vat " + expected + " that was dialed");
+            return;
+        }
+        String reason = "vat " + expected + " is not at " + at(ctx.channel())
+                + "; redirected to " + String.join(", ", moved.hints());
+        state = State.CLOSING;
+        timeout.cancel(false);
+        ctx.channel().close();
+        dialed.completeExceptionally(LinkException.redirected(reason, moved.hints()));
     }
 
     private void deliver(ChannelHandlerContext ctx, ByteBuf frame) {
@@ -316,13 +367,22 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (state != State.CLOSING) {
-            close(ctx.channel(), state == State.OPEN ? "connection closed by peer" : "connection closed during handshake");
+            close(ctx.channel(), switch (state) {
+                case OPEN -> "connection closed by peer";
+                case MOVED -> "redirected by " + at(ctx.channel()) + ", which closed before saying where to";
+                case TLS, START, CLOSING -> "connection closed during handshake";
+            });
         }
         super.channelInactive(ctx);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof ProtocolException pe && state == State.MOVED) {
+            failHandshake(ctx.channel(), "redirect " + pe.error().code(), "malformed redirect from "
+                    + at(ctx.channel()) + ": " + pe.abortReason());
+            return;
+        }
         if (cause instanceof ProtocolException pe) {
             abortForProtocol(ctx.channel(), pe.error().code(), pe.abortReason());
             return;
@@ -330,8 +390,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         if (state != State.CLOSING) {
             if (causedBy(cause, SSLException.class)) {
                 if (state == State.TLS) {
-                    failHandshake(ctx.channel(), "tls " + rootOf(cause).getClass().getName(),
-                            "TLS handshake failed: " + reasonOf(cause));
+                    failHandshake(ctx.channel(), "tls " + rootOf(cause).getClass().getName(), tlsFailure(ctx.channel(), cause));
                     return;
                 }
                 LinkFaults.protocol("tls record", who(ctx.channel()), reasonOf(cause));
@@ -343,6 +402,26 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         close(ctx.channel(), reasonOf(cause));
     }
 
+    /**
+     * Why TLS failed, for the dialer's problem: a listener that neither hosts nor knows the vat
+     * named by the server name answers with the alert {@code unrecognized_name}.
+     */
+    private String tlsFailure(Channel channel, Throwable cause) {
+        String reason = reasonOf(cause);
+        if (expected != null && reason.contains("unrecognized_name")) {
+            return "the server at " + at(channel) + " does not host vat " + expected
+                    + " (TLS alert unrecognized_name)";
+        }
+        return "TLS handshake failed: " + reason;
+    }
+
+    /** The peer's address as {@code host:port}. */
+    private static String at(Channel channel) {
+        return channel.remoteAddress() instanceof InetSocketAddress address
+                ? address.getHostString() + ":" + address.getPort()
+                : String.valueOf(channel.remoteAddress());
+    }
+
     private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
@@ -352,7 +431,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         return false;
     }
 
-    private static Throwable rootOf(Throwable cause) {
+    static Throwable rootOf(Throwable cause) {
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -2,6 +2,7 @@ package dev.erg.net.link;
 
 import dev.erg.crypto.VatId;
 import dev.erg.crypto.VatIdentity;
+import dev.erg.crypto.VatServerName;
 import dev.erg.crypto.VatTls;
 import dev.erg.net.NetConfig;
 import dev.erg.wire.codec.FrameDecoder;
@@ -10,24 +11,11 @@ import dev.erg.wire.codec.Message;
 import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.codec.WireCodec;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -44,9 +32,14 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * The network side of one vat identity: it listens for and dials mutually authenticated
- * TLS 1.3 connections, on epoll where available and NIO otherwise. Every connection's
- * pipeline reads as a sentence: TLS, then a length-prefixed framer with a maximum, then the
- * session handshake and message decoding ({@link Link}).
+ * TLS 1.3 connections. Every connection's pipeline reads as a sentence: TLS, then a
+ * length-prefixed framer with a maximum, then the session handshake and message decoding
+ * ({@link Link}).
+ *
+ * <p>A transport either has I/O threads of its own ({@link #start(VatIdentity, NetConfig,
+ * PassableRegistry)}) and listens on a port of its own ({@link #listen}), or shares the threads
+ * and the port of a {@link VatPort} with other vats ({@link #start(VatIdentity,
+ * PassableRegistry, VatPort)}).
  *
  * <p>I/O threads only decode and hand messages to a {@link LinkHandler}; they never run
  * application code.
@@ -54,39 +47,55 @@ import javax.net.ssl.SSLParameters;
 public final class Transport implements AutoCloseable {
 
     /**
-     * The one protocol name offered and accepted by ALPN: a peer that names only others fails
-     * the handshake (a peer that names none is left to the start-session exchange).
+     * The protocol names a dialer offers by ALPN: a session, or a redirect to where the vat
+     * lives now. A listener selects one of them or fails the handshake (a peer that names none
+     * is left to the start-session exchange).
      */
-    private static final String[] ALPN = {Message.StartSession.PROTOCOL_VERSION};
+    private static final String[] DIALER_ALPN = {Message.StartSession.PROTOCOL_VERSION, VatTls.REDIRECT_PROTOCOL};
 
     private final VatIdentity identity;
     private final NetConfig config;
     private final VatTls tls;
     private final WireCodec codec;
-    private final EventLoopGroup group;
-    private final boolean epoll;
+    private final EventLoops loops;
+    /** The port this transport shares, or null if it has threads of its own. */
+    private final VatPort shared;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
-    private volatile List<String> hints = List.of();
+    private final Set<VatPort> ownPorts = ConcurrentHashMap.newKeySet();
+    private volatile List<String> hints;
 
-    private Transport(VatIdentity identity, NetConfig config, PassableRegistry registry) throws SSLException {
+    private Transport(VatIdentity identity, NetConfig config, PassableRegistry registry, EventLoops loops, VatPort shared) {
         this.identity = identity;
         this.config = config;
         this.tls = VatTls.of(identity, config.tlsProvider());
         this.codec = new WireCodec(registry, config.limits());
-        this.epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
+        this.loops = loops;
+        this.shared = shared;
+        this.hints = shared == null ? List.of() : shared.hints();
     }
 
     /**
-     * A transport for {@code identity}. {@code registry} names the records and enums that
-     * messages may carry.
+     * A transport for {@code identity}, with I/O threads of its own. {@code registry} names
+     * the records and enums that messages may carry.
      *
      * @throws SSLException if the TLS provider cannot be set up with this identity
      */
     public static Transport start(VatIdentity identity, NetConfig config, PassableRegistry registry) throws SSLException {
-        return new Transport(Objects.requireNonNull(identity, "identity"), Objects.requireNonNull(config, "config"),
-                Objects.requireNonNull(registry, "registry"));
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(registry, "registry");
+        return new Transport(identity, config, registry, EventLoops.start(config.ioThreads()), null);
+    }
+
+    /**
+     * A transport for {@code identity} that dials on {@code port}'s I/O threads, with its
+     * configuration, and accepts on it once {@linkplain VatPort#attach attached}.
+     */
+    public static Transport start(VatIdentity identity, PassableRegistry registry, VatPort port) {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(port, "port");
+        return new Transport(identity, port.config(), registry, port.loops(), port);
     }
 
     /** The vat id this transport proves to its peers. */
@@ -96,61 +105,37 @@ public final class Transport implements AutoCloseable {
 
     /** Whether connections use epoll (else NIO). */
     public boolean usesEpoll() {
-        return epoll;
+        return loops.epoll();
     }
 
     /**
-     * Listens on {@code address}; each connection that completes the session handshake is
-     * given to {@code acceptor}, which returns its handler. Returns the bound address (useful
-     * with port 0).
+     * Listens on {@code address}, on a port of this transport alone; each connection that
+     * completes the session handshake is given to {@code acceptor}, which returns its handler.
+     * Returns the bound address (useful with port 0).
      *
      * @throws InterruptedException if interrupted while binding
-     * @throws IllegalStateException if the TLS provider cannot make a server context
+     * @throws IllegalStateException if the transport shares a port, or the TLS provider
+     *                               cannot make a server context
      */
     public InetSocketAddress listen(InetSocketAddress address, Function<Link, LinkHandler> acceptor)
             throws InterruptedException {
         Objects.requireNonNull(acceptor, "acceptor");
-        SslContext serverContext = serverContext();
-        Channel server = new ServerBootstrap()
-                .group(group)
-                .channel(serverChannel())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        pipeline(ch, serverContext, null, acceptor, null);
-                    }
-                })
-                .bind(address).sync().channel();
-        channels.add(server);
-        InetSocketAddress bound = (InetSocketAddress) server.localAddress();
-        hints = List.of(bound.getHostString() + ":" + bound.getPort());
-        return bound;
-    }
-
-    /**
-     * The context of accepted connections, made only by a transport that listens: a client
-     * that only dials is spared Netty's server-side setup, which probes its TLS provider.
-     */
-    private SslContext serverContext() {
-        try {
-            return SslContextBuilder.forServer(tls.keyManager())
-                    .sslProvider(SslProvider.JDK)
-                    .sslContextProvider(tls.jsseProvider())
-                    .trustManager(tls.trustManagerForListening())
-                    .clientAuth(ClientAuth.REQUIRE)
-                    .protocols(VatTls.PROTOCOL)
-                    .build();
-        } catch (SSLException e) {
-            throw new IllegalStateException("cannot set up TLS for listening: " + e.getMessage(), e);
+        if (shared != null) {
+            throw new IllegalStateException("vat " + vatId() + " accepts on the port it shares");
         }
+        VatPort port = VatPort.bind(address, tls, config, loops, false, vat -> List.of());
+        ownPorts.add(port);
+        hints = port.hints();
+        port.attach(this, acceptor);
+        return port.address();
     }
 
     /**
      * Dials {@code address} and completes with the link once the peer has proved it is
      * {@code expected} and start-session has been exchanged both ways; completes
-     * exceptionally with a {@link LinkException} saying why otherwise.
+     * exceptionally with a {@link LinkException} saying why otherwise, which carries
+     * {@linkplain LinkException#redirectHints() where to dial instead} if the listener there
+     * redirected this dialer.
      */
     public CompletableFuture<Link> connect(VatId expected, InetSocketAddress address, LinkHandler handler) {
         Objects.requireNonNull(expected, "expected");
@@ -172,14 +157,14 @@ public final class Transport implements AutoCloseable {
             return dialed;
         }
         new Bootstrap()
-                .group(group)
-                .channel(socketChannel())
+                .group(loops.group())
+                .channel(loops.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.handshakeTimeout().toMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        pipeline(ch, client, expected, link -> handler, dialed);
+                        dialPipeline(ch, client, expected, handler, dialed);
                     }
                 })
                 .connect(address)
@@ -192,25 +177,59 @@ public final class Transport implements AutoCloseable {
         return dialed;
     }
 
-    /** Closes every listener and connection, then stops the I/O threads. */
+    /**
+     * Closes every connection of this vat and the ports it listens on alone, then stops its
+     * I/O threads if it has its own. A transport sharing a port leaves the port to its owner.
+     */
     @Override
     public void close() {
+        if (shared != null) {
+            shared.detach(this);
+        }
+        for (VatPort port : ownPorts) {
+            port.close();
+        }
         for (Channel channel : channels) {
             channel.close();
         }
-        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        if (shared == null) {
+            loops.shutdown();
+        }
     }
 
-    private void pipeline(SocketChannel ch, SslContext context, VatId expected,
-                          Function<Link, LinkHandler> acceptor, CompletableFuture<Link> dialed) {
+    /** The TLS pieces of this vat, for the port that presents its key. */
+    VatTls tls() {
+        return tls;
+    }
+
+    /**
+     * Takes over a connection a port accepted for this vat once TLS was done: adds the framing
+     * and session handlers after the handler named {@code after}.
+     */
+    void adopt(Channel ch, String after, Function<Link, LinkHandler> acceptor) {
+        track(ch);
+        ch.pipeline()
+                .addAfter(after, "frames", new FrameDecoder(config.limits()))
+                .addAfter("frames", "framer", new FrameEncoder(config.limits()))
+                .addAfter("framer", "session", new LinkChannel(codec, identity.vatId(), hints, null, acceptor, null,
+                        config.handshakeTimeout().toNanos(), config.heartbeat().toNanos()));
+    }
+
+    private void track(Channel ch) {
         channels.add(ch);
         ch.closeFuture().addListener(f -> channels.remove(ch));
+    }
+
+    private void dialPipeline(SocketChannel ch, SslContext context, VatId expected, LinkHandler handler,
+                              CompletableFuture<Link> dialed) {
+        track(ch);
         SslHandler tls = context.newHandler(ch.alloc());
         // ALPN is set on the engine itself, which every JSSE provider honours: Netty's own ALPN
         // support looks for Bouncy Castle's TLS provider on each engine it wraps, constructing
         // one if it can, which costs a client that makes one connection a few hundred ms.
         SSLParameters parameters = tls.engine().getSSLParameters();
-        parameters.setApplicationProtocols(ALPN);
+        parameters.setApplicationProtocols(DIALER_ALPN);
+        parameters.setServerNames(List.of(VatServerName.of(expected)));
         tls.engine().setSSLParameters(parameters);
         ch.pipeline()
                 .addLast("gate", new ReadGate())
@@ -218,15 +237,7 @@ public final class Transport implements AutoCloseable {
                 .addLast("tls", tls)
                 .addLast("frames", new FrameDecoder(config.limits()))
                 .addLast("framer", new FrameEncoder(config.limits()))
-                .addLast("session", new LinkChannel(codec, identity.vatId(), hints, expected, acceptor, dialed,
+                .addLast("session", new LinkChannel(codec, identity.vatId(), hints, expected, link -> handler, dialed,
                         config.handshakeTimeout().toNanos(), config.heartbeat().toNanos()));
-    }
-
-    private Class<? extends ServerChannel> serverChannel() {
-        return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    }
-
-    private Class<? extends SocketChannel> socketChannel() {
-        return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 }

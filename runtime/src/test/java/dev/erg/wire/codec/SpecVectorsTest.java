@@ -134,6 +134,23 @@ class SpecVectorsTest {
         return Stream.concat(valid, invalid);
     }
 
+    @TestFactory
+    Stream<DynamicTest> redirectsDecodeOrFailAsTheirVectorsSay() {
+        Stream<DynamicTest> valid = SpecVectors.vectors("moved.json", "valid").stream().map(vector ->
+                dynamicTest((String) vector.get("name"), () -> {
+                    Moved moved = Moved.decode(bytes(vector));
+                    assertThat(Diagnostic.render(List.of(moved.vatId().toByteArray(), moved.hints())))
+                            .isEqualTo(vector.get("edn"));
+                    assertThat(HEX.formatHex(moved.encode())).isEqualTo(vector.get("hex"));
+                }));
+        Stream<DynamicTest> invalid = SpecVectors.vectors("moved.json", "invalid").stream().map(vector ->
+                dynamicTest((String) vector.get("name"), () -> assertThatThrownBy(() -> Moved.decode(bytes(vector)))
+                        .isInstanceOf(ProtocolException.class)
+                        .hasMessage((String) vector.get("message"))
+                        .satisfies(e -> assertThat(((ProtocolException) e).error().code()).isEqualTo(vector.get("error")))));
+        return Stream.concat(valid, invalid);
+    }
+
     @Test
     void everyErrorCodeHasAnInvalidVector() {
         Set<String> covered = SpecVectors.vectors("invalid.json", "vectors").stream()

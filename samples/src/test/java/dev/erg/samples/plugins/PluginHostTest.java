@@ -3,15 +3,16 @@ package dev.erg.samples.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erg.confine.VatMaker;
+import dev.erg.confine.testkit.BundleCompiler;
 import dev.erg.server.client.CapTpClient;
 import dev.erg.server.host.ServiceRegistry;
 import dev.erg.server.host.VatServer;
-import dev.erg.server.spawn.JarBundles;
 import dev.erg.server.spawn.VatMakerService;
 import dev.erg.server.store.DataDir;
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Ref;
+import dev.erg.vat.VatRuntime;
 import dev.erg.wire.PassableRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,23 +93,37 @@ class PluginHostTest {
     }
 
     @Test
-    void aScorerSpawnedInAWorkerCallsBackForItsRatings() {
+    void aScorerSpawnedInAWorkerCallsBackForItsRatingsAndAGreedyOnesEndIsHeardWithoutACall() throws Exception {
         Object ratings = client.await(host.spawnMaker("ratings", List.of(RATED), false));
         String trimmed = client.await(host.upload(plugin("TrimmedMeanScorer")));
 
         Object scorer = client.await(host.spawnBundle(trimmed, SCORER, List.of(ratings), true));
         assertThat(score(scorer, "lamp")).isEqualTo(400L);
+
+        String greedy = client.await(host.upload(plugin("GreedyScorer")));
+        Object hog = client.await(host.spawnBundle(greedy, SCORER, List.of(), true));
+        CompletableFuture<Problem> heard = new CompletableFuture<>();
+        try (VatRuntime watching = VatRuntime.create()) {
+            watching.newVat("watcher").run(() -> Ref.monitor(hog, heard::complete));
+            assertThat(problemOf(() -> score(hog, "lamp")).message()).contains("computrons in one turn");
+            Problem ended = heard.get(60, TimeUnit.SECONDS);
+            assertThat(ended).as("told across machines, from a worker, without a call").isEqualTo(new Problem(
+                    Problem.VAT_SHUT_DOWN, "vat spawned-3-" + greedy.substring(0, 12)
+                            + " terminated: used more than 100000000 computrons in one turn"));
+            assertThat(problemOf(() -> score(hog, "lamp"))).isEqualTo(ended);
+        }
+        assertThat(score(scorer, "clock")).as("the other plugin goes on").isEqualTo(300L);
     }
 
     /**
      * The jar a user would upload: the plugin {@code name}, whose source is a resource beside
      * this test (it must not be on the host's class path), compiled with javac.
      */
-    private static byte[] plugin(String name) {
+    static byte[] plugin(String name) {
         try (InputStream in = PluginHostTest.class.getResourceAsStream(name + ".java")) {
             String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String className = "com.example.scoring." + name;
-            return JarBundles.jar(className, Map.of(className, source));
+            return BundleCompiler.jar(className, Map.of(className, source));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

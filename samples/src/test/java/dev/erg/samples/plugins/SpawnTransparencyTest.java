@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class SpawnTransparencyTest {
 
-    private static final String STORY = "story";
+    /** The channel of a story's steps. */
+    static final String STORY = "story";
 
     private static final Scenario SPAWN = Scenario.of("spawn: a client starts vats on a server by maker name", (w, out) -> {
         SturdyTable refs = new SturdyTable("server");
@@ -48,7 +49,8 @@ class SpawnTransparencyTest {
                 .thenCompose(x -> step(out, maker.spawnMaker("counter", List.of(), false))));
     });
 
-    private static Promise<String> step(Outcome out, Promise<?> promise) {
+    /** Records in {@value #STORY} how {@code promise} settles; answers the line. */
+    static Promise<String> step(Outcome out, Promise<?> promise) {
         return Settle.describe(promise).then(line -> {
             out.add(STORY, line);
             return line;

@@ -8,7 +8,8 @@ import java.util.List;
  * to manage the server: the server writes its sturdy ref, new at each start, to
  * {@code admin.ref} in the data directory, readable by the directory's owner only, and the
  * command line connects to it. Failures break the answer with a problem of kind
- * {@value #NO_SUCH_SERVICE}, {@value #BAD_STURDY_REF} or {@value #NO_STOPPED_OUTBOX}.
+ * {@value #NO_SUCH_SERVICE}, {@value #BAD_STURDY_REF}, {@value #NO_STOPPED_OUTBOX}, {@value #NO_CLUSTER} or
+ * {@value #CLUSTER_UNAVAILABLE}.
  */
 public interface Admin {
 
@@ -18,6 +19,10 @@ public interface Admin {
     String BAD_STURDY_REF = "BadSturdyRef";
     /** Kind of the problem of {@link #resumeOutbox} for a vat this server has no stopped outbox to. */
     String NO_STOPPED_OUTBOX = "NoStoppedOutbox";
+    /** Kind of the problem of {@link #cluster} on a server that is not a member of a cluster. */
+    String NO_CLUSTER = "NoCluster";
+    /** Kind of the problem of {@link #cluster} when the cluster's database does not answer. */
+    String CLUSTER_UNAVAILABLE = "ClusterUnavailable";
 
     /** Issues a new sturdy ref to the hosted service {@code service}, kept across restarts; answers its text. */
     Promise<String> mint(String service);
@@ -30,6 +35,9 @@ public interface Admin {
 
     /** What the server is doing. */
     Promise<ServerStatus> status();
+
+    /** The cluster this server is a member of: its members with their leases and load, and where each vat is placed. */
+    Promise<ClusterStatus> cluster();
 
     /**
      * Sends the letters waiting in the stopped outbox towards vat {@code vatId} again, on a

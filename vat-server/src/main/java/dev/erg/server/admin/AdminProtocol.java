@@ -9,7 +9,8 @@ public final class AdminProtocol {
 
     /** Registered on both sides: by the server, and by every client of its admin object. */
     public static final List<Class<?>> PASSABLES = List.of(SturdyListing.class, VatStatus.class, ServerStatus.class,
-            OutboxStatus.class, WorkerStatus.class, ConfinedVatStatus.class);
+            OutboxStatus.class, WorkerStatus.class, ConfinedVatStatus.class, ClusterStatus.class, MemberListing.class,
+            VatPlacement.class);
 
     private AdminProtocol() {
     }

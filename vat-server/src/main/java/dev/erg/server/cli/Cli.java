@@ -38,6 +38,17 @@ public final class Cli {
 
     /** Runs {@code args} as picocli parses them. */
     private static int parsed(Launch launch, String... args) {
+        CommandLine line = commandLine(launch);
+        line.setOut(new PrintWriter(launch.out(), true));
+        line.setErr(new PrintWriter(launch.err(), true));
+        line.setExecutionExceptionHandler((thrown, command, parsed) -> failed(launch, thrown));
+        int status = line.execute(args);
+        launch.out().flush();
+        return status;
+    }
+
+    /** Every command, as picocli parses them. */
+    static CommandLine commandLine(Launch launch) {
         CommandLine line = new CommandLine(new TopCommand(launch));
         line.addSubcommand("init", new InitCommand(launch));
         line.addSubcommand("run", new RunCommand(launch));
@@ -48,13 +59,9 @@ public final class Cli {
         line.addSubcommand("call", new CallCommand(launch));
         line.addSubcommand("describe", new DescribeCommand(launch));
         line.addSubcommand("spawn", new SpawnCommand(launch));
+        line.addSubcommand("cluster", new ClusterCommand(launch));
         line.addSubcommand("help", new CommandLine.HelpCommand());
-        line.setOut(new PrintWriter(launch.out(), true));
-        line.setErr(new PrintWriter(launch.err(), true));
-        line.setExecutionExceptionHandler((thrown, command, parsed) -> failed(launch, thrown));
-        int status = line.execute(args);
-        launch.out().flush();
-        return status;
+        return line;
     }
 
     /** Says on one line why a command failed; returns {@link #FAILED}. */

@@ -19,7 +19,7 @@ final class Serving {
     static int serve(Launch launch, DataDir dir, char[] passphrase, boolean firstRun)
             throws SetupException, InterruptedException {
         StopSignal stop = launch.stop().get();
-        VatServer server = VatServer.start(dir, passphrase, launch.makers());
+        VatServer server = VatServer.start(dir, passphrase, launch.makers(), launch.env());
         // Stops the server on the exits the stop signal does not cover (another signal, System.exit).
         Thread hook = new Thread(server::close, "erg-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -2,6 +2,7 @@ package dev.erg.server.config;
 
 import dev.erg.server.spawn.SpawnLimits;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -10,13 +11,18 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,15 +39,25 @@ import java.util.regex.Pattern;
  * storage = sqlite                 # durable state: "sqlite" (durable.db in the data directory),
  *                                  # or jdbc:postgresql://HOST:PORT/DB
  * storage.user = erg               # PostgreSQL's user and password
- * storage.password = secret
+ * storage.password = secret        # or storage.password.file = FILE holding it
  * commit.batch = 256               # turns committed together at most; 1 commits each alone
  * spawn.computrons.turn = 1000000  # what a spawned vat may use, unless its spawn asks for less
  * spawn.computrons.turn.max = 5000000 # the most a spawn may ask for (default: the value above)
+ * cluster.store = jdbc:postgresql://db:5432/erg  # join the cluster whose membership and directory are there
+ * cluster.user = erg               # its user, and its password given in the file or in a file
+ * cluster.password.file = /run/secrets/pg-password
+ * cluster.key.file = /run/secrets/cluster-key     # the cluster key; else $ERG_CLUSTER_KEY
+ * cluster.heartbeat = 2s           # how often the lease is renewed and the load posted
+ * cluster.lease = 10s              # how long a lease lasts, by the database's clock
+ * cluster.price = 1.0              # the price this server asks, for placement
  * </pre>
  *
  * The {@code spawn.} limits are those of {@link SpawnLimits}: {@code computrons.turn},
  * {@code computrons.vat}, {@code messages.turn}, {@code messages.pending}, {@code storage.bytes},
  * {@code worker.heap.mb} and {@code worker.cpu.seconds}.
+ *
+ * <p>The {@code cluster.*} keys are the cluster section: without {@code cluster.store} the
+ * server is on its own, as it always was.
  */
 public final class ConfigFile {
 
@@ -53,9 +69,14 @@ public final class ConfigFile {
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final String KEYS = "listen, advertise, threads, metrics.port, storage, storage.user,"
-            + " storage.password, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max";
+            + " storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max,"
+            + " cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat,"
+            + " cluster.lease, cluster.price";
     private static final String SPAWN = "spawn.";
     private static final String MAX = ".max";
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
+    private static final long MAX_SECRET_SIZE = 4096;
     private static final long MAX_SIZE = 1 << 20;
 
     private ConfigFile() {
@@ -91,6 +112,7 @@ public final class ConfigFile {
                 # storage = jdbc:postgresql://db.example.org:5432/erg
                 # storage.user = erg
                 # storage.password = secret
+                # (or storage.password.file = a file holding it, such as a mounted secret)
                 # At most this many turns are committed together (group commit); 1 commits
                 # each turn alone.
                 # commit.batch = 256
@@ -108,6 +130,20 @@ public final class ConfigFile {
                 # spawn.worker.heap.mb = 256
                 # spawn.worker.cpu.seconds = 600
                 # spawn.worker.cpu.seconds.max = 3600
+
+                # To take part in a cluster of vat-servers: the PostgreSQL database holding the
+                # cluster's membership and directory (the same database as storage, if that is
+                # PostgreSQL), its user and password (or a file holding it), and the file holding
+                # the cluster key, 32 random bytes in base64 that every member is given (else the
+                # environment variable ERG_CLUSTER_KEY). Without cluster.store the server is alone.
+                # cluster.store = jdbc:postgresql://db.example.org:5432/erg
+                # cluster.user = erg
+                # cluster.password.file = /run/secrets/postgres-password
+                # cluster.key.file = /run/secrets/cluster-key
+                # How often the lease is renewed, how long it lasts, and the price asked of placement.
+                # cluster.heartbeat = 2s
+                # cluster.lease = 10s
+                # cluster.price = 1.0
 
                 # The services to host, each in a vat of its own: service.<name> = <maker>.
                 # Makers known to this build: %s.
@@ -167,6 +203,7 @@ public final class ConfigFile {
 
     /** The state of one reading. */
     private static final class Parser {
+        private final Path file;
         private final String fileName;
         private final Collection<String> makers;
         private final Map<String, Integer> seen = new HashMap<>();
@@ -182,8 +219,16 @@ public final class ConfigFile {
         private int commitBatch = ServerConfig.DEFAULT_COMMIT_BATCH;
         private final Map<String, Long> spawn = new HashMap<>();
         private final Map<String, Long> spawnMaxima = new HashMap<>();
+        private String clusterStore;
+        private String clusterUser = "";
+        private String clusterPassword = "";
+        private Path clusterKeyFile;
+        private Duration heartbeat = ClusterConfig.DEFAULT_HEARTBEAT;
+        private Duration lease = ClusterConfig.DEFAULT_LEASE;
+        private double price = ClusterConfig.DEFAULT_PRICE;
 
         Parser(Path file, Collection<String> makers) {
+            this.file = file;
             this.fileName = String.valueOf(file);
             this.makers = makers;
         }
@@ -238,7 +283,27 @@ public final class ConfigFile {
                 }
                 case "storage.user" -> storageUser = value;
                 case "storage.password" -> storagePassword = value;
+                case "storage.password.file" -> storagePassword = secret(resolve(value));
                 case "commit.batch" -> commitBatch = number(value, 1, 65_536);
+                case "cluster.store" -> {
+                    if (!value.startsWith("jdbc:postgresql://")) {
+                        throw new IllegalArgumentException("expected jdbc:postgresql://HOST:PORT/DB, found \"" + shown(value)
+                                + "\"");
+                    }
+                    clusterStore = value;
+                }
+                case "cluster.user" -> clusterUser = value;
+                case "cluster.password" -> clusterPassword = value;
+                case "cluster.password.file" -> clusterPassword = secret(resolve(value));
+                case "cluster.key.file" -> clusterKeyFile = resolve(value);
+                case "cluster.heartbeat" -> heartbeat = duration(value);
+                case "cluster.lease" -> lease = duration(value);
+                case "cluster.price" -> {
+                    if (!DECIMAL.matcher(value).matches()) {
+                        throw new IllegalArgumentException("\"" + shown(value) + "\" is not a number such as 1 or 0.25");
+                    }
+                    price = Double.parseDouble(value);
+                }
                 default -> {
                     if (key.startsWith(SPAWN)) {
                         spawnLimit(key, value);
@@ -294,6 +359,52 @@ public final class ConfigFile {
             }
         }
 
+        /** {@code value} as a path, relative to the configuration file's directory. */
+        private Path resolve(String value) {
+            try {
+                Path given = Path.of(value);
+                Path parent = file.getParent();
+                return given.isAbsolute() || parent == null ? given : parent.resolve(given);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("\"" + shown(value) + "\" is not a file name");
+            }
+        }
+
+        /** The text of a small file holding a secret, without its final line break. */
+        private static String secret(Path path) {
+            try {
+                if (Files.size(path) > MAX_SECRET_SIZE) {
+                    throw new IllegalArgumentException(path + " is larger than " + MAX_SECRET_SIZE + " bytes; is it the password?");
+                }
+                String text = Files.readString(path, StandardCharsets.UTF_8).stripTrailing();
+                if (text.isEmpty()) {
+                    throw new IllegalArgumentException(path + " is empty");
+                }
+                return text;
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("no file " + path);
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage());
+            }
+        }
+
+        private static Duration duration(String value) {
+            Matcher m = DURATION.matcher(value);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("\"" + shown(value) + "\" is not a duration such as 500ms, 2s or 1m");
+            }
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                default -> Duration.ofMinutes(n);
+            };
+            if (d.isZero()) {
+                throw new IllegalArgumentException("a duration of 0 is no rhythm; give one such as 500ms, 2s or 1m");
+            }
+            return d;
+        }
+
         private static int number(String value, int min, int max) {
             if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new IllegalArgumentException("\"" + shown(value) + "\" is not a number from " + min + " to " + max);
@@ -306,6 +417,12 @@ public final class ConfigFile {
         }
 
         ServerConfig config() throws SetupException {
+            for (String key : List.of("storage.password", "cluster.password")) {
+                if (seen.containsKey(key) && seen.containsKey(key + ".file")) {
+                    throw error(seen.get(key + ".file"), key + ".file: " + key + " is set too, on line " + seen.get(key)
+                            + "; keep one");
+                }
+            }
             if (advertise.isEmpty() && isWildcard(listen.getHostString())) {
                 throw error(listenLine, "listen: " + listen.getHostString() + " listens on every interface, which is no address"
                         + " to dial; add `advertise = <host>:<port>` to say where peers reach this server");
@@ -315,7 +432,31 @@ public final class ConfigFile {
             SpawnLimits maxima = limits.with(spawnMaxima);
             checkMaxima(limits, maxima);
             return new ServerConfig(listen, advertise, threads, metrics, storage, storageUser, storagePassword, commitBatch,
-                    services, limits, maxima);
+                    services, limits, maxima, cluster());
+        }
+
+        /** The cluster section, checked as a whole: empty without {@code cluster.store}. */
+        private Optional<ClusterConfig> cluster() throws SetupException {
+            if (clusterStore == null) {
+                Optional<String> stray = seen.keySet().stream().filter(k -> k.startsWith("cluster.")).sorted().findFirst();
+                if (stray.isPresent()) {
+                    throw error(seen.get(stray.get()), stray.get() + ": no cluster.store is set; set it to the cluster's"
+                            + " jdbc:postgresql://HOST:PORT/DB to join a cluster, or remove " + stray.get());
+                }
+                return Optional.empty();
+            }
+            if (!storage.equals(ServerConfig.SQLITE) && !storage.equals(clusterStore)) {
+                // A takeover raises the epoch of the vat's durable state in the directory's transaction.
+                throw error(seen.get("storage"), "storage: a cluster member keeps durable state in the cluster's database ("
+                        + clusterStore + "), not in " + storage);
+            }
+            String leaseKey = seen.containsKey("cluster.lease") ? "cluster.lease" : "cluster.heartbeat";
+            try {
+                return Optional.of(new ClusterConfig(clusterStore, clusterUser, clusterPassword,
+                        Optional.ofNullable(clusterKeyFile), heartbeat, lease, price));
+            } catch (IllegalArgumentException e) {
+                throw error(seen.getOrDefault(leaseKey, seen.get("cluster.store")), leaseKey + ": " + e.getMessage());
+            }
         }
 
         private SetupException error(int line, String what) {

@@ -21,10 +21,12 @@ import java.util.OptionalInt;
  * @param services  the services to host, in the order the file names them
  * @param spawn     what a spawned vat may use unless its spawn asks for less ({@code spawn.NAME})
  * @param spawnMaxima the most a spawn may ask for ({@code spawn.NAME.max}); each at least its default
+ * @param cluster   the cluster this server is a member of; empty when it is on its own
  */
 public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> advertise, OptionalInt threads,
                            OptionalInt metrics, String storage, String storageUser, String storagePassword,
-                           int commitBatch, List<ServiceSpec> services, SpawnLimits spawn, SpawnLimits spawnMaxima) {
+                           int commitBatch, List<ServiceSpec> services, SpawnLimits spawn, SpawnLimits spawnMaxima,
+                           Optional<ClusterConfig> cluster) {
 
     /** The {@code storage} value for an SQLite database in the data directory. */
     public static final String SQLITE = "sqlite";
@@ -44,6 +46,7 @@ public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> adv
         Objects.requireNonNull(spawnMaxima, "spawnMaxima");
         advertise = List.copyOf(advertise);
         services = List.copyOf(services);
+        Objects.requireNonNull(cluster, "cluster");
     }
 
     /** The service called {@code name}, if configured. */

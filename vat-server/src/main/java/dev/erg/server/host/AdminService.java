@@ -6,7 +6,12 @@ import dev.erg.crypto.VatId;
 import dev.erg.net.link.Link;
 import dev.erg.net.Node;
 import dev.erg.server.admin.Admin;
+import dev.erg.server.admin.ClusterStatus;
 import dev.erg.server.admin.ConfinedVatStatus;
+import dev.erg.server.admin.MemberListing;
+import dev.erg.server.admin.VatPlacement;
+import dev.erg.server.cluster.ClusterException;
+import dev.erg.server.cluster.ClusterMember;
 import dev.erg.server.admin.ServerStatus;
 import dev.erg.server.admin.SturdyListing;
 import dev.erg.server.admin.VatStatus;
@@ -21,7 +26,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +50,7 @@ final class AdminService implements Admin {
     private final ServerMetrics metrics;
     private final String address;
     private final DurableHost durables;
+    private final Optional<ClusterMember> cluster;
     private final Runnable stop;
     private final ServerVatHost host;
     private final long startedNanos = System.nanoTime();
@@ -50,7 +58,8 @@ final class AdminService implements Admin {
     private SwissNumber own;
 
     AdminService(Node node, List<InetSocketAddress> hints, SturdyStore store, Map<String, Tenant> tenants,
-                 ServerMetrics metrics, String address, DurableHost durables, ServerVatHost host, Runnable stop) {
+                 ServerMetrics metrics, String address, DurableHost durables, ServerVatHost host,
+                 Optional<ClusterMember> cluster, Runnable stop) {
         this.host = host;
         this.node = node;
         this.hints = List.copyOf(hints);
@@ -59,6 +68,7 @@ final class AdminService implements Admin {
         this.metrics = metrics;
         this.address = address;
         this.durables = durables;
+        this.cluster = cluster;
         this.stop = stop;
     }
 
@@ -131,6 +141,27 @@ final class AdminService implements Admin {
             return Promise.broken(Problem.of(NO_STOPPED_OUTBOX, "%s", e.getMessage()));
         } catch (StoredDataException e) {
             return Promise.broken(Problem.of(STORAGE, "%s", e.getMessage()));
+        }
+    }
+
+    @Override
+    public Promise<ClusterStatus> cluster() {
+        if (cluster.isEmpty()) {
+            return Promise.broken(Problem.of(NO_CLUSTER, "this vat-server is not a member of a cluster: its configuration"
+                    + " sets no cluster.store"));
+        }
+        try {
+            List<MemberListing> members = cluster.get().members().stream()
+                    .map(m -> new MemberListing(m.serverId(), m.hints(), m.state().name().toLowerCase(Locale.ROOT),
+                            m.leaseLeftMillis(), m.load().turnsPerSecond(), m.load().cpuShare(), m.load().vatCount(), m.price()))
+                    .toList();
+            List<VatPlacement> vats = cluster.get().directory().all().stream()
+                    .map(p -> new VatPlacement(p.vat().toString(), p.serverId(), p.epoch(),
+                            p.state().name().toLowerCase(Locale.ROOT)))
+                    .toList();
+            return Promise.of(new ClusterStatus(node.vatId().toString(), members, vats));
+        } catch (ClusterException e) {
+            return Promise.broken(Problem.of(CLUSTER_UNAVAILABLE, "%s", e.getMessage()));
         }
     }
 

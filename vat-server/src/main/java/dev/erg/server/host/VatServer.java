@@ -8,6 +8,11 @@ import dev.erg.net.Node;
 import dev.erg.net.PeerListener;
 import dev.erg.server.admin.Admin;
 import dev.erg.server.admin.AdminProtocol;
+import dev.erg.crypto.VatId;
+import dev.erg.server.cluster.ClusterException;
+import dev.erg.server.cluster.ClusterMember;
+import dev.erg.server.cluster.LoadSampler;
+import dev.erg.server.config.ClusterConfig;
 import dev.erg.server.config.ServerConfig;
 import dev.erg.server.config.ServiceSpec;
 import dev.erg.server.config.SetupException;
@@ -87,14 +92,17 @@ public final class VatServer implements AutoCloseable {
     private final SturdyRef adminRef;
     private final Optional<MetricsEndpoint> endpoint;
     private final DurableHost durables;
+    private final Optional<ClusterMember> cluster;
     private final CountDownLatch stopRequested;
     private final ServerVatHost host;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VatServer(DataDir dir, Deque<AutoCloseable> resources, Node node, InetSocketAddress address,
                       List<HostedService> services, SturdyRef adminRef, Optional<MetricsEndpoint> endpoint,
-                      DurableHost durables, CountDownLatch stopRequested, ServerVatHost host) {
+                      DurableHost durables, Optional<ClusterMember> cluster, CountDownLatch stopRequested,
+                      ServerVatHost host) {
         this.host = host;
+        this.cluster = cluster;
         this.dir = dir;
         this.resources = resources;
         this.node = node;
@@ -113,6 +121,15 @@ public final class VatServer implements AutoCloseable {
      * @throws SetupException saying what to fix; nothing is left running and nothing on disk changed
      */
     public static VatServer start(DataDir dir, char[] passphrase, ServiceRegistry makers) throws SetupException {
+        return start(dir, passphrase, makers, System.getenv());
+    }
+
+    /**
+     * As {@link #start(DataDir, char[], ServiceRegistry)}, reading the cluster key, when the
+     * configuration names no key file, from {@code environment}.
+     */
+    public static VatServer start(DataDir dir, char[] passphrase, ServiceRegistry makers, Map<String, String> environment)
+            throws SetupException {
         DirLock lock = dir.tryLock().orElseThrow(() -> new SetupException(dir.root()
                 + " is in use by a running vat-server; stop it first, or ask it with `vat-server status --data "
                 + dir.root() + "`"));
@@ -121,15 +138,15 @@ public final class VatServer implements AutoCloseable {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         opened.push(lock);
         try {
-            return start(dir, passphrase, makers, opened);
+            return start(dir, passphrase, makers, environment, opened);
         } catch (SetupException | RuntimeException | Error e) {
             closeAll(opened);
             throw e;
         }
     }
 
-    private static VatServer start(DataDir dir, char[] passphrase, ServiceRegistry makers, Deque<AutoCloseable> opened)
-            throws SetupException {
+    private static VatServer start(DataDir dir, char[] passphrase, ServiceRegistry makers, Map<String, String> environment,
+                                   Deque<AutoCloseable> opened) throws SetupException {
         ServerConfig config = dir.config(makers.names());
         VatIdentity identity = dir.identity(passphrase);
         SturdyStore store = dir.sturdyRefs();
@@ -182,12 +199,21 @@ public final class VatServer implements AutoCloseable {
                     + "; configure the services that make them, or restore their code");
         }
 
+        Optional<ClusterMember> cluster = Optional.empty();
+        if (config.cluster().isPresent()) {
+            LoadSampler load = new LoadSampler(() -> tenants.values().stream().mapToLong(t -> metrics.turns(t.vat())).sum(),
+                    runtime::vatCount);
+            ClusterMember member = joinCluster(config.cluster().get(), environment, node.vatId(), hints, load);
+            opened.push(member);
+            cluster = Optional.of(member);
+        }
+
         // Everything that can fail has been checked: from here on the data directory changes.
         List<HostedService> hosted = reinstate(node, hints, store, tenants);
         Vat adminVat = runtime.newVat("admin");
         CountDownLatch stopRequested = new CountDownLatch(1);
         AdminService service = new AdminService(node, hints, store, tenants, metrics,
-                bound.getHostString() + ":" + bound.getPort(), durables, host, stopRequested::countDown);
+                bound.getHostString() + ":" + bound.getPort(), durables, host, cluster, stopRequested::countDown);
         SwissNumber adminSwiss = SwissNumber.random(new SecureRandom());
         service.ownSwiss(adminSwiss);
         SturdyRef adminRef = new SturdyRef(node.vatId(), hints, adminSwiss);
@@ -201,7 +227,8 @@ public final class VatServer implements AutoCloseable {
         }
         LOG.info("vat {} listening on {}:{}, hosting {}", node.vatId(), bound.getHostString(), bound.getPort(),
                 tenants.isEmpty() ? "no services" : String.join(", ", tenants.keySet()));
-        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables, stopRequested, host);
+        cluster.ifPresent(ClusterMember::activate);
+        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables, cluster, stopRequested, host);
     }
 
     private static PassableRegistry registry(ServerConfig config, ServiceRegistry makers) throws SetupException {
@@ -241,6 +268,20 @@ public final class VatServer implements AutoCloseable {
                         + "); stop what uses it, or choose another port", e);
             }
             throw new SetupException("cannot listen on " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ClusterMember joinCluster(ClusterConfig config, Map<String, String> environment, VatId serverId,
+                                             List<InetSocketAddress> hints, LoadSampler load) throws SetupException {
+        List<String> texts = hints.stream().map(h -> (h.getHostString().contains(":") ? "[" + h.getHostString() + "]"
+                : h.getHostString()) + ":" + h.getPort()).toList();
+        try {
+            return ClusterMember.start(config, environment, serverId, texts, load);
+        } catch (ClusterException e) {
+            throw new SetupException("cannot join the cluster at " + config.store() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SetupException("interrupted while joining the cluster", e);
         }
     }
 
@@ -370,6 +411,11 @@ public final class VatServer implements AutoCloseable {
             return;
         }
         LOG.info("shutting down");
+        // Leaving first lets the live members take this server's vats while it stops.
+        cluster.ifPresent(member -> {
+            resources.remove(member);
+            member.close();
+        });
         endpoint.ifPresent(e -> {
             resources.remove(e);
             e.close();

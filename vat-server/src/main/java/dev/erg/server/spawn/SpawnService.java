@@ -3,6 +3,7 @@ package dev.erg.server.spawn;
 import dev.erg.confine.Bundle;
 import dev.erg.confine.BundleRejectedException;
 import dev.erg.confine.VatMaker;
+import dev.erg.server.worker.Worker;
 import dev.erg.server.worker.WorkerControl;
 import dev.erg.server.worker.Workers;
 import dev.erg.vat.Deferred;
@@ -11,12 +12,19 @@ import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
 import dev.erg.vat.Vat;
+import dev.erg.vat.spi.Vats;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -24,15 +32,24 @@ import java.util.function.Function;
  * holds it. Vats spawned in the server's process are made by {@code newVat}; a vat spawned in
  * a worker gets a worker process of its own, and the root answered is a forwarder in
  * {@code home}, so that peers which cannot reach the worker's loopback address reach it through
- * the server. When a worker ends, its vat no longer counts against the quota.
+ * the server. That forwarder lives in a vat of its own, named like the worker's vat, which is
+ * terminated with the worker's vat's reason when that vat ends or its worker does: references
+ * to the root then break at once, here and at peers, as references into a confined vat of the
+ * server's process do, and with the same problem.
  *
  * <p>Uploaded bundles are verified by {@code bundles}, once per hash, and kept with their jar
  * in {@code kept}, which bounds their bytes; in the server's process they run in confined vats
  * that {@code bundles} starts, and a worker is handed the jar, which it verifies and confines
- * itself. A confined vat that is terminated (over its budget, say) no longer counts either.
- * Each vat spawned gets the limits {@code policy} grants its spawn.
+ * itself. Each vat spawned gets the limits {@code policy} grants its spawn.
+ *
+ * <p>A vat that ends (a confined one over its budget, say, or one whose worker ended) gives its
+ * place in the quota back before its references break, so that whoever sees them break may
+ * spawn again at once.
  */
 public final class SpawnService implements VatMaker {
+
+    /** How long a worker that cannot be reached is given to exit before it is killed. */
+    private static final Duration UNREACHABLE_GRACE = Duration.ofSeconds(5);
 
     private final Vat home;
     private final RootMakers makers;
@@ -49,7 +66,8 @@ public final class SpawnService implements VatMaker {
      * what a reference to it is delivered here as.
      */
     private final Map<Object, Object> roots = new IdentityHashMap<>();
-    private int running;
+    /** Vats running: taken in this vat's turns, given back from any thread (see {@link QuotaPlace}). */
+    private final AtomicInteger running = new AtomicInteger();
     private long spawned;
 
     /**
@@ -144,19 +162,14 @@ public final class SpawnService implements VatMaker {
                 return Promise.broken(Problem.of(NOT_OFFERED, "this server starts no workers; spawn in its process"));
             }
             Class<?> root = makers.rootInterface(rootInterface).orElseThrow();
-            running++;
-            return inWorker(root, limits, "bundle " + hash.substring(0, 12),
-                    control -> control.spawnBundle(bundle.jar(), rootInterface, args, limits.asMap()));
+            return inWorker(root, limits, vatName(hash.substring(0, 12)), "bundle " + hash.substring(0, 12),
+                    (control, name) -> control.spawnBundle(name, bundle.jar(), rootInterface, args, limits.asMap()));
         }
-        running++;
+        QuotaPlace place = new QuotaPlace(running);
         Promise<Object> spawned = Spawning.spawnBundle(bundles.orElseThrow(), makers, vatName(hash.substring(0, 12)),
-                bundle.bundle(), rootInterface, args, limits.confined());
-        return kept(counted(spawned)).then(root -> {
-            // A confined vat may be terminated (over its budget, say): then it no longer counts.
-            Ref.monitor(root, problem -> {
-                running--;
-                roots.remove(root);
-            });
+                bundle.bundle(), rootInterface, args, limits.confined(), why -> place.free());
+        return kept(counted(spawned, place)).then(root -> {
+            Ref.monitor(root, problem -> roots.remove(root));
             return root;
         });
     }
@@ -182,55 +195,80 @@ public final class SpawnService implements VatMaker {
             return Promise.broken(e.problem());
         }
         if (!inWorker) {
-            running++;
-            return kept(counted(Spawning.spawn(makers, newVat, vatName(maker), maker, args)));
+            QuotaPlace place = new QuotaPlace(running);
+            return kept(counted(Spawning.spawn(makers, newVat, vatName(maker), maker, args), place));
         }
         if (workers.isEmpty()) {
             return Promise.broken(Problem.of(NOT_OFFERED, "this server starts no workers; spawn in its process"));
         }
-        running++;
-        return inWorker(makers.maker(maker).orElseThrow().root(), limits, "maker " + maker, control -> control.spawnMaker(maker, args));
+        return inWorker(makers.maker(maker).orElseThrow().root(), limits, vatName(maker), "maker " + maker,
+                (control, name) -> control.spawnMaker(name, maker, args));
     }
 
     /**
      * Starts a worker with the heap and CPU time of {@code limits} and has {@code spawn} start a
-     * vat there; answers a forwarder in {@code home} to the vat's root. The worker is killed when
-     * that vat ends, and its end gives the vat back to the quota. Its status says it runs {@code what}.
+     * vat called {@code name} there; answers a forwarder to the vat's root, living in a vat of
+     * this process of the same name. When the worker's vat ends, or the worker does, the place
+     * is given back, that vat terminated with the reason and the worker killed, in that order.
+     * The worker's status says it runs {@code what}.
      */
-    private Promise<Object> inWorker(Class<?> root, SpawnLimits limits, String what,
-                                     Function<WorkerControl, Promise<Object>> spawn) {
+    private Promise<Object> inWorker(Class<?> root, SpawnLimits limits, String name, String what,
+                                     BiFunction<WorkerControl, String, Promise<Object>> spawn) {
+        QuotaPlace place = new QuotaPlace(running);
         Deferred<Object> result = Promise.defer();
-        workers.orElseThrow().start(limits.workerHeapMegabytes(), limits.workerCpu()).whenComplete((worker, failure) -> home.run(() -> {
+        CompletableFuture<Worker> started = workers.orElseThrow().start(limits.workerHeapMegabytes(), limits.workerCpu());
+        started.whenComplete((worker, failure) -> home.run(() -> {
             if (failure != null) {
-                running--;
+                place.free();
                 result.resolver().reject(Problem.from(failure instanceof CompletionException c ? c.getCause() : failure));
                 return;
             }
             worker.runs(what);
-            worker.ended().thenRun(() -> home.run(() -> running--));
-            spawn.apply(worker.control()).when(
-                    far -> {
-                        Object forwarder = Forwarder.of(root, far);
-                        Object exported = exported(root, forwarder);
-                        roots.put(forwarder, exported);
-                        roots.put(exported, exported);
-                        worker.ended().thenRun(() -> home.run(() -> {
-                            roots.remove(forwarder);
-                            roots.remove(exported);
-                        }));
-                        // A worker runs one vat: once that vat is gone (a confined one over its
-                        // budget, say), the process has nothing left to do.
-                        worker.control().vatEnded().when(why -> worker.kill("its vat ended: " + why), gone -> {
-                            // The worker ended first: nothing is left to stop.
-                        });
-                        result.resolver().resolve(exported);
-                    },
+            spawn.apply(worker.control(), name).when(
+                    far -> result.resolver().resolve(forwarded(root, name, far, worker, place)),
                     problem -> {
+                        place.free();
                         worker.kill("its vat did not start: " + problem);
                         result.resolver().reject(problem);
                     });
         }));
         return result.promise();
+    }
+
+    /** The root {@code far} of {@code worker}'s vat, forwarded from a new vat here; watched for the vat's end. */
+    private Object forwarded(Class<?> root, String name, Object far, Worker worker, QuotaPlace place) {
+        Vat gateway = newVat.apply(name);
+        Forwarder forwarder = new Forwarder(root, far);
+        Object proxy = forwarder.proxy();
+        Object exported = exported(gateway, root, proxy);
+        roots.put(proxy, exported);
+        roots.put(exported, exported);
+        AtomicBoolean over = new AtomicBoolean();
+        Consumer<String> end = why -> {
+            if (!over.compareAndSet(false, true)) {
+                return;
+            }
+            place.free();
+            forwarder.end(Problem.of(Problem.VAT_SHUT_DOWN, "vat %s terminated: %s", name, why));
+            Vats.terminate(gateway, why);
+            worker.kill("its vat ended: " + why);
+        };
+        // A worker runs one vat: once that vat is gone, the process has nothing left to do.
+        worker.control().vatEnded().when(end::accept, gone -> {
+            // The worker ended first: its end says why.
+        });
+        worker.ended().thenAccept(status -> end.accept("its worker ended (" + status.detail() + ")"));
+        // A worker this server cannot reach is of no use. It has most likely died, and its exit,
+        // which says why, is awaited a while before it is killed for that.
+        Ref.monitor(far, problem -> home.timer().after(UNREACHABLE_GRACE).when(
+                x -> worker.kill("it cannot be reached: " + problem), x -> {
+                    // The server is stopping: its workers go with it.
+                }));
+        Ref.monitor(exported, problem -> {
+            roots.remove(proxy);
+            roots.remove(exported);
+        });
+        return exported;
     }
 
     @Override
@@ -256,10 +294,10 @@ public final class SpawnService implements VatMaker {
         });
     }
 
-    /** Undoes the count of a spawn that failed before a worker could take it over. */
-    private <T> Promise<T> counted(Promise<T> spawn) {
+    /** Gives {@code place} back if the spawn fails. */
+    private static <T> Promise<T> counted(Promise<T> spawn, QuotaPlace place) {
         return spawn.otherwise(problem -> {
-            running--;
+            place.free();
             throw new ProblemException(problem);
         });
     }
@@ -268,14 +306,15 @@ public final class SpawnService implements VatMaker {
         if (args == null) {
             return Problem.of(BAD_ARGUMENTS, "the arguments are null (expected: a list, perhaps empty)");
         }
-        if (running >= quota.vats()) {
-            return Problem.of(QUOTA_EXCEEDED, "%d vats are running, the most this vat maker may have", running);
+        int now = running.get();
+        if (now >= quota.vats()) {
+            return Problem.of(QUOTA_EXCEEDED, "%d vats are running, the most this vat maker may have", now);
         }
         return null;
     }
 
-    private <T> T exported(Class<T> root, Object forwarder) {
-        return home.export(root.cast(forwarder), root);
+    private static <T> T exported(Vat vat, Class<T> root, Object forwarder) {
+        return vat.export(root.cast(forwarder), root);
     }
 
     private String vatName(String what) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -85,10 +86,12 @@ public final class Spawning {
     /**
      * Starts a confined vat called {@code vatName} running {@code bundle} within {@code limits},
      * reached through the registered root interface named {@code rootInterface}; answers its
-     * root, or breaks with a {@link VatMaker} problem.
+     * root, or breaks with a {@link VatMaker} problem. {@code whenEnding} is told why the vat
+     * ended, before references into it break.
      */
     public static Promise<Object> spawnBundle(BundleRunner runner, RootMakers makers, String vatName, Bundle bundle,
-                                              String rootInterface, List<Object> args, Limits limits) {
+                                              String rootInterface, List<Object> args, Limits limits,
+                                              Consumer<String> whenEnding) {
         Problem refused = interfaceRefusal(makers, rootInterface);
         if (refused == null && args == null) {
             refused = Problem.of(VatMaker.BAD_ARGUMENTS, "the arguments are null (expected: a list, perhaps empty)");
@@ -100,7 +103,8 @@ public final class Spawning {
             return Promise.broken(refused);
         }
         try {
-            return runner.spawn(vatName, bundle, makers.rootInterface(rootInterface).orElseThrow(), copy(args), limits);
+            return runner.spawn(vatName, bundle, makers.rootInterface(rootInterface).orElseThrow(), copy(args), limits,
+                    whenEnding);
         } catch (BundleRejectedException e) {
             return Promise.broken(rejected(e));
         }

@@ -41,7 +41,7 @@ public final class WorkerMain {
                 PassableRegistry.of(makers.passables().toArray(Class<?>[]::new)));
         node.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Vat vat = runtime.newVat("worker");
-        SturdyRef ref = node.sturdyRef(vat.export(new WorkerHost(makers, runtime,
+        SturdyRef ref = node.sturdyRef(vat.export(new WorkerHost(vat, makers, runtime,
                 ConfinedBundles.of(runtime, makers, new ConfinedVats())), WorkerControl.class), null);
         channel.println(READY + ref);
         channel.flush();

@@ -73,7 +73,7 @@ class ConfigFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             listen 127.0.0.1:7700                     | erg-server.conf line 2: expected `key = value`, found "listen 127.0.0.1:7700"
-            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max)
+            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price)
             listen = 127.0.0.1:77x0                   | erg-server.conf line 2: listen: port "77x0" is not a number from 0 to 65535
             listen = 127.0.0.1                        | erg-server.conf line 2: listen: "127.0.0.1" is not host:port
             listen = ::1:7700                         | erg-server.conf line 2: listen: "::1:7700" is not host:port (write an IPv6 host as [::1])
@@ -93,6 +93,12 @@ class ConfigFileTest {
             spawn.worker.heap.mb = 8                  | erg-server.conf line 2: spawn.worker.heap.mb: worker.heap.mb = 8: a worker's heap is 16 to 1048576 MB, not 8
             spawn.worker.cpu.seconds.max = -1         | erg-server.conf line 2: spawn.worker.cpu.seconds.max: "-1" is not a whole number (digits, perhaps grouped by _)
             spawn.cpu = 5                             | erg-server.conf line 2: spawn.cpu: no limit is called "cpu" (known: computrons.turn, computrons.vat, messages.turn, messages.pending, storage.bytes, worker.heap.mb, worker.cpu.seconds)
+            cluster.lease = 10s                       | erg-server.conf line 2: cluster.lease: no cluster.store is set; set it to the cluster's jdbc:postgresql://HOST:PORT/DB to join a cluster, or remove cluster.lease
+            cluster.store = mysql://db                | erg-server.conf line 2: cluster.store: expected jdbc:postgresql://HOST:PORT/DB, found "mysql://db"
+            cluster.heartbeat = 2 s                   | erg-server.conf line 2: cluster.heartbeat: "2 s" is not a duration such as 500ms, 2s or 1m
+            cluster.lease = 0s                        | erg-server.conf line 2: cluster.lease: a duration of 0 is no rhythm; give one such as 500ms, 2s or 1m
+            cluster.price = -1                        | erg-server.conf line 2: cluster.price: "-1" is not a number such as 1 or 0.25
+            cluster.password.file = no-such-file      | erg-server.conf line 2: cluster.password.file: no file no-such-file
             """)
     void eachMistakeIsNamedByLineAndKey(String line, String message) {
         String text = (line.startsWith("listen = 127.0.0.1:1") ? "listen = 127.0.0.1:2\n" : "# first line\n") + line + "\n";
@@ -135,6 +141,53 @@ class ConfigFileTest {
     void theDefaultFileDocumentsEverySpawnLimit() {
         String text = ConfigFile.defaults(ConfigFile.DEFAULT_LISTEN, Map.of(), MAKERS);
         assertThat(SpawnLimits.NAMES).allSatisfy(name -> assertThat(text).contains("# spawn." + name + " = "));
+    }
+
+    @Test
+    void theClusterKeysMakeTheClusterSection(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pg-password"), "s3cret\n");
+        ServerConfig config = ConfigFile.parse(dir.resolve("erg-server.conf"), """
+                cluster.store = jdbc:postgresql://db:5432/erg
+                cluster.user = erg
+                cluster.password.file = pg-password
+                cluster.key.file = /run/secrets/cluster-key
+                cluster.heartbeat = 500ms
+                cluster.lease = 3s
+                cluster.price = 0.25
+                """, MAKERS);
+        assertThat(config.cluster()).hasValueSatisfying(cluster -> {
+            assertThat(cluster.store()).isEqualTo("jdbc:postgresql://db:5432/erg");
+            assertThat(cluster.user()).isEqualTo("erg");
+            assertThat(cluster.password()).isEqualTo("s3cret");
+            assertThat(cluster.keyFile()).contains(Path.of("/run/secrets/cluster-key"));
+            assertThat(cluster.heartbeat()).isEqualTo(java.time.Duration.ofMillis(500));
+            assertThat(cluster.lease()).isEqualTo(java.time.Duration.ofSeconds(3));
+            assertThat(cluster.price()).isEqualTo(0.25);
+            assertThat(cluster.toString()).doesNotContain("s3cret");
+        });
+        assertThat(parse("cluster.store = jdbc:postgresql://db/erg\n").cluster()).hasValueSatisfying(cluster -> {
+            assertThat(cluster.keyFile()).isEmpty();
+            assertThat(cluster.lease()).isEqualTo(ClusterConfig.DEFAULT_LEASE);
+        });
+        assertThat(parse("").cluster()).isEmpty();
+        assertThatThrownBy(() -> ConfigFile.parse(dir.resolve("erg-server.conf"), """
+                cluster.store = jdbc:postgresql://db/erg
+                cluster.password = a
+                cluster.password.file = pg-password
+                """, MAKERS))
+                .hasMessage(dir.resolve("erg-server.conf") + " line 3: cluster.password.file: cluster.password is set too,"
+                        + " on line 2; keep one");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            cluster.heartbeat = 5001ms                | erg-server.conf line 2: cluster.heartbeat: the lease (10000 ms) must last at least two heartbeats (5001 ms each)
+            cluster.lease = 3s                        | erg-server.conf line 2: cluster.lease: the lease (3000 ms) must last at least two heartbeats (2000 ms each)
+            storage = jdbc:postgresql://other/erg     | erg-server.conf line 2: storage: a cluster member keeps durable state in the cluster's database (jdbc:postgresql://db/erg), not in jdbc:postgresql://other/erg
+            """)
+    void theClusterSectionIsCheckedAsAWhole(String line, String message) {
+        String text = "cluster.store = jdbc:postgresql://db/erg\n" + line + "\n";
+        assertThatThrownBy(() -> parse(text)).isInstanceOf(SetupException.class).hasMessage(message);
     }
 
     @Test

@@ -17,7 +17,10 @@ import dev.erg.vat.VatRuntime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,35 +82,28 @@ class BundleSpawnTest {
     }
 
     @Test
-    void aBundleThatLoopsIsTerminatedWhileTheServersOtherVatsGoOn() {
+    void aBundleThatLoopsIsTerminatedWhileTheServersOtherVatsGoOn() throws Exception {
         String tallyHash = maker.upload(Plugins.tally()).join(WAIT);
         String loopHash = maker.upload(Plugins.looping()).join(WAIT);
         Object tally = maker.spawnBundle(tallyHash, COUNTER, List.of(1L), false).join(WAIT);
         Object loop = maker.spawnBundle(loopHash, COUNTER, List.of(), false).join(WAIT);
 
+        Problem ended = new Problem(Problem.VAT_SHUT_DOWN, "vat spawned-2-" + loopHash.substring(0, 12)
+                + " terminated: used more than 1000000 computrons in one turn");
+        CompletableFuture<Problem> heard = new CompletableFuture<>();
+        Promise<Object> queued = home.callPromise(() -> {
+            Ref.monitor(loop, heard::complete);
+            return Ref.send(loop, "value");
+        });
         assertProblem(Ref.send(loop, "increment", 1L), "Exception",
                 "OutOfComputrons: used more than 1000000 computrons in one turn");
-        assertProblem(Ref.send(loop, "value"), Problem.VAT_SHUT_DOWN, "vat spawned-2-" + loopHash.substring(0, 12)
-                + " terminated: used more than 1000000 computrons in one turn");
+        assertThat(heard.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("a monitor hears without calling").isEqualTo(ended);
+        assertThat(problemOf(queued)).as("a call queued behind the overrun").isEqualTo(ended);
+        assertThat(Ref.problem(loop)).isEqualTo(ended);
 
+        Object next = maker.spawnBundle(tallyHash, COUNTER, List.of(), false).join(WAIT);
+        assertThat(Ref.send(next, "value").join(WAIT)).as("the vat ended gave its place back at once").isEqualTo(0L);
         assertThat(Ref.send(tally, "increment", 1L).join(WAIT)).as("the neighbour answers").isEqualTo(2L);
-        Object next = spawnOnceFreed(tallyHash);
-        assertThat(Ref.send(next, "value").join(WAIT)).as("the vat ended gave its place back").isEqualTo(0L);
-    }
-
-    /** Spawns once the ended vat's place is back: the home vat hears of the end in a turn of its own. */
-    private Object spawnOnceFreed(String hash) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try {
-                return maker.spawnBundle(hash, COUNTER, List.of(), false).join(WAIT);
-            } catch (ProblemException e) {
-                if (!e.problem().kind().equals("QuotaExceeded") || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.onSpinWait();
-            }
-        }
     }
 
     private static Problem problemOf(Promise<?> answer) {
@@ -141,9 +137,9 @@ class BundleSpawnTest {
         }
 
         @Override
-        public Promise<Object> spawn(String vatName, Bundle bundle, Class<?> root, List<Object> args, Limits limits)
-                throws BundleRejectedException {
-            return runner.spawn(vatName, bundle, root, args, limits);
+        public Promise<Object> spawn(String vatName, Bundle bundle, Class<?> root, List<Object> args, Limits limits,
+                                     Consumer<String> whenEnding) throws BundleRejectedException {
+            return runner.spawn(vatName, bundle, root, args, limits, whenEnding);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.erg.server.spawn;
 
+import dev.erg.confine.testkit.BundleCompiler;
 import java.util.Map;
 
 /**
@@ -43,7 +44,7 @@ public final class Plugins {
                     .append("        System.exit(System.getenv().size());\n")
                     .append("    }\n");
         }
-        return JarBundles.jar("plug.Rogue", Map.of("plug.Rogue", """
+        return BundleCompiler.jar("plug.Rogue", Map.of("plug.Rogue", """
                 package plug;
 
                 public final class Rogue {
@@ -51,7 +52,7 @@ public final class Plugins {
     }
 
     private static byte[] counter(String increment) {
-        return JarBundles.jar(ENTRY, Map.of(ENTRY, """
+        return BundleCompiler.jar(ENTRY, Map.of(ENTRY, """
                 package plug;
 
                 import dev.erg.confine.Endowments;

@@ -72,7 +72,7 @@ class WorkersTest {
     }
 
     @Test
-    void killingAWorkerBreaksItsReferencesAndIsReported() throws Exception {
+    void killingAWorkerBreaksItsReferencesSayingWhyAndIsReported() throws Exception {
         VatMaker maker = vatMaker(WorkerLimits.defaults());
         Object spinner = maker.spawnMaker("spinner", List.of(), true).join(WAIT);
         long pid = (Long) Ref.send(spinner, "pid").join(WAIT);
@@ -80,8 +80,9 @@ class WorkersTest {
 
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
 
-        assertProblem(pending, Problem.UNAVAILABLE, "");
-        assertProblem(Ref.send(spinner, "pid"), Problem.UNAVAILABLE, "");
+        String ended = "vat spawned-1-spinner terminated: its worker ended (exited with status 137)";
+        assertProblem(pending, Problem.VAT_SHUT_DOWN, ended);
+        assertProblem(Ref.send(spinner, "pid"), Problem.VAT_SHUT_DOWN, ended);
         awaitEnded();
         assertThat(workers.statuses()).singleElement().satisfies(status -> {
             assertThat(status.pid()).isEqualTo(pid);
@@ -96,7 +97,8 @@ class WorkersTest {
         VatMaker maker = vatMaker(WorkerLimits.defaults().withCpu(Duration.ofSeconds(2)));
         Object spinner = maker.spawnMaker("spinner", List.of(), true).join(WAIT);
 
-        assertProblem(Ref.send(spinner, "spin", 600_000L), Problem.UNAVAILABLE, "");
+        assertProblem(Ref.send(spinner, "spin", 600_000L), Problem.VAT_SHUT_DOWN,
+                "vat spawned-1-spinner terminated: its worker ended (killed: over its CPU limit of 2.0 s (used ");
         awaitEnded();
         assertThat(workers.statuses()).singleElement().satisfies(status ->
                 assertThat(status.detail()).startsWith("killed: over its CPU limit of 2.0 s (used "));

@@ -1,6 +1,7 @@
-package dev.erg.server.spawn;
+package dev.erg.confine.testkit;
 
 import dev.erg.confine.Bundle;
+import dev.erg.confine.BundleRejectedException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,12 +26,22 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Bundles for tests, as a user would upload them: Java sources compiled in memory against the
- * test class path, packed into a jar whose manifest names the entry class.
+ * Bundles for tests, compiled from Java sources in memory against the test class path: as
+ * {@link Bundle}s, or as the jars a user would upload, whose manifest names the entry class.
+ * Shared by the tests of every module that confines code (erg-confine's test jar).
  */
-public final class JarBundles {
+public final class BundleCompiler {
 
-    private JarBundles() {
+    private BundleCompiler() {
+    }
+
+    /** A bundle of {@code sources} (binary class name to Java source) whose entry is {@code entry}. */
+    public static Bundle bundle(String entry, Map<String, String> sources) {
+        try {
+            return Bundle.ofClasses(entry, compile(sources));
+        } catch (BundleRejectedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** A jar of {@code sources} (binary class name to Java source) whose entry is {@code entry}. */
@@ -59,7 +70,7 @@ public final class JarBundles {
         return bytes.toByteArray();
     }
 
-    /** The class files of {@code sources}, by binary name. */
+    /** The class files of {@code sources}, by binary name; fails the test on a compile error. */
     public static Map<String, byte[]> compile(Map<String, String> sources) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -87,7 +98,7 @@ public final class JarBundles {
                         return text;
                     }
                 }));
-        List<String> options = List.of("-classpath", classPath(), "-proc:none", "--release", "25");
+        List<String> options = List.of("-classpath", classPath(), "-proc:none", "--release", "25", "-Xlint:none", "-nowarn");
         if (!compiler.getTask(null, files, diagnostics, options, null, units).call()) {
             throw new AssertionError("bundle does not compile: " + diagnostics.getDiagnostics());
         }

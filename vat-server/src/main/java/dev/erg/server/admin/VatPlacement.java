@@ -1,0 +1,15 @@
+package dev.erg.server.admin;
+
+import dev.erg.vat.Passable;
+
+/**
+ * Where a cluster's directory places one vat.
+ *
+ * @param vatId    the vat
+ * @param serverId the member that serves it
+ * @param epoch    its epoch, raised at each placement, move and takeover
+ * @param state    placed or moving
+ */
+@Passable("erg.server.VatPlacement")
+public record VatPlacement(String vatId, String serverId, long epoch, String state) {
+}

@@ -1,0 +1,177 @@
+package dev.erg.server.cluster;
+
+import dev.erg.crypto.VatId;
+import dev.erg.server.config.ClusterConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server's part in its cluster: it joins at start, renews its lease and posts its
+ * load at every heartbeat on a thread of its own, takes the vats of dead members for the live
+ * ones, and leaves when the server stops. A heartbeat that fails is logged when the failures
+ * begin and when they end, not at each beat; a lease that was lost is joined again, as a new
+ * incarnation.
+ */
+public final class ClusterMember implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterMember.class);
+
+    private final ClusterConfig config;
+    private final ClusterStore store;
+    private final ClusterKey key;
+    private final Directory directory;
+    private final VatId serverId;
+    private final List<String> hints;
+    private final LoadSampler load;
+    private final ScheduledExecutorService beat;
+    private ScheduledFuture<?> beating;
+    private Membership membership;
+    private boolean active;
+    private String failing;
+
+    private ClusterMember(ClusterConfig config, ClusterStore store, ClusterKey key, VatId serverId, List<String> hints,
+                          LoadSampler load) {
+        this.config = config;
+        this.store = store;
+        this.key = key;
+        this.directory = new Directory(store, key);
+        this.serverId = serverId;
+        this.hints = List.copyOf(hints);
+        this.load = load;
+        this.beat = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
+                .name("erg-cluster-heartbeat").unstarted(r));
+    }
+
+    /**
+     * Joins the cluster of {@code config} as server {@code serverId}, reached at {@code hints},
+     * with the cluster key of its key file or of {@code environment}, and starts the heartbeat.
+     * A former run of this server whose lease still holds (one that crashed) is waited for, once.
+     *
+     * @throws ClusterException saying what is wrong: the key, the database, or a live member of this id
+     */
+    public static ClusterMember start(ClusterConfig config, Map<String, String> environment, VatId serverId,
+                                      List<String> hints, LoadSampler load) throws InterruptedException {
+        ClusterKey key = ClusterKey.load(config.keyFile(), environment);
+        ClusterStore store = ClusterStore.open(config.store(), config.user(), config.password());
+        ClusterMember member = new ClusterMember(config, store, key, serverId, hints, load);
+        try {
+            member.membership = member.join();
+        } catch (LiveMemberException e) {
+            LOG.warn("{}; waiting {} ms for its lease to end", e.getMessage(), e.leaseLeftMillis());
+            Thread.sleep(e.leaseLeftMillis() + 50);
+            try {
+                member.membership = member.join();
+            } catch (RuntimeException again) {
+                store.close();
+                throw again;
+            }
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        long period = config.heartbeat().toMillis();
+        member.beating = member.beat.scheduleWithFixedDelay(member::beat, period, period, TimeUnit.MILLISECONDS);
+        return member;
+    }
+
+    private Membership join() {
+        return Membership.join(store, key, serverId, hints, config.lease(), Load.NONE, config.price());
+    }
+
+    /** Says the server serves now: it may be given vats, and it takes those of dead members. */
+    public void activate() {
+        runOnBeat(() -> {
+            membership.activate(load.sample(), config.price());
+            active = true;
+        });
+    }
+
+    /** The cluster's directory, with this member's cluster key. */
+    public Directory directory() {
+        return directory;
+    }
+
+    /** Where vats are reached, for redirects. */
+    public Locator locator() {
+        return directory;
+    }
+
+    /** Every member, dead ones included. */
+    public List<Member> members() {
+        return Membership.all(store);
+    }
+
+    /** One heartbeat: renew, rejoin if the lease was lost, then take the vats of dead members. */
+    private void beat() {
+        try {
+            try {
+                if (active) {
+                    membership.activate(load.sample(), config.price());
+                } else {
+                    membership.heartbeat(load.sample(), config.price());
+                }
+            } catch (LeaseLostException e) {
+                LOG.error("{}; joining again", e.getMessage());
+                membership = join();
+                if (active) {
+                    membership.activate(load.sample(), config.price());
+                }
+            }
+            if (active) {
+                for (Placement taken : directory.takeOver(Successor.fewestVats())) {
+                    LOG.info("vat {} of a dead member placed on server {} at epoch {}", taken.vat(), taken.serverId(),
+                            taken.epoch());
+                }
+            }
+            if (failing != null) {
+                LOG.info("cluster heartbeat works again after: {}", failing);
+                failing = null;
+            }
+        } catch (RuntimeException e) {
+            if (failing == null) {
+                LOG.warn("cluster heartbeat failed, trying again every {} ms: {}", config.heartbeat().toMillis(),
+                        e.getMessage());
+            }
+            failing = e.getMessage();
+        }
+    }
+
+    /** Runs {@code work} on the heartbeat's thread, which alone touches the membership, and waits for it. */
+    private void runOnBeat(Runnable work) {
+        try {
+            beat.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("interrupted while talking to the cluster", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new ClusterException(e.getCause().toString(), e.getCause());
+        }
+    }
+
+    /** Leaves the cluster: its row goes, so the live members take its vats at their next heartbeat. */
+    @Override
+    public void close() {
+        if (beat.isShutdown()) {
+            return;
+        }
+        try {
+            // On the heartbeat's thread, so no heartbeat comes after the departure to join again.
+            runOnBeat(() -> {
+                beating.cancel(false);
+                membership.depart();
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not leave the cluster; its lease ends on its own: {}", e.getMessage());
+        } finally {
+            beat.shutdownNow();
+            store.close();
+        }
+    }
+}

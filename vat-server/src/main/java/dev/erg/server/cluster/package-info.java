@@ -1,0 +1,8 @@
+/**
+ * A cluster of vat-servers sharing one PostgreSQL database: who is a member ({@link
+ * dev.erg.server.cluster.Membership}), where each placed vat lives ({@link
+ * dev.erg.server.cluster.Directory}), and who takes the vats of a member whose lease expired.
+ * The database's clock decides whether a lease holds, and its transactions decide every
+ * conflict; there is no consensus of the servers' own.
+ */
+package dev.erg.server.cluster;
