@@ -69,9 +69,9 @@ public final class ConfigFile {
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final String KEYS = "listen, advertise, threads, metrics.port, storage, storage.user,"
-            + " storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max,"
-            + " cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat,"
-            + " cluster.lease, cluster.price";
+            + " storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>,"
+            + " spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file,"
+            + " cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price";
     private static final String SPAWN = "spawn.";
     private static final String MAX = ".max";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");

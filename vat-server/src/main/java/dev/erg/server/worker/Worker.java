@@ -100,11 +100,15 @@ public final class Worker {
         return process;
     }
 
-    /** Records the end of the process, which exited with {@code exitStatus}; answers the final status. */
+    /** Its final status, once the process exited with {@code exitStatus}. */
     WorkerStatus exited(int exitStatus) {
         String why = killedFor != null ? "killed: " + killedFor : "exited with status " + exitStatus;
-        ended.complete(snapshot("ended", why));
-        return ended.join();
+        return snapshot("ended", why);
+    }
+
+    /** Completes {@link #ended()} with {@code status}, which {@link #exited} made. */
+    void reportEnded(WorkerStatus status) {
+        ended.complete(status);
     }
 
     @Override

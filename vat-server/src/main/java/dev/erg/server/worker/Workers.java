@@ -132,8 +132,8 @@ public final class Workers implements AutoCloseable {
     /** The workers running, and those that ended most recently, by number. */
     public List<WorkerStatus> statuses() {
         List<WorkerStatus> all = new ArrayList<>();
-        live.values().forEach(w -> all.add(w.status()));
         synchronized (ended) {
+            live.values().forEach(w -> all.add(w.status()));
             all.addAll(ended);
         }
         all.sort(Comparator.comparingInt(WorkerStatus::id));
@@ -229,14 +229,17 @@ public final class Workers implements AutoCloseable {
     }
 
     private void ended(Worker worker, int exitStatus) {
-        live.remove(worker.id());
         WorkerStatus status = worker.exited(exitStatus);
         synchronized (ended) {
+            live.remove(worker.id());
             ended.addLast(status);
             if (ended.size() > ENDED_KEPT) {
                 ended.removeFirst();
             }
         }
+        // Only now, so that whoever hears of the end (a spawned vat's references breaking, say)
+        // finds the worker among the ended.
+        worker.reportEnded(status);
         if (closed.get()) {
             LOG.info("{} stopped", worker);
         } else {
