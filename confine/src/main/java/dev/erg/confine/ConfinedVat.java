@@ -20,6 +20,15 @@ public interface ConfinedVat<T> {
     /** Computrons used so far by all of its turns. */
     long used();
 
+    /** What it may spend. */
+    Limits limits();
+
+    /** Messages sent to it that wait in its queue. */
+    int pending();
+
+    /** Its store, which outlives it. */
+    Storage storage();
+
     /**
      * Stops the vat: queued and later messages to it, and every reference into it, break with
      * a problem that gives {@code reason}. Idempotent.

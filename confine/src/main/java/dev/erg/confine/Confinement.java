@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  * Starts confined vats from bundles: verifies each bundle once and meters its classes once
  * (both cached by its hash), loads it in a class loader of its own per vat that sees only the
  * bundle, the tamed JDK, Erg's public API and the host types, and meters its work against
- * {@link Limits}. A vat whose turn runs out of computrons, recurses too deep or runs out of
- * memory is terminated; the others go on.
+ * {@link Limits}. A vat whose turn runs out of computrons or sends too many messages, recurses
+ * too deep or runs out of memory is terminated; the others go on. Messages sent to a vat whose
+ * queue is full are refused.
  *
  * {@snippet :
  * Confinement confinement = Confinement.builder().hostTypes(List.of(Scorer.class)).build();
@@ -84,9 +85,19 @@ public final class Confinement {
      */
     public <T> ConfinedVat<T> spawn(VatRuntime runtime, String name, Bundle bundle, Class<T> root, List<Object> args)
             throws BundleRejectedException {
+        return spawn(runtime, name, bundle, root, args, limits, Storage.inMemory(limits.storageBytes()));
+    }
+
+    /**
+     * Like {@link #spawn(VatRuntime, String, Bundle, Class, List)}, with {@code limits} instead
+     * of this confinement's, and handing the vat {@code storage} as its
+     * {@link Endowments#storage()}, with the quota that store has.
+     */
+    public <T> ConfinedVat<T> spawn(VatRuntime runtime, String name, Bundle bundle, Class<T> root, List<Object> args,
+                                    Limits limits, Storage storage) throws BundleRejectedException {
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(name, "name");
-        return spawn(() -> runtime.newVat(name), bundle, root, args);
+        return spawn(() -> runtime.newVat(name), bundle, root, args, limits, storage);
     }
 
     /**
@@ -99,8 +110,20 @@ public final class Confinement {
      */
     public <T> ConfinedVat<T> spawn(Supplier<Vat> newVat, Bundle bundle, Class<T> root, List<Object> args)
             throws BundleRejectedException {
+        return spawn(newVat, bundle, root, args, limits, Storage.inMemory(limits.storageBytes()));
+    }
+
+    /**
+     * Like {@link #spawn(Supplier, Bundle, Class, List)}, with {@code limits} instead of this
+     * confinement's, and handing the vat {@code storage} as its {@link Endowments#storage()},
+     * with the quota that store has.
+     */
+    public <T> ConfinedVat<T> spawn(Supplier<Vat> newVat, Bundle bundle, Class<T> root, List<Object> args,
+                                    Limits limits, Storage storage) throws BundleRejectedException {
         Objects.requireNonNull(newVat, "newVat");
         Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(storage, "storage");
         List<Object> arguments = List.copyOf(args);
         if (hostTypes.get(root.getName()) != root) {
             throw new IllegalArgumentException("the root interface " + root.getName() + " is not a host type");
@@ -115,11 +138,12 @@ public final class Confinement {
             throw new IllegalStateException("a confined loader defines its gauge", e);
         }
         Ending ending = new Ending(vat);
-        Vats.guard(vat, new MeterGuard(meter, ending));
-        VatEndowments endowments = new VatEndowments(vat, meter, log);
+        QuotaGuard guard = new QuotaGuard(vat.name(), meter, limits, ending);
+        Vats.guard(vat, guard);
+        VatEndowments endowments = new VatEndowments(vat, meter, log, storage);
         Promise<T> rootPromise = vat.call(() -> Entry.start(vat, loader, bundle.entry(), endowments, arguments, root,
                 ending));
-        return new Spawned<>(vat, rootPromise, meter, ending);
+        return new Spawned<>(vat, rootPromise, meter, guard, limits, storage, ending);
     }
 
     private Prepared prepare(Bundle bundle) throws BundleRejectedException {

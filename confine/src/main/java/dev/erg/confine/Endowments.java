@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The ambient powers a confined vat is handed instead of reaching for them: a clock, a source
- * of randomness and a log. Under a deterministic scheduler the clock is virtual and the
+ * of randomness, a log and a small store. Under a deterministic scheduler the clock is virtual and the
  * randomness seeded, so a confined vat runs deterministically.
  */
 public interface Endowments {
@@ -21,4 +21,11 @@ public interface Endowments {
      * limited, so a vat cannot flood the host's log.
      */
     void log(String line);
+
+    /**
+     * The vat's key-value store, within its quota of bytes: the one the host handed in, or a
+     * new one in memory with the quota of the vat's {@link Limits#storageBytes()}. Its calls
+     * are charged to the vat's computrons.
+     */
+    Storage storage();
 }

@@ -6,11 +6,17 @@ import dev.erg.vat.Vat;
 import java.util.function.Consumer;
 
 /** A confined vat as {@link Confinement#spawn} made it. */
-record Spawned<T>(Vat vat, Promise<T> root, Meter meter, Ending ending) implements ConfinedVat<T> {
+record Spawned<T>(Vat vat, Promise<T> root, Meter meter, QuotaGuard guard, Limits limits, Storage storage,
+                  Ending ending) implements ConfinedVat<T> {
 
     @Override
     public long used() {
         return meter.used();
+    }
+
+    @Override
+    public int pending() {
+        return guard.pending();
     }
 
     @Override

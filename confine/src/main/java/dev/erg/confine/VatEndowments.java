@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * A confined vat's endowments: its vat's timer and randomness, and a log whose lines are cut
+ * A confined vat's endowments: its vat's timer and randomness, its storage, and a log whose lines are cut
  * at {@value #MAX_LINE} characters, written at most one a second (the rest counted and summed
  * up), and charged to the vat's meter, {@value #LINE_COST} computrons and one a character,
  * so that a vat that logs in a loop runs out of computrons.
@@ -22,10 +22,12 @@ final class VatEndowments implements Endowments {
     private final Vat vat;
     private final Meter meter;
     private final LogLimiter log;
+    private final Storage storage;
 
-    VatEndowments(Vat vat, Meter meter, System.Logger logger) {
+    VatEndowments(Vat vat, Meter meter, System.Logger logger, Storage storage) {
         this.vat = vat;
         this.meter = meter;
+        this.storage = new MeteredStorage(storage, meter);
         this.log = new LogLimiter(logger, Duration.ofSeconds(1), System::nanoTime);
     }
 
@@ -37,6 +39,11 @@ final class VatEndowments implements Endowments {
     @Override
     public RandomGenerator random() {
         return vat.random();
+    }
+
+    @Override
+    public Storage storage() {
+        return storage;
     }
 
     @Override

@@ -106,6 +106,11 @@ class MeteringTest {
             @Override
             public void log(String line) {
             }
+
+            @Override
+            public Storage storage() {
+                throw new UnsupportedOperationException();
+            }
         }, List.of());
         return probe.run(n).join(Duration.ZERO);
     }

@@ -34,6 +34,9 @@ abstract sealed class EventualHandler implements InvocationHandler permits FarRe
         }
         RemoteMethod remote = RemoteInterfaces.method(method);
         Vat sender = Vat.current();
+        if (sender != null) {
+            sender.sending();
+        }
         Object[] passed;
         try {
             passed = Pass.arguments(args, sender, destination());

@@ -108,6 +108,10 @@ public final class Ref {
 
     private static void dispatch(Object target, String method, Object[] args, Promise<Object> answer) {
         Objects.requireNonNull(method, "method");
+        Vat sender = Vat.current();
+        if (sender != null) {
+            sender.sending();
+        }
         Promise<?> promise = promiseBehind(target);
         if (promise != null) {
             promise.sendMessage(null, method, args, answer, null);

@@ -237,12 +237,21 @@ public final class Vat {
     }
 
     /**
-     * Queues a turn. Returns false, having cancelled the turn, if the vat is shut down.
+     * Queues a turn. Returns false, having cancelled the turn, if the vat is shut down or its
+     * guard refused the message.
      */
     boolean enqueue(Turn turn) {
         if (shutDown) {
             turn.cancel(shutDownProblem());
             return false;
+        }
+        TurnGuard turnGuard = guard;
+        if (turnGuard != null && turn instanceof Delivery) {
+            Problem refused = turnGuard.admit();
+            if (refused != null) {
+                turn.cancel(refused);
+                return false;
+            }
         }
         VatObserver observer = runtime.observer();
         if (observer != null) {
@@ -308,10 +317,21 @@ public final class Vat {
         }
     }
 
+    /** Tells this vat's guard, if any, that its code is making an eventual send; see {@link TurnGuard#sending}. */
+    void sending() {
+        TurnGuard turnGuard = guard;
+        if (turnGuard != null) {
+            turnGuard.sending();
+        }
+    }
+
     private void runGuarded(Turn turn, TurnGuard turnGuard) {
         thrownInTurn = null;
         String stop;
         try {
+            if (turn instanceof Delivery) {
+                turnGuard.delivering();
+            }
             turnGuard.beforeTurn();
             try {
                 turn.run(this);

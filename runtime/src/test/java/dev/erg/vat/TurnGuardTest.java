@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class TurnGuardTest {
 
     /** Records each turn and what it threw; stops the vat when a turn threw {@code fatal}. */
-    private static final class Recorder implements TurnGuard {
+    private static class Recorder implements TurnGuard {
         final List<String> events = new ArrayList<>();
 
         @Override
@@ -74,6 +74,62 @@ class TurnGuardTest {
             bob.shutdown();
             assertThat(told).containsExactly(new Problem(Problem.VAT_SHUT_DOWN, "vat bob terminated: used too much"));
             assertThat(bob.isShutDown()).isTrue();
+        }
+    }
+
+    @Test
+    void aGuardAdmitsOrRefusesEachMessageQueuedForItsVatAndSeesItLeaveTheQueue() {
+        try (Sim sim = new Sim(4)) {
+            Vat bob = sim.vat("bob");
+            List<String> seen = new ArrayList<>();
+            Problem full = new Problem("QuotaExceeded", "bob's queue is full");
+            Vats.guard(bob, new Recorder() {
+                int admitted;
+
+                @Override
+                public Problem admit() {
+                    seen.add("admit");
+                    return admitted++ < 1 ? null : full;
+                }
+
+                @Override
+                public void delivering() {
+                    seen.add("delivering");
+                }
+            });
+            Counter counter = bob.export(new Tally(), Counter.class);
+            Promise<Long> first = counter.increment(1);
+            Promise<Long> second = counter.increment(2);
+            assertThat(second.problemOrNull()).isEqualTo(full);
+            assertThat(sim.settle(first)).isEqualTo(1L);
+            assertThat(seen).containsExactly("admit", "admit", "delivering");
+        }
+    }
+
+    @Test
+    void aGuardSeesEachSendItsVatMakesAndMayStopIt() {
+        try (Sim sim = new Sim(5)) {
+            Vat bob = sim.vat("bob");
+            Vat carol = sim.vat("carol");
+            Counter neighbour = carol.export(new Tally(), Counter.class);
+            List<String> seen = new ArrayList<>();
+            Vats.guard(bob, new Recorder() {
+                @Override
+                public void sending() {
+                    seen.add("sending");
+                    if (seen.size() > 2) {
+                        throw new IllegalStateException("too many sends");
+                    }
+                }
+            });
+            Promise<Object> sends = bob.call(() -> {
+                neighbour.increment(1);
+                Ref.send(neighbour, "increment", 2L);
+                return neighbour.increment(3);
+            });
+            sim.scheduler.runUntilIdle();
+            assertThat(seen).containsExactly("sending", "sending", "sending");
+            assertThat(sends.problemOrNull().message()).contains("too many sends");
         }
     }
 

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erg.confine.Bundle;
 import dev.erg.confine.BundleRejectedException;
-import dev.erg.confine.Limits;
 import dev.erg.confine.VatMaker;
 import dev.erg.samples.transparency.SturdyTable;
+import dev.erg.server.spawn.BundleStore;
 import dev.erg.server.spawn.ConfinedBundles;
+import dev.erg.server.spawn.ConfinedVats;
 import dev.erg.server.spawn.RootMakers;
+import dev.erg.server.spawn.SpawnLimits;
+import dev.erg.server.spawn.SpawnPolicy;
 import dev.erg.server.spawn.SpawnQuota;
 import dev.erg.server.spawn.SpawnService;
 import dev.erg.transparency.Harness;
@@ -49,8 +52,10 @@ class PluginTransparencyTest {
         RootMakers makers = RootMakers.of(List.of(new RatingsMaker(), new MeanScorerMaker()));
         SturdyTable refs = new SturdyTable("server");
         SpawnService service = new SpawnService(w.vat("server"), makers, w::vat, Optional.empty(),
-                Optional.of(ConfinedBundles.of(w::vat, makers, new Limits(1_000_000, 100_000_000))),
-                new SpawnQuota(3, 1 << 20), root -> refs.sturdyRef(root).toString());
+                Optional.of(ConfinedBundles.of(w::vat, makers, new ConfinedVats())), new SpawnQuota(3, 1 << 20),
+                SpawnPolicy.of(SpawnLimits.defaults().with(SpawnLimits.COMPUTRONS_TURN, 1_000_000)
+                        .with(SpawnLimits.COMPUTRONS_VAT, 100_000_000)),
+                BundleStore.inMemory(1 << 20), root -> refs.sturdyRef(root).toString());
         VatMaker maker = w.share("server", service, VatMaker.class, "client");
         return w.vat("client").callPromise(() -> maker.spawnMaker("ratings", List.of(RATED), false)
                 .thenCompose(ratings -> maker.upload(TRIMMED).thenCompose(trimmed ->

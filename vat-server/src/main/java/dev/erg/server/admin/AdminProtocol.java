@@ -1,6 +1,7 @@
 package dev.erg.server.admin;
 
 import dev.erg.server.durable.OutboxStatus;
+import dev.erg.server.worker.WorkerStatus;
 import java.util.List;
 
 /** The records that cross between the command line and a server's {@link Admin}. */
@@ -8,7 +9,8 @@ public final class AdminProtocol {
 
     /** Registered on both sides: by the server, and by every client of its admin object. */
     public static final List<Class<?>> PASSABLES = List.of(SturdyListing.class, VatStatus.class, ServerStatus.class,
-            OutboxStatus.class, ClusterStatus.class, MemberListing.class, VatPlacement.class);
+            OutboxStatus.class, WorkerStatus.class, ConfinedVatStatus.class, ClusterStatus.class, MemberListing.class,
+            VatPlacement.class);
 
     private AdminProtocol() {
     }

@@ -1,6 +1,7 @@
 package dev.erg.server.admin;
 
 import dev.erg.server.durable.OutboxStatus;
+import dev.erg.server.worker.WorkerStatus;
 import dev.erg.vat.Passable;
 import java.util.List;
 
@@ -18,9 +19,12 @@ import java.util.List;
  * @param outboxes      the outbox towards each vat durable objects have sent letters to
  * @param alarms        what an operator must look into, such as a vat restored from an old copy; oldest first
  * @param store         the durable store's state: up, reconnecting or fenced, since when, and why
+ * @param workers       the worker processes running, and those that ended lately, by number
+ * @param confined      the confined vats running in the server's process, oldest first
  */
 @Passable("erg.server.ServerStatus")
 public record ServerStatus(String vatId, String address, long uptimeSeconds, long sessions, long messagesSent,
                            List<VatStatus> vats, long generation, long durableTurns, List<OutboxStatus> outboxes,
-                           List<String> alarms, String store) {
+                           List<String> alarms, String store, List<WorkerStatus> workers,
+                           List<ConfinedVatStatus> confined) {
 }

@@ -6,18 +6,24 @@ import dev.erg.confine.VatMaker;
 import dev.erg.server.client.CapTpClient;
 import dev.erg.server.client.Invocation;
 import dev.erg.server.config.SetupException;
+import dev.erg.server.spawn.SpawnLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code vat-server spawn REF JAR|--maker NAME [--worker] [ARG...]}: a new vat on the server of a vat maker. */
+/**
+ * {@code vat-server spawn REF JAR|--maker NAME [--worker] [--limit NAME=N]... [ARG...]}: a new vat
+ * on the server of a vat maker.
+ */
 @Command(name = "spawn",
         description = {
                 "Starts a vat on the server whose vat maker the sturdy ref designates, and prints the sturdy ref of"
@@ -47,6 +53,12 @@ final class SpawnCommand implements Callable<Integer> {
     @Option(names = "--worker", description = "Run the vat in a worker process of its own.")
     boolean worker;
 
+    @Option(names = "--limit", paramLabel = "NAME=N",
+            description = "A lower limit for the vat than the server's, at most the server's maximum; repeatable. NAME is"
+                    + " computrons.turn, computrons.vat, messages.turn, messages.pending, storage.bytes,"
+                    + " worker.heap.mb or worker.cpu.seconds.")
+    Map<String, Long> limits = new LinkedHashMap<>();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long to wait to connect and for each answer (default: ${DEFAULT-VALUE}; a worker's"
                     + " start may take seconds).")
@@ -73,15 +85,21 @@ final class SpawnCommand implements Callable<Integer> {
         } else if (root != null) {
             throw new CommandFailure("--root is for bundles; a maker names its own root interface");
         }
+        for (String name : limits.keySet()) {
+            if (!SpawnLimits.NAMES.contains(name)) {
+                throw new CommandFailure("--limit: no limit is called \"" + name + "\" (known: "
+                        + String.join(", ", SpawnLimits.NAMES) + ")");
+            }
+        }
         List<Object> args = Invocation.arguments("spawn", json, Optional.empty());
         try (CapTpClient client = CallCommand.client(launch, timeout)) {
             VatMaker vatMaker = client.connect(ref, VatMaker.class);
             Object spawned;
             if (jar == null) {
-                spawned = client.await(vatMaker.spawnMaker(maker, args, worker));
+                spawned = client.await(vatMaker.spawnMakerWithin(maker, args, worker, limits));
             } else {
                 String hash = client.await(vatMaker.upload(jar));
-                spawned = client.await(vatMaker.spawnBundle(hash, root, args, worker));
+                spawned = client.await(vatMaker.spawnBundleWithin(hash, root, args, worker, limits));
             }
             launch.out().println(client.await(vatMaker.sturdyRef(spawned)));
         }

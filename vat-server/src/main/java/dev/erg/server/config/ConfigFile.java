@@ -1,5 +1,6 @@
 package dev.erg.server.config;
 
+import dev.erg.server.spawn.SpawnLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -40,6 +41,8 @@ import java.util.regex.Pattern;
  * storage.user = erg               # PostgreSQL's user and password
  * storage.password = secret        # or storage.password.file = FILE holding it
  * commit.batch = 256               # turns committed together at most; 1 commits each alone
+ * spawn.computrons.turn = 1000000  # what a spawned vat may use, unless its spawn asks for less
+ * spawn.computrons.turn.max = 5000000 # the most a spawn may ask for (default: the value above)
  * cluster.store = jdbc:postgresql://db:5432/erg  # join the cluster whose membership and directory are there
  * cluster.user = erg               # its user, and its password given in the file or in a file
  * cluster.password.file = /run/secrets/pg-password
@@ -48,6 +51,10 @@ import java.util.regex.Pattern;
  * cluster.lease = 10s              # how long a lease lasts, by the database's clock
  * cluster.price = 1.0              # the price this server asks, for placement
  * </pre>
+ *
+ * The {@code spawn.} limits are those of {@link SpawnLimits}: {@code computrons.turn},
+ * {@code computrons.vat}, {@code messages.turn}, {@code messages.pending}, {@code storage.bytes},
+ * {@code worker.heap.mb} and {@code worker.cpu.seconds}.
  *
  * <p>The {@code cluster.*} keys are the cluster section: without {@code cluster.store} the
  * server is on its own, as it always was.
@@ -62,8 +69,11 @@ public final class ConfigFile {
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final String KEYS = "listen, advertise, threads, metrics.port, storage, storage.user,"
-            + " storage.password, storage.password.file, commit.batch, service.<name>, cluster.store, cluster.user,"
-            + " cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price";
+            + " storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>,"
+            + " spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file,"
+            + " cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price";
+    private static final String SPAWN = "spawn.";
+    private static final String MAX = ".max";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
     private static final long MAX_SECRET_SIZE = 4096;
@@ -106,6 +116,20 @@ public final class ConfigFile {
                 # At most this many turns are committed together (group commit); 1 commits
                 # each turn alone.
                 # commit.batch = 256
+
+                # What a vat spawned by a vat maker may use, unless its spawn asks for less:
+                # computrons (a count of a confined vat's work) per turn and in all, eventual
+                # sends per turn, messages waiting for it, bytes it may store, and for a vat in
+                # a worker process the worker's heap and CPU time. `.max` is the most a spawn
+                # may ask for; by default, the value itself.
+                # spawn.computrons.turn = 100000000
+                # spawn.computrons.vat = 10000000000
+                # spawn.messages.turn = 10000
+                # spawn.messages.pending = 10000
+                # spawn.storage.bytes = 1048576
+                # spawn.worker.heap.mb = 256
+                # spawn.worker.cpu.seconds = 600
+                # spawn.worker.cpu.seconds.max = 3600
 
                 # To take part in a cluster of vat-servers: the PostgreSQL database holding the
                 # cluster's membership and directory (the same database as storage, if that is
@@ -193,6 +217,8 @@ public final class ConfigFile {
         private String storageUser = "";
         private String storagePassword = "";
         private int commitBatch = ServerConfig.DEFAULT_COMMIT_BATCH;
+        private final Map<String, Long> spawn = new HashMap<>();
+        private final Map<String, Long> spawnMaxima = new HashMap<>();
         private String clusterStore;
         private String clusterUser = "";
         private String clusterPassword = "";
@@ -279,6 +305,10 @@ public final class ConfigFile {
                     price = Double.parseDouble(value);
                 }
                 default -> {
+                    if (key.startsWith(SPAWN)) {
+                        spawnLimit(key, value);
+                        return;
+                    }
                     if (!key.startsWith("service.")) {
                         throw error(number, "unknown key \"" + shown(key) + "\" (expected one of: " + KEYS + ")");
                     }
@@ -292,6 +322,39 @@ public final class ConfigFile {
                                 + String.join(", ", makers.stream().sorted().toList()) + ")");
                     }
                     services.add(new ServiceSpec(name, value, number));
+                }
+            }
+        }
+
+        /** A {@code spawn.NAME} or {@code spawn.NAME.max} line, its value checked as that limit. */
+        private void spawnLimit(String key, String value) {
+            boolean max = key.endsWith(MAX);
+            String name = key.substring(SPAWN.length(), key.length() - (max ? MAX.length() : 0));
+            if (!SpawnLimits.NAMES.contains(name)) {
+                throw new IllegalArgumentException("no limit is called \"" + shown(name) + "\" (known: "
+                        + String.join(", ", SpawnLimits.NAMES) + ")");
+            }
+            long n = longNumber(value);
+            SpawnLimits.defaults().with(name, n);
+            (max ? spawnMaxima : spawn).put(name, n);
+        }
+
+        private static long longNumber(String value) {
+            String digits = value.replace("_", "");
+            if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new IllegalArgumentException("\"" + shown(value) + "\" is not a whole number (digits, perhaps"
+                        + " grouped by _)");
+            }
+            return Long.parseLong(digits);
+        }
+
+        /** Checks that each maximum is at least its limit, naming the {@code .max} key that is not. */
+        private void checkMaxima(SpawnLimits limits, SpawnLimits maxima) throws SetupException {
+            for (String name : SpawnLimits.NAMES) {
+                if (limits.get(name) > maxima.get(name)) {
+                    String key = SPAWN + name + MAX;
+                    throw error(seen.get(key), key + ": " + maxima.get(name) + " is below " + SPAWN + name + " = "
+                            + limits.get(name) + " (a maximum must be at least the limit)");
                 }
             }
         }
@@ -364,8 +427,12 @@ public final class ConfigFile {
                 throw error(listenLine, "listen: " + listen.getHostString() + " listens on every interface, which is no address"
                         + " to dial; add `advertise = <host>:<port>` to say where peers reach this server");
             }
+            // Each value was checked on its own line, and no limit depends on another.
+            SpawnLimits limits = SpawnLimits.defaults().with(spawn);
+            SpawnLimits maxima = limits.with(spawnMaxima);
+            checkMaxima(limits, maxima);
             return new ServerConfig(listen, advertise, threads, metrics, storage, storageUser, storagePassword, commitBatch,
-                    services, cluster());
+                    services, limits, maxima, cluster());
         }
 
         /** The cluster section, checked as a whole: empty without {@code cluster.store}. */

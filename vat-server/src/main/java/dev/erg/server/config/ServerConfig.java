@@ -1,5 +1,6 @@
 package dev.erg.server.config;
 
+import dev.erg.server.spawn.SpawnLimits;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
@@ -18,11 +19,14 @@ import java.util.OptionalInt;
  * @param storagePassword the database password, for PostgreSQL
  * @param commitBatch     the most turns committed together
  * @param services  the services to host, in the order the file names them
+ * @param spawn     what a spawned vat may use unless its spawn asks for less ({@code spawn.NAME})
+ * @param spawnMaxima the most a spawn may ask for ({@code spawn.NAME.max}); each at least its default
  * @param cluster   the cluster this server is a member of; empty when it is on its own
  */
 public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> advertise, OptionalInt threads,
                            OptionalInt metrics, String storage, String storageUser, String storagePassword,
-                           int commitBatch, List<ServiceSpec> services, Optional<ClusterConfig> cluster) {
+                           int commitBatch, List<ServiceSpec> services, SpawnLimits spawn, SpawnLimits spawnMaxima,
+                           Optional<ClusterConfig> cluster) {
 
     /** The {@code storage} value for an SQLite database in the data directory. */
     public static final String SQLITE = "sqlite";
@@ -38,6 +42,8 @@ public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> adv
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(storageUser, "storageUser");
         Objects.requireNonNull(storagePassword, "storagePassword");
+        Objects.requireNonNull(spawn, "spawn");
+        Objects.requireNonNull(spawnMaxima, "spawnMaxima");
         advertise = List.copyOf(advertise);
         services = List.copyOf(services);
         Objects.requireNonNull(cluster, "cluster");

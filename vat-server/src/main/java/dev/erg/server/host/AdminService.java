@@ -7,6 +7,7 @@ import dev.erg.net.link.Link;
 import dev.erg.net.Node;
 import dev.erg.server.admin.Admin;
 import dev.erg.server.admin.ClusterStatus;
+import dev.erg.server.admin.ConfinedVatStatus;
 import dev.erg.server.admin.MemberListing;
 import dev.erg.server.admin.VatPlacement;
 import dev.erg.server.cluster.ClusterException;
@@ -18,6 +19,7 @@ import dev.erg.server.durable.DurableHost;
 import dev.erg.server.durable.StoredDataException;
 import dev.erg.server.metrics.ServerMetrics;
 import dev.erg.server.store.SturdyStore;
+import dev.erg.server.worker.WorkerStatus;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import java.io.UncheckedIOException;
@@ -50,13 +52,15 @@ final class AdminService implements Admin {
     private final DurableHost durables;
     private final Optional<ClusterMember> cluster;
     private final Runnable stop;
+    private final ServerVatHost host;
     private final long startedNanos = System.nanoTime();
     private final SecureRandom random = new SecureRandom();
     private SwissNumber own;
 
     AdminService(Node node, List<InetSocketAddress> hints, SturdyStore store, Map<String, Tenant> tenants,
-                 ServerMetrics metrics, String address, DurableHost durables, Optional<ClusterMember> cluster,
-                 Runnable stop) {
+                 ServerMetrics metrics, String address, DurableHost durables, ServerVatHost host,
+                 Optional<ClusterMember> cluster, Runnable stop) {
+        this.host = host;
         this.node = node;
         this.hints = List.copyOf(hints);
         this.store = store;
@@ -176,8 +180,13 @@ final class AdminService implements Admin {
                         metrics.turns(t.vat()), metrics.messages(t.vat())))
                 .toList();
         long uptime = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos);
+        List<ConfinedVatStatus> confined = host.confinedVats().running().stream()
+                .map(v -> new ConfinedVatStatus(v.vat().name(), v.used(), v.limits().perVat(), v.limits().perTurn(),
+                        v.pending()))
+                .toList();
+        List<WorkerStatus> workers = host.workerStatuses();
         return durables.outboxes().then(outboxes -> new ServerStatus(node.vatId().toString(), address, uptime,
                 node.sessionCount(), Link.messagesSent(), vats, durables.generation(), durables.turns(), outboxes,
-                durables.alarms(), durables.store().describe()));
+                durables.alarms(), durables.store().describe(), workers, confined));
     }
 }

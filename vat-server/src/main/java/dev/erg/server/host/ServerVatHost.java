@@ -3,6 +3,8 @@ package dev.erg.server.host;
 import dev.erg.net.Node;
 import dev.erg.server.metrics.ServerMetrics;
 import dev.erg.server.spi.VatHost;
+import dev.erg.server.spawn.ConfinedVats;
+import dev.erg.server.spawn.SpawnPolicy;
 import dev.erg.server.worker.WorkerLimits;
 import dev.erg.server.worker.WorkerStatus;
 import dev.erg.server.worker.Workers;
@@ -17,13 +19,26 @@ final class ServerVatHost implements VatHost, AutoCloseable {
     private final ServerMetrics metrics;
     private final Node node;
     private final WorkerLimits limits;
+    private final SpawnPolicy policy;
+    private final ConfinedVats confined = new ConfinedVats();
     private Workers workers;
 
-    ServerVatHost(VatRuntime runtime, ServerMetrics metrics, Node node, WorkerLimits limits) {
+    ServerVatHost(VatRuntime runtime, ServerMetrics metrics, Node node, WorkerLimits limits, SpawnPolicy policy) {
         this.runtime = runtime;
         this.metrics = metrics;
         this.node = node;
         this.limits = limits;
+        this.policy = policy;
+    }
+
+    @Override
+    public ConfinedVats confinedVats() {
+        return confined;
+    }
+
+    @Override
+    public SpawnPolicy spawnPolicy() {
+        return policy;
     }
 
     @Override

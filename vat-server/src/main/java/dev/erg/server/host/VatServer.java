@@ -30,6 +30,8 @@ import dev.erg.server.store.AtomicFiles;
 import dev.erg.server.store.DataDir;
 import dev.erg.server.store.DirLock;
 import dev.erg.server.store.SturdyStore;
+import dev.erg.server.spawn.SpawnLimits;
+import dev.erg.server.spawn.SpawnPolicy;
 import dev.erg.server.worker.WorkerLimits;
 import dev.erg.server.worker.WorkerStatus;
 import dev.erg.vat.Ref;
@@ -178,8 +180,11 @@ public final class VatServer implements AutoCloseable {
         metrics.trackDurables(durables);
         Map<String, Tenant> tenants = new LinkedHashMap<>();
         NodeNetwork network = new NodeNetwork(node, hints);
+        SpawnLimits spawn = config.spawn();
         ServerVatHost host = new ServerVatHost(runtime, metrics, node,
-                WorkerLimits.defaults().withCdsArchive(dir.root().resolve(WORKER_ARCHIVE)).withSpare(true));
+                WorkerLimits.defaults().withHeap(spawn.workerHeapMegabytes()).withCpu(spawn.workerCpu())
+                        .withCdsArchive(dir.root().resolve(WORKER_ARCHIVE)).withSpare(true),
+                new SpawnPolicy(spawn, config.spawnMaxima()));
         opened.push(host);
         for (ServiceSpec spec : config.services()) {
             Vat vat = runtime.newVat(spec.name());
@@ -208,7 +213,7 @@ public final class VatServer implements AutoCloseable {
         Vat adminVat = runtime.newVat("admin");
         CountDownLatch stopRequested = new CountDownLatch(1);
         AdminService service = new AdminService(node, hints, store, tenants, metrics,
-                bound.getHostString() + ":" + bound.getPort(), durables, cluster, stopRequested::countDown);
+                bound.getHostString() + ":" + bound.getPort(), durables, host, cluster, stopRequested::countDown);
         SwissNumber adminSwiss = SwissNumber.random(new SecureRandom());
         service.ownSwiss(adminSwiss);
         SturdyRef adminRef = new SturdyRef(node.vatId(), hints, adminSwiss);

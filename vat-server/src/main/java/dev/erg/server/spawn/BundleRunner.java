@@ -2,6 +2,7 @@ package dev.erg.server.spawn;
 
 import dev.erg.confine.Bundle;
 import dev.erg.confine.BundleRejectedException;
+import dev.erg.confine.Limits;
 import dev.erg.vat.Promise;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,12 +19,13 @@ public interface BundleRunner {
 
     /**
      * Starts a confined vat called {@code vatName} running {@code bundle}, whose entry is given
-     * {@code args}; answers its root as {@code root}. When the vat is terminated (over its
-     * budget, say), {@code whenEnding} is told why, before any reference into it breaks (see
-     * {@link dev.erg.confine.ConfinedVat#whenEnding}).
+     * {@code args}, spending at most {@code limits}; answers its root as {@code root}. When the
+     * vat is terminated (over its budget, say), {@code whenEnding} is told why, before any
+     * reference into it breaks (see {@link dev.erg.confine.ConfinedVat#whenEnding}).
      *
      * @throws BundleRejectedException if the bundle breaks the rules
      */
-    Promise<Object> spawn(String vatName, Bundle bundle, Class<?> root, List<Object> args, Consumer<String> whenEnding)
+    Promise<Object> spawn(String vatName, Bundle bundle, Class<?> root, List<Object> args, Limits limits,
+                          Consumer<String> whenEnding)
             throws BundleRejectedException;
 }

@@ -13,12 +13,13 @@ import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
 import dev.erg.vat.Vat;
 import dev.erg.vat.spi.Vats;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,9 +38,9 @@ import java.util.function.Function;
  * server's process do, and with the same problem.
  *
  * <p>Uploaded bundles are verified by {@code bundles}, once per hash, and kept with their jar
- * within the quota of bundle bytes; in the server's process they run in confined vats that
- * {@code bundles} starts, and a worker is handed the jar, which it verifies and confines
- * itself.
+ * in {@code kept}, which bounds their bytes; in the server's process they run in confined vats
+ * that {@code bundles} starts, and a worker is handed the jar, which it verifies and confines
+ * itself. Each vat spawned gets the limits {@code policy} grants its spawn.
  *
  * <p>A vat that ends (a confined one over its budget, say, or one whose worker ended) gives its
  * place in the quota back before its references break, so that whoever sees them break may
@@ -56,6 +57,8 @@ public final class SpawnService implements VatMaker {
     private final Optional<Workers> workers;
     private final Optional<BundleRunner> bundles;
     private final SpawnQuota quota;
+    private final SpawnPolicy policy;
+    private final BundleStore kept;
     private final Function<Object, String> sturdyRefs;
     /**
      * The roots spawned, by each form in which they may come back: the eventual reference
@@ -63,14 +66,31 @@ public final class SpawnService implements VatMaker {
      * what a reference to it is delivered here as.
      */
     private final Map<Object, Object> roots = new IdentityHashMap<>();
-    private final Map<String, Uploaded> uploaded = new HashMap<>();
     /** Vats running: taken in this vat's turns, given back from any thread (see {@link QuotaPlace}). */
     private final AtomicInteger running = new AtomicInteger();
-    private long bundleBytes;
     private long spawned;
 
+    /**
+     * A vat maker granting the default limits, with the heap and CPU time of the workers'
+     * limits, which a spawn may lower; it keeps bundles in memory within the quota's bytes.
+     */
     public SpawnService(Vat home, RootMakers makers, Function<String, Vat> newVat, Optional<Workers> workers,
                         Optional<BundleRunner> bundles, SpawnQuota quota, Function<Object, String> sturdyRefs) {
+        this(home, makers, newVat, workers, bundles, quota,
+                SpawnPolicy.of(workers.map(w -> SpawnLimits.defaults().withWorker(w.limits()))
+                        .orElse(SpawnLimits.defaults())),
+                BundleStore.inMemory(quota.bundleBytes()), sturdyRefs);
+    }
+
+    /**
+     * A vat maker living in {@code home}, granting spawns the limits of {@code policy} and
+     * keeping uploaded bundles in {@code kept}; {@code sturdyRefs} writes a root's sturdy ref.
+     */
+    public SpawnService(Vat home, RootMakers makers, Function<String, Vat> newVat, Optional<Workers> workers,
+                        Optional<BundleRunner> bundles, SpawnQuota quota, SpawnPolicy policy, BundleStore kept,
+                        Function<Object, String> sturdyRefs) {
+        this.policy = policy;
+        this.kept = kept;
         this.sturdyRefs = sturdyRefs;
         this.home = home;
         this.makers = makers;
@@ -92,25 +112,34 @@ public final class SpawnService implements VatMaker {
         Bundle bundle;
         try {
             bundle = Bundle.ofJar(jar);
-            if (uploaded.containsKey(bundle.hash())) {
+            if (kept.get(bundle.hash()).isPresent()) {
                 return Promise.of(bundle.hash());
             }
-            if (bundleBytes + jar.length > quota.bundleBytes()) {
-                return Promise.broken(Problem.of(QUOTA_EXCEEDED, "a bundle of %d bytes would take the bundles kept to"
-                        + " %d bytes, more than the quota of %d", jar.length, bundleBytes + jar.length, quota.bundleBytes()));
+            if (!kept.fits(jar.length)) {
+                return Promise.broken(Problem.of(QUOTA_EXCEEDED, "a bundle of %d bytes is more than the %d bytes of"
+                        + " bundles this vat maker keeps", jar.length, quota.bundleBytes()));
             }
             bundles.get().verify(bundle);
         } catch (BundleRejectedException e) {
             return Promise.broken(Spawning.rejected(e));
         }
-        uploaded.put(bundle.hash(), new Uploaded(bundle, jar.clone()));
-        bundleBytes += jar.length;
+        try {
+            kept.put(bundle, jar);
+        } catch (UncheckedIOException e) {
+            return Promise.broken(Problem.of(SPAWN_FAILED, "the bundle cannot be kept: %s", e.getMessage()));
+        }
         return Promise.of(bundle.hash());
     }
 
     @Override
     public Promise<Object> spawnBundle(String hash, String rootInterface, List<Object> args, boolean inWorker) {
-        Uploaded bundle = hash == null ? null : uploaded.get(hash);
+        return spawnBundleWithin(hash, rootInterface, args, inWorker, Map.of());
+    }
+
+    @Override
+    public Promise<Object> spawnBundleWithin(String hash, String rootInterface, List<Object> args, boolean inWorker,
+                                             Map<String, Long> asked) {
+        BundleStore.Kept bundle = kept.get(hash).orElse(null);
         if (bundle == null) {
             return Promise.broken(Problem.of(UNKNOWN_BUNDLE, "no bundle %s was uploaded to this vat maker",
                     hash == null ? "null" : Spawning.printable(hash)));
@@ -122,17 +151,23 @@ public final class SpawnService implements VatMaker {
         if (refused != null) {
             return Promise.broken(refused);
         }
+        SpawnLimits limits;
+        try {
+            limits = policy.grant(asked);
+        } catch (ProblemException e) {
+            return Promise.broken(e.problem());
+        }
         if (inWorker) {
             if (workers.isEmpty()) {
                 return Promise.broken(Problem.of(NOT_OFFERED, "this server starts no workers; spawn in its process"));
             }
             Class<?> root = makers.rootInterface(rootInterface).orElseThrow();
-            return inWorker(root, vatName(hash.substring(0, 12)),
-                    (control, name) -> control.spawnBundle(name, bundle.jar(), rootInterface, args));
+            return inWorker(root, limits, vatName(hash.substring(0, 12)), "bundle " + hash.substring(0, 12),
+                    (control, name) -> control.spawnBundle(name, bundle.jar(), rootInterface, args, limits.asMap()));
         }
         QuotaPlace place = new QuotaPlace(running);
         Promise<Object> spawned = Spawning.spawnBundle(bundles.orElseThrow(), makers, vatName(hash.substring(0, 12)),
-                bundle.bundle(), rootInterface, args, why -> place.free());
+                bundle.bundle(), rootInterface, args, limits.confined(), why -> place.free());
         return kept(counted(spawned, place)).then(root -> {
             Ref.monitor(root, problem -> roots.remove(root));
             return root;
@@ -141,12 +176,23 @@ public final class SpawnService implements VatMaker {
 
     @Override
     public Promise<Object> spawnMaker(String maker, List<Object> args, boolean inWorker) {
+        return spawnMakerWithin(maker, args, inWorker, Map.of());
+    }
+
+    @Override
+    public Promise<Object> spawnMakerWithin(String maker, List<Object> args, boolean inWorker, Map<String, Long> asked) {
         Problem refused = Spawning.refusal(makers, maker, args);
         if (refused == null) {
             refused = argsRefusal(args);
         }
         if (refused != null) {
             return Promise.broken(refused);
+        }
+        SpawnLimits limits;
+        try {
+            limits = policy.grant(asked);
+        } catch (ProblemException e) {
+            return Promise.broken(e.problem());
         }
         if (!inWorker) {
             QuotaPlace place = new QuotaPlace(running);
@@ -155,26 +201,29 @@ public final class SpawnService implements VatMaker {
         if (workers.isEmpty()) {
             return Promise.broken(Problem.of(NOT_OFFERED, "this server starts no workers; spawn in its process"));
         }
-        return inWorker(makers.maker(maker).orElseThrow().root(), vatName(maker),
+        return inWorker(makers.maker(maker).orElseThrow().root(), limits, vatName(maker), "maker " + maker,
                 (control, name) -> control.spawnMaker(name, maker, args));
     }
 
     /**
-     * Starts a worker and has {@code spawn} start a vat called {@code name} there; answers a
-     * forwarder to the vat's root, living in a vat of this process of the same name. When the
-     * worker's vat ends, or the worker does, the place is given back, that vat terminated with
-     * the reason and the worker killed, in that order.
+     * Starts a worker with the heap and CPU time of {@code limits} and has {@code spawn} start a
+     * vat called {@code name} there; answers a forwarder to the vat's root, living in a vat of
+     * this process of the same name. When the worker's vat ends, or the worker does, the place
+     * is given back, that vat terminated with the reason and the worker killed, in that order.
+     * The worker's status says it runs {@code what}.
      */
-    private Promise<Object> inWorker(Class<?> root, String name,
+    private Promise<Object> inWorker(Class<?> root, SpawnLimits limits, String name, String what,
                                      BiFunction<WorkerControl, String, Promise<Object>> spawn) {
         QuotaPlace place = new QuotaPlace(running);
         Deferred<Object> result = Promise.defer();
-        workers.orElseThrow().start().whenComplete((worker, failure) -> home.run(() -> {
+        CompletableFuture<Worker> started = workers.orElseThrow().start(limits.workerHeapMegabytes(), limits.workerCpu());
+        started.whenComplete((worker, failure) -> home.run(() -> {
             if (failure != null) {
                 place.free();
                 result.resolver().reject(Problem.from(failure instanceof CompletionException c ? c.getCause() : failure));
                 return;
             }
+            worker.runs(what);
             spawn.apply(worker.control(), name).when(
                     far -> result.resolver().resolve(forwarded(root, name, far, worker, place)),
                     problem -> {
@@ -271,9 +320,5 @@ public final class SpawnService implements VatMaker {
     private String vatName(String what) {
         spawned++;
         return "spawned-" + spawned + "-" + what;
-    }
-
-    /** A bundle kept, and the jar it came from, for workers, which verify and load it themselves. */
-    private record Uploaded(Bundle bundle, byte[] jar) {
     }
 }

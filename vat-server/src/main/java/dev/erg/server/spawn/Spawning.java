@@ -2,6 +2,7 @@ package dev.erg.server.spawn;
 
 import dev.erg.confine.Bundle;
 import dev.erg.confine.BundleRejectedException;
+import dev.erg.confine.Limits;
 import dev.erg.confine.VatMaker;
 import dev.erg.confine.Violation;
 import dev.erg.server.spi.RootMaker;
@@ -83,13 +84,14 @@ public final class Spawning {
     }
 
     /**
-     * Starts a confined vat called {@code vatName} running {@code bundle}, reached through the
-     * registered root interface named {@code rootInterface}; answers its root, or breaks with a
-     * {@link VatMaker} problem. {@code whenEnding} is told why the vat ended, before references
-     * into it break.
+     * Starts a confined vat called {@code vatName} running {@code bundle} within {@code limits},
+     * reached through the registered root interface named {@code rootInterface}; answers its
+     * root, or breaks with a {@link VatMaker} problem. {@code whenEnding} is told why the vat
+     * ended, before references into it break.
      */
     public static Promise<Object> spawnBundle(BundleRunner runner, RootMakers makers, String vatName, Bundle bundle,
-                                              String rootInterface, List<Object> args, Consumer<String> whenEnding) {
+                                              String rootInterface, List<Object> args, Limits limits,
+                                              Consumer<String> whenEnding) {
         Problem refused = interfaceRefusal(makers, rootInterface);
         if (refused == null && args == null) {
             refused = Problem.of(VatMaker.BAD_ARGUMENTS, "the arguments are null (expected: a list, perhaps empty)");
@@ -101,7 +103,7 @@ public final class Spawning {
             return Promise.broken(refused);
         }
         try {
-            return runner.spawn(vatName, bundle, makers.rootInterface(rootInterface).orElseThrow(), copy(args),
+            return runner.spawn(vatName, bundle, makers.rootInterface(rootInterface).orElseThrow(), copy(args), limits,
                     whenEnding);
         } catch (BundleRejectedException e) {
             return Promise.broken(rejected(e));

@@ -24,12 +24,17 @@ public final class AtomicFiles {
 
     /** Replaces {@code file} with {@code text} in UTF-8, readable by its owner only. */
     public static void write(Path file, String text) throws IOException {
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Replaces {@code file} with {@code bytes}, readable by its owner only. */
+    public static void write(Path file, byte[] bytes) throws IOException {
         Path target = file.toAbsolutePath();
         Path directory = target.getParent();
         Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp", ownerOnly(directory));
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }

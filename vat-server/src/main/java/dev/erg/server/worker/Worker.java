@@ -1,6 +1,7 @@
 package dev.erg.server.worker;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** One worker process that {@link Workers} started and supervises, and the control object it offers. */
@@ -11,12 +12,17 @@ public final class Worker {
     private final WorkerControl control;
     private final CompletableFuture<WorkerStatus> ended = new CompletableFuture<>();
     private final Duration startCpu;
+    private final int heapMegabytes;
+    private volatile Duration cpuLimit;
     private volatile String killedFor;
+    private volatile List<String> vats = List.of();
 
-    Worker(int id, Process process, WorkerControl control) {
+    Worker(int id, Process process, WorkerControl control, int heapMegabytes, Duration cpuLimit) {
         this.id = id;
         this.process = process;
         this.control = control;
+        this.heapMegabytes = heapMegabytes;
+        this.cpuLimit = cpuLimit;
         this.startCpu = totalCpu();
     }
 
@@ -35,9 +41,34 @@ public final class Worker {
         return control;
     }
 
+    /** Its heap limit, in megabytes. */
+    public int heapMegabytes() {
+        return heapMegabytes;
+    }
+
+    /** The CPU time it may use once started; it is killed when it uses more. */
+    public Duration cpuLimit() {
+        return cpuLimit;
+    }
+
+    /** Gives it {@code cpu} of CPU time in all, instead of what it was started with; answers it. */
+    Worker limitCpu(Duration cpu) {
+        this.cpuLimit = cpu;
+        return this;
+    }
+
+    /** Records that it runs the vat spawned from {@code what} ({@code maker NAME}, {@code bundle HASH}), for its status. */
+    public void runs(String what) {
+        vats = List.of(what);
+    }
+
     /** What it is doing now. */
     public WorkerStatus status() {
-        return ended.isDone() ? ended.join() : new WorkerStatus(id, pid(), "running", "");
+        return ended.isDone() ? ended.join() : snapshot(vats.isEmpty() ? "spare" : "running", "");
+    }
+
+    private WorkerStatus snapshot(String state, String detail) {
+        return new WorkerStatus(id, pid(), state, detail, vats, heapMegabytes, cpuUsed().toMillis(), cpuLimit.toMillis());
     }
 
     /** Completed with its final status once its process has ended, however it ended. */
@@ -69,12 +100,15 @@ public final class Worker {
         return process;
     }
 
-    /** Records the end of the process, which exited with {@code exitStatus}; answers the final status. */
+    /** Its final status, once the process exited with {@code exitStatus}. */
     WorkerStatus exited(int exitStatus) {
         String why = killedFor != null ? "killed: " + killedFor : "exited with status " + exitStatus;
-        WorkerStatus status = new WorkerStatus(id, pid(), "ended", why);
+        return snapshot("ended", why);
+    }
+
+    /** Completes {@link #ended()} with {@code status}, which {@link #exited} made. */
+    void reportEnded(WorkerStatus status) {
         ended.complete(status);
-        return ended.join();
     }
 
     @Override

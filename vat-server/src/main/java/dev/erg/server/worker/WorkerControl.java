@@ -2,6 +2,7 @@ package dev.erg.server.worker;
 
 import dev.erg.vat.Promise;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a worker process offers its supervisor, and no one else: the only object it exports at
@@ -19,11 +20,13 @@ public interface WorkerControl {
 
     /**
      * Starts a confined vat called {@code vatName} in the worker running the bundle {@code jar},
-     * which the worker verifies and meters itself, giving its entry {@code args}; answers its
+     * which the worker verifies and meters itself, giving its entry {@code args} and holding it
+     * to {@code limits} (every {@link dev.erg.server.spawn.SpawnLimits} by name); answers its
      * root as the registered interface named {@code rootInterface}, or breaks with a
      * {@link dev.erg.confine.VatMaker} problem.
      */
-    Promise<Object> spawnBundle(String vatName, byte[] jar, String rootInterface, List<Object> args);
+    Promise<Object> spawnBundle(String vatName, byte[] jar, String rootInterface, List<Object> args,
+                                Map<String, Long> limits);
 
     /**
      * Fulfilled with why, once the vat this worker spawned has ended: for a confined vat the

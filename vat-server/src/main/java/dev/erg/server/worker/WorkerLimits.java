@@ -31,6 +31,11 @@ public record WorkerLimits(int heapMegabytes, Duration cpu, Duration startTimeou
         return new WorkerLimits(256, Duration.ofMinutes(10), Duration.ofSeconds(60), Optional.empty(), false);
     }
 
+    /** These limits with a heap of {@code megabytes}. */
+    public WorkerLimits withHeap(int megabytes) {
+        return new WorkerLimits(megabytes, cpu, startTimeout, cdsArchive, spare);
+    }
+
     /** These limits with {@code cpu} of CPU time. */
     public WorkerLimits withCpu(Duration cpu) {
         return new WorkerLimits(heapMegabytes, cpu, startTimeout, cdsArchive, spare);

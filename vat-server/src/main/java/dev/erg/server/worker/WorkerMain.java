@@ -1,11 +1,11 @@
 package dev.erg.server.worker;
 
 import dev.erg.captp.SturdyRef;
-import dev.erg.confine.Limits;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.net.NetConfig;
 import dev.erg.net.Node;
 import dev.erg.server.spawn.ConfinedBundles;
+import dev.erg.server.spawn.ConfinedVats;
 import dev.erg.server.spawn.RootMakers;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
@@ -42,7 +42,7 @@ public final class WorkerMain {
         node.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Vat vat = runtime.newVat("worker");
         SturdyRef ref = node.sturdyRef(vat.export(new WorkerHost(vat, makers, runtime,
-                ConfinedBundles.of(runtime, makers, Limits.defaults())), WorkerControl.class), null);
+                ConfinedBundles.of(runtime, makers, new ConfinedVats())), WorkerControl.class), null);
         channel.println(READY + ref);
         channel.flush();
         awaitEndOfInput();

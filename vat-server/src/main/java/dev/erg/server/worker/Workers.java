@@ -32,13 +32,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts and supervises worker processes: JVMs on this one's class path running
- * {@link WorkerMain}, each with the heap limit of {@link WorkerLimits} and watched for the CPU
- * time it uses once started, which the supervisor checks ten times a second and answers with
- * SIGKILL when it is over. The supervisor talks to each worker over CapTP on loopback, through
- * {@code node}, as
- * to any vat: TLS with the worker's key pinned by the vat id in the sturdy ref it printed. When
- * a worker ends, however it ends, every reference into it breaks with {@code Unavailable}, a
- * line is logged and its status says why. Thread-safe.
+ * {@link WorkerMain}, each with a heap limit ({@link WorkerLimits}'s unless a start asks for
+ * another) and watched for the CPU time it uses once started, which the supervisor checks ten
+ * times a second and answers with SIGKILL when it is over its limit. The supervisor talks to
+ * each worker over CapTP on loopback, through {@code node}, as to any vat: TLS with the
+ * worker's key pinned by the vat id in the sturdy ref it printed. When a worker ends, however it
+ * ends, every reference into it breaks with {@code Unavailable}, a line is logged and its status
+ * says why. Thread-safe.
  */
 public final class Workers implements AutoCloseable {
 
@@ -67,7 +67,7 @@ public final class Workers implements AutoCloseable {
         watchdog.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
         if (limits.spare()) {
             synchronized (this) {
-                spare = launchAsync();
+                spare = launchAsync(limits.heapMegabytes(), limits.cpu());
             }
         }
     }
@@ -78,22 +78,37 @@ public final class Workers implements AutoCloseable {
     }
 
     /**
-     * Starts a worker; completes with it once its control object is reached, or with a
-     * {@link ProblemException} of kind {@value VatMaker#SPAWN_FAILED} saying why it did not
-     * start (it is then killed). Never blocks the caller, so it may be called in a vat's turn.
-     * With {@link WorkerLimits#spare()}, answers the spare worker and starts the next spare.
+     * Starts a worker with the limits' heap and CPU time; completes with it once its control
+     * object is reached, or with a {@link ProblemException} of kind
+     * {@value VatMaker#SPAWN_FAILED} saying why it did not start (it is then killed). Never
+     * blocks the caller, so it may be called in a vat's turn. With {@link WorkerLimits#spare()},
+     * answers the spare worker and starts the next spare.
      */
     public CompletableFuture<Worker> start() {
+        return start(limits.heapMegabytes(), limits.cpu());
+    }
+
+    /**
+     * Like {@link #start()}, with a heap of {@code heapMegabytes} and {@code cpu} of CPU time.
+     * The spare, started with the limits' heap, is taken only by a start that asks for that heap.
+     */
+    public CompletableFuture<Worker> start(int heapMegabytes, Duration cpu) {
+        if (heapMegabytes != limits.heapMegabytes()) {
+            return closed.get() ? CompletableFuture.failedFuture(failed("the server is stopping"))
+                    : launchAsync(heapMegabytes, cpu);
+        }
         CompletableFuture<Worker> taken;
         synchronized (this) {
             if (closed.get()) {
                 return CompletableFuture.failedFuture(failed("the server is stopping"));
             }
             taken = spare;
-            spare = limits.spare() ? launchAsync() : null;
+            spare = limits.spare() ? launchAsync(limits.heapMegabytes(), limits.cpu()) : null;
         }
         // A spare that failed to start is no reason to fail: start another.
-        return taken == null ? launchAsync() : taken.exceptionallyCompose(e -> launchAsync());
+        return taken == null ? launchAsync(heapMegabytes, cpu)
+                : taken.thenApply(worker -> worker.limitCpu(cpu))
+                        .exceptionallyCompose(e -> launchAsync(heapMegabytes, cpu));
     }
 
     /** Whether a spare worker has started and waits for the next {@link #start}. */
@@ -101,12 +116,12 @@ public final class Workers implements AutoCloseable {
         return spare != null && spare.isDone() && !spare.isCompletedExceptionally();
     }
 
-    private CompletableFuture<Worker> launchAsync() {
+    private CompletableFuture<Worker> launchAsync(int heapMegabytes, Duration cpu) {
         CompletableFuture<Worker> result = new CompletableFuture<>();
         int id = ids.incrementAndGet();
         Thread.ofVirtual().name("erg-worker-start-" + id).start(() -> {
             try {
-                result.complete(launch(id));
+                result.complete(launch(id, heapMegabytes, cpu));
             } catch (ProblemException e) {
                 result.completeExceptionally(e);
             }
@@ -117,8 +132,8 @@ public final class Workers implements AutoCloseable {
     /** The workers running, and those that ended most recently, by number. */
     public List<WorkerStatus> statuses() {
         List<WorkerStatus> all = new ArrayList<>();
-        live.values().forEach(w -> all.add(w.status()));
         synchronized (ended) {
+            live.values().forEach(w -> all.add(w.status()));
             all.addAll(ended);
         }
         all.sort(Comparator.comparingInt(WorkerStatus::id));
@@ -135,10 +150,10 @@ public final class Workers implements AutoCloseable {
         live.values().forEach(w -> w.kill("the server is stopping"));
     }
 
-    private Worker launch(int id) {
+    private Worker launch(int id, int heapMegabytes, Duration cpu) {
         Process process;
         try {
-            process = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process = new ProcessBuilder(command(heapMegabytes)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
             throw failed("worker %d cannot be started: %s", id, e.getMessage());
         }
@@ -146,7 +161,7 @@ public final class Workers implements AutoCloseable {
             String line = readyLine(process).get(limits.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
             SturdyRef ref = SturdyRef.parse(line.substring(WorkerMain.READY.length()));
             WorkerControl control = node.connect(ref, WorkerControl.class).join(limits.startTimeout());
-            Worker worker = new Worker(id, process, control);
+            Worker worker = new Worker(id, process, control, heapMegabytes, cpu);
             live.put(id, worker);
             process.onExit().thenAccept(done -> ended(worker, done.exitValue()));
             if (closed.get()) {
@@ -192,10 +207,10 @@ public final class Workers implements AutoCloseable {
         return ready;
     }
 
-    private List<String> command() {
+    private List<String> command(int heapMegabytes) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(),
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-                "-Xmx" + limits.heapMegabytes() + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+                "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         limits.cdsArchive().ifPresent(archive -> command.addAll(List.of("-XX:+AutoCreateSharedArchive",
                 "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:aot=off")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
@@ -205,22 +220,26 @@ public final class Workers implements AutoCloseable {
     private void watch() {
         for (Worker worker : live.values()) {
             Duration used = worker.cpuUsed();
-            if (used.compareTo(limits.cpu()) > 0) {
+            Duration limit = worker.cpuLimit();
+            if (used.compareTo(limit) > 0) {
                 worker.kill(String.format("over its CPU limit of %.1f s (used %.1f s)",
-                        limits.cpu().toMillis() / 1000.0, used.toMillis() / 1000.0));
+                        limit.toMillis() / 1000.0, used.toMillis() / 1000.0));
             }
         }
     }
 
     private void ended(Worker worker, int exitStatus) {
-        live.remove(worker.id());
         WorkerStatus status = worker.exited(exitStatus);
         synchronized (ended) {
+            live.remove(worker.id());
             ended.addLast(status);
             if (ended.size() > ENDED_KEPT) {
                 ended.removeFirst();
             }
         }
+        // Only now, so that whoever hears of the end (a spawned vat's references breaking, say)
+        // finds the worker among the ended.
+        worker.reportEnded(status);
         if (closed.get()) {
             LOG.info("{} stopped", worker);
         } else {

@@ -40,12 +40,18 @@ class SpawnCommandTest {
             assertThat(CliRun.run(tmp, "call", inWorker.out().strip(), "increment", "2").out()).isEqualTo("42\n");
             assertThat(CliRun.run(tmp, "call", spawned.out().strip(), "value").out()).as("a vat of its own").isEqualTo("6\n");
 
+            failsWith(CliRun.run(tmp, "spawn", vatMaker, "--maker", "counter", "--limit", "cpu=1"),
+                    "--limit: no limit is called \"cpu\" (known: computrons.turn, computrons.vat, messages.turn,"
+                            + " messages.pending, storage.bytes, worker.heap.mb, worker.cpu.seconds)");
+            failsWith(CliRun.run(tmp, "spawn", vatMaker, "--maker", "counter", "--limit", "worker.heap.mb=1024"),
+                    "LimitRefused: asked for more than this server allows: worker.heap.mb 1024 > 256");
             failsWith(CliRun.run(tmp, "spawn", vatMaker, "--maker", "nonesuch"),
                     "UnknownMaker: no root maker is called \"nonesuch\" (known: counter, spinner)");
             failsWith(CliRun.run(tmp, "spawn", vatMaker, "--maker", "counter", "\"ten\""),
                     "BadArguments: counter: the start is a String (expected: an integer)");
             Path jar = Files.write(tmp.resolve("plugin.jar"), Plugins.tally());
-            CliRun bundled = CliRun.run(tmp, "spawn", vatMaker, jar.toString(), "--root", COUNTER, "7");
+            CliRun bundled = CliRun.run(tmp, "spawn", vatMaker, jar.toString(), "--root", COUNTER,
+                    "--limit", "computrons.turn=5000000", "--limit", "storage.bytes=0", "7");
             assertThat(bundled.status()).as(bundled.toString()).isZero();
             CliRun called = CliRun.run(tmp, "call", bundled.out().strip(), "increment", "3");
             assertThat(called.out()).as(called.toString()).isEqualTo("10\n");

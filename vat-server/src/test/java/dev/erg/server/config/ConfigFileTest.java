@@ -3,6 +3,7 @@ package dev.erg.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.erg.server.spawn.SpawnLimits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ class ConfigFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             listen 127.0.0.1:7700                     | erg-server.conf line 2: expected `key = value`, found "listen 127.0.0.1:7700"
-            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price)
+            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price)
             listen = 127.0.0.1:77x0                   | erg-server.conf line 2: listen: port "77x0" is not a number from 0 to 65535
             listen = 127.0.0.1                        | erg-server.conf line 2: listen: "127.0.0.1" is not host:port
             listen = ::1:7700                         | erg-server.conf line 2: listen: "::1:7700" is not host:port (write an IPv6 host as [::1])
@@ -86,6 +87,12 @@ class ConfigFileTest {
             service.Shop = counter                    | erg-server.conf line 2: service.Shop: a service name is 1 to 63 lower-case letters, digits and dashes, starting with a letter or digit
             threads =                                 | erg-server.conf line 2: threads has no value
             listen = 127.0.0.1:1                      | erg-server.conf line 2: listen is already set on line 1
+            spawn.computrons.turn = lots              | erg-server.conf line 2: spawn.computrons.turn: "lots" is not a whole number (digits, perhaps grouped by _)
+            spawn.computrons.turn = 0                 | erg-server.conf line 2: spawn.computrons.turn: computrons.turn = 0: computron limits must be positive: 0, 10000000000
+            spawn.messages.turn = 99999999999         | erg-server.conf line 2: spawn.messages.turn: messages.turn = 99999999999: 99999999999 is beyond 2147483647
+            spawn.worker.heap.mb = 8                  | erg-server.conf line 2: spawn.worker.heap.mb: worker.heap.mb = 8: a worker's heap is 16 to 1048576 MB, not 8
+            spawn.worker.cpu.seconds.max = -1         | erg-server.conf line 2: spawn.worker.cpu.seconds.max: "-1" is not a whole number (digits, perhaps grouped by _)
+            spawn.cpu = 5                             | erg-server.conf line 2: spawn.cpu: no limit is called "cpu" (known: computrons.turn, computrons.vat, messages.turn, messages.pending, storage.bytes, worker.heap.mb, worker.cpu.seconds)
             cluster.lease = 10s                       | erg-server.conf line 2: cluster.lease: no cluster.store is set; set it to the cluster's jdbc:postgresql://HOST:PORT/DB to join a cluster, or remove cluster.lease
             cluster.store = mysql://db                | erg-server.conf line 2: cluster.store: expected jdbc:postgresql://HOST:PORT/DB, found "mysql://db"
             cluster.heartbeat = 2 s                   | erg-server.conf line 2: cluster.heartbeat: "2 s" is not a duration such as 500ms, 2s or 1m
@@ -98,6 +105,42 @@ class ConfigFileTest {
         assertThatThrownBy(() -> parse(text))
                 .isInstanceOf(SetupException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void spawnLimitsAndTheirMaximaAreRead() throws SetupException {
+        ServerConfig config = parse("""
+                spawn.computrons.turn = 1_000_000
+                spawn.computrons.turn.max = 5_000_000
+                spawn.storage.bytes = 4096
+                spawn.worker.heap.mb.max = 512
+                spawn.worker.cpu.seconds = 30
+                """);
+        assertThat(config.spawn().confined().perTurn()).isEqualTo(1_000_000);
+        assertThat(config.spawnMaxima().confined().perTurn()).isEqualTo(5_000_000);
+        assertThat(config.spawn().confined().storageBytes()).isEqualTo(4096);
+        assertThat(config.spawnMaxima().confined().storageBytes()).as("a maximum not set is the limit").isEqualTo(4096);
+        assertThat(config.spawn().workerHeapMegabytes()).isEqualTo(256);
+        assertThat(config.spawnMaxima().workerHeapMegabytes()).isEqualTo(512);
+        assertThat(config.spawn().workerCpuSeconds()).isEqualTo(30);
+        assertThat(parse("").spawn()).isEqualTo(SpawnLimits.defaults());
+        assertThat(parse("").spawnMaxima()).isEqualTo(SpawnLimits.defaults());
+    }
+
+    @Test
+    void aMaximumBelowItsLimitIsNamed() {
+        assertThatThrownBy(() -> parse("spawn.messages.turn = 100\n\nspawn.messages.turn.max = 10\n"))
+                .hasMessage("erg-server.conf line 3: spawn.messages.turn.max: 10 is below spawn.messages.turn = 100"
+                        + " (a maximum must be at least the limit)");
+        assertThatThrownBy(() -> parse("spawn.worker.heap.mb.max = 128\n"))
+                .hasMessage("erg-server.conf line 1: spawn.worker.heap.mb.max: 128 is below spawn.worker.heap.mb = 256"
+                        + " (a maximum must be at least the limit)");
+    }
+
+    @Test
+    void theDefaultFileDocumentsEverySpawnLimit() {
+        String text = ConfigFile.defaults(ConfigFile.DEFAULT_LISTEN, Map.of(), MAKERS);
+        assertThat(SpawnLimits.NAMES).allSatisfy(name -> assertThat(text).contains("# spawn." + name + " = "));
     }
 
     @Test

@@ -33,9 +33,12 @@ class BundleSpawnTest {
     private final VatRuntime runtime = VatRuntime.create();
     private final Vat home = runtime.newVat("vat-maker");
     private final CountingRunner runner = new CountingRunner(
-            ConfinedBundles.of(runtime, RootMakers.load(), new Limits(1_000_000, 100_000_000)));
+            ConfinedBundles.of(runtime, RootMakers.load(), new ConfinedVats()));
     private final VatMaker maker = home.export(new SpawnService(home, RootMakers.load(), runtime::newVat,
-            Optional.empty(), Optional.of(runner), new SpawnQuota(2, 1 << 20), root -> "captp://root"), VatMaker.class);
+            Optional.empty(), Optional.of(runner), new SpawnQuota(2, 1 << 20),
+            SpawnPolicy.of(SpawnLimits.defaults().with(SpawnLimits.COMPUTRONS_TURN, 1_000_000)
+                    .with(SpawnLimits.COMPUTRONS_VAT, 100_000_000)),
+            BundleStore.inMemory(1 << 20), root -> "captp://root"), VatMaker.class);
 
     @AfterEach
     void close() {
@@ -134,9 +137,9 @@ class BundleSpawnTest {
         }
 
         @Override
-        public Promise<Object> spawn(String vatName, Bundle bundle, Class<?> root, List<Object> args,
+        public Promise<Object> spawn(String vatName, Bundle bundle, Class<?> root, List<Object> args, Limits limits,
                                      Consumer<String> whenEnding) throws BundleRejectedException {
-            return runner.spawn(vatName, bundle, root, args, whenEnding);
+            return runner.spawn(vatName, bundle, root, args, limits, whenEnding);
         }
     }
 }

@@ -2,13 +2,13 @@ package dev.erg.server.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.erg.confine.Limits;
 import dev.erg.confine.VatMaker;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.net.NetConfig;
 import dev.erg.net.Node;
 import dev.erg.server.services.Counter;
 import dev.erg.server.spawn.ConfinedBundles;
+import dev.erg.server.spawn.ConfinedVats;
 import dev.erg.server.spawn.Plugins;
 import dev.erg.server.spawn.RootMakers;
 import dev.erg.server.spawn.SpawnQuota;
@@ -51,7 +51,7 @@ class BundleWorkerTest {
         home = runtime.newVat("vat-maker");
         RootMakers makers = RootMakers.load();
         maker = home.export(new SpawnService(home, makers, runtime::newVat, Optional.of(workers),
-                Optional.of(ConfinedBundles.of(runtime, makers, Limits.defaults())),
+                Optional.of(ConfinedBundles.of(runtime, makers, new ConfinedVats())),
                 new SpawnQuota(2, 1 << 20), root -> "captp://root"), VatMaker.class);
     }
 
