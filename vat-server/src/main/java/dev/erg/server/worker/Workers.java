@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * times a second and answers with SIGKILL when it is over its limit. The supervisor talks to
  * each worker over CapTP on loopback, through {@code node}, as to any vat: TLS with the
  * worker's key pinned by the vat id in the sturdy ref it printed. When a worker ends, however it
- * ends, every reference into it breaks with {@code Unavailable}, a line is logged and its status
- * says why. Thread-safe.
+ * ends, a line is logged, its status says why, and its end is reported, so that the references
+ * peers hold into its vat break with {@code VatShutDown} and the reason. Thread-safe.
  */
 public final class Workers implements AutoCloseable {
 

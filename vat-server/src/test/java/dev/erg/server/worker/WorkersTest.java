@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Vats spawned in worker processes: they run in another process, a killed worker breaks every
- * reference into it with {@code Unavailable} and is reported, and a worker over its CPU time
- * is killed.
+ * reference into it with {@code VatShutDown} saying why and is reported, and a worker over its
+ * CPU time is killed.
  */
 class WorkersTest {
 
