@@ -30,15 +30,21 @@ abstract class EchoLoop implements WireSystem {
         return "a round trip awaited before the next is sent";
     }
 
-    @Override
-    public long[] roundTrips(int count) {
-        long[] took = new long[count];
+    /** Sets the answers to wake this thread; answers the number of the last one. */
+    private AtomicLong answersToThisThread() {
         AtomicLong last = new AtomicLong(-1);
         Thread waiter = Thread.currentThread();
         onAnswer = n -> {
             last.set(n);
             LockSupport.unpark(waiter);
         };
+        return last;
+    }
+
+    @Override
+    public long[] roundTrips(int count) {
+        long[] took = new long[count];
+        AtomicLong last = answersToThisThread();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
             awaitOne(last);
@@ -50,12 +56,7 @@ abstract class EchoLoop implements WireSystem {
     @Override
     public long[] chains(int count) {
         long[] took = new long[count];
-        AtomicLong last = new AtomicLong(-1);
-        Thread waiter = Thread.currentThread();
-        onAnswer = n -> {
-            last.set(n);
-            LockSupport.unpark(waiter);
-        };
+        AtomicLong last = answersToThisThread();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
             for (int step = 0; step < CHAIN; step++) {

@@ -1,12 +1,12 @@
 package dev.erg.server.cluster;
 
 import dev.erg.crypto.VatId;
+import dev.erg.server.durable.StoreSchema;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -145,7 +145,7 @@ public final class ClusterStore implements AutoCloseable {
      * names it ({@code StoreSchema}): the directory raises the epoch of its {@code owner} row.
      */
     static String vatSchema(VatId vat) {
-        return "erg_" + vat.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").substring(0, 20);
+        return StoreSchema.schemaOf(vat.toString());
     }
 
     /** The message of {@code e} on one line. */

@@ -12,12 +12,17 @@ import java.util.Map;
  * in a PostgreSQL schema of the vat's own; a store of another vat or of another schema version
  * is refused.
  */
-final class StoreSchema {
+public final class StoreSchema {
 
     /** The schema this code writes; a store of another version is refused. */
     static final long VERSION = 1;
 
     private StoreSchema() {
+    }
+
+    /** The PostgreSQL schema that holds the durable state of vat {@code vatId}. */
+    public static String schemaOf(String vatId) {
+        return "erg_" + vatId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").substring(0, 20);
     }
 
     /**
@@ -30,7 +35,7 @@ final class StoreSchema {
         String blob = postgres ? "BYTEA" : "BLOB";
         try (Statement s = connection.createStatement()) {
             if (postgres) {
-                String schema = "erg_" + vatId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").substring(0, 20);
+                String schema = schemaOf(vatId);
                 connection.setAutoCommit(false);
                 // Until this transaction ends: two servers making the same tables at once would collide.
                 try (ResultSet rs = s.executeQuery("SELECT pg_advisory_xact_lock(hashtext('" + schema + "'))")) {
