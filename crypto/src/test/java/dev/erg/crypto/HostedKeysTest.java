@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Real handshakes with a listener that hosts several vats, in every mix of providers. */
@@ -49,13 +47,8 @@ class HostedKeysTest {
         executor.shutdownNow();
     }
 
-    static Stream<Arguments> clientAndServer() {
-        return Stream.of(TlsProvider.values()).flatMap(client ->
-                Stream.of(TlsProvider.values()).map(server -> Arguments.of(client, server)));
-    }
-
     @ParameterizedTest(name = "client {0}, server {1}")
-    @MethodSource("clientAndServer")
+    @MethodSource("dev.erg.crypto.VatTlsTest#clientAndServer")
     void presentsTheKeyOfTheVatTheServerNameNames(TlsProvider client, TlsProvider server) throws Exception {
         HostedKeys keys = hosting(server, BOB, MALLORY);
 
@@ -65,7 +58,7 @@ class HostedKeysTest {
     }
 
     @ParameterizedTest(name = "client {0}, server {1}")
-    @MethodSource("clientAndServer")
+    @MethodSource("dev.erg.crypto.VatTlsTest#clientAndServer")
     void presentsTheHostKeyWithoutAServerName(TlsProvider client, TlsProvider server) throws Exception {
         HostedKeys keys = hosting(server, BOB);
 
@@ -73,7 +66,7 @@ class HostedKeysTest {
     }
 
     @ParameterizedTest(name = "client {0}, server {1}")
-    @MethodSource("clientAndServer")
+    @MethodSource("dev.erg.crypto.VatTlsTest#clientAndServer")
     void aRemovedVatsKeyIsNoLongerPresented(TlsProvider client, TlsProvider server) {
         HostedKeys keys = hosting(server, BOB);
         assertThat(keys.remove(BOB.vatId())).isTrue();
@@ -86,7 +79,7 @@ class HostedKeysTest {
     }
 
     @ParameterizedTest(name = "client {0}, server {1}")
-    @MethodSource("clientAndServer")
+    @MethodSource("dev.erg.crypto.VatTlsTest#clientAndServer")
     void aDialerAcceptsAnotherKeyForARedirectAlone(TlsProvider client, TlsProvider server) throws Exception {
         HostedKeys keys = hosting(server);
 

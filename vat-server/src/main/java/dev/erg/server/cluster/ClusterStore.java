@@ -22,7 +22,7 @@ public final class ClusterStore implements AutoCloseable {
     /** The schema version this code writes; a database of another version is refused. */
     static final long VERSION = 1;
     /** Now in milliseconds by the database's clock, which alone decides whether a lease holds. */
-    static final String NOW = "(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT";
+    static final String NOW = StoreSchema.POSTGRES_NOW_MILLIS;
 
     private final String url;
     private final Properties properties = new Properties();

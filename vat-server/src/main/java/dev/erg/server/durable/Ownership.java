@@ -26,7 +26,7 @@ final class Ownership {
         this.vatId = vatId;
         this.leaseMillis = lease.toMillis();
         // The store's clock, not each server's, decides whether a lease holds.
-        this.now = postgres ? "(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT"
+        this.now = postgres ? StoreSchema.POSTGRES_NOW_MILLIS
                 : "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
     }
 

@@ -16,6 +16,8 @@ public final class StoreSchema {
 
     /** The schema this code writes; a store of another version is refused. */
     static final long VERSION = 1;
+    /** PostgreSQL's clock, in milliseconds since the epoch, as SQL: leases are measured by the store's clock. */
+    public static final String POSTGRES_NOW_MILLIS = "(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT";
 
     private StoreSchema() {
     }
