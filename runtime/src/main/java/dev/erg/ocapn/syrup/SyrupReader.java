@@ -118,6 +118,9 @@ public final class SyrupReader {
             case '#' -> SyrupKind.SET;
             case '<' -> SyrupKind.RECORD;
             default -> {
+                if (depth > 0 && b == kinds[depth].closer()) {
+                    throw endTooSoon();
+                }
                 if (!isDigit(b)) {
                     throw failAt(position, ProtocolError.MALFORMED, "unexpected byte " + describe(b),
                             closing(b) ? "another item, as no container it closes is open here" : "the start of an item");
@@ -279,11 +282,8 @@ public final class SyrupReader {
             return false;
         }
         int count = counts[depth];
-        if (kind == SyrupKind.RECORD && count == 0) {
-            throw failAt(position, ProtocolError.MALFORMED, "record without a label", "a label before '>'");
-        }
-        if (kind == SyrupKind.DICTIONARY && count % 2 == 1) {
-            throw failAt(position, ProtocolError.MALFORMED, "dictionary key without a value", "a value before '}'");
+        if (kind == SyrupKind.RECORD && count == 0 || kind == SyrupKind.DICTIONARY && count % 2 == 1) {
+            throw endTooSoon();
         }
         if (kind == SyrupKind.SET && count > 0) {
             checkOrder(itemStarts[depth], position);
@@ -314,6 +314,21 @@ public final class SyrupReader {
     /** How many items the innermost open container held so far, a record's label counting as one. */
     public int itemCount() {
         return counts[depth];
+    }
+
+    /**
+     * The failure of the innermost open container ending where its caller reads another item,
+     * or where it may not end at all.
+     */
+    private SyrupException endTooSoon() {
+        SyrupKind kind = kinds[depth];
+        if (kind == SyrupKind.RECORD && counts[depth] == 0) {
+            return failAt(position, ProtocolError.MALFORMED, "record without a label", "a label before '>'");
+        }
+        if (kind == SyrupKind.DICTIONARY && counts[depth] % 2 == 1) {
+            return failAt(position, ProtocolError.MALFORMED, "dictionary key without a value", "a value before '}'");
+        }
+        return failAt(position, ProtocolError.TYPE_MISMATCH, "end of " + kind.description(), "another item");
     }
 
     /** Checks that nothing follows the items read. */
