@@ -57,18 +57,21 @@ public final class Passables {
 
     /**
      * The message of the {@code desc:error} a problem crosses as: its kind, a colon, a space and
-     * its message, so that a peer that shows errors shows both, and an Erg peer reads both back.
+     * its message, so that a peer that shows errors shows both, and an Erg peer reads both back;
+     * a problem of kind {@value #FOREIGN_ERROR_KIND} crosses as its message alone.
      */
     static String message(Problem problem) {
-        return problem.kind() + ": " + problem.message();
+        return problem.kind().equals(FOREIGN_ERROR_KIND) ? problem.message() : problem.kind() + ": " + problem.message();
     }
 
     /**
      * The problem an error's message stands for: the kind and message {@link #message} joined,
-     * or, from a peer that names no kind, {@value #FOREIGN_ERROR_KIND} and the whole message.
+     * or, from a peer that names no kind, {@value #FOREIGN_ERROR_KIND} and the whole message. Each
+     * message is read so that it is written back the same.
      */
     static Problem problem(String message) {
         Matcher m = KIND_PREFIX.matcher(message);
-        return m.matches() ? new Problem(m.group(1), m.group(2)) : new Problem(FOREIGN_ERROR_KIND, message);
+        return m.matches() && !m.group(1).equals(FOREIGN_ERROR_KIND)
+                ? new Problem(m.group(1), m.group(2)) : new Problem(FOREIGN_ERROR_KIND, message);
     }
 }
