@@ -36,6 +36,11 @@ public enum SyrupKind {
         return description;
     }
 
+    /** Whether items of this kind hold other items: lists, dictionaries, sets and records. */
+    public boolean isContainer() {
+        return this == LIST || this == DICTIONARY || this == SET || this == RECORD;
+    }
+
     /** The byte that opens a container of this kind. */
     int opener() {
         return switch (this) {

@@ -247,12 +247,15 @@ public final class SyrupReader {
     /**
      * Opens a container of {@code kind}: a list, dictionary, set or record.
      *
-     * @throws SyrupException a {@link ProtocolError#TYPE_MISMATCH} if the next item is of another
-     *                        kind, a {@link ProtocolError#LIMIT_EXCEEDED} if it would nest deeper
-     *                        than {@link WireLimits#maxDepth()}
+     * @throws SyrupException           a {@link ProtocolError#TYPE_MISMATCH} if the next item is
+     *                                  of another kind, a {@link ProtocolError#LIMIT_EXCEEDED} if
+     *                                  it would nest deeper than {@link WireLimits#maxDepth()}
+     * @throws IllegalArgumentException if {@code kind} is not a container
      */
     public void enter(SyrupKind kind) {
-        kind.opener();
+        if (!kind.isContainer()) {
+            throw new IllegalArgumentException(kind + " is not a container");
+        }
         expect(kind);
         int at = position;
         beginItem();

@@ -64,7 +64,8 @@ public final class SyrupWriter {
     /**
      * Checks that the output, all written, fits {@link WireLimits#maxFrameBytes()}.
      *
-     * @throws NotPassableException if it does not, or if a container is still open
+     * @throws NotPassableException  if it does not
+     * @throws IllegalStateException if a container this writer opened is still open
      */
     public void finish() {
         if (depth != baseDepth) {
@@ -155,13 +156,15 @@ public final class SyrupWriter {
      * @throws NotPassableException if it would nest deeper than {@link WireLimits#maxDepth()}
      */
     public void open(SyrupKind kind) {
-        int opener = kind.opener();
+        if (!kind.isContainer()) {
+            throw new IllegalArgumentException(kind + " is not a container");
+        }
         if (depth >= limits.maxDepth()) {
             throw new NotPassableException("nesting depth " + (depth + 1) + " (expected: <= "
                     + limits.maxDepth() + ")");
         }
         item();
-        out.writeByte(opener);
+        out.writeByte(kind.opener());
         depth++;
         kinds[depth] = kind;
         counts[depth] = 0;
