@@ -123,7 +123,8 @@ public final class SyrupReader {
                 }
                 if (!isDigit(b)) {
                     throw failAt(position, ProtocolError.MALFORMED, "unexpected byte " + describe(b),
-                            closing(b) ? "another item, as no container it closes is open here" : "the start of an item");
+                            depth > 0 && closing(b) ? "another item or '" + (char) kinds[depth].closer()
+                                    + "', the end of the " + kinds[depth].description() : "the start of an item");
                 }
                 int t = terminator();
                 yield switch (buf.getUnsignedByte(t)) {
