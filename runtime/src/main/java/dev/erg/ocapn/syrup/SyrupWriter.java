@@ -276,11 +276,18 @@ public final class SyrupWriter {
         out.writeCharSequence(text, StandardCharsets.UTF_8);
     }
 
-    /** Counts one more item toward the limits of the output and of its container. */
+    /**
+     * Counts one more item toward the limits of the output and of its container; stops an
+     * output already longer than a frame before it grows further.
+     */
     private void item() {
         if (++values[0] > limits.maxTotalValues()) {
             throw new NotPassableException("value count " + values[0] + " (expected: <= "
                     + limits.maxTotalValues() + ")");
+        }
+        if (out.readableBytes() > limits.maxFrameBytes()) {
+            throw new NotPassableException("encoded length " + out.readableBytes() + " before the value ends"
+                    + " (expected: <= " + limits.maxFrameBytes() + ")");
         }
         countInContainer();
     }

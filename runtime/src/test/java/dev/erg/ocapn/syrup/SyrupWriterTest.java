@@ -90,6 +90,18 @@ class SyrupWriterTest {
     }
 
     @Test
+    void stopsAnOutputLongerThanAFrameBeforeItGrowsFurther() {
+        WireLimits small = WireLimits.builder().maxFrameBytes(100).build();
+        SyrupWriter out = new SyrupWriter(Unpooled.buffer(), small);
+        out.open(SyrupKind.LIST);
+        String item = "x".repeat(60);
+        out.string(item);
+        out.string(item);
+        assertThatThrownBy(() -> out.string(item)).isInstanceOf(NotPassableException.class)
+                .hasMessage("encoded length 127 before the value ends (expected: <= 100)");
+    }
+
+    @Test
     void refusesJavaValuesSyrupHasNoFormFor() {
         for (Object value : new Object[] {null, new Object(), 'c', Optional.empty()}) {
             assertThatThrownBy(() -> Syrup.encode(value, LIMITS)).isInstanceOf(NotPassableException.class);
