@@ -5,8 +5,9 @@
  *
  * <p>Only those four packages are exported. The wire codec ({@code dev.erg.wire.codec}), the
  * CapTP session engine ({@code dev.erg.captp.session}), the TLS links
- * ({@code dev.erg.net.link}) and the hooks through which the network layer reaches the vat
- * package ({@code dev.erg.vat.spi}) are internal; see {@code docs/adr/0004-module-boundaries.md}.
+ * ({@code dev.erg.net.link}), OCapN's Syrup encoding ({@code dev.erg.ocapn.syrup}) and the
+ * hooks through which the network layer reaches the vat package ({@code dev.erg.vat.spi}) are
+ * internal; see {@code docs/adr/0004-module-boundaries.md}.
  * The runtime reaches application code by reflection: a module that exports remote interfaces
  * or passes records must export their packages to this module, or register its records with
  * its own {@link java.lang.invoke.MethodHandles.Lookup}.

@@ -54,7 +54,8 @@ class ModuleBoundaryTest {
     @Test
     void theMachineryIsInTheModuleButNotExported() throws URISyntaxException {
         assertThat(runtime().packages()).contains(
-                "dev.erg.wire.codec", "dev.erg.captp.session", "dev.erg.net.link", "dev.erg.vat.spi");
+                "dev.erg.wire.codec", "dev.erg.captp.session", "dev.erg.net.link", "dev.erg.vat.spi",
+                "dev.erg.ocapn.syrup");
         assertThat(runtime().requires().stream()
                 .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
                 .map(ModuleDescriptor.Requires::name))

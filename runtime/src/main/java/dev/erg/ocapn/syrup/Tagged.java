@@ -1,0 +1,17 @@
+package dev.erg.ocapn.syrup;
+
+import java.util.Objects;
+
+/**
+ * OCapN's Tagged: a passable value under a tag that tells its receiver how to read it, on the
+ * wire {@code <desc:tagged 'tag value>}.
+ *
+ * @param tag   the tag, a selector's name on the wire
+ * @param value the tagged value, any passable, {@code null} included
+ */
+public record Tagged(String tag, Object value) {
+
+    public Tagged {
+        Objects.requireNonNull(tag, "tag");
+    }
+}
