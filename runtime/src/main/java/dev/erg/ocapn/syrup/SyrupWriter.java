@@ -2,6 +2,7 @@ package dev.erg.ocapn.syrup;
 
 import dev.erg.wire.NotPassableException;
 import dev.erg.wire.WireLimits;
+import dev.erg.wire.codec.Utf8;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -261,7 +262,7 @@ public final class SyrupWriter {
     }
 
     private void text(String text, int marker, SyrupKind kind) {
-        int length = utf8Length(text);
+        int length = Utf8.length(text);
         if (length < 0) {
             throw new NotPassableException(kind.description() + " with an unpaired surrogate at index "
                     + (-1 - length) + " (expected: well-formed UTF-16)");
@@ -309,32 +310,5 @@ public final class SyrupWriter {
                     + (kind == SyrupKind.DICTIONARY ? " entries" : kind == SyrupKind.RECORD ? " fields" : " items")
                     + " (expected: <= " + max + ")");
         }
-    }
-
-    /**
-     * The UTF-8 length of {@code text}, or {@code -1 - i} if the char at {@code i} is a
-     * surrogate without its partner.
-     */
-    private static int utf8Length(String text) {
-        int chars = text.length();
-        int bytes = chars;
-        for (int i = 0; i < chars; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                continue;
-            }
-            if (c < 0x800) {
-                bytes += 1;
-            } else if (!Character.isSurrogate(c)) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < chars
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 2;
-                i++;
-            } else {
-                return -1 - i;
-            }
-        }
-        return bytes;
     }
 }

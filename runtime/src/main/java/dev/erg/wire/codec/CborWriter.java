@@ -126,7 +126,7 @@ final class CborWriter {
      * @throws PathFailure if it holds an unpaired surrogate or is longer than {@code maxBytes}
      */
     void text(String text, int maxBytes) {
-        int length = utf8Length(text);
+        int length = Utf8.length(text);
         if (length < 0) {
             throw PathFailure.notPassable("text string with an unpaired surrogate at index "
                     + (-1 - length), "well-formed UTF-16");
@@ -149,32 +149,5 @@ final class CborWriter {
         }
         head(Cbor.BYTES, bytes.length);
         out.writeBytes(bytes);
-    }
-
-    /**
-     * The UTF-8 length of {@code text}, or {@code -1 - i} if the char at {@code i} is a
-     * surrogate without its partner.
-     */
-    static int utf8Length(String text) {
-        int chars = text.length();
-        int bytes = chars;
-        for (int i = 0; i < chars; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                continue;
-            }
-            if (c < 0x800) {
-                bytes += 1;
-            } else if (!Character.isSurrogate(c)) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < chars
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 2;
-                i++;
-            } else {
-                return -1 - i;
-            }
-        }
-        return bytes;
     }
 }

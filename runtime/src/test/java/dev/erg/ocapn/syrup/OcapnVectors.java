@@ -3,19 +3,14 @@ package dev.erg.ocapn.syrup;
 import dev.erg.vat.Problem;
 import dev.erg.wire.WireLimits;
 import dev.erg.wire.codec.Bytes;
+import dev.erg.wire.codec.SpecVectors;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads {@code spec/vectors/ocapn/}: the JSON files, and the notation of their values, which
@@ -23,24 +18,14 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class OcapnVectors {
 
-    private static final Path FOLDER = Path.of("..", "spec", "vectors", "ocapn").toAbsolutePath().normalize();
-    private static final JsonFactory JSON = new JsonFactory();
     private static final HexFormat HEX = HexFormat.of();
 
     private OcapnVectors() {
     }
 
     /** The list under {@code key} of the JSON object in {@code spec/vectors/ocapn/<name>}. */
-    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> vectors(String name, String key) {
-        Path file = FOLDER.resolve(name);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("missing " + file);
-        }
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), file)) {
-            parser.nextToken();
-            return (List<Map<String, Object>>) ((Map<String, Object>) json(parser)).get(key);
-        }
+        return SpecVectors.vectors("ocapn/" + name, key);
     }
 
     static byte[] hex(Map<String, Object> vector) {
@@ -176,33 +161,6 @@ final class OcapnVectors {
             case "Infinity" -> Double.POSITIVE_INFINITY;
             case "-Infinity" -> Double.NEGATIVE_INFINITY;
             default -> Double.parseDouble(text);
-        };
-    }
-
-    private static Object json(JsonParser parser) {
-        JsonToken token = parser.currentToken();
-        return switch (token) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String key = parser.currentName();
-                    parser.nextToken();
-                    map.put(key, json(parser));
-                }
-                yield map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(json(parser));
-                }
-                yield list;
-            }
-            case VALUE_STRING -> parser.getString();
-            case VALUE_NUMBER_INT -> parser.getLongValue();
-            case VALUE_TRUE -> true;
-            case VALUE_FALSE -> false;
-            default -> throw new IllegalStateException("unexpected " + token + " in a vector file");
         };
     }
 }

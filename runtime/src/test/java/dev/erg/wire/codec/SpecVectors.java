@@ -12,7 +12,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /** Reads the files of the specification folder, {@code spec/} at the root of the repository. */
-final class SpecVectors {
+public final class SpecVectors {
 
     /** The specification folder, seen from the module's directory where tests run. */
     static final Path SPEC = Path.of("..", "spec").toAbsolutePath().normalize();
@@ -23,7 +23,7 @@ final class SpecVectors {
     }
 
     /** The JSON file {@code spec/vectors/<name>}, as maps, lists, strings, longs and booleans. */
-    static Object read(String name) {
+    public static Object read(String name) {
         Path file = SPEC.resolve("vectors").resolve(name);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("missing " + file);
@@ -36,7 +36,7 @@ final class SpecVectors {
 
     /** The list under {@code key} of the JSON object in {@code spec/vectors/<name>}. */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> vectors(String name, String key) {
+    public static List<Map<String, Object>> vectors(String name, String key) {
         return (List<Map<String, Object>>) ((Map<String, Object>) read(name)).get(key);
     }
 
