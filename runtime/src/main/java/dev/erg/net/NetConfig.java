@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param heartbeat        how long a session may be silent before a keep-alive is sent; after
  *                         three times this with nothing heard, the peer is taken to be gone
  *                         and the session is closed. Zero turns heartbeats off.
+ * @param admission        what a listening port admits from peers not yet trusted
  */
 public record NetConfig(WireLimits limits, TlsProvider tlsProvider, Duration handshakeTimeout, int ioThreads,
-                        Duration heartbeat) {
+                        Duration heartbeat, Admission admission) {
 
     /** Checks every setting. */
     public NetConfig {
@@ -34,40 +35,47 @@ public record NetConfig(WireLimits limits, TlsProvider tlsProvider, Duration han
         if (heartbeat.isNegative()) {
             throw new IllegalArgumentException("heartbeat: " + heartbeat + " (expected: >= 0)");
         }
+        Objects.requireNonNull(admission, "admission");
     }
 
     /**
      * Default limits, the JDK's TLS (in {@code bench/RESULTS.md} it moved about 45% more
      * messages per second than Bouncy Castle's, with handshakes as fast), a 10 second
      * handshake timeout, one I/O thread, and a 5 second heartbeat (a silent peer is taken to be
-     * gone after 15 seconds).
+     * gone after 15 seconds), and {@link Admission#DEFAULTS}.
      */
     public static NetConfig defaults() {
-        return new NetConfig(WireLimits.defaults(), TlsProvider.JDK, Duration.ofSeconds(10), 1, Duration.ofSeconds(5));
+        return new NetConfig(WireLimits.defaults(), TlsProvider.JDK, Duration.ofSeconds(10), 1, Duration.ofSeconds(5),
+                Admission.DEFAULTS);
     }
 
     /** This configuration with other limits. */
     public NetConfig withLimits(WireLimits limits) {
-        return new NetConfig(limits, tlsProvider, handshakeTimeout, ioThreads, heartbeat);
+        return new NetConfig(limits, tlsProvider, handshakeTimeout, ioThreads, heartbeat, admission);
     }
 
     /** This configuration with another TLS provider. */
     public NetConfig withTlsProvider(TlsProvider provider) {
-        return new NetConfig(limits, provider, handshakeTimeout, ioThreads, heartbeat);
+        return new NetConfig(limits, provider, handshakeTimeout, ioThreads, heartbeat, admission);
     }
 
     /** This configuration with another handshake timeout. */
     public NetConfig withHandshakeTimeout(Duration timeout) {
-        return new NetConfig(limits, tlsProvider, timeout, ioThreads, heartbeat);
+        return new NetConfig(limits, tlsProvider, timeout, ioThreads, heartbeat, admission);
     }
 
     /** This configuration with another heartbeat; zero turns heartbeats off. */
     public NetConfig withHeartbeat(Duration interval) {
-        return new NetConfig(limits, tlsProvider, handshakeTimeout, ioThreads, interval);
+        return new NetConfig(limits, tlsProvider, handshakeTimeout, ioThreads, interval, admission);
     }
 
     /** This configuration with another number of I/O threads. */
     public NetConfig withIoThreads(int threads) {
-        return new NetConfig(limits, tlsProvider, handshakeTimeout, threads, heartbeat);
+        return new NetConfig(limits, tlsProvider, handshakeTimeout, threads, heartbeat, admission);
+    }
+
+    /** This configuration with other admission bounds. */
+    public NetConfig withAdmission(Admission bounds) {
+        return new NetConfig(limits, tlsProvider, handshakeTimeout, ioThreads, heartbeat, bounds);
     }
 }

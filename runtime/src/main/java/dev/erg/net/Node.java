@@ -62,7 +62,7 @@ public final class Node implements AutoCloseable {
     private final Transport transport;
     private final Vat vat;
     private final SturdyTable sturdy;
-    private final Bootstrap bootstrap;
+    private final FetchThrottle throttle;
     private final Handoffs handoffs;
     private final Map<VatId, Session> sessions = new ConcurrentHashMap<>();
     private final Map<Session, Link> links = new ConcurrentHashMap<>();
@@ -79,7 +79,7 @@ public final class Node implements AutoCloseable {
         this.vat = runtime.newVat("node " + transport.vatId());
         SecureRandom random = new SecureRandom();
         this.sturdy = new SturdyTable(random, runtime.timer());
-        this.bootstrap = vat.export(sturdy, Bootstrap.class);
+        this.throttle = new FetchThrottle(transport.config().admission().failedFetchesPerSecond(), System::nanoTime);
         this.handoffs = new Handoffs(identity, vat, this::sessionFor, random);
     }
 
@@ -453,6 +453,8 @@ public final class Node implements AutoCloseable {
         @Override
         public void opened(Link link) {
             Peering peering = new Peering(link.peer(), link.peerKey(), link.peerHints(), link.sessionId().orElse(null));
+            Bootstrap bootstrap = vat.export(new GuardedBootstrap(sturdy, throttle, link.remoteAddress(), link.peer()),
+                    Bootstrap.class);
             Session made = new Session(vat, message -> send(link, message), bootstrap, peering, handoffs,
                     Session.DEFAULT_MAX_ENTRIES);
             session = made;
@@ -503,10 +505,10 @@ public final class Node implements AutoCloseable {
             try {
                 session.receive(message);
             } catch (ProtocolException e) {
-                LinkFaults.protocol(e.error().code(), link, e.abortReason());
+                LinkFaults.protocol(e.error().code(), link.remoteAddress(), link.peer(), e.abortReason());
                 link.abort(e.abortReason());
             } catch (NotPassableException e) {
-                LinkFaults.protocol("not passable", link, "protocol: " + e.getMessage());
+                LinkFaults.protocol("not passable", link.remoteAddress(), link.peer(), "protocol: " + e.getMessage());
                 link.abort("protocol: " + e.getMessage());
             }
         }

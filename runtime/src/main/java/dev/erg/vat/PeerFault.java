@@ -35,7 +35,16 @@ public enum PeerFault {
      * A connection failed its handshake: TLS refused the peer's key or certificate, the key
      * was not that of the vat dialed, or the handshake did not finish in time.
      */
-    HANDSHAKE("handshake");
+    HANDSHAKE("handshake"),
+
+    /** A listening port closed a connection before TLS: the port, or the peer's address, had as many open as allowed. */
+    CONNECTION_REFUSED("connection-refused"),
+
+    /** A peer asked for a sturdy ref by a swiss number that names nothing here (unknown, revoked or expired). */
+    UNKNOWN_SWISS("unknown-swiss"),
+
+    /** A sturdy-ref lookup was refused unread because its peer's address had failed too many lookups of late. */
+    THROTTLED("throttled");
 
     private final String label;
     private final LongAdder count = new LongAdder();

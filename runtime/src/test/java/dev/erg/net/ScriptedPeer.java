@@ -28,6 +28,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ReferenceCountUtil;
@@ -38,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A dialer that does not run the session protocol but a script: it completes a real TLS 1.3
@@ -56,18 +58,25 @@ final class ScriptedPeer implements AutoCloseable {
     private Channel channel;
 
     /**
-     * Dials {@code at} as {@code identity}, expecting the server to be {@code expected}; once
-     * TLS completes, sends {@code script}, one frame per payload.
+     * Dials {@code at} as {@code identity}, offering the session protocol by ALPN and expecting
+     * the server to be {@code expected}; once TLS completes, sends {@code script}, one frame per
+     * payload.
      */
     static ScriptedPeer dial(VatIdentity identity, TlsProvider provider, VatId expected, InetSocketAddress at,
                              List<byte[]> script) throws SSLException, InterruptedException {
+        return dial(identity, provider, expected, at, List.of(Message.StartSession.PROTOCOL_VERSION), script);
+    }
+
+    /** Like {@link #dial(VatIdentity, TlsProvider, VatId, InetSocketAddress, List)}, offering {@code alpn} (none if empty). */
+    static ScriptedPeer dial(VatIdentity identity, TlsProvider provider, VatId expected, InetSocketAddress at,
+                             List<String> alpn, List<byte[]> script) throws SSLException, InterruptedException {
         ScriptedPeer peer = new ScriptedPeer();
-        peer.connect(identity, provider, expected, at, script);
+        peer.connect(identity, provider, expected, at, alpn, script);
         return peer;
     }
 
     private void connect(VatIdentity identity, TlsProvider provider, VatId expected, InetSocketAddress at,
-                         List<byte[]> script) throws SSLException, InterruptedException {
+                         List<String> alpn, List<byte[]> script) throws SSLException, InterruptedException {
         VatTls tls = VatTls.of(identity, provider);
         SslContext context = SslContextBuilder.forClient()
                 .sslProvider(SslProvider.JDK)
@@ -84,8 +93,12 @@ final class ScriptedPeer implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        SslHandler tls = context.newHandler(ch.alloc());
+                        SSLParameters parameters = tls.engine().getSSLParameters();
+                        parameters.setApplicationProtocols(alpn.toArray(String[]::new));
+                        tls.engine().setSSLParameters(parameters);
                         ch.pipeline()
-                                .addLast("tls", context.newHandler(ch.alloc()))
+                                .addLast("tls", tls)
                                 .addLast("frames", new FrameDecoder(WireLimits.defaults()))
                                 .addLast("framer", new FrameEncoder(WireLimits.defaults()))
                                 .addLast("script", new Script(script));

@@ -51,6 +51,7 @@ class PeerFaultTest {
     @Test
     void everyKindHasTheLabelMetricsShow() {
         assertThat(PeerFault.values()).extracting(PeerFault::label)
-                .containsExactly("method-threw", "not-callable", "protocol", "handshake");
+                .containsExactly("method-threw", "not-callable", "protocol", "handshake", "connection-refused",
+                        "unknown-swiss", "throttled");
     }
 }

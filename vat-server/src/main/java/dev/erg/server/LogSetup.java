@@ -9,10 +9,13 @@ import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.erg.net.link.Audit;
 
 /**
  * The vat-server's logging, set up in code: logs go to stderr, since stdout carries sturdy
- * refs and answers for scripts to read; the server's own at INFO, everything else at WARN.
+ * refs and answers for scripts to read; the server's own and the audit trail of what peers were
+ * refused ({@link Audit#LOGGER}, a logger an operator's file can route elsewhere) at INFO,
+ * everything else at WARN.
  * Logback reading the same from an XML file cost a one-shot command such as {@code call} a
  * noticeable part of its start. A file named with {@code -Dlogback.configurationFile} is read
  * instead, as Logback would.
@@ -42,6 +45,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         stderr.setEncoder(encoder);
         stderr.start();
         context.getLogger("dev.erg.server").setLevel(Level.INFO);
+        context.getLogger(Audit.LOGGER).setLevel(Level.INFO);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);

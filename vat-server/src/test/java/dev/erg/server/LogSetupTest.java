@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LogSetupTest {
 
     @Test
-    void sendsTheServersInfoAndEveryonesWarningsToStderr() {
+    void sendsTheServersInfoTheAuditTrailAndEveryonesWarningsToStderr() {
         LoggerContext context = new LoggerContext();
         LogSetup setup = new LogSetup();
         setup.setContext(context);
@@ -24,6 +24,8 @@ class LogSetupTest {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         assertThat(root.getLevel()).isEqualTo(Level.WARN);
         assertThat(context.getLogger("dev.erg.server.host").getEffectiveLevel()).isEqualTo(Level.INFO);
+        assertThat(context.getLogger("dev.erg.audit").getEffectiveLevel()).isEqualTo(Level.INFO);
+        assertThat(context.getLogger("dev.erg.net.link").getEffectiveLevel()).isEqualTo(Level.WARN);
         assertThat(context.getLogger("io.netty").getEffectiveLevel()).isEqualTo(Level.WARN);
         ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>) root.getAppender("stderr");
         assertThat(stderr.getTarget()).isEqualTo("System.err");

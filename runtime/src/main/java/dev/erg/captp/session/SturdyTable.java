@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SturdyTable implements Bootstrap {
 
     /** What every failed fetch says, so that a guesser learns nothing. */
-    static final Problem NOT_FOUND = new Problem("NotFound", "no object is registered under this swiss number");
+    public static final Problem NOT_FOUND = new Problem("NotFound", "no object is registered under this swiss number");
 
     private record Entry(SwissNumber swiss, Object object, Instant expires) {
     }
@@ -75,11 +75,16 @@ public final class SturdyTable implements Bootstrap {
         // A keep-alive: hearing it is all that matters.
     }
 
+    /** The object registered under the swiss number {@code swiss} as a peer sent it, if any and not expired. */
+    public Optional<Object> find(byte[] swiss) {
+        if (swiss == null || swiss.length != SwissNumber.LENGTH) {
+            return Optional.empty();
+        }
+        return lookup(SwissNumber.fromBytes(swiss));
+    }
+
     @Override
     public Promise<Object> fetch(byte[] swiss) {
-        if (swiss == null || swiss.length != SwissNumber.LENGTH) {
-            return Promise.broken(NOT_FOUND);
-        }
-        return lookup(SwissNumber.fromBytes(swiss)).map(Promise::of).orElseGet(() -> Promise.broken(NOT_FOUND));
+        return find(swiss).map(Promise::of).orElseGet(() -> Promise.broken(NOT_FOUND));
     }
 }

@@ -279,7 +279,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
      */
     void abortForProtocol(Channel channel, String kind, String reason) {
         if (state != State.CLOSING) {
-            LinkFaults.protocol(kind, who(channel), reason);
+            LinkFaults.protocol(kind, channel.remoteAddress(), peer, reason);
             abort(channel, reason);
         }
     }
@@ -287,7 +287,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
     /** Closes a connection whose handshake failed, counting and logging it unless already closing. */
     private void failHandshake(Channel channel, String kind, String reason) {
         if (state != State.CLOSING) {
-            LinkFaults.handshake(kind, who(channel), reason);
+            LinkFaults.handshake(kind, channel.remoteAddress(), peer, reason);
             close(channel, reason);
         }
     }
@@ -393,7 +393,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
                     failHandshake(ctx.channel(), "tls " + rootOf(cause).getClass().getName(), tlsFailure(ctx.channel(), cause));
                     return;
                 }
-                LinkFaults.protocol("tls record", who(ctx.channel()), reasonOf(cause));
+                LinkFaults.protocol("tls record", ctx.channel().remoteAddress(), peer, reasonOf(cause));
             } else if (!causedBy(cause, IOException.class)) {
                 // Not the network and not the peer's bytes: a handler of ours threw.
                 LinkFaults.bug(who(ctx.channel()), cause);

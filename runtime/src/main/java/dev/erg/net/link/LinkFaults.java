@@ -4,13 +4,14 @@ import dev.erg.vat.PeerFault;
 import dev.erg.vat.spi.LogLimiter;
 import dev.erg.vat.spi.Refs;
 import java.lang.System.Logger.Level;
+import java.net.SocketAddress;
 
 /**
  * Where the network layer tells what went wrong with a connection. A peer's faults (a broken
- * protocol, a failed handshake) are counted as {@link PeerFault}s and logged at INFO without a
- * stack trace, a line per kind per interval: they are the peer's to fix, and the session they
- * came with is already closed. An exception the layer did not expect is its own bug, logged at
- * ERROR with its trace the first time.
+ * protocol, a failed handshake) are counted as {@link PeerFault}s and written to the
+ * {@linkplain Audit audit trail} without a stack trace: they are the peer's to fix, and the
+ * session they came with is already closed. An exception the layer did not expect is its own
+ * bug, logged at ERROR with its trace the first time.
  */
 public final class LinkFaults {
 
@@ -24,17 +25,18 @@ public final class LinkFaults {
      *
      * @param kind what was broken, from a closed set (a protocol error code, a rule of the
      *             handshake), never the peer's own text
-     * @param who  the peer: its vat id, or its address before the handshake proved one
+     * @param from the peer's address
+     * @param vat  the peer's vat id, or null if the handshake has not proved one
      */
-    public static void protocol(String kind, Object who, String reason) {
+    public static void protocol(String kind, SocketAddress from, Object vat, String reason) {
         Refs.countFault(PeerFault.PROTOCOL);
-        LOG.log(Level.INFO, "protocol " + kind, () -> "aborted the session with " + who + ": " + reason, null);
+        Audit.refused("session (" + kind + ")", from, vat, reason);
     }
 
-    /** A connection with {@code who} failed its handshake, for {@code reason}; see {@link #protocol} for {@code kind}. */
-    static void handshake(String kind, Object who, String reason) {
+    /** A connection from {@code from} failed its handshake, for {@code reason}; see {@link #protocol}. */
+    static void handshake(String kind, SocketAddress from, Object vat, String reason) {
         Refs.countFault(PeerFault.HANDSHAKE);
-        LOG.log(Level.INFO, "handshake " + kind, () -> "handshake with " + who + " failed: " + reason, null);
+        Audit.refused("handshake (" + kind + ")", from, vat, reason);
     }
 
     /** Handling a connection with {@code who} threw what the network layer never expects to throw. */

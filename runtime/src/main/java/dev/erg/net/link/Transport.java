@@ -5,6 +5,7 @@ import dev.erg.crypto.VatIdentity;
 import dev.erg.crypto.VatServerName;
 import dev.erg.crypto.VatTls;
 import dev.erg.net.NetConfig;
+import dev.erg.wire.codec.FrameBudget;
 import dev.erg.wire.codec.FrameDecoder;
 import dev.erg.wire.codec.FrameEncoder;
 import dev.erg.wire.codec.Message;
@@ -101,6 +102,11 @@ public final class Transport implements AutoCloseable {
     /** The vat id this transport proves to its peers. */
     public VatId vatId() {
         return identity.vatId();
+    }
+
+    /** How this transport's connections talk to their peers. */
+    public NetConfig config() {
+        return config;
     }
 
     /** Whether connections use epoll (else NIO). */
@@ -204,12 +210,13 @@ public final class Transport implements AutoCloseable {
 
     /**
      * Takes over a connection a port accepted for this vat once TLS was done: adds the framing
-     * and session handlers after the handler named {@code after}.
+     * and session handlers after the handler named {@code after}; frames not yet complete hold
+     * part of {@code budget}.
      */
-    void adopt(Channel ch, String after, Function<Link, LinkHandler> acceptor) {
+    void adopt(Channel ch, String after, Function<Link, LinkHandler> acceptor, FrameBudget budget) {
         track(ch);
         ch.pipeline()
-                .addAfter(after, "frames", new FrameDecoder(config.limits()))
+                .addAfter(after, "frames", new FrameDecoder(config.limits(), budget))
                 .addAfter("frames", "framer", new FrameEncoder(config.limits()))
                 .addAfter("framer", "session", new LinkChannel(codec, identity.vatId(), hints, null, acceptor, null,
                         config.handshakeTimeout().toNanos(), config.heartbeat().toNanos()));

@@ -6,7 +6,10 @@ import dev.erg.crypto.VatIdentity;
 import dev.erg.crypto.VatServerName;
 import dev.erg.crypto.VatTls;
 import dev.erg.net.NetConfig;
+import dev.erg.vat.PeerFault;
+import dev.erg.vat.spi.Refs;
 import dev.erg.wire.codec.Bytes;
+import dev.erg.wire.codec.FrameBudget;
 import dev.erg.wire.codec.FrameDecoder;
 import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.Moved;
@@ -57,6 +60,11 @@ import javax.net.ssl.StandardConstants;
  *
  * <p>Transports attach and detach while the port runs: a connection whose handshake ends after
  * its vat detached is closed, never handed to the detached transport.
+ *
+ * <p>The port admits peers within its {@link dev.erg.net.Admission}: a connection past the caps
+ * is closed before TLS, a dialer that selects no protocol by ALPN is refused after it, and the
+ * frames its connections have announced but not delivered share one {@link FrameBudget}. Each
+ * refusal is written to the {@link Audit audit trail}.
  */
 public final class VatPort implements AutoCloseable {
 
@@ -71,6 +79,8 @@ public final class VatPort implements AutoCloseable {
     /** The listening channel and the connections not yet handed to a transport. */
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private final SslContext context;
+    private final ConnectionCaps caps;
+    private final FrameBudget frames;
     private volatile InetSocketAddress address;
 
     /** A vat accepting here: its transport, and what makes the handler of each new link. */
@@ -84,6 +94,8 @@ public final class VatPort implements AutoCloseable {
         this.ownsLoops = ownsLoops;
         this.keys = HostedKeys.of(host);
         this.locator = locator;
+        this.caps = new ConnectionCaps(config.admission());
+        this.frames = new FrameBudget(config.admission().maxPartialFrameBytes());
         try {
             this.context = SslContextBuilder.forServer(keys.keyManager())
                     .sslProvider(SslProvider.JDK)
@@ -212,6 +224,16 @@ public final class VatPort implements AutoCloseable {
         return config;
     }
 
+    /** Connections open at this port, handshaking or handed over. */
+    public int connections() {
+        return caps.open();
+    }
+
+    /** Bytes that frames announced on this port's connections, and not yet complete, hold now. */
+    public long partialFrameBytes() {
+        return frames.held();
+    }
+
     EventLoops loops() {
         return loops;
     }
@@ -222,6 +244,13 @@ public final class VatPort implements AutoCloseable {
     }
 
     private void pipeline(SocketChannel ch) {
+        String refused = caps.admit(ch);
+        if (refused != null) {
+            Refs.countFault(PeerFault.CONNECTION_REFUSED);
+            Audit.refused("connection", ch.remoteAddress(), null, refused);
+            ch.close();
+            return;
+        }
         track(ch);
         SslHandler tls = context.newHandler(ch.alloc());
         Route route = new Route();
@@ -299,7 +328,7 @@ public final class VatPort implements AutoCloseable {
             timeout = ctx.executor().schedule(() -> {
                 if (!done) {
                     done = true;
-                    LinkFaults.handshake("timeout", ctx.channel().remoteAddress(), "handshake timed out after "
+                    LinkFaults.handshake("timeout", ctx.channel().remoteAddress(), null, "handshake timed out after "
                             + config.handshakeTimeout().toMillis() + " ms");
                     ctx.close();
                 }
@@ -317,13 +346,21 @@ public final class VatPort implements AutoCloseable {
             timeout.cancel(false);
             if (!completion.isSuccess()) {
                 LinkFaults.handshake("tls " + LinkChannel.rootOf(completion.cause()).getClass().getName(),
-                        ctx.channel().remoteAddress(), "TLS handshake failed: " + LinkChannel.reasonOf(completion.cause()));
+                        ctx.channel().remoteAddress(), null, "TLS handshake failed: " + LinkChannel.reasonOf(completion.cause()));
                 ctx.close();
                 return;
             }
             SSLEngine engine = ctx.pipeline().get(SslHandler.class).engine();
-            if (VatTls.REDIRECT_PROTOCOL.equals(engine.getApplicationProtocol())) {
+            String protocol = engine.getApplicationProtocol();
+            if (VatTls.REDIRECT_PROTOCOL.equals(protocol)) {
                 redirect(ctx);
+                return;
+            }
+            if (!SESSION_PROTOCOL.equals(protocol)) {
+                // A dialer that offered no ALPN at all: the selector never ran to refuse it.
+                LinkFaults.handshake("no alpn", ctx.channel().remoteAddress(), null,
+                        "the dialer offered no ALPN protocol (expected: " + SESSION_PROTOCOL + ")");
+                ctx.close();
                 return;
             }
             VatId presented;
@@ -336,13 +373,13 @@ public final class VatPort implements AutoCloseable {
             }
             Attached vat = attached.get(presented);
             if (vat == null) {
-                LinkFaults.handshake("vat not attached", ctx.channel().remoteAddress(),
+                LinkFaults.handshake("vat not attached", ctx.channel().remoteAddress(), presented,
                         "vat " + presented + " does not accept connections here (not attached, or detached during the handshake)");
                 ctx.close();
                 return;
             }
             channels.remove(ctx.channel());
-            vat.transport().adopt(ctx.channel(), ctx.name(), vat.acceptor());
+            vat.transport().adopt(ctx.channel(), ctx.name(), vat.acceptor(), frames);
             ctx.fireUserEventTriggered(event);
             ctx.pipeline().remove(this);
         }

@@ -16,6 +16,10 @@ import java.util.List;
  * through {@code exceptionCaught}, then discards everything it receives until the channel
  * closes. Closing is left to the session, which first sends its {@code abort}.
  *
+ * <p>A frame whose header arrives ahead of its payload holds its declared length of a shared
+ * {@link FrameBudget} until it is complete or the channel goes; a header that would pass the
+ * budget is refused the same way as one above the maximum.
+ *
  * <p>One instance serves one channel.
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
@@ -24,11 +28,20 @@ public final class FrameDecoder extends ByteToMessageDecoder {
     public static final int HEADER_BYTES = 4;
 
     private final int maxFrameBytes;
+    private final FrameBudget budget;
+    /** The part of the budget the frame being received holds: 0, or its declared length. */
+    private long reserved;
     private boolean failed;
 
-    /** A decoder that accepts frames of up to {@link WireLimits#maxFrameBytes()} bytes of payload. */
+    /** A decoder that accepts frames of up to {@link WireLimits#maxFrameBytes()} bytes of payload, with no shared budget. */
     public FrameDecoder(WireLimits limits) {
+        this(limits, FrameBudget.unbounded());
+    }
+
+    /** A decoder that accepts frames of up to {@link WireLimits#maxFrameBytes()} bytes while {@code budget} allows them. */
+    public FrameDecoder(WireLimits limits, FrameBudget budget) {
         this.maxFrameBytes = limits.maxFrameBytes();
+        this.budget = budget;
     }
 
     @Override
@@ -42,16 +55,41 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         }
         long length = in.getUnsignedInt(in.readerIndex());
         if (length > maxFrameBytes) {
-            failed = true;
-            in.skipBytes(in.readableBytes());
-            ctx.fireExceptionCaught(new ProtocolException(ProtocolError.LIMIT_EXCEEDED,
-                    "frame length: " + length + " (expected: <= " + maxFrameBytes + ")"));
+            fail(ctx, in, "frame length: " + length + " (expected: <= " + maxFrameBytes + ")");
             return;
         }
         if (in.readableBytes() < HEADER_BYTES + length) {
+            if (reserved == 0 && length > 0) {
+                if (!budget.reserve(length)) {
+                    fail(ctx, in, "frame length: " + length + " (frames not yet complete on this port hold "
+                            + budget.held() + " of " + budget.max() + " bytes)");
+                    return;
+                }
+                reserved = length;
+            }
             return;
         }
+        giveBack();
         in.skipBytes(HEADER_BYTES);
         out.add(in.readRetainedSlice((int) length));
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        giveBack();
+    }
+
+    private void fail(ChannelHandlerContext ctx, ByteBuf in, String reason) {
+        failed = true;
+        giveBack();
+        in.skipBytes(in.readableBytes());
+        ctx.fireExceptionCaught(new ProtocolException(ProtocolError.LIMIT_EXCEEDED, reason));
+    }
+
+    private void giveBack() {
+        if (reserved != 0) {
+            budget.release(reserved);
+            reserved = 0;
+        }
     }
 }
