@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.erg.crypto.TlsProvider;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.net.link.Link;
+import dev.erg.net.link.LinkHandler;
 import dev.erg.net.link.LinkException;
 import dev.erg.net.link.Transport;
 import dev.erg.wire.codec.Descriptor;
@@ -163,6 +164,37 @@ class TransportTest {
 
         goodLink.send(hello("still here"), ReferenceEncoder.none());
         awaitMessage(bobSides, hello("still here"));
+    }
+
+    @Test
+    void anAbortReachesAPeerThatReadsSlowlyBehindEverythingQueuedBeforeIt() throws Exception {
+        alice = Peers.transport(aliceId, NetConfig.defaults());
+        bob = Peers.transport(bobId, NetConfig.defaults());
+        String big = "x".repeat(60_000);
+        InetSocketAddress at = bob.listen(Peers.LOOPBACK_ANY_PORT, link -> new LinkHandler() {
+            @Override
+            public void received(Link from, Message message) {
+                from.send(hello(big), ReferenceEncoder.none());
+            }
+
+            @Override
+            public void closed(Link from, String reason) {
+            }
+        });
+        Peers.Recording side = new Peers.Recording();
+        Link link = alice.connect(bobId.vatId(), at, side).get(10, TimeUnit.SECONDS);
+        link.pauseReading();
+        int calls = 400;
+        for (int i = 0; i < calls; i++) {
+            link.send(hello("call " + i), ReferenceEncoder.none());
+        }
+        // About 24 MB of answers wait at Bob when this bad frame makes him abort.
+        channelOf(link).writeAndFlush(Unpooled.wrappedBuffer(new byte[] {0x18, 0x20}));
+        Thread.sleep(500);
+        link.resumeReading();
+
+        assertThat(side.closed.get(10, TimeUnit.SECONDS)).startsWith("peer aborted: type-mismatch");
+        assertThat(side.received).hasSize(calls).allMatch(hello(big)::equals);
     }
 
     @Test

@@ -117,11 +117,16 @@ public final class Link {
      */
     private void drain() {
         drainScheduled.set(false);
+        writeQueued();
+        channel.flush();
+    }
+
+    /** Writes, without flushing, the frames queued so far: on the event loop, before a frame that must follow them. */
+    void writeQueued() {
         ByteBuf frame;
         while ((frame = outbox.poll()) != null) {
             channel.write(frame, channel.voidPromise());
         }
-        channel.flush();
     }
 
     private void discard() {

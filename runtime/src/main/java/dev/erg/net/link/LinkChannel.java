@@ -297,19 +297,37 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         return peer == null ? channel.remoteAddress() : "vat " + peer + " at " + channel.remoteAddress();
     }
 
-    /** Sends an abort (if the session has started), then closes with {@code reason}. */
+    /**
+     * Sends an abort (if the session has started), then closes with {@code reason}. The abort
+     * goes out behind what is already queued for the peer, and the connection closes once it
+     * is written, or after the handshake timeout if the peer reads too slowly for that; until
+     * then nothing more is read from the peer.
+     */
     void abort(Channel channel, String reason) {
         if (state == State.CLOSING) {
             return;
         }
-        if (state == State.START || state == State.OPEN) {
+        if ((state == State.START || state == State.OPEN) && channel.isActive()) {
             ByteBuf frame = channel.alloc().buffer();
             try {
                 codec.encode(new Message.Abort(sendable(reason)), ReferenceEncoder.none(), frame);
-                channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
             } catch (RuntimeException e) {
                 frame.release();
+                close(channel, reason);
+                return;
             }
+            state = State.CLOSING;
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            channel.config().setAutoRead(false);
+            if (link != null) {
+                link.writeQueued();
+            }
+            channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+            channel.eventLoop().schedule(() -> channel.close(), handshakeTimeoutNanos, TimeUnit.NANOSECONDS);
+            tell(reason);
+            return;
         }
         close(channel, reason);
     }
