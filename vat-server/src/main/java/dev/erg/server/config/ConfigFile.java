@@ -1,5 +1,6 @@
 package dev.erg.server.config;
 
+import dev.erg.net.Admission;
 import dev.erg.server.spawn.SpawnLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +72,8 @@ public final class ConfigFile {
     private static final String KEYS = "listen, advertise, threads, metrics.port, storage, storage.user,"
             + " storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>,"
             + " spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file,"
-            + " cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price";
+            + " cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, peers.connections,"
+            + " peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second";
     private static final String SPAWN = "spawn.";
     private static final String MAX = ".max";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
@@ -144,6 +146,15 @@ public final class ConfigFile {
                 # cluster.heartbeat = 2s
                 # cluster.lease = 10s
                 # cluster.price = 1.0
+
+                # What peers not yet trusted may hold: connections open at once (in all, and from
+                # one IP address), bytes of frames announced but not yet complete, and lookups of
+                # unknown swiss numbers per second from one address (beyond it, lookups from
+                # that address answer Throttled for a while). Refusals go to the audit log.
+                # peers.connections = 16384
+                # peers.connections.per-address = 1024
+                # peers.partial-frames.bytes = 268435456
+                # peers.failed-lookups.per-second = 20
 
                 # The services to host, each in a vat of its own: service.<name> = <maker>.
                 # Makers known to this build: %s.
@@ -226,6 +237,10 @@ public final class ConfigFile {
         private Duration heartbeat = ClusterConfig.DEFAULT_HEARTBEAT;
         private Duration lease = ClusterConfig.DEFAULT_LEASE;
         private double price = ClusterConfig.DEFAULT_PRICE;
+        private int connections = Admission.DEFAULTS.maxConnections();
+        private OptionalInt connectionsPerAddress = OptionalInt.empty();
+        private long partialFrameBytes = Admission.DEFAULTS.maxPartialFrameBytes();
+        private int failedLookups = Admission.DEFAULTS.failedFetchesPerSecond();
 
         Parser(Path file, Collection<String> makers) {
             this.file = file;
@@ -304,6 +319,10 @@ public final class ConfigFile {
                     }
                     price = Double.parseDouble(value);
                 }
+                case "peers.connections" -> connections = number(value, 1, 1 << 20);
+                case "peers.connections.per-address" -> connectionsPerAddress = OptionalInt.of(number(value, 1, 1 << 20));
+                case "peers.partial-frames.bytes" -> partialFrameBytes = Math.max(1, longNumber(value));
+                case "peers.failed-lookups.per-second" -> failedLookups = number(value, 1, 1_000_000);
                 default -> {
                     if (key.startsWith(SPAWN)) {
                         spawnLimit(key, value);
@@ -432,7 +451,20 @@ public final class ConfigFile {
             SpawnLimits maxima = limits.with(spawnMaxima);
             checkMaxima(limits, maxima);
             return new ServerConfig(listen, advertise, threads, metrics, storage, storageUser, storagePassword, commitBatch,
-                    services, limits, maxima, cluster());
+                    services, limits, maxima, cluster(), admission());
+        }
+
+        /**
+         * The {@code peers.*} bounds, checked together: one address may not be allowed more
+         * than all, and is allowed at most all unless told otherwise.
+         */
+        private Admission admission() throws SetupException {
+            int perAddress = connectionsPerAddress.orElse(Math.min(connections, Admission.DEFAULTS.maxConnectionsPerAddress()));
+            if (perAddress > connections) {
+                throw error(seen.get("peers.connections.per-address"), "peers.connections.per-address: " + perAddress
+                        + " is more than the " + connections + " connections allowed in all (peers.connections)");
+            }
+            return new Admission(connections, perAddress, partialFrameBytes, failedLookups);
         }
 
         /** The cluster section, checked as a whole: empty without {@code cluster.store}. */

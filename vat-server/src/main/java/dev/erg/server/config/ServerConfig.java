@@ -1,5 +1,6 @@
 package dev.erg.server.config;
 
+import dev.erg.net.Admission;
 import dev.erg.server.spawn.SpawnLimits;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -22,11 +23,12 @@ import java.util.OptionalInt;
  * @param spawn     what a spawned vat may use unless its spawn asks for less ({@code spawn.NAME})
  * @param spawnMaxima the most a spawn may ask for ({@code spawn.NAME.max}); each at least its default
  * @param cluster   the cluster this server is a member of; empty when it is on its own
+ * @param admission what peers not yet trusted may hold ({@code peers.*})
  */
 public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> advertise, OptionalInt threads,
                            OptionalInt metrics, String storage, String storageUser, String storagePassword,
                            int commitBatch, List<ServiceSpec> services, SpawnLimits spawn, SpawnLimits spawnMaxima,
-                           Optional<ClusterConfig> cluster) {
+                           Optional<ClusterConfig> cluster, Admission admission) {
 
     /** The {@code storage} value for an SQLite database in the data directory. */
     public static final String SQLITE = "sqlite";
@@ -47,6 +49,7 @@ public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> adv
         advertise = List.copyOf(advertise);
         services = List.copyOf(services);
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(admission, "admission");
     }
 
     /** The service called {@code name}, if configured. */

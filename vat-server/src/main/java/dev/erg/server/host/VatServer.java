@@ -158,7 +158,8 @@ public final class VatServer implements AutoCloseable {
         opened.push(runtime);
         Node node;
         try {
-            node = Node.start(identity, runtime, NetConfig.defaults(), registry(config, makers));
+            node = Node.start(identity, runtime, NetConfig.defaults().withAdmission(config.admission()),
+                    registry(config, makers));
         } catch (SSLException e) {
             throw new SetupException("cannot set up TLS with the key of " + dir.root() + ": " + e.getMessage(), e);
         }

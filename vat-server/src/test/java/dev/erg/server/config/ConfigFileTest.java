@@ -3,6 +3,7 @@ package dev.erg.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.erg.net.Admission;
 import dev.erg.server.spawn.SpawnLimits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -73,7 +74,7 @@ class ConfigFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             listen 127.0.0.1:7700                     | erg-server.conf line 2: expected `key = value`, found "listen 127.0.0.1:7700"
-            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price)
+            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, peers.connections, peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second)
             listen = 127.0.0.1:77x0                   | erg-server.conf line 2: listen: port "77x0" is not a number from 0 to 65535
             listen = 127.0.0.1                        | erg-server.conf line 2: listen: "127.0.0.1" is not host:port
             listen = ::1:7700                         | erg-server.conf line 2: listen: "::1:7700" is not host:port (write an IPv6 host as [::1])
@@ -99,6 +100,9 @@ class ConfigFileTest {
             cluster.lease = 0s                        | erg-server.conf line 2: cluster.lease: a duration of 0 is no rhythm; give one such as 500ms, 2s or 1m
             cluster.price = -1                        | erg-server.conf line 2: cluster.price: "-1" is not a number such as 1 or 0.25
             cluster.password.file = no-such-file      | erg-server.conf line 2: cluster.password.file: no file no-such-file
+            peers.connections = 0                     | erg-server.conf line 2: peers.connections: 0 is not a number from 1 to 1048576
+            peers.failed-lookups.per-second = fast    | erg-server.conf line 2: peers.failed-lookups.per-second: "fast" is not a number from 1 to 1000000
+            peers.partial-frames.bytes = 1 GiB        | erg-server.conf line 2: peers.partial-frames.bytes: "1 GiB" is not a whole number (digits, perhaps grouped by _)
             """)
     void eachMistakeIsNamedByLineAndKey(String line, String message) {
         String text = (line.startsWith("listen = 127.0.0.1:1") ? "listen = 127.0.0.1:2\n" : "# first line\n") + line + "\n";
@@ -135,6 +139,24 @@ class ConfigFileTest {
         assertThatThrownBy(() -> parse("spawn.worker.heap.mb.max = 128\n"))
                 .hasMessage("erg-server.conf line 1: spawn.worker.heap.mb.max: 128 is below spawn.worker.heap.mb = 256"
                         + " (a maximum must be at least the limit)");
+    }
+
+    @Test
+    void whatPeersMayHoldIsReadAndCheckedAsAWhole() throws SetupException {
+        assertThat(parse("").admission()).isEqualTo(Admission.DEFAULTS);
+        assertThat(parse("""
+                peers.connections = 50000
+                peers.connections.per-address = 20000
+                peers.partial-frames.bytes = 1_048_576
+                peers.failed-lookups.per-second = 5
+                """).admission()).isEqualTo(new Admission(50_000, 20_000, 1 << 20, 5));
+        assertThat(parse("peers.connections = 100\n").admission().maxConnectionsPerAddress())
+                .as("one address may hold them all unless told otherwise").isEqualTo(100);
+        assertThatThrownBy(() -> parse("peers.connections = 100\npeers.connections.per-address = 101\n"))
+                .hasMessage("erg-server.conf line 2: peers.connections.per-address: 101 is more than the 100 connections"
+                        + " allowed in all (peers.connections)");
+        String text = ConfigFile.defaults(ConfigFile.DEFAULT_LISTEN, Map.of(), MAKERS);
+        assertThat(parse(text.replace("# peers.", "peers.")).admission()).isEqualTo(Admission.DEFAULTS);
     }
 
     @Test
