@@ -5,7 +5,8 @@
  *
  * <p>Only those four packages are exported. The wire codec ({@code dev.erg.wire.codec}), the
  * CapTP session engine ({@code dev.erg.captp.session}), the TLS links
- * ({@code dev.erg.net.link}), OCapN's Syrup encoding ({@code dev.erg.ocapn.syrup}) and the
+ * ({@code dev.erg.net.link}), OCapN's Syrup encoding and CapTP ({@code dev.erg.ocapn.syrup},
+ * {@code dev.erg.ocapn.captp}) and the
  * hooks through which the network layer reaches the vat package ({@code dev.erg.vat.spi}) are
  * internal; see {@code docs/adr/0004-module-boundaries.md}.
  * The runtime reaches application code by reflection: a module that exports remote interfaces

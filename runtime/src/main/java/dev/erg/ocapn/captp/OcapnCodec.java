@@ -1,0 +1,206 @@
+package dev.erg.ocapn.captp;
+
+import dev.erg.ocapn.syrup.ReferenceCodec;
+import dev.erg.ocapn.syrup.Symbol;
+import dev.erg.ocapn.syrup.SyrupException;
+import dev.erg.ocapn.syrup.SyrupReader;
+import dev.erg.ocapn.syrup.SyrupWriter;
+import dev.erg.wire.NotPassableException;
+import dev.erg.wire.WireLimits;
+import dev.erg.wire.codec.Message;
+import dev.erg.wire.codec.ProtocolError;
+import dev.erg.wire.codec.ProtocolException;
+import dev.erg.wire.codec.ReferenceDecoder;
+import dev.erg.wire.codec.ReferenceEncoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The session engine's {@link Message}s as OCapN CapTP operations: the counterpart of
+ * {@code WireCodec} for the OCapN wire, with the same reference encoder and decoder. A
+ * delivery's method travels as the symbol that is its first argument; {@code op:deliver} with
+ * neither answer position nor resolver ({@code f f}) reads as {@link Message.DeliverOnly}.
+ *
+ * <p>What has no form on one side is refused: {@link Message.StartSession} and
+ * {@link Message.Disembargo}, and handoff certificates, are {@code erg/1}'s own and cannot be
+ * encoded ({@link NotPassableException}); {@code op:start-session} and {@code op:untag}, which
+ * the engine does not perform, and a delivery without a method symbol are refused when read
+ * ({@link ProtocolException}). Immutable and safe to share.
+ */
+public final class OcapnCodec {
+
+    private final WireLimits limits;
+
+    /** A codec within {@code limits}. */
+    public OcapnCodec(WireLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * The OCapN encoding of {@code message}.
+     *
+     * @throws NotPassableException if the message or an argument has no OCapN form, or it
+     *                              exceeds the limits
+     */
+    public byte[] encode(Message message, ReferenceEncoder references) {
+        Operation operation = switch (message) {
+            case Message.Deliver d -> new Operation.Deliver(target(d.target()), withMethod(d.method(), d.args()),
+                    d.answerPosition().isPresent() ? d.answerPosition().getAsLong() : null,
+                    d.resolver().map(OcapnCodec::descriptor).orElse(null));
+            case Message.DeliverOnly d -> new Operation.DeliverOnly(target(d.target()), withMethod(d.method(), d.args()));
+            case Message.Listen l -> new Operation.Listen(target(l.target()), descriptor(l.listener()), l.wantsPartial());
+            case Message.Abort a -> new Operation.Abort(a.reason());
+            case Message.GcExports g -> new Operation.GcExports(g.positions(), g.wireDeltas());
+            case Message.GcAnswers g -> new Operation.GcAnswers(g.positions());
+            case Message.Get g -> new Operation.Get(target(g.target()), g.field(), g.answerPosition());
+            case Message.Index i -> new Operation.Index(target(i.target()), i.index(), i.answerPosition());
+            case Message.StartSession s -> throw new NotPassableException(
+                    "erg/1's start-session, which has no OCapN form (op:start-session carries a session key)");
+            case Message.Disembargo d -> throw new NotPassableException("disembargo, which OCapN's CapTP draft lacks");
+        };
+        return new CaptpWriter(limits, new Encoding(references)).encode(operation);
+    }
+
+    /**
+     * Decodes the one operation {@code bytes} hold as a message.
+     *
+     * @throws ProtocolException if the bytes break a rule of section 7 of {@code spec/ocapn.md},
+     *                           or name an operation the engine does not perform
+     */
+    public Message decode(byte[] bytes, ReferenceDecoder references) {
+        Operation operation;
+        try {
+            operation = new CaptpReader(limits, new Decoding(references)).decode(bytes);
+        } catch (SyrupException e) {
+            throw e.toProtocolException();
+        }
+        return switch (operation) {
+            case Operation.Deliver d when d.answerPosition() == null && d.resolveMe() == null ->
+                    new Message.DeliverOnly(target(d.to()), method(d.args()), rest(d.args()));
+            case Operation.Deliver d -> new Message.Deliver(target(d.to()), method(d.args()), rest(d.args()),
+                    d.answerPosition() == null ? OptionalLong.empty() : OptionalLong.of(d.answerPosition()),
+                    Optional.ofNullable(d.resolveMe()).map(OcapnCodec::importOf));
+            case Operation.DeliverOnly d -> new Message.DeliverOnly(target(d.to()), method(d.args()), rest(d.args()));
+            case Operation.Listen l -> new Message.Listen(target(l.to()), importOf(l.listener()), l.wantsPartial());
+            case Operation.Abort a -> new Message.Abort(a.reason());
+            case Operation.GcExports g -> new Message.GcExports(g.positions(), g.deltas());
+            case Operation.GcAnswers g -> new Message.GcAnswers(g.positions());
+            case Operation.Get g -> new Message.Get(target(g.receiver()), g.field(), g.answerPosition());
+            case Operation.Index i -> new Message.Index(target(i.receiver()), i.index(), i.answerPosition());
+            case Operation.StartSession s -> throw new ProtocolException(ProtocolError.UNKNOWN_OP,
+                    "op:start-session after the session started");
+            case Operation.Untag u -> throw new ProtocolException(ProtocolError.UNKNOWN_OP,
+                    "op:untag, which Erg's engine does not perform");
+        };
+    }
+
+    private static List<Object> withMethod(String method, List<Object> args) {
+        List<Object> all = new ArrayList<>(args.size() + 1);
+        all.add(new Symbol(method));
+        all.addAll(args);
+        return all;
+    }
+
+    private static String method(List<Object> args) {
+        if (args.isEmpty() || !(args.getFirst() instanceof Symbol method)) {
+            throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
+                    "delivery whose first argument is not a symbol (expected: the method, e.g. 'fetch)");
+        }
+        return method.name();
+    }
+
+    private static List<Object> rest(List<Object> args) {
+        return args.subList(1, args.size());
+    }
+
+    private static Descriptor target(dev.erg.wire.codec.Descriptor.Target target) {
+        return switch (target) {
+            case dev.erg.wire.codec.Descriptor.Export e -> new Descriptor.Export(e.position());
+            case dev.erg.wire.codec.Descriptor.Answer a -> new Descriptor.Answer(a.position());
+        };
+    }
+
+    private static Descriptor descriptor(dev.erg.wire.codec.Descriptor.Import i) {
+        return switch (i) {
+            case dev.erg.wire.codec.Descriptor.ImportObject o -> new Descriptor.ImportObject(o.position());
+            case dev.erg.wire.codec.Descriptor.ImportPromise p -> new Descriptor.ImportPromise(p.position());
+        };
+    }
+
+    private static dev.erg.wire.codec.Descriptor.Target target(Descriptor d) {
+        return switch (d) {
+            case Descriptor.Export e -> new dev.erg.wire.codec.Descriptor.Export(e.position());
+            case Descriptor.Answer a -> new dev.erg.wire.codec.Descriptor.Answer(a.position());
+            default -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
+                    d.label() + " as a target (expected: desc:export or desc:answer)");
+        };
+    }
+
+    private static dev.erg.wire.codec.Descriptor.Import importOf(Descriptor d) {
+        return switch (d) {
+            case Descriptor.ImportObject o -> new dev.erg.wire.codec.Descriptor.ImportObject(o.position());
+            case Descriptor.ImportPromise p -> new dev.erg.wire.codec.Descriptor.ImportPromise(p.position());
+            default -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
+                    d.label() + " as a resolver (expected: desc:import-object or desc:import-promise)");
+        };
+    }
+
+    private static dev.erg.wire.codec.Descriptor toWire(Descriptor d) {
+        return switch (d) {
+            case Descriptor.Export e -> new dev.erg.wire.codec.Descriptor.Export(e.position());
+            case Descriptor.Answer a -> new dev.erg.wire.codec.Descriptor.Answer(a.position());
+            case Descriptor.ImportObject o -> new dev.erg.wire.codec.Descriptor.ImportObject(o.position());
+            case Descriptor.ImportPromise p -> new dev.erg.wire.codec.Descriptor.ImportPromise(p.position());
+        };
+    }
+
+    /** References in arguments, written through the session's encoder. */
+    private record Encoding(ReferenceEncoder references) implements ReferenceCodec {
+        @Override
+        public boolean reads(String label) {
+            return false;
+        }
+
+        @Override
+        public Object read(String label, SyrupReader in) {
+            throw new IllegalStateException("writes only");
+        }
+
+        @Override
+        public boolean write(Object value, SyrupWriter out) {
+            Descriptor d = switch (references.encode(value)) {
+                case dev.erg.wire.codec.Descriptor.Target t -> target(t);
+                case dev.erg.wire.codec.Descriptor.Import i -> descriptor(i);
+                case dev.erg.wire.codec.Descriptor.SignedEnvelope<?> e -> throw new NotPassableException(
+                        "an erg/1 handoff certificate, which OCapN's handoffs do not accept (spec/ocapn.md section 11)");
+                case dev.erg.wire.codec.Descriptor.Certificate c -> throw new NotPassableException(
+                        "an unsigned certificate, which is no reference");
+            };
+            return CaptpValues.INSTANCE.write(d, out);
+        }
+    }
+
+    /** References in arguments, read through the session's decoder. */
+    private record Decoding(ReferenceDecoder references) implements ReferenceCodec {
+        @Override
+        public boolean reads(String label) {
+            return switch (label) {
+                case "desc:export", "desc:import-object", "desc:import-promise", "desc:answer" -> true;
+                default -> false;
+            };
+        }
+
+        @Override
+        public Object read(String label, SyrupReader in) {
+            Descriptor d = (Descriptor) CaptpValues.INSTANCE.read(label, in);
+            return references.decode(toWire(d), Object.class);
+        }
+
+        @Override
+        public boolean write(Object value, SyrupWriter out) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.erg.ocapn.captp;
+
+import java.util.Objects;
+
+/**
+ * An OCapN sturdy ref, {@code <ocapn-sturdyref node swiss-num>}: the node and the swiss number
+ * its bootstrap object's {@code fetch} takes for the object.
+ */
+public record SturdyRefLocator(PeerLocator node, String swissNumber) {
+
+    public SturdyRefLocator {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(swissNumber, "swissNumber");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.erg.ocapn.captp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.erg.crypto.Signatures;
+import dev.erg.ocapn.syrup.SyrupException;
+import dev.erg.wire.WireLimits;
+import dev.erg.wire.codec.SpecVectors;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks {@code spec/vectors/ocapn/captp.json}, built from the CapTP draft's own examples: each
+ * valid operation decodes and encodes back to its bytes, each invalid one is refused with its
+ * code, and the ids and signatures in them are those the draft's rules give.
+ */
+class CaptpVectorsTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private final CaptpReader reader = CaptpReader.plain(WireLimits.defaults());
+    private final CaptpWriter writer = CaptpWriter.plain(WireLimits.defaults());
+
+    @Test
+    void validOperationsDecodeAndEncodeBackToTheirBytes() {
+        List<Map<String, Object>> vectors = SpecVectors.vectors("ocapn/captp.json", "valid");
+        assertThat(vectors).hasSizeGreaterThanOrEqualTo(15);
+        for (Map<String, Object> v : vectors) {
+            byte[] bytes = HEX.parseHex((String) v.get("hex"));
+            Operation op = reader.decode(bytes);
+            assertThat(op.label()).as((String) v.get("name")).isEqualTo(v.get("label"));
+            assertThat(writer.encode(op)).as((String) v.get("name")).isEqualTo(bytes);
+        }
+    }
+
+    @Test
+    void invalidOperationsAreRefusedWithTheirCode() {
+        for (Map<String, Object> v : SpecVectors.vectors("ocapn/captp.json", "invalid")) {
+            byte[] bytes = HEX.parseHex((String) v.get("hex"));
+            assertThatThrownBy(() -> reader.decode(bytes)).as((String) v.get("name"))
+                    .isInstanceOfSatisfying(SyrupException.class,
+                            e -> assertThat(e.error().code()).isEqualTo(v.get("error")));
+        }
+    }
+
+    @Test
+    void publicAndSessionIdsFollowTheDraft() {
+        Map<String, Object> keys = object("keys");
+        Map<String, Object> ids = object("ids");
+        byte[] gifter = HEX.parseHex((String) keys.get("gifterQ"));
+        byte[] receiver = HEX.parseHex((String) keys.get("receiverQ"));
+        assertThat(HEX.formatHex(SessionIds.publicId(gifter))).isEqualTo(ids.get("gifterPublicId"));
+        assertThat(HEX.formatHex(SessionIds.publicId(receiver))).isEqualTo(ids.get("receiverPublicId"));
+        assertThat(HEX.formatHex(SessionIds.sessionId(gifter, receiver))).isEqualTo(ids.get("sessionId"))
+                .isEqualTo(HEX.formatHex(SessionIds.sessionId(receiver, gifter)));
+        assertThat(SessionIds.oursWinsCrossedHellos(gifter, receiver))
+                .isNotEqualTo(SessionIds.oursWinsCrossedHellos(receiver, gifter));
+    }
+
+    @Test
+    void theStartSessionLocationIsSignedByTheSessionKey() {
+        Operation.StartSession start = (Operation.StartSession) reader.decode(valid("op:start-session, signed location"));
+        assertThat(start.version()).isEqualTo(Operation.StartSession.VERSION);
+        assertThat(start.location().hints()).containsEntry("port", "22045");
+        assertThat(Signatures.verify(start.sessionKey(), CaptpWriter.encodeLocation(start.location()),
+                start.locationSignature())).isTrue();
+    }
+
+    @Test
+    void theHandoffCertificatesAreSignedByTheKeysTheDraftNames() {
+        Operation.Deliver withdraw = (Operation.Deliver) reader.decode(
+                valid("op:deliver: withdraw-gift with a signed desc:handoff-receive"));
+        SigEnvelope signedReceive = (SigEnvelope) withdraw.args().get(1);
+        HandoffReceive receive = (HandoffReceive) signedReceive.signed();
+        HandoffGive give = (HandoffGive) receive.signedGive().signed();
+        byte[] gifterKey = HEX.parseHex((String) object("keys").get("gifterQ"));
+        assertThat(Signatures.verify(gifterKey, CaptpWriter.encodeSigned(give), receive.signedGive().signature()))
+                .isTrue();
+        assertThat(Signatures.verify(give.receiverKey(), CaptpWriter.encodeSigned(receive), signedReceive.signature()))
+                .isTrue();
+        assertThat(give.gifterSide()).isEqualTo(SessionIds.publicId(gifterKey));
+        assertThat(give.giftId()).isEqualTo(42);
+        assertThat(receive.handoffCount()).isZero();
+    }
+
+    private static byte[] valid(String name) {
+        return SpecVectors.vectors("ocapn/captp.json", "valid").stream().filter(v -> v.get("name").equals(name))
+                .map(v -> HEX.parseHex((String) v.get("hex"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(String key) {
+        return (Map<String, Object>) ((Map<String, Object>) SpecVectors.read("ocapn/captp.json")).get(key);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.erg.ocapn.captp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.erg.wire.NotPassableException;
+import dev.erg.wire.PassableRegistry;
+import dev.erg.wire.WireLimits;
+import dev.erg.wire.codec.Descriptor.Answer;
+import dev.erg.wire.codec.Descriptor.Export;
+import dev.erg.wire.codec.Descriptor.ImportObject;
+import dev.erg.wire.codec.Descriptor.ImportPromise;
+import dev.erg.wire.codec.Message;
+import dev.erg.wire.codec.ProtocolError;
+import dev.erg.wire.codec.ProtocolException;
+import dev.erg.wire.codec.ReferenceDecoder;
+import dev.erg.wire.codec.ReferenceEncoder;
+import dev.erg.wire.codec.WireCodec;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's messages cross the OCapN codec as they cross {@code erg/1}'s CBOR codec: each
+ * decodes to the message that was encoded, references going through the same encoder and
+ * decoder, and the draft's own bytes read as the messages they mean.
+ */
+class OcapnCodecTest {
+
+    /** A reference as the test's "session" sees it: the descriptor it stands for. */
+    private record Ref(dev.erg.wire.codec.Descriptor descriptor) {
+    }
+
+    private static final ReferenceEncoder ENCODER = value -> ((Ref) value).descriptor();
+    private static final ReferenceDecoder DECODER = (descriptor, expected) -> new Ref(descriptor);
+
+    private final OcapnCodec ocapn = new OcapnCodec(WireLimits.defaults());
+    private final WireCodec cbor = new WireCodec(PassableRegistry.empty(), WireLimits.defaults());
+
+    private static List<Message> messages() {
+        List<Object> args = List.of(42L, "text", true, 1.5, new BigInteger("18446744073709551617"),
+                List.of(1L, new Ref(new ImportObject(7))), Map.of("a", new Ref(new ImportPromise(8))),
+                new Ref(new Export(3)), new Ref(new Answer(4)));
+        return List.of(
+                new Message.Deliver(new Export(5), "make-car-factory", List.of(), OptionalLong.of(3),
+                        Optional.of(new ImportObject(15))),
+                new Message.Deliver(new Answer(3), "make-car", args, OptionalLong.of(4), Optional.empty()),
+                new Message.Deliver(new Export(0), "fetch", List.of("swiss"), OptionalLong.empty(),
+                        Optional.of(new ImportPromise(2))),
+                new Message.DeliverOnly(new Export(12), Message.FULFILL, List.of(args)),
+                new Message.Listen(new Answer(9), new ImportObject(10), true),
+                new Message.Abort("done"),
+                new Message.GcExports(List.of(3L, 5L), List.of(1L, 2L)),
+                new Message.GcAnswers(List.of(3L, 4L)),
+                new Message.Get(new Answer(3), "name", 6),
+                new Message.Index(new Export(2), 0, 7));
+    }
+
+    @Test
+    void everyMappedMessageDecodesAsItDoesOverCbor() {
+        for (Message message : messages()) {
+            Message overOcapn = ocapn.decode(ocapn.encode(message, ENCODER), DECODER);
+            Message overCbor = cbor.decode(cbor.encode(message, ENCODER), DECODER);
+            assertThat(overOcapn).as(message.toString()).isEqualTo(message).isEqualTo(overCbor);
+        }
+    }
+
+    @Test
+    void theDraftsPipeliningExampleReadsAsTheEnginesDeliver() {
+        byte[] bytes = bytes("<10'op:deliver<11'desc:export5+>[16'make-car-factory]3+<18'desc:import-object15+>>");
+        assertThat(ocapn.decode(bytes, DECODER)).isEqualTo(new Message.Deliver(new Export(5), "make-car-factory",
+                List.of(), OptionalLong.of(3), Optional.of(new ImportObject(15))));
+    }
+
+    @Test
+    void falseFalseIsADeliveryNobodyHearsOf() {
+        byte[] bytes = bytes("<10'op:deliver<11'desc:export1+>[4'ping2\"hi]ff>");
+        assertThat(ocapn.decode(bytes, DECODER)).isEqualTo(new Message.DeliverOnly(new Export(1), "ping", List.of("hi")));
+    }
+
+    @Test
+    void whatHasNoFormOnTheOtherWireIsRefused() {
+        assertThatThrownBy(() -> ocapn.encode(new Message.Disembargo(new Answer(1), 2), ENCODER))
+                .isInstanceOf(NotPassableException.class).hasMessageContaining("disembargo");
+        assertThatThrownBy(() -> ocapn.decode(bytes("<8'op:untag<11'desc:answer3+>1\"t8+>"), DECODER))
+                .isInstanceOfSatisfying(ProtocolException.class,
+                        e -> assertThat(e.error()).isEqualTo(ProtocolError.UNKNOWN_OP));
+        assertThatThrownBy(() -> ocapn.decode(bytes("<15'op:deliver-only<11'desc:export1+>[2\"hi]>"), DECODER))
+                .isInstanceOfSatisfying(ProtocolException.class,
+                        e -> assertThat(e.error()).isEqualTo(ProtocolError.TYPE_MISMATCH));
+        assertThatThrownBy(() -> ocapn.decode(bytes("<8'op:abort"), DECODER))
+                .isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
+    void theMethodIsTheFirstArgumentAsASymbol() {
+        byte[] bytes = ocapn.encode(new Message.DeliverOnly(new Export(0), "deposit-gift", List.of(42L)), ENCODER);
+        assertThat(new String(bytes, StandardCharsets.US_ASCII))
+                .isEqualTo("<15'op:deliver-only<11'desc:export0+>[12'deposit-gift42+]>");
+    }
+
+    private static byte[] bytes(String ascii) {
+        return ascii.getBytes(StandardCharsets.US_ASCII);
+    }
+}
