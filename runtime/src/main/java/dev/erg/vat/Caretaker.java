@@ -49,6 +49,14 @@ public final class Caretaker<T> {
         return new Caretaker<>(home, home.export(forwarder, iface));
     }
 
+    /**
+     * A caretaker for {@code target} hosted in a new vat named {@code name}, in the runtime
+     * of {@code beside}: for a service that hands out caretakers from its own turns.
+     */
+    public static <T> Caretaker<T> beside(Vat beside, String name, T target, Class<T> iface) {
+        return of(beside.runtime(), name, target, iface);
+    }
+
     /** The revocable reference to hand out. */
     public T reference() {
         return reference;

@@ -76,6 +76,11 @@ public final class Vat {
         return CURRENT.get();
     }
 
+    /** The runtime that made this vat. */
+    VatRuntime runtime() {
+        return runtime;
+    }
+
     /** The name given at creation, for logs and problems; not an identity. */
     public String name() {
         return name;
