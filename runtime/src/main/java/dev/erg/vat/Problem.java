@@ -33,6 +33,8 @@ public record Problem(String kind, String message) {
     public static final String TIMED_OUT = "TimedOut";
     /** Every promise given to {@link Promise#any} broke; the message names their problems. */
     public static final String ALL_BROKEN = "AllBroken";
+    /** The reference was revoked by whoever granted it ({@link Caretaker}, {@link Vat#revoke}). */
+    public static final String REVOKED = "Revoked";
 
     /** Longest kind accepted, in characters. */
     public static final int MAX_KIND_LENGTH = 64;

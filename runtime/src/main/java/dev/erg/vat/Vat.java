@@ -76,6 +76,11 @@ public final class Vat {
         return CURRENT.get();
     }
 
+    /** The runtime that made this vat. */
+    VatRuntime runtime() {
+        return runtime;
+    }
+
     /** The name given at creation, for logs and problems; not an identity. */
     public String name() {
         return name;
@@ -198,6 +203,16 @@ public final class Vat {
     void terminate(String reason) {
         Objects.requireNonNull(reason, "reason");
         stop(Problem.of(Problem.VAT_SHUT_DOWN, "vat %s terminated: %s", name, reason));
+    }
+
+    /**
+     * Shuts this vat down as a revocation: the current turn, if any, finishes; queued and
+     * future messages, and every reference into it, break with a {@value Problem#REVOKED}
+     * problem that gives {@code reason}. Idempotent: only the first reason counts.
+     */
+    public void revoke(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        stop(Problem.of(Problem.REVOKED, "revoked: %s", reason));
     }
 
     /** Calls {@code listener} once, with the problem, when this vat shuts down (at once if it has). */

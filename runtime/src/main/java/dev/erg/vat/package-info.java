@@ -20,5 +20,10 @@
  * <p>{@link dev.erg.vat.Ref} tells what a reference is now ({@link dev.erg.vat.RefKind}) and
  * why it broke. {@link dev.erg.vat.DeterministicScheduler} runs vats on the calling thread,
  * in an order fixed by a seed, for tests.
+ *
+ * <p>A {@link dev.erg.vat.Caretaker} hands out a revocable reference to one object, and a
+ * {@link dev.erg.vat.Membrane} wraps everything passed through it, for cutting off a whole
+ * relationship at once; both live in a vat of their own, which revoking shuts down, so every
+ * reference through them breaks with a {@value dev.erg.vat.Problem#REVOKED} problem.
  */
 package dev.erg.vat;

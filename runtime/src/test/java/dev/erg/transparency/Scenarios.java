@@ -36,6 +36,7 @@ final class Scenarios {
         all.addAll(ProblemScenarios.all());
         all.addAll(PassableScenarios.all());
         all.addAll(TypeScenarios.all());
+        all.addAll(RevocationScenarios.all());
         return all;
     }
 }

@@ -8,6 +8,7 @@ import dev.erg.wire.codec.ProtocolError;
 import dev.erg.wire.codec.ProtocolException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,16 +16,36 @@ import java.util.Map;
  * The gifts one peer deposited with this vat for other vats to withdraw (spec section 6.2),
  * and the withdrawals that came before their deposits. It lives as long as the gifter's
  * session. Thread-safe; promises are settled outside its lock.
+ *
+ * <p>It remembers the ids of the last {@value #REMEMBERED_WITHDRAWALS} gifts withdrawn, so that
+ * a certificate for one of them, re-signed with a fresh handoff count, is refused at once
+ * instead of waiting for a deposit that will never come.
  */
 final class GiftBox {
 
+    /** How many withdrawn gift ids the box remembers, oldest forgotten first. */
+    static final int REMEMBERED_WITHDRAWALS = 8_192;
+
     private final int maxGifts;
+    private final int remembered;
     private final Map<Bytes, Object> deposited = new HashMap<>();
     private final Map<Bytes, Deferred<Object>> awaited = new HashMap<>();
+    private final Map<Bytes, Boolean> withdrawn;
     private Problem closed;
 
     GiftBox(int maxGifts) {
+        this(maxGifts, REMEMBERED_WITHDRAWALS);
+    }
+
+    GiftBox(int maxGifts, int remembered) {
         this.maxGifts = maxGifts;
+        this.remembered = remembered;
+        this.withdrawn = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Bytes, Boolean> eldest) {
+                return size() > GiftBox.this.remembered;
+            }
+        };
     }
 
     /**
@@ -38,7 +59,7 @@ final class GiftBox {
             if (closed != null) {
                 return;
             }
-            if (deposited.containsKey(id)) {
+            if (deposited.containsKey(id) || withdrawn.containsKey(id)) {
                 throw new ProtocolException(ProtocolError.INVALID_VALUE, "deposit-gift: gift id " + id + " is in use");
             }
             waiter = awaited.remove(id);
@@ -50,19 +71,25 @@ final class GiftBox {
                 deposited.put(id, gift);
                 return;
             }
+            withdrawn.put(id, Boolean.TRUE);
         }
         waiter.resolver().resolve(gift);
     }
 
     /**
      * The gift deposited under {@code id}, taken out of the box; if it has not come yet,
-     * {@code waiting}'s promise, which its deposit will resolve.
+     * {@code waiting}'s promise, which its deposit will resolve. A gift withdrawn before is
+     * refused at once.
      */
     synchronized Promise<Object> withdraw(Bytes id, Deferred<Object> waiting) {
         if (closed != null) {
             return Promise.broken(closed);
         }
+        if (withdrawn.containsKey(id)) {
+            return Promise.broken(Problem.of(Problem.REFUSED, "handoff refused: gift %s was withdrawn before", id));
+        }
         if (deposited.containsKey(id)) {
+            withdrawn.put(id, Boolean.TRUE);
             return Promise.of(deposited.remove(id));
         }
         if (awaited.putIfAbsent(id, waiting) != null) {
@@ -90,6 +117,7 @@ final class GiftBox {
             }
             closed = why;
             deposited.clear();
+            withdrawn.clear();
             waiters = new ArrayList<>(awaited.values());
             awaited.clear();
         }

@@ -148,6 +148,21 @@ class HandoffTest {
     }
 
     @Test
+    void aWithdrawnGiftReSignedWithAFreshCountIsRefusedAtOnce() {
+        Counter counter = bootstrapOf(t.alice, t.carol, Counter.class);
+        t.settle(bootstrapOf(t.alice, t.bob, Taker.class).take(counter, 1));
+        HandoffReceive first = ((Withdrawal) withdrawalSent().getFirst()).envelope().signed();
+        HandoffReceive again = new HandoffReceive(first.receivingSession(), first.receivingSide(),
+                first.handoffCount() + 1, first.signedGive());
+
+        Promise<Object> taken = t.carol.handoffs.withdraw(t.carol.to(t.bob),
+                List.of(new Withdrawal(signed(t.bob.identity, again))));
+        t.pump();
+        assertThat(taken.problemOrNull()).isEqualTo(Problem.of(Problem.REFUSED,
+                "handoff refused: gift %s was withdrawn before", first.signedGive().signed().giftId()));
+    }
+
+    @Test
     void aCertificateStolenByAnotherVatIsRefused() {
         t.settle(bootstrapOf(t.alice, t.bob, Taker.class).take(bootstrapOf(t.alice, t.carol, Counter.class), 1));
         HandoffReceive bobs = ((Withdrawal) withdrawalSent().getFirst()).envelope().signed();
