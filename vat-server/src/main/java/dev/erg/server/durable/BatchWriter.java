@@ -129,7 +129,9 @@ final class BatchWriter {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO instreams (id, sender, last_seq, floor,"
                     + " sender_generation) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq,"
                     + " floor = excluded.floor, sender_generation = excluded.sender_generation");
-                 PreparedStatement prune = c.prepareStatement("DELETE FROM receipts WHERE stream = ? AND seq <= ?")) {
+                 PreparedStatement prune = c.prepareStatement("DELETE FROM receipts WHERE stream = ? AND seq <= ?");
+                 PreparedStatement stop = c.prepareStatement("INSERT INTO stopped_instreams (id, why) VALUES (?, ?)"
+                         + " ON CONFLICT (id) DO NOTHING")) {
                 for (InStream s : batch.inStreams) {
                     ps.setString(1, s.id);
                     ps.setString(2, s.from);
@@ -140,9 +142,15 @@ final class BatchWriter {
                     prune.setString(1, s.id);
                     prune.setLong(2, s.floor);
                     prune.addBatch();
+                    if (s.halted != null) {
+                        stop.setString(1, s.id);
+                        stop.setString(2, s.halted);
+                        stop.addBatch();
+                    }
                 }
                 ps.executeBatch();
                 prune.executeBatch();
+                stop.executeBatch();
             }
         }
         StoreMeta.put(c, "next_ticket", Long.toString(batch.nextTicket));

@@ -251,10 +251,12 @@ final class JdbcStore implements AutoCloseable {
 
     InStream inStream(String id) {
         try (PreparedStatement ps = live().prepareStatement(
-                "SELECT sender, last_seq, floor, sender_generation FROM instreams WHERE id = ?")) {
+                "SELECT sender, last_seq, floor, sender_generation, why FROM instreams LEFT JOIN stopped_instreams"
+                        + " ON stopped_instreams.id = instreams.id WHERE instreams.id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                InStream found = rs.next() ? new InStream(id, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)) : null;
+                InStream found = rs.next() ? new InStream(id, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getString(5)) : null;
                 live().commit();
                 return found;
             }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Takes in letters from other vats by the receiving ends of their streams: refuses a letter
- * that shows its sender or this vat was restored from an old copy, gives the stored receipt
+ * that shows its sender or this vat was restored from an old copy, and stops its stream for
+ * good so that no later letter of it is consumed either; gives the stored receipt
  * again for a letter already consumed, and otherwise has {@link LetterCalls} consume it and
  * keeps its receipt in the batch. Confined to the engine's thread, as the {@link InStream}s
  * are; forgotten after a failed commit.
@@ -33,9 +34,18 @@ final class LetterIntake {
     /** Consumes {@code letter} in {@code batch}, or refuses it; {@code resolver} is settled after the commit. */
     void deliver(Letter letter, Resolver<Receipt> resolver, Batch batch, List<Settle> settles) {
         InStream stream = inStream(letter.stream());
+        if (stream != null && stream.halted != null) {
+            // The alarm was raised when the stream stopped; the log shows a line per interval.
+            String why = "this stream is stopped: " + stream.halted;
+            Engine.PEER_CAUSED.log(System.Logger.Level.ERROR, "letter refused on a stopped stream",
+                    () -> "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from()
+                            + " refused: " + why, null);
+            settles.add(refusal(resolver, new Problem(Mailbox.AMNESIA, why)));
+            return;
+        }
         String refused = Amnesia.refusal(letter, stream, generation);
         if (refused != null) {
-            refuse(letter, "refused: " + refused, new Problem(Mailbox.AMNESIA, refused), resolver, settles);
+            stop(letter, stream, refused, batch, resolver, settles);
             return;
         }
         byte[] digest = Amnesia.digest(letter);
@@ -51,8 +61,8 @@ final class LetterIntake {
                 return;
             }
             if (!Arrays.equals(stored.digest(), digest)) {
-                String why = "a different letter was consumed under this number: the sender was restored from an older copy";
-                refuse(letter, "refused: " + why, new Problem(Mailbox.AMNESIA, why), resolver, settles);
+                stop(letter, stream, "a different letter was consumed under this number: the sender was restored from an"
+                        + " older copy", batch, resolver, settles);
                 return;
             }
             Receipt again = stored.receipt();
@@ -60,7 +70,7 @@ final class LetterIntake {
             return;
         }
         if (stream == null) {
-            stream = new InStream(letter.stream(), letter.from(), 0, 0, letter.senderGeneration());
+            stream = new InStream(letter.stream(), letter.from(), 0, 0, letter.senderGeneration(), null);
             inStreams.put(stream.id, stream);
         }
         Receipt receipt = letterCalls.consume(letter, batch);
@@ -77,6 +87,27 @@ final class LetterIntake {
         inStreams.clear();
     }
 
+    /**
+     * Refuses {@code letter} for amnesia and stops its stream in {@code batch}, making it if this
+     * vat forgot it: every later letter of the stream is refused too, and its sender resumes on a
+     * new stream once an operator has looked.
+     */
+    private void stop(Letter letter, InStream known, String why, Batch batch, Resolver<Receipt> resolver,
+                      List<Settle> settles) {
+        InStream stream = known;
+        if (stream == null) {
+            stream = new InStream(letter.stream(), letter.from(), 0, 0, letter.senderGeneration(), null);
+            inStreams.put(stream.id, stream);
+        }
+        stream.halted = "letter " + letter.seq() + " was refused: " + why;
+        batch.inStreams.add(stream);
+        refuse(letter, "refused: " + why, new Problem(Mailbox.AMNESIA, why), resolver, settles);
+    }
+
+    private static Settle refusal(Resolver<Receipt> resolver, Problem problem) {
+        return new Settle(() -> resolver.reject(problem), p -> resolver.reject(problem));
+    }
+
     /** Breaks the receipt of {@code letter} with {@code problem}, and reports what happened to it. */
     private void refuse(Letter letter, String what, Problem problem, Resolver<Receipt> resolver, List<Settle> settles) {
         String report = "letter " + letter.seq() + " of stream " + letter.stream() + " from vat " + letter.from() + " "
@@ -84,7 +115,7 @@ final class LetterIntake {
         // Every refusal is an alarm; the log shows a line per kind of refusal per interval.
         Engine.PEER_CAUSED.log(System.Logger.Level.ERROR, "letter refused " + problem.kind(), () -> report, null);
         alarms.raise(report);
-        settles.add(new Settle(() -> resolver.reject(problem), p -> resolver.reject(problem)));
+        settles.add(refusal(resolver, problem));
     }
 
     private StoredReceipt receipt(String stream, long seq, Batch batch) {

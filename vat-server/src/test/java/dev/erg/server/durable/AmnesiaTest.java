@@ -13,7 +13,7 @@ class AmnesiaTest {
     }
 
     private static InStream stream(long last, long floor, long senderGeneration) {
-        return new InStream(STREAM, "peer", last, floor, senderGeneration);
+        return new InStream(STREAM, "peer", last, floor, senderGeneration, null);
     }
 
     @Test

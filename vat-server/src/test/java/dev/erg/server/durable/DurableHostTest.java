@@ -170,17 +170,8 @@ class DurableHostTest {
     void theMailboxConsumesEachLetterOnceAndRefusesWhatOnlyAmnesiaExplains() throws Exception {
         DurableHost host = open(8);
         Box box = host.root("boxes", vat, BOX, () -> new BoxState(0));
-        PassableRegistry.Builder registry = PassableRegistry.builder();
-        Mailbox.PASSABLES.forEach(registry::add);
-        Node node = Node.start(identity, runtime, NetConfig.defaults(), registry.build());
-        opened.add(node);
-        InetSocketAddress at = node.listen(new InetSocketAddress("127.0.0.1", 0));
-        SwissNumber swiss = SwissNumber.random(new SecureRandom());
-        node.reinstate(new SturdyRef(identity.vatId(), List.of(at), swiss), box);
-        host.attach(node, List.of(at), runtime.newVat("mailbox"), runtime.newVat("outbox"));
-        Mailbox mailbox = (Mailbox) node.lookup(Mailbox.SWISS).orElseThrow();
-        StateCodec codec = new StateCodec();
-        String stream = HexFormat.of().formatHex(new byte[16]);
+        Mailbox mailbox = attach(host, box);
+        String stream = stream(0);
         byte[] three = codec.encode(new Object[]{3L});
 
         Letter first = new Letter(stream, "peer", 1, 0, 1, 0, swiss.text(), "add", three);
@@ -189,25 +180,79 @@ class DurableHostTest {
         assertThat(codec.decodePlain(receipt.answer())).isEqualTo(3);
         assertThat(await(() -> mailbox.deliver(first)).answer()).isEqualTo(receipt.answer());
         assertThat(await(box::value)).isEqualTo(3);
-
-        Letter rewritten = new Letter(stream, "peer", 1, 0, 1, 0, swiss.text(), "add", codec.encode(new Object[]{4L}));
-        assertAmnesia(() -> mailbox.deliver(rewritten), "a different letter was consumed under this number");
-        Letter gap = new Letter(stream, "peer", 1, 1, 3, 1, swiss.text(), "add", three);
-        assertAmnesia(() -> mailbox.deliver(gap), "comes after 1");
-        Letter future = new Letter(stream, "peer", 1, 9, 2, 1, swiss.text(), "add", three);
-        assertAmnesia(() -> mailbox.deliver(future), "this vat was restored from an older copy");
-        assertThat(await(box::value)).isEqualTo(3);
-        assertThat(host.alarms()).hasSize(3);
-
         Letter second = new Letter(stream, "peer", 1, 1, 2, 1, swiss.text(), "add", three);
         assertThat(codec.decodePlain(await(() -> mailbox.deliver(second)).answer())).isEqualTo(6);
         assertThatThrownBy(() -> await(() -> mailbox.deliver(first)))
                 .as("a letter whose receipt its sender confirmed")
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem())
                         .isEqualTo(new Problem(Mailbox.CONFIRMED, "letter 1 of this stream was confirmed by its sender already")));
+        assertThat(host.alarms()).as("a late copy may explain a confirmed letter: the stream goes on").hasSize(1);
+
+        Letter rewritten = new Letter(stream, "peer", 1, 1, 2, 1, swiss.text(), "add", codec.encode(new Object[]{4L}));
+        assertAmnesia(() -> mailbox.deliver(rewritten), "a different letter was consumed under this number");
+        Letter gap = new Letter(stream(1), "peer", 1, 1, 3, 1, swiss.text(), "add", three);
+        assertAmnesia(() -> mailbox.deliver(gap), "this vat was restored from an older copy");
+        Letter future = new Letter(stream(2), "peer", 1, 9, 1, 0, swiss.text(), "add", three);
+        assertAmnesia(() -> mailbox.deliver(future), "only at generation");
         Letter rollback = new Letter(stream, "peer", 1, 1, 3, 0, swiss.text(), "add", three);
-        assertAmnesia(() -> mailbox.deliver(rollback), "now confirms receipts only up to 0 after confirming up to 1");
+        assertAmnesia(() -> mailbox.deliver(rollback), "this stream is stopped: letter 2 was refused: a different letter");
         assertThat(await(box::value)).isEqualTo(6);
+        assertThat(host.alarms()).as("one alarm per stream stopped").hasSize(4);
+    }
+
+    /**
+     * A sender restored from an older copy sends other letters under numbers the receiver
+     * consumed, then letters past them: the first refusal stops the stream, so none of the
+     * later ones is consumed, and the stop survives a restart.
+     */
+    @Test
+    void aStreamThatRefusedALetterTakesNoLaterOneEvenAfterARestart() throws Exception {
+        DurableHost host = open(8);
+        Box box = host.root("boxes", vat, BOX, () -> new BoxState(0));
+        Mailbox mailbox = attach(host, box);
+        String stream = stream(3);
+        byte[] one = codec.encode(new Object[]{1L});
+        byte[] ten = codec.encode(new Object[]{10L});
+        for (long seq = 1; seq <= 3; seq++) {
+            long n = seq;
+            await(() -> mailbox.deliver(new Letter(stream, "peer", 2, 0, n, 0, swiss.text(), "add", one)));
+        }
+        assertThat(await(box::value)).isEqualTo(3);
+
+        assertAmnesia(() -> mailbox.deliver(new Letter(stream, "peer", 2, 1, 2, 0, swiss.text(), "add", ten)),
+                "a different letter was consumed under this number");
+        assertAmnesia(() -> mailbox.deliver(new Letter(stream, "peer", 2, 1, 4, 0, swiss.text(), "add", ten)),
+                "this stream is stopped: letter 2 was refused");
+        assertThat(await(box::value)).as("the letter after those consumed is refused too").isEqualTo(3);
+
+        host.close();
+        DurableHost again = open(8);
+        Box restarted = again.root("boxes", vat, BOX, () -> new BoxState(0));
+        Mailbox reopened = attach(again, restarted);
+        assertAmnesia(() -> reopened.deliver(new Letter(stream, "peer", 2, 1, 4, 0, swiss.text(), "add", ten)),
+                "this stream is stopped: letter 2 was refused");
+        assertThat(await(restarted::value)).isEqualTo(3);
+    }
+
+    private final StateCodec codec = new StateCodec();
+    private final SwissNumber swiss = SwissNumber.random(new SecureRandom());
+
+    private static String stream(int n) {
+        byte[] id = new byte[16];
+        id[15] = (byte) n;
+        return HexFormat.of().formatHex(id);
+    }
+
+    /** Starts a node that serves {@code box} under {@link #swiss} and attaches {@code host} to it. */
+    private Mailbox attach(DurableHost host, Box box) throws Exception {
+        PassableRegistry.Builder registry = PassableRegistry.builder();
+        Mailbox.PASSABLES.forEach(registry::add);
+        Node node = Node.start(identity, runtime, NetConfig.defaults(), registry.build());
+        opened.add(node);
+        InetSocketAddress at = node.listen(new InetSocketAddress("127.0.0.1", 0));
+        node.reinstate(new SturdyRef(identity.vatId(), List.of(at), swiss), box);
+        host.attach(node, List.of(at), runtime.newVat("mailbox"), runtime.newVat("outbox"));
+        return (Mailbox) node.lookup(Mailbox.SWISS).orElseThrow();
     }
 
     private void assertAmnesia(Supplier<Promise<Receipt>> call, String why) {
