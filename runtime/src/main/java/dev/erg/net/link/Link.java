@@ -94,7 +94,7 @@ public final class Link {
     public void send(Message message, ReferenceEncoder references) {
         ByteBuf frame = channel.alloc().buffer();
         try {
-            codec.encode(message, references, frame);
+            codec.encodeFrame(message, references, frame);
         } catch (RuntimeException e) {
             frame.release();
             throw e;
