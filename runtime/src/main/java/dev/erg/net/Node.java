@@ -2,6 +2,7 @@ package dev.erg.net;
 
 import dev.erg.captp.session.Bootstrap;
 import dev.erg.captp.session.Handoffs;
+import dev.erg.captp.session.Outbound;
 import dev.erg.captp.session.Peering;
 import dev.erg.captp.session.Session;
 import dev.erg.captp.SturdyRef;
@@ -453,7 +454,18 @@ public final class Node implements AutoCloseable {
         @Override
         public void opened(Link link) {
             Peering peering = new Peering(link.peer(), link.peerKey(), link.peerHints(), link.sessionId().orElse(null));
-            Session made = new Session(vat, message -> send(link, message), bootstrap, peering, handoffs,
+            Outbound out = new Outbound() {
+                @Override
+                public void send(Message message) {
+                    SessionHandler.this.send(link, message);
+                }
+
+                @Override
+                public void flushSoon(Runnable flush) {
+                    link.flushSoon(flush);
+                }
+            };
+            Session made = new Session(vat, out, bootstrap, peering, handoffs,
                     Session.DEFAULT_MAX_ENTRIES);
             session = made;
             handoffs.opened(made);
