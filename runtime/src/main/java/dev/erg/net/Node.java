@@ -2,6 +2,7 @@ package dev.erg.net;
 
 import dev.erg.captp.session.Bootstrap;
 import dev.erg.captp.session.Handoffs;
+import dev.erg.captp.session.Outbound;
 import dev.erg.captp.session.Peering;
 import dev.erg.captp.session.Session;
 import dev.erg.captp.SturdyRef;
@@ -455,7 +456,18 @@ public final class Node implements AutoCloseable {
             Peering peering = new Peering(link.peer(), link.peerKey(), link.peerHints(), link.sessionId().orElse(null));
             Bootstrap bootstrap = vat.export(new GuardedBootstrap(sturdy, throttle, link.remoteAddress(), link.peer()),
                     Bootstrap.class);
-            Session made = new Session(vat, message -> send(link, message), bootstrap, peering, handoffs,
+            Outbound out = new Outbound() {
+                @Override
+                public void send(Message message) {
+                    SessionHandler.this.send(link, message);
+                }
+
+                @Override
+                public void flushSoon(Runnable flush) {
+                    link.flushSoon(flush);
+                }
+            };
+            Session made = new Session(vat, out, bootstrap, peering, handoffs,
                     Session.DEFAULT_MAX_ENTRIES);
             session = made;
             handoffs.opened(made);

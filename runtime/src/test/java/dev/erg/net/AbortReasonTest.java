@@ -12,7 +12,6 @@ import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.WireCodec;
 import dev.erg.wire.codec.Unreadable;
 import dev.erg.wire.WireLimits;
-import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +77,8 @@ class AbortReasonTest {
         Link link = client.connect(server.vatId(), at, clientSide).get(10, TimeUnit.SECONDS);
         Peers.Recording serverSide = accepted.poll(10, TimeUnit.SECONDS);
 
-        link.channel().writeAndFlush(Unpooled.wrappedBuffer(recordNamed("nobody.Knows")));
-        link.channel().writeAndFlush(Unpooled.wrappedBuffer(recordNamed("x".repeat(256))));
+        link.channel().writeAndFlush(Peers.frame(recordNamed("nobody.Knows")));
+        link.channel().writeAndFlush(Peers.frame(recordNamed("x".repeat(256))));
 
         assertThat(((Message.DeliverOnly) serverSide.next()).args())
                 .containsExactly(new Unreadable("record nobody.Knows, which is not registered here"));

@@ -201,7 +201,7 @@ class LiveSessionFuzzTest {
             switch (random.nextInt(32)) {
                 case 0 -> {
                     afterQueuedSends(link);
-                    link.channel().writeAndFlush(Unpooled.wrappedBuffer(payload));
+                    link.channel().writeAndFlush(Peers.frame(payload));
                 }
                 case 1 -> writeInPieces(link, random, frame(payload));
                 default -> link.send(message, RandomMessages.PASS);
@@ -223,7 +223,7 @@ class LiveSessionFuzzTest {
         String badKind = kind < 2 ? "special payload" : framed ? "framed payload" : "raw bytes below the framer";
         if (framed) {
             afterQueuedSends(link);
-            link.channel().writeAndFlush(Unpooled.wrappedBuffer(bad));
+            link.channel().writeAndFlush(Peers.frame(bad));
         } else {
             writeInPieces(link, random, bad);
         }

@@ -11,7 +11,6 @@ import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
 import dev.erg.vat.VatRuntime;
 import dev.erg.wire.PassableRegistry;
-import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,7 +111,7 @@ class PeerFloodTest {
                 Peers.Recording clientSide = new Peers.Recording();
                 Link link = client.connect(server.vatId(), at, clientSide).get(10, TimeUnit.SECONDS);
                 // 0x00, the number zero: well-formed CBOR, but no message.
-                link.channel().writeAndFlush(Unpooled.wrappedBuffer(new byte[] {0x00}));
+                link.channel().writeAndFlush(Peers.frame(new byte[] {0x00}));
                 assertThat(clientSide.closed.get(10, TimeUnit.SECONDS)).startsWith("peer aborted: type-mismatch: ");
             }
             logged = log.records();

@@ -4,8 +4,11 @@ import dev.erg.crypto.VatIdentity;
 import dev.erg.net.link.Link;
 import dev.erg.net.link.LinkHandler;
 import dev.erg.net.link.Transport;
+import dev.erg.wire.codec.FrameDecoder;
 import dev.erg.wire.codec.Message;
 import dev.erg.wire.PassableRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.concurrent.BlockingQueue;
@@ -30,6 +33,14 @@ final class Peers {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * {@code payload} as one whole frame, length first: a link's channel writes frames as they
+     * are, with no framer below the session to add the header.
+     */
+    static ByteBuf frame(byte[] payload) {
+        return Unpooled.buffer(FrameDecoder.HEADER_BYTES + payload.length).writeInt(payload.length).writeBytes(payload);
     }
 
     static Transport transport(VatIdentity identity, NetConfig config) {

@@ -158,7 +158,7 @@ class TransportTest {
         Link badLink = alice.connect(bobId.vatId(), at, bad).get(10, TimeUnit.SECONDS);
 
         // A frame holding a bare integer where a tagged message must be.
-        channelOf(badLink).writeAndFlush(Unpooled.wrappedBuffer(new byte[] {0x18, 0x20}));
+        channelOf(badLink).writeAndFlush(Peers.frame(new byte[] {0x18, 0x20}));
         assertThat(bad.closed.get(10, TimeUnit.SECONDS))
                 .isEqualTo("peer aborted: type-mismatch: unsigned integer at $ (expected: a message, tag 40960)");
 

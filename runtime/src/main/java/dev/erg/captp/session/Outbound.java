@@ -11,4 +11,13 @@ public interface Outbound {
 
     /** Queues {@code message} for the peer. */
     void send(Message message);
+
+    /**
+     * Runs {@code flush} soon, on any thread: the session sends the gc-answers and gc-exports it
+     * has gathered then, unless a message it sends first took them along. The network layer
+     * waits a moment so that they share a write with what follows; the default runs it at once.
+     */
+    default void flushSoon(Runnable flush) {
+        flush.run();
+    }
 }

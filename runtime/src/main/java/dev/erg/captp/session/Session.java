@@ -69,6 +69,7 @@ public final class Session {
     private final Map<Long, Promise<Object>> importedPromises = new HashMap<>();
     private final Map<Long, Promise<Object>> answers = new HashMap<>();
     private final Map<Long, Remote> questions = new HashMap<>();
+    private final GcBatch owed = new GcBatch();
     private final List<Consumer<Problem>> lossListeners = new ArrayList<>();
     private long nextQuestion;
     private volatile Problem problem;
@@ -201,6 +202,7 @@ public final class Session {
             lossListeners.clear();
             questions.clear();
             answers.clear();
+            owed.clear();
             heldBack = abandonEmbargoes();
         }
         gifts.close(why);
@@ -268,7 +270,7 @@ public final class Session {
                         return null;
                     }
                     if (answer == null) {
-                        out.send(new Message.DeliverOnly(remote.target(), method, arguments));
+                        send(new Message.DeliverOnly(remote.target(), method, arguments));
                         remote.markSentTo();
                         return null;
                     }
@@ -276,7 +278,7 @@ public final class Session {
                     Remote pipeline = new Remote(this, new Descriptor.Answer(question));
                     questions.put(question, pipeline);
                     long settler = exports.export(new Settler(answer, answerType, question, -1));
-                    out.send(new Message.Deliver(remote.target(), method, arguments, OptionalLong.of(question),
+                    send(new Message.Deliver(remote.target(), method, arguments, OptionalLong.of(question),
                             Optional.of(new Descriptor.ImportObject(settler))));
                     remote.markSentTo();
                     return pipeline;
@@ -418,7 +420,7 @@ public final class Session {
             if (pipeline != null) {
                 // Messages still pipelined to this answer go to its value now; the peer may free it.
                 pipeline.retire(typed, fulfilled ? null : (Problem) value);
-                out.send(new Message.GcAnswers(List.of(settler.question())));
+                answerFreed(settler.question());
             }
         }
         if (fulfilled) {
@@ -444,7 +446,7 @@ public final class Session {
         Embargo embargo = new Embargo(pipeline, settler, value);
         embargoes.put(id, embargo);
         pipeline.embargo(embargo);
-        out.send(new Message.Disembargo(pipeline.target(), id));
+        send(new Message.Disembargo(pipeline.target(), id));
     }
 
     private void disembargo(Message.Disembargo d) {
@@ -467,7 +469,7 @@ public final class Session {
                 && remote.target() instanceof Descriptor.Export export) {
             synchronized (this) {
                 if (problem == null) {
-                    out.send(new Message.Disembargo(export, marker.id()));
+                    send(new Message.Disembargo(export, marker.id()));
                 }
             }
         } else if (answer != null) {
@@ -486,7 +488,7 @@ public final class Session {
             if (embargo == null) {
                 throw protocol("no embargo " + id);
             }
-            out.send(new Message.GcAnswers(List.of(embargo.settler().question())));
+            answerFreed(embargo.settler().question());
         }
         for (List<Embargo.Held> held = release(embargo); !held.isEmpty(); held = release(embargo)) {
             for (Embargo.Held m : held) {
@@ -590,7 +592,7 @@ public final class Session {
             lostAlready = problem;
             if (lostAlready == null) {
                 long settler = exports.export(new Settler(told, Object.class, -1, -1));
-                out.send(new Message.Listen(remote.target(), new Descriptor.ImportObject(settler), false));
+                send(new Message.Listen(remote.target(), new Descriptor.ImportObject(settler), false));
             }
         }
         if (lostAlready != null) {
@@ -726,7 +728,33 @@ public final class Session {
             imports.remove(position);
         }
         if (problem == null && !entry.forgotten) {
-            out.send(new Message.GcExports(List.of(position), List.of(entry.received)));
+            owe(owed.importDropped(position, entry.received));
+        }
+    }
+
+    /** Sends {@code message} behind the gc messages gathered so far. Under the lock. */
+    private void send(Message message) {
+        owed.drainTo(out);
+        out.send(message);
+    }
+
+    /** The peer may free its answer at {@code position}. Under the lock. */
+    private void answerFreed(long position) {
+        owe(owed.answerFreed(position));
+    }
+
+    /** A gc message was gathered, the first since the last flush if {@code first}. Under the lock. */
+    private void owe(boolean first) {
+        if (owed.isFull()) {
+            owed.drainTo(out);
+        } else if (first) {
+            out.flushSoon(this::flushGc);
+        }
+    }
+
+    private synchronized void flushGc() {
+        if (problem == null) {
+            owed.drainTo(out);
         }
     }
 
@@ -761,7 +789,7 @@ public final class Session {
             made = Refs.deferPipelined(importOf(position));
             importedPromises.put(position, made.promise());
             settler = exports.export(new Settler(made.resolver(), Object.class, -1, position));
-            out.send(new Message.Listen(new Descriptor.Export(position), new Descriptor.ImportObject(settler), false));
+            send(new Message.Listen(new Descriptor.Export(position), new Descriptor.ImportObject(settler), false));
         }
         return made.promise();
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -26,6 +27,8 @@ public final class Link {
 
     /** Messages sent over every link of this JVM; a counter read by metrics. */
     private static final LongAdder SENT = new LongAdder();
+    /** How long {@link #flushSoon} waits: long enough to meet the next call's frame, short for the peer's tables. */
+    private static final long FLUSH_SOON_MICROS = 2_000;
 
     private final Channel channel;
     private final VatId peer;
@@ -94,7 +97,7 @@ public final class Link {
     public void send(Message message, ReferenceEncoder references) {
         ByteBuf frame = channel.alloc().buffer();
         try {
-            codec.encode(message, references, frame);
+            codec.encodeFrame(message, references, frame);
         } catch (RuntimeException e) {
             frame.release();
             throw e;
@@ -108,6 +111,19 @@ public final class Link {
                 // The transport is closed: nothing will be sent again.
                 discard();
             }
+        }
+    }
+
+    /**
+     * Runs {@code flush} on the link's I/O thread after {@value #FLUSH_SOON_MICROS} µs, so that
+     * what it sends shares a write with whatever goes out meanwhile. Dropped once the link is
+     * closed.
+     */
+    public void flushSoon(Runnable flush) {
+        try {
+            channel.eventLoop().schedule(flush, FLUSH_SOON_MICROS, TimeUnit.MICROSECONDS);
+        } catch (RejectedExecutionException e) {
+            // The transport is closed: nothing will be sent again.
         }
     }
 

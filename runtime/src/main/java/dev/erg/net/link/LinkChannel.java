@@ -130,7 +130,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
                         + TimeUnit.NANOSECONDS.toMillis(3 * heartbeatNanos) + " ms");
             } else if (idle.state() == IdleState.WRITER_IDLE) {
                 ByteBuf frame = ctx.alloc().buffer();
-                codec.encode(KEEP_ALIVE, ReferenceEncoder.none(), frame);
+                codec.encodeFrame(KEEP_ALIVE, ReferenceEncoder.none(), frame);
                 ctx.writeAndFlush(frame, ctx.voidPromise());
             }
             return;
@@ -163,7 +163,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
             }
             state = State.START;
             ByteBuf frame = ctx.alloc().buffer();
-            codec.encode(new Message.StartSession(Message.StartSession.PROTOCOL_VERSION, Bytes.of(self.bytes()), hints),
+            codec.encodeFrame(new Message.StartSession(Message.StartSession.PROTOCOL_VERSION, Bytes.of(self.bytes()), hints),
                     ReferenceEncoder.none(), frame);
             ctx.writeAndFlush(frame, ctx.voidPromise());
         }
@@ -310,7 +310,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         if ((state == State.START || state == State.OPEN) && channel.isActive()) {
             ByteBuf frame = channel.alloc().buffer();
             try {
-                codec.encode(new Message.Abort(sendable(reason)), ReferenceEncoder.none(), frame);
+                codec.encodeFrame(new Message.Abort(sendable(reason)), ReferenceEncoder.none(), frame);
             } catch (RuntimeException e) {
                 frame.release();
                 close(channel, reason);

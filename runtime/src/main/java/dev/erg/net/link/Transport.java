@@ -7,7 +7,6 @@ import dev.erg.crypto.VatTls;
 import dev.erg.net.NetConfig;
 import dev.erg.wire.codec.FrameBudget;
 import dev.erg.wire.codec.FrameDecoder;
-import dev.erg.wire.codec.FrameEncoder;
 import dev.erg.wire.codec.Message;
 import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.codec.WireCodec;
@@ -34,8 +33,8 @@ import javax.net.ssl.SSLParameters;
 /**
  * The network side of one vat identity: it listens for and dials mutually authenticated
  * TLS 1.3 connections. Every connection's pipeline reads as a sentence: TLS, then a
- * length-prefixed framer with a maximum, then the session handshake and message decoding
- * ({@link Link}).
+ * length-prefixed frame decoder with a maximum, then the session handshake and message decoding
+ * ({@link Link}). Outgoing frames are encoded whole, header and all, in one buffer each.
  *
  * <p>A transport either has I/O threads of its own ({@link #start(VatIdentity, NetConfig,
  * PassableRegistry)}) and listens on a port of its own ({@link #listen}), or shares the threads
@@ -217,8 +216,7 @@ public final class Transport implements AutoCloseable {
         track(ch);
         ch.pipeline()
                 .addAfter(after, "frames", new FrameDecoder(config.limits(), budget))
-                .addAfter("frames", "framer", new FrameEncoder(config.limits()))
-                .addAfter("framer", "session", new LinkChannel(codec, identity.vatId(), hints, null, acceptor, null,
+                .addAfter("frames", "session", new LinkChannel(codec, identity.vatId(), hints, null, acceptor, null,
                         config.handshakeTimeout().toNanos(), config.heartbeat().toNanos()));
     }
 
@@ -243,7 +241,6 @@ public final class Transport implements AutoCloseable {
                 .addLast("flush", new FlushConsolidationHandler(256, true))
                 .addLast("tls", tls)
                 .addLast("frames", new FrameDecoder(config.limits()))
-                .addLast("framer", new FrameEncoder(config.limits()))
                 .addLast("session", new LinkChannel(codec, identity.vatId(), hints, expected, link -> handler, dialed,
                         config.handshakeTimeout().toNanos(), config.heartbeat().toNanos()));
     }

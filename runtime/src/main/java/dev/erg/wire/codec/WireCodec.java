@@ -81,6 +81,26 @@ public final class WireCodec {
     }
 
     /**
+     * Appends one whole frame holding {@code message} to {@code out}: the 4-byte big-endian
+     * length {@link FrameDecoder} reads, then the encoding. One buffer per frame, so a write
+     * needs neither a second buffer for the header nor a promise to combine the two.
+     *
+     * @throws NotPassableException as {@link #encode(Message, ReferenceEncoder, ByteBuf)};
+     *                              {@code out} is then unchanged
+     */
+    public void encodeFrame(Message message, ReferenceEncoder references, ByteBuf out) {
+        int header = out.writerIndex();
+        out.writeInt(0);
+        try {
+            encode(message, references, out);
+        } catch (RuntimeException e) {
+            out.writerIndex(header);
+            throw e;
+        }
+        out.setInt(header, out.writerIndex() - header - FrameDecoder.HEADER_BYTES);
+    }
+
+    /**
      * The encoding of {@code message}.
      *
      * @throws NotPassableException as {@link #encode(Message, ReferenceEncoder, ByteBuf)}

@@ -12,7 +12,9 @@
  * CapTP session, through a {@link dev.erg.wire.codec.ReferenceEncoder} and a
  * {@link dev.erg.wire.codec.ReferenceDecoder}, to and from
  * {@link dev.erg.wire.codec.Descriptor}s. On a channel, {@link dev.erg.wire.codec.FrameDecoder}
- * and {@link dev.erg.wire.codec.FrameEncoder} split and join the byte stream. Bad input from a
+ * splits the byte stream; {@link dev.erg.wire.codec.WireCodec#encodeFrame} writes each
+ * outgoing frame whole, in one buffer, and {@link dev.erg.wire.codec.FrameEncoder} frames
+ * payloads for channels that write them bare. Bad input from a
  * peer is always a {@link dev.erg.wire.codec.ProtocolException} whose code aborts the session;
  * a value that cannot be sent is a {@link dev.erg.wire.NotPassableException}, found before
  * anything is sent. The registry's records and enums are reached through

@@ -34,8 +34,30 @@ final class SessionPair implements AutoCloseable {
 
     /** Bob's bootstrap object is {@code bobsLedger}, living in Bob's vat; Alice's is a ledger of hers. */
     SessionPair(Ledger bobsLedger) {
-        a = new Session(runtime.newVat("alice-session"), m -> send("a>b", m, true),
-                alice.export(new Ledger(), Account.class), "bob");
+        this(bobsLedger, null);
+    }
+
+    /**
+     * As {@link #SessionPair(Ledger)}, but Alice's session gathers its gc messages: the flushes
+     * it asks for wait in {@code aFlushes} until the test runs them.
+     */
+    SessionPair(Ledger bobsLedger, List<Runnable> aFlushes) {
+        Outbound toB = new Outbound() {
+            @Override
+            public void send(Message message) {
+                SessionPair.this.send("a>b", message, true);
+            }
+
+            @Override
+            public void flushSoon(Runnable flush) {
+                if (aFlushes == null) {
+                    flush.run();
+                } else {
+                    aFlushes.add(flush);
+                }
+            }
+        };
+        a = new Session(runtime.newVat("alice-session"), toB, alice.export(new Ledger(), Account.class), "bob");
         b = new Session(runtime.newVat("bob-session"), m -> send("b>a", m, false),
                 bob.export(bobsLedger, Account.class), "alice");
     }

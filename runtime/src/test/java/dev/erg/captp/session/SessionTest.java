@@ -47,6 +47,28 @@ class SessionTest {
     }
 
     @Test
+    void gcAnswersWaitForTheNextMessageOrTheFlush() {
+        List<Runnable> flushes = new ArrayList<>();
+        pair = new SessionPair(bobsLedger, flushes);
+        Account bob = (Account) Refs.asType(pair.a.peerBootstrap(), Account.class);
+
+        assertThat(pair.settle(bob.deposit(40))).isEqualTo(40L);
+        assertThat(pair.trace).containsExactly("a>b Deliver", "b>a DeliverOnly");
+        assertThat(flushes).hasSize(1);
+
+        assertThat(pair.settle(bob.deposit(2))).isEqualTo(42L);
+        // The first answer's gc-answers went out just ahead of the second call.
+        assertThat(pair.trace).containsExactly("a>b Deliver", "b>a DeliverOnly",
+                "a>b GcAnswers", "a>b Deliver", "b>a DeliverOnly");
+
+        assertThat(pair.b.tableSizes()[3]).as("Bob's answers").isEqualTo(1);
+        flushes.forEach(Runnable::run);
+        pair.pump();
+        assertThat(pair.trace).endsWith("b>a DeliverOnly", "a>b GcAnswers");
+        assertThat(pair.b.tableSizes()[3]).as("Bob's answers").isZero();
+    }
+
+    @Test
     void sendOnlyMessagesCarryNoQuestion() {
         Account bob = connect();
         bob.note("hello");

@@ -17,6 +17,7 @@ import dev.erg.wire.codec.Message.Deliver;
 import dev.erg.wire.codec.Message.DeliverOnly;
 import dev.erg.wire.codec.TestTypes.Unregistered;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -166,6 +167,30 @@ class MessageCodecTest {
         assertThatThrownBy(() -> codec.encode(deliver("ok", new Object()), ReferenceEncoder.none(), out))
                 .isInstanceOf(NotPassableException.class);
         assertThat(out.readableBytes()).isEqualTo(1);
+    }
+
+    @Test
+    void aFrameIsTheLengthThenTheEncodingInOneBufferAndDecodesBack() {
+        Deliver deliver = deliver("x");
+        byte[] payload = codec.encode(deliver, ReferenceEncoder.none());
+        ByteBuf out = Unpooled.buffer().writeByte(7);
+        codec.encodeFrame(deliver, ReferenceEncoder.none(), out);
+        assertThat(out.readByte()).isEqualTo((byte) 7);
+        assertThat(HEX.formatHex(ByteBufUtil.getBytes(out)))
+                .isEqualTo(String.format("%08x", payload.length) + HEX.formatHex(payload));
+
+        List<Object> frames = new ArrayList<>();
+        new FrameDecoder(WireLimits.defaults()).decode(null, out, frames);
+        assertThat(frames).hasSize(1);
+        assertThat(codec.decode((ByteBuf) frames.getFirst(), ReferenceDecoder.none())).isEqualTo(deliver);
+    }
+
+    @Test
+    void aFailedFrameLeavesTheBufferAsItWas() {
+        ByteBuf out = Unpooled.buffer().writeByte(1);
+        assertThatThrownBy(() -> codec.encodeFrame(deliver("ok", new Object()), ReferenceEncoder.none(), out))
+                .isInstanceOf(NotPassableException.class);
+        assertThat(out.writerIndex()).isEqualTo(1);
     }
 
     @Test
