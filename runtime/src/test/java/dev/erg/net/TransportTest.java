@@ -189,7 +189,7 @@ class TransportTest {
             link.send(hello("call " + i), ReferenceEncoder.none());
         }
         // About 24 MB of answers wait at Bob when this bad frame makes him abort.
-        channelOf(link).writeAndFlush(Unpooled.wrappedBuffer(new byte[] {0x18, 0x20}));
+        channelOf(link).writeAndFlush(Peers.frame(new byte[] {0x18, 0x20}));
         Thread.sleep(500);
         link.resumeReading();
 
