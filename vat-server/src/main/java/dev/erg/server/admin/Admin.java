@@ -8,8 +8,8 @@ import java.util.List;
  * to manage the server: the server writes its sturdy ref, new at each start, to
  * {@code admin.ref} in the data directory, readable by the directory's owner only, and the
  * command line connects to it. Failures break the answer with a problem of kind
- * {@value #NO_SUCH_SERVICE}, {@value #BAD_STURDY_REF}, {@value #NO_STOPPED_OUTBOX}, {@value #NO_CLUSTER} or
- * {@value #CLUSTER_UNAVAILABLE}.
+ * {@value #NO_SUCH_SERVICE}, {@value #BAD_STURDY_REF}, {@value #NOT_REVOCABLE}, {@value #NO_STOPPED_OUTBOX},
+ * {@value #NO_CLUSTER} or {@value #CLUSTER_UNAVAILABLE}.
  */
 public interface Admin {
 
@@ -17,6 +17,8 @@ public interface Admin {
     String NO_SUCH_SERVICE = "NoSuchService";
     /** Kind of the problem of {@link #revoke} for text that is not a sturdy ref of this server. */
     String BAD_STURDY_REF = "BadSturdyRef";
+    /** Kind of the problem of {@link #revokeLive} for a sturdy ref not minted revocable. */
+    String NOT_REVOCABLE = "NotRevocable";
     /** Kind of the problem of {@link #resumeOutbox} for a vat this server has no stopped outbox to. */
     String NO_STOPPED_OUTBOX = "NoStoppedOutbox";
     /** Kind of the problem of {@link #cluster} on a server that is not a member of a cluster. */
@@ -30,8 +32,22 @@ public interface Admin {
     /** The sturdy refs issued to hosted objects, oldest first. */
     Promise<List<SturdyListing>> list();
 
+    /**
+     * Issues a new sturdy ref to the hosted service {@code service}, served through a caretaker
+     * so that {@link #revokeLive} can cut the references fetched through it; each call on them
+     * takes one more hop, through the caretaker's vat. Answers its text.
+     */
+    Promise<String> mintRevocable(String service);
+
     /** Makes the sturdy ref {@code sturdyRef} designate nothing, for good; answers whether it designated something. */
     Promise<Boolean> revoke(String sturdyRef);
+
+    /**
+     * Revokes {@code sturdyRef}, minted by {@link #mintRevocable}, and cuts every live reference
+     * fetched through it: calls on them break with a {@code Revoked} problem. Breaks with
+     * {@value #NOT_REVOCABLE} for a ref minted otherwise, leaving it in force.
+     */
+    Promise<Boolean> revokeLive(String sturdyRef);
 
     /** What the server is doing. */
     Promise<ServerStatus> status();

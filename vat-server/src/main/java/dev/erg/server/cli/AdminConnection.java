@@ -107,8 +107,8 @@ final class AdminConnection implements RefBook {
     }
 
     @Override
-    public String mint(String service) {
-        return client.await(admin.mint(service));
+    public String mint(String service, boolean revocable) {
+        return client.await(revocable ? admin.mintRevocable(service) : admin.mint(service));
     }
 
     @Override
@@ -117,8 +117,8 @@ final class AdminConnection implements RefBook {
     }
 
     @Override
-    public boolean revoke(String sturdyRef) {
-        return client.await(admin.revoke(sturdyRef));
+    public boolean revoke(String sturdyRef, boolean live) {
+        return client.await(live ? admin.revokeLive(sturdyRef) : admin.revoke(sturdyRef));
     }
 
     @Override

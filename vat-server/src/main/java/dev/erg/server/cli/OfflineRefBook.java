@@ -22,6 +22,9 @@ import java.util.List;
  */
 final class OfflineRefBook implements RefBook {
 
+    static final String NOT_REVOCABLE = "the sturdy ref was not minted revocable (`sturdy mint --revocable`), so the"
+            + " references fetched through it reach the service directly and cannot be cut; it is still in force";
+
     private final DataDir dir;
     private final DirLock lock;
     private final ServerConfig config;
@@ -51,14 +54,14 @@ final class OfflineRefBook implements RefBook {
     }
 
     @Override
-    public String mint(String service) throws SetupException {
+    public String mint(String service, boolean revocable) throws SetupException {
         if (config.service(service).isEmpty()) {
             throw new SetupException("no service called \"" + service + "\" is configured (configured: "
                     + String.join(", ", config.services().stream().map(s -> s.name()).toList()) + ")");
         }
         SturdyRef ref = new SturdyRef(dir.vatId(), hints(), SwissNumber.random(new SecureRandom()));
         try {
-            store.add(new SturdyStore.Entry(ref.swiss(), service));
+            store.add(new SturdyStore.Entry(ref.swiss(), service, revocable));
         } catch (UncheckedIOException e) {
             throw new SetupException(e.getMessage(), e);
         }
@@ -69,16 +72,22 @@ final class OfflineRefBook implements RefBook {
     public List<SturdyListing> list() throws SetupException {
         List<InetSocketAddress> hints = hints();
         return store.entries().stream()
-                .map(e -> new SturdyListing(e.service(), new SturdyRef(dir.vatId(), hints, e.swiss()).toString()))
+                .map(e -> new SturdyListing(e.service(), new SturdyRef(dir.vatId(), hints, e.swiss()).toString(),
+                        e.revocable()))
                 .toList();
     }
 
     @Override
-    public boolean revoke(String sturdyRef) throws SetupException {
+    public boolean revoke(String sturdyRef, boolean live) throws SetupException {
         SturdyRef ref = SturdyRefs.parse(sturdyRef);
         if (!ref.vatId().equals(dir.vatId())) {
             throw new SetupException("the sturdy ref names vat " + ref.vatId() + ", not the vat of " + dir.root()
                     + " (" + dir.vatId() + ")");
+        }
+        // With no server running there are no live references to cut, but a ref minted
+        // otherwise is refused alike, so that the command means the same either way.
+        if (live && store.find(ref.swiss()).filter(SturdyStore.Entry::revocable).isEmpty()) {
+            throw new SetupException(NOT_REVOCABLE);
         }
         try {
             return store.remove(ref.swiss()) != null;

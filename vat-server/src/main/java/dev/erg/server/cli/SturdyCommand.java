@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -31,33 +32,43 @@ final class SturdyCommand {
 
     @Command(name = "mint", description = "Issues a new sturdy ref to a hosted service and prints it.")
     int mint(@Mixin DataOptions data,
-             @Parameters(paramLabel = "SERVICE", description = "The service's name in the configuration.") String service)
+             @Parameters(paramLabel = "SERVICE", description = "The service's name in the configuration.") String service,
+             @Option(names = "--revocable", description = {
+                     "Serves the ref through a caretaker, so that `sturdy revoke --live` can also cut the references"
+                             + " fetched through it; each call on them then takes one more hop, through the caretaker's vat."})
+             boolean revocable)
             throws SetupException {
         try (RefBook book = open(data)) {
-            launch.out().println(book.mint(service));
+            launch.out().println(book.mint(service, revocable));
             noteOffline(data, book, "added to its files; the server serves it from its next start");
         }
         return 0;
     }
 
-    @Command(name = "list", description = "Prints each sturdy ref issued: the service, then the ref.")
+    @Command(name = "list", description = "Prints each sturdy ref issued: the service, the ref, and `revocable` for one"
+            + " minted so.")
     int list(@Mixin DataOptions data) throws SetupException {
         try (RefBook book = open(data)) {
             for (SturdyListing listing : book.list()) {
-                launch.out().println(listing.service() + "\t" + listing.sturdyRef());
+                launch.out().println(listing.service() + "\t" + listing.sturdyRef() + (listing.revocable() ? "\trevocable" : ""));
             }
             noteOffline(data, book, "read from its files");
         }
         return 0;
     }
 
-    @Command(name = "revoke", description = "Makes a sturdy ref designate nothing, for good.")
+    @Command(name = "revoke", description = {"Makes a sturdy ref designate nothing, for good.",
+            "References already fetched through it keep working, unless --live is given."})
     int revoke(@Mixin DataOptions data,
-               @Parameters(paramLabel = "STURDY-REF", description = "The captp:// URI to revoke.") String sturdyRef)
+               @Parameters(paramLabel = "STURDY-REF", description = "The captp:// URI to revoke.") String sturdyRef,
+               @Option(names = "--live", description = {
+                       "Also cuts every live reference fetched through the ref: calls on them break with Revoked."
+                               + " Only for refs minted with --revocable."})
+               boolean live)
             throws SetupException {
         SturdyRefs.parse(sturdyRef);
         try (RefBook book = open(data)) {
-            if (!book.revoke(sturdyRef.strip())) {
+            if (!book.revoke(sturdyRef.strip(), live)) {
                 launch.err().println("vat-server: no object was registered under that sturdy ref");
                 return 1;
             }

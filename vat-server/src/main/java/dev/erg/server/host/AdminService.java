@@ -53,14 +53,16 @@ final class AdminService implements Admin {
     private final Optional<ClusterMember> cluster;
     private final Runnable stop;
     private final ServerVatHost host;
+    private final LiveAccess access;
     private final long startedNanos = System.nanoTime();
     private final SecureRandom random = new SecureRandom();
     private SwissNumber own;
 
     AdminService(Node node, List<InetSocketAddress> hints, SturdyStore store, Map<String, Tenant> tenants,
                  ServerMetrics metrics, String address, DurableHost durables, ServerVatHost host,
-                 Optional<ClusterMember> cluster, Runnable stop) {
+                 LiveAccess access, Optional<ClusterMember> cluster, Runnable stop) {
         this.host = host;
+        this.access = access;
         this.node = node;
         this.hints = List.copyOf(hints);
         this.store = store;
@@ -83,31 +85,57 @@ final class AdminService implements Admin {
 
     @Override
     public Promise<String> mint(String service) {
+        return issue(service, false);
+    }
+
+    @Override
+    public Promise<String> mintRevocable(String service) {
+        return issue(service, true);
+    }
+
+    private Promise<String> issue(String service, boolean revocable) {
         Tenant tenant = tenants.get(service);
         if (tenant == null) {
             return Promise.broken(Problem.of(NO_SUCH_SERVICE, "no service called \"%s\" is hosted (hosted: %s)",
                     service, String.join(", ", tenants.keySet().stream().sorted().toList())));
         }
-        SwissNumber swiss = SwissNumber.random(random);
+        SturdyStore.Entry entry = new SturdyStore.Entry(SwissNumber.random(random), service, revocable);
+        Object served;
         try {
-            store.add(new SturdyStore.Entry(swiss, service));
+            served = access.serve(entry, tenant);
+        } catch (IllegalArgumentException e) {
+            return Promise.broken(Problem.of(NOT_REVOCABLE, "service \"%s\" cannot be served through a caretaker: %s",
+                    service, e.getMessage()));
+        }
+        try {
+            store.add(entry);
         } catch (UncheckedIOException e) {
+            access.cut(entry.swiss(), "its sturdy ref could not be stored");
             return Promise.broken(Problem.of(STORAGE, "%s", e.getMessage()));
         }
-        SturdyRef ref = ref(swiss);
-        node.reinstate(ref, tenant.ref());
+        SturdyRef ref = ref(entry.swiss());
+        node.reinstate(ref, served);
         return Promise.of(ref.toString());
     }
 
     @Override
     public Promise<List<SturdyListing>> list() {
         return Promise.of(store.entries().stream()
-                .map(e -> new SturdyListing(e.service(), ref(e.swiss()).toString()))
+                .map(e -> new SturdyListing(e.service(), ref(e.swiss()).toString(), e.revocable()))
                 .toList());
     }
 
     @Override
     public Promise<Boolean> revoke(String sturdyRef) {
+        return revoke(sturdyRef, false);
+    }
+
+    @Override
+    public Promise<Boolean> revokeLive(String sturdyRef) {
+        return revoke(sturdyRef, true);
+    }
+
+    private Promise<Boolean> revoke(String sturdyRef, boolean live) {
         SturdyRef ref;
         try {
             ref = SturdyRef.parse(sturdyRef);
@@ -123,6 +151,11 @@ final class AdminService implements Admin {
             return Promise.broken(Problem.of(BAD_STURDY_REF, "the admin object's own sturdy ref cannot be revoked;"
                     + " it is replaced at each start"));
         }
+        if (live && store.find(ref.swiss()).filter(SturdyStore.Entry::revocable).isEmpty()) {
+            return Promise.broken(Problem.of(NOT_REVOCABLE, "the sturdy ref was not minted revocable, so the references"
+                    + " fetched through it reach the service directly and cannot be cut; it is still in force"
+                    + " (revoke it without cutting live references, or mint revocable refs to hand out)"));
+        }
         SturdyStore.Entry removed;
         try {
             removed = store.remove(ref.swiss());
@@ -130,6 +163,9 @@ final class AdminService implements Admin {
             return Promise.broken(Problem.of(STORAGE, "%s", e.getMessage()));
         }
         node.revoke(ref);
+        if (live) {
+            access.cut(ref.swiss(), "the sturdy ref they were fetched through was revoked");
+        }
         return Promise.of(removed != null);
     }
 

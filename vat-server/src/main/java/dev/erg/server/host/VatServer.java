@@ -210,11 +210,12 @@ public final class VatServer implements AutoCloseable {
         }
 
         // Everything that can fail has been checked: from here on the data directory changes.
-        List<HostedService> hosted = reinstate(node, hints, store, tenants);
+        LiveAccess access = new LiveAccess(runtime);
+        List<HostedService> hosted = reinstate(node, hints, store, tenants, access);
         Vat adminVat = runtime.newVat("admin");
         CountDownLatch stopRequested = new CountDownLatch(1);
         AdminService service = new AdminService(node, hints, store, tenants, metrics,
-                bound.getHostString() + ":" + bound.getPort(), durables, host, cluster, stopRequested::countDown);
+                bound.getHostString() + ":" + bound.getPort(), durables, host, access, cluster, stopRequested::countDown);
         SwissNumber adminSwiss = SwissNumber.random(new SecureRandom());
         service.ownSwiss(adminSwiss);
         SturdyRef adminRef = new SturdyRef(node.vatId(), hints, adminSwiss);
@@ -328,7 +329,7 @@ public final class VatServer implements AutoCloseable {
 
     /** Reinstates every stored sturdy ref, issuing one to each service that has none. */
     private static List<HostedService> reinstate(Node node, List<InetSocketAddress> hints, SturdyStore store,
-                                                 Map<String, Tenant> tenants) throws SetupException {
+                                                 Map<String, Tenant> tenants, LiveAccess access) throws SetupException {
         Map<String, SturdyRef> first = new LinkedHashMap<>();
         for (SturdyStore.Entry entry : store.entries()) {
             Tenant tenant = tenants.get(entry.service());
@@ -338,7 +339,12 @@ public final class VatServer implements AutoCloseable {
                 continue;
             }
             SturdyRef ref = new SturdyRef(node.vatId(), hints, entry.swiss());
-            node.reinstate(ref, tenant.ref());
+            try {
+                node.reinstate(ref, access.serve(entry, tenant));
+            } catch (IllegalArgumentException e) {
+                throw new SetupException("a revocable sturdy ref designates service \"" + entry.service()
+                        + "\", which cannot be served through a caretaker: " + e.getMessage(), e);
+            }
             first.putIfAbsent(entry.service(), ref);
         }
         SecureRandom random = new SecureRandom();

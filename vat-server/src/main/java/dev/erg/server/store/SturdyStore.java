@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The sturdy refs a server has issued, kept across restarts in a file readable by its owner
- * only: one {@code <swiss number> <service>} per line. Whoever reads the file holds every
+ * only: one {@code <swiss number> <service>} per line, followed by {@code revocable} for a
+ * ref served through a caretaker. Whoever reads the file holds every
  * hosted object. Each change is written at once, atomically; if writing fails, the change is
  * undone and the file is left as it was.
  *
@@ -21,17 +23,27 @@ import java.util.Objects;
  */
 public final class SturdyStore {
 
-    /** One issued sturdy ref: its secret, and the name of the service it designates. */
-    public record Entry(SwissNumber swiss, String service) {
+    /**
+     * One issued sturdy ref: its secret, the name of the service it designates, and whether
+     * it is served through a caretaker, so that revoking it can also cut the live references
+     * obtained through it.
+     */
+    public record Entry(SwissNumber swiss, String service, boolean revocable) {
         /** Checks the fields. */
         public Entry {
             Objects.requireNonNull(swiss, "swiss");
             Objects.requireNonNull(service, "service");
         }
+
+        /** A ref served directly, not revocable live. */
+        public Entry(SwissNumber swiss, String service) {
+            this(swiss, service, false);
+        }
     }
 
-    static final String HEADER = "# Sturdy refs issued by this server: <swiss number> <service>."
+    static final String HEADER = "# Sturdy refs issued by this server: <swiss number> <service> [revocable]."
             + " Secret: whoever reads this file holds the objects.";
+    private static final String REVOCABLE = "revocable";
 
     private final Path file;
     private final List<Entry> entries;
@@ -67,11 +79,11 @@ public final class SturdyStore {
                 continue;
             }
             String[] fields = line.split("\\s+");
-            if (fields.length != 2) {
-                throw new SetupException(file + " line " + (i + 1) + ": expected `<swiss number> <service>`");
+            if (fields.length < 2 || fields.length > 3 || fields.length == 3 && !fields[2].equals(REVOCABLE)) {
+                throw new SetupException(file + " line " + (i + 1) + ": expected `<swiss number> <service> [revocable]`");
             }
             try {
-                entries.add(new Entry(SwissNumber.parse(fields[0]), fields[1]));
+                entries.add(new Entry(SwissNumber.parse(fields[0]), fields[1], fields.length == 3));
             } catch (IllegalArgumentException e) {
                 // The message of SwissNumber.parse never repeats the number.
                 throw new SetupException(file + " line " + (i + 1) + ": " + e.getMessage());
@@ -83,6 +95,11 @@ public final class SturdyStore {
     /** The entries, oldest first. */
     public List<Entry> entries() {
         return List.copyOf(entries);
+    }
+
+    /** The entry of {@code swiss}, if there is one. */
+    public Optional<Entry> find(SwissNumber swiss) {
+        return entries.stream().filter(e -> e.swiss().equals(swiss)).findFirst();
     }
 
     /**
@@ -129,7 +146,11 @@ public final class SturdyStore {
     private String text() {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (Entry e : entries) {
-            text.append(e.swiss().text()).append(' ').append(e.service()).append('\n');
+            text.append(e.swiss().text()).append(' ').append(e.service());
+            if (e.revocable()) {
+                text.append(' ').append(REVOCABLE);
+            }
+            text.append('\n');
         }
         return text.toString();
     }

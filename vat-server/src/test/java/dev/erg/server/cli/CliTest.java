@@ -218,8 +218,19 @@ class CliTest {
             String minted = mint.out().strip();
             assertThat(CliRun.run(tmp, "call", minted, "increment", "2").out()).isEqualTo("2\n");
 
+            String partner = CliRun.run(tmp, "sturdy", "mint", "counter", "--revocable", "--data", "data").out().strip();
+            assertThat(CliRun.run(tmp, "call", partner, "increment", "1").out()).isEqualTo("3\n");
+
             CliRun list = CliRun.run(tmp, "sturdy", "list", "--data", "data");
-            assertThat(list.out().lines()).containsExactly("counter\t" + counter, "counter\t" + minted);
+            assertThat(list.out().lines())
+                    .containsExactly("counter\t" + counter, "counter\t" + minted, "counter\t" + partner + "\trevocable");
+
+            failsWith(CliRun.run(tmp, "sturdy", "revoke", minted, "--live", "--data", "data"),
+                    "NotRevocable: the sturdy ref was not minted revocable, so the references fetched through it reach"
+                            + " the service directly and cannot be cut; it is still in force (revoke it without cutting"
+                            + " live references, or mint revocable refs to hand out)");
+            assertThat(CliRun.run(tmp, "sturdy", "revoke", partner, "--live", "--data", "data").out()).isEqualTo("revoked\n");
+            failsWith(CliRun.run(tmp, "call", partner, "value"), "NotFound: no object is registered under this swiss number");
 
             CliRun revoke = CliRun.run(tmp, "sturdy", "revoke", minted, "--data", "data");
             assertThat(revoke.out()).as(revoke.toString()).isEqualTo("revoked\n");
@@ -246,9 +257,14 @@ class CliTest {
         String minted = mint.out().strip();
         assertThat(minted).startsWith("captp://" + DataDir.open(tmp.resolve("data")).vatId() + "@127.0.0.1:" + port + "/");
         String doomed = CliRun.run(tmp, "sturdy", "mint", "counter", "--data", "data").out().strip();
+        failsWith(CliRun.run(tmp, "sturdy", "revoke", doomed, "--live", "--data", "data"),
+                "the sturdy ref was not minted revocable (`sturdy mint --revocable`), so the references fetched through"
+                        + " it reach the service directly and cannot be cut; it is still in force");
         assertThat(CliRun.run(tmp, "sturdy", "revoke", doomed, "--data", "data").out()).isEqualTo("revoked\n");
+        String partner = CliRun.run(tmp, "sturdy", "mint", "counter", "--revocable", "--data", "data").out().strip();
         assertThat(CliRun.run(tmp, "sturdy", "list", "--data", "data").out().lines())
-                .containsExactly("counter\t" + minted);
+                .containsExactly("counter\t" + minted, "counter\t" + partner + "\trevocable");
+        assertThat(CliRun.run(tmp, "sturdy", "revoke", partner, "--live", "--data", "data").out()).isEqualTo("revoked\n");
         failsWith(CliRun.run(tmp, "sturdy", "mint", "shop", "--data", "data"),
                 "no service called \"shop\" is configured (configured: counter)");
 

@@ -66,8 +66,8 @@ class JsonValuesTest {
         assertThat(JsonValues.toJson(null)).isEqualTo("null");
         assertThat(JsonValues.toJson(new byte[] {1, 2, 3})).isEqualTo("\"AQID\"");
         assertThat(JsonValues.toJson(new Problem("Nope", "not today"))).contains("\"kind\":\"Nope\"", "\"message\":\"not today\"");
-        assertThat(JsonValues.toJson(new SturdyListing("counter", "captp://x")))
-                .isEqualTo("{\"service\":\"counter\",\"sturdyRef\":\"captp://x\"}");
+        assertThat(JsonValues.toJson(new SturdyListing("counter", "captp://x", true)))
+                .isEqualTo("{\"service\":\"counter\",\"sturdyRef\":\"captp://x\",\"revocable\":true}");
         assertThat(JsonValues.toJson(new BigInteger("123456789012345678901234"))).isEqualTo("123456789012345678901234");
     }
 }

@@ -122,6 +122,51 @@ class VatServerTest {
     }
 
     @Test
+    void revokingARevocableRefLiveCutsTheReferencesFetchedThroughItAndNoOthers() throws Exception {
+        DataDir dir = dataDir("127.0.0.1:0");
+        try (VatServer server = VatServer.start(dir, null, MAKERS)) {
+            Admin admin = client.connect(server.adminRef(), Admin.class);
+            SturdyRef partner = SturdyRef.parse(client.await(admin.mintRevocable("counter")));
+            SturdyRef plain = SturdyRef.parse(client.await(admin.mint("counter")));
+            assertThat(client.await(admin.list()))
+                    .contains(new SturdyListing("counter", partner.toString(), true),
+                            new SturdyListing("counter", plain.toString(), false));
+            Counter viaPartner = client.connect(partner, Counter.class);
+            Counter direct = client.connect(plain, Counter.class);
+            assertThat(client.await(viaPartner.increment(1))).isEqualTo(1L);
+            assertThat(client.await(direct.increment(1))).as("both reach the one service").isEqualTo(2L);
+
+            assertThatThrownBy(() -> client.await(admin.revokeLive(plain.toString())))
+                    .extracting(e -> ((ProblemException) e).problem().kind()).isEqualTo(Admin.NOT_REVOCABLE);
+            assertThat(client.await(direct.increment(1))).as("a refused --live leaves the ref in force").isEqualTo(3L);
+
+            assertThat(client.await(admin.revokeLive(partner.toString()))).isTrue();
+            assertThatThrownBy(() -> client.await(viaPartner.increment(1)))
+                    .isInstanceOf(ProblemException.class)
+                    .extracting(e -> ((ProblemException) e).problem())
+                    .isEqualTo(Problem.of(Problem.REVOKED, "revoked: the sturdy ref they were fetched through was revoked"));
+            assertThatThrownBy(() -> client.connect(partner, Counter.class))
+                    .extracting(e -> ((ProblemException) e).problem().kind()).isEqualTo("NotFound");
+            assertThat(client.await(direct.increment(1))).as("other holders keep their access").isEqualTo(4L);
+        }
+        try (VatServer again = VatServer.start(dir, null, MAKERS)) {
+            Admin admin = client.connect(again.adminRef(), Admin.class);
+            SturdyRef kept = SturdyRef.parse(client.await(admin.mintRevocable("hello")));
+            assertThat(client.await(client.connect(kept, Greeter.class).greet("Ada"))).isEqualTo("Hello, Ada!");
+        }
+        try (VatServer third = VatServer.start(dir, null, MAKERS)) {
+            Admin admin = client.connect(third.adminRef(), Admin.class);
+            SturdyListing kept = client.await(admin.list()).stream().filter(SturdyListing::revocable).findFirst().orElseThrow();
+            Greeter greeter = client.connect(SturdyRef.parse(kept.sturdyRef()), Greeter.class);
+            assertThat(client.await(greeter.greet("Bo"))).as("a revocable ref is served so again after a restart")
+                    .isEqualTo("Hello, Bo!");
+            assertThat(client.await(admin.revokeLive(kept.sturdyRef()))).isTrue();
+            assertThatThrownBy(() -> client.await(greeter.greet("Cy")))
+                    .extracting(e -> ((ProblemException) e).problem().kind()).isEqualTo(Problem.REVOKED);
+        }
+    }
+
+    @Test
     void theAdminObjectRefusesWhatItCannotDo() throws Exception {
         try (VatServer server = VatServer.start(dataDir("127.0.0.1:0"), null, MAKERS)) {
             Admin admin = client.connect(server.adminRef(), Admin.class);

@@ -48,7 +48,27 @@ class SturdyStoreTest {
                 .hasMessageNotContaining(swiss.substring(0, 40));
         Files.writeString(file, swiss + "\n");
         assertThatThrownBy(() -> SturdyStore.load(file))
-                .hasMessage(file + " line 1: expected `<swiss number> <service>`");
+                .hasMessage(file + " line 1: expected `<swiss number> <service> [revocable]`");
+        Files.writeString(file, swiss + " counter revokable\n");
+        assertThatThrownBy(() -> SturdyStore.load(file))
+                .hasMessage(file + " line 1: expected `<swiss number> <service> [revocable]`");
+    }
+
+    @Test
+    void aRevocableRefKeepsItsMarkAcrossALoad() throws Exception {
+        Path file = dir.resolve("sturdy-refs");
+        SturdyStore store = SturdyStore.create(file);
+        SwissNumber plain = SwissNumber.random(RANDOM);
+        SwissNumber revocable = SwissNumber.random(RANDOM);
+        store.add(new SturdyStore.Entry(plain, "counter"));
+        store.add(new SturdyStore.Entry(revocable, "counter", true));
+
+        SturdyStore loaded = SturdyStore.load(file);
+        assertThat(loaded.entries()).containsExactly(
+                new SturdyStore.Entry(plain, "counter", false), new SturdyStore.Entry(revocable, "counter", true));
+        assertThat(loaded.find(revocable)).contains(new SturdyStore.Entry(revocable, "counter", true));
+        assertThat(loaded.find(SwissNumber.random(RANDOM))).isEmpty();
+        assertThat(Files.readString(file)).contains(revocable.text() + " counter revocable\n", plain.text() + " counter\n");
     }
 
     @Test
