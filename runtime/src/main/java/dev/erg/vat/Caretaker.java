@@ -4,7 +4,6 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -56,27 +55,6 @@ public final class Caretaker<T> {
      */
     public static <T> Caretaker<T> beside(Vat beside, String name, T target, Class<T> iface) {
         return of(beside.runtime(), name, target, iface);
-    }
-
-    /**
-     * A caretaker for {@code target}, an eventual reference that offers exactly one remote
-     * interface, offering that interface: for code that holds a reference without knowing
-     * its type, such as a server serving the services it was configured with.
-     *
-     * @throws IllegalArgumentException if {@code target} offers no remote interface or several
-     */
-    public static Caretaker<?> of(VatRuntime runtime, String name, Object target) {
-        Objects.requireNonNull(target, "target");
-        Class<?>[] offered = RemoteInterfaces.of(target.getClass());
-        if (offered.length != 1) {
-            throw new IllegalArgumentException("a caretaker forwards one remote interface; " + target + " offers "
-                    + (offered.length == 0 ? "none" : Arrays.stream(offered).map(Class::getName).toList()));
-        }
-        return typed(runtime, name, target, offered[0]);
-    }
-
-    private static <T> Caretaker<T> typed(VatRuntime runtime, String name, Object target, Class<T> iface) {
-        return of(runtime, name, iface.cast(target), iface);
     }
 
     /** The revocable reference to hand out. */

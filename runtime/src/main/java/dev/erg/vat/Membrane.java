@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -53,6 +54,27 @@ public final class Membrane {
         T forwarder = iface.cast(Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface},
                 new Crossing(target)));
         return home.export(forwarder, iface);
+    }
+
+    /**
+     * {@code target}, an eventual reference that offers exactly one remote interface, seen
+     * through this membrane as that interface: for code that holds a reference without
+     * knowing its type, such as a server serving the services it was configured with.
+     *
+     * @throws IllegalArgumentException if {@code target} offers no remote interface or several
+     */
+    public Object wrap(Object target) {
+        Objects.requireNonNull(target, "target");
+        Class<?>[] offered = RemoteInterfaces.of(target.getClass());
+        if (offered.length != 1) {
+            throw new IllegalArgumentException("a membrane wraps a reference as one remote interface; " + target
+                    + " offers " + (offered.length == 0 ? "none" : Arrays.stream(offered).map(Class::getName).toList()));
+        }
+        return typed(target, offered[0]);
+    }
+
+    private <T> T typed(Object target, Class<T> iface) {
+        return wrap(iface.cast(target), iface);
     }
 
     /**

@@ -76,19 +76,4 @@ class CaretakerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an eventual reference");
     }
-
-    @Test
-    void aCaretakerOfAnUntypedReferenceOffersItsOneInterface() {
-        Object untyped = bob.export(tally, Counter.class);
-        Caretaker<?> of = Caretaker.of(sim.runtime, "untyped", untyped);
-        Counter counter = (Counter) of.reference();
-        assertThat(sim.settle(alice.callPromise(() -> counter.increment(3)))).isEqualTo(3L);
-        of.revoke("partner left");
-        Promise<Long> after = alice.callPromise(counter::value);
-        sim.scheduler.runUntilIdle();
-        assertThat(after.problemOrNull()).isEqualTo(CUT);
-        assertThatThrownBy(() -> Caretaker.of(sim.runtime, "none", Promise.of(1)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("a caretaker forwards one remote interface");
-    }
 }

@@ -1,6 +1,7 @@
 package dev.erg.vat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,20 @@ class MembraneTest {
         assertThat(behind.problemOrNull()).isEqualTo(CUT);
         assertThat(alices.count).isEqualTo(5L);
         assertThat(membrane.isRevoked()).isTrue();
+    }
+
+    @Test
+    void aReferenceOfUnknownTypeIsWrappedAsItsOneInterface() {
+        Object untyped = direct;
+        Office wrapped = (Office) membrane.wrap(untyped);
+        Counter counter = sim.settle(alice.callPromise(wrapped::counter));
+        assertThat(sim.settle(alice.callPromise(() -> counter.increment(2)))).isEqualTo(2L);
+        membrane.revoke("relationship ended");
+        Promise<Long> after = alice.callPromise(() -> counter.increment(1));
+        sim.scheduler.runUntilIdle();
+        assertThat(after.problemOrNull()).as("what was obtained through it is cut too").isEqualTo(CUT);
+        assertThatThrownBy(() -> membrane.wrap(Promise.of(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a membrane wraps a reference as one remote interface");
     }
 }

@@ -33,9 +33,10 @@ public interface Admin {
     Promise<List<SturdyListing>> list();
 
     /**
-     * Issues a new sturdy ref to the hosted service {@code service}, served through a caretaker
-     * so that {@link #revokeLive} can cut the references fetched through it; each call on them
-     * takes one more hop, through the caretaker's vat. Answers its text.
+     * Issues a new sturdy ref to the hosted service {@code service}, served through a membrane
+     * so that {@link #revokeLive} can cut the references obtained through it: the one fetched
+     * and those its calls answer. Each call on them takes one more hop, through the membrane's
+     * vat. Answers its text.
      */
     Promise<String> mintRevocable(String service);
 
@@ -44,7 +45,7 @@ public interface Admin {
 
     /**
      * Revokes {@code sturdyRef}, minted by {@link #mintRevocable}, and cuts every live reference
-     * fetched through it: calls on them break with a {@code Revoked} problem. Breaks with
+     * obtained through it: calls on them break with a {@code Revoked} problem. Breaks with
      * {@value #NOT_REVOCABLE} for a ref minted otherwise, leaving it in force.
      */
     Promise<Boolean> revokeLive(String sturdyRef);

@@ -23,7 +23,7 @@ import java.util.List;
 final class OfflineRefBook implements RefBook {
 
     static final String NOT_REVOCABLE = "the sturdy ref was not minted revocable (`sturdy mint --revocable`), so the"
-            + " references fetched through it reach the service directly and cannot be cut; it is still in force";
+            + " references obtained through it reach the service directly and cannot be cut; it is still in force";
 
     private final DataDir dir;
     private final DirLock lock;

@@ -7,7 +7,7 @@ import java.util.List;
 /** The sturdy refs of a data directory, managed through its running server or, when none runs, on disk. */
 interface RefBook extends AutoCloseable {
 
-    /** Issues a new sturdy ref to {@code service}, served through a caretaker if {@code revocable}; returns its text. */
+    /** Issues a new sturdy ref to {@code service}, served through a membrane if {@code revocable}; returns its text. */
     String mint(String service, boolean revocable) throws SetupException;
 
     /** The sturdy refs issued, oldest first. */

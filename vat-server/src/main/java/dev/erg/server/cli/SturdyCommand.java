@@ -34,8 +34,8 @@ final class SturdyCommand {
     int mint(@Mixin DataOptions data,
              @Parameters(paramLabel = "SERVICE", description = "The service's name in the configuration.") String service,
              @Option(names = "--revocable", description = {
-                     "Serves the ref through a caretaker, so that `sturdy revoke --live` can also cut the references"
-                             + " fetched through it; each call on them then takes one more hop, through the caretaker's vat."})
+                     "Serves the ref through a membrane, so that `sturdy revoke --live` can also cut the references"
+                             + " obtained through it; each call on them then takes one more hop, through the membrane's vat."})
              boolean revocable)
             throws SetupException {
         try (RefBook book = open(data)) {
@@ -58,11 +58,11 @@ final class SturdyCommand {
     }
 
     @Command(name = "revoke", description = {"Makes a sturdy ref designate nothing, for good.",
-            "References already fetched through it keep working, unless --live is given."})
+            "References already obtained through it keep working, unless --live is given."})
     int revoke(@Mixin DataOptions data,
                @Parameters(paramLabel = "STURDY-REF", description = "The captp:// URI to revoke.") String sturdyRef,
                @Option(names = "--live", description = {
-                       "Also cuts every live reference fetched through the ref: calls on them break with Revoked."
+                       "Also cuts every live reference obtained through the ref: calls on them break with Revoked."
                                + " Only for refs minted with --revocable."})
                boolean live)
             throws SetupException {

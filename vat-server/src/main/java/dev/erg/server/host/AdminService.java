@@ -104,7 +104,7 @@ final class AdminService implements Admin {
         try {
             served = access.serve(entry, tenant);
         } catch (IllegalArgumentException e) {
-            return Promise.broken(Problem.of(NOT_REVOCABLE, "service \"%s\" cannot be served through a caretaker: %s",
+            return Promise.broken(Problem.of(NOT_REVOCABLE, "service \"%s\" cannot be served through a membrane: %s",
                     service, e.getMessage()));
         }
         try {
@@ -153,7 +153,7 @@ final class AdminService implements Admin {
         }
         if (live && store.find(ref.swiss()).filter(SturdyStore.Entry::revocable).isEmpty()) {
             return Promise.broken(Problem.of(NOT_REVOCABLE, "the sturdy ref was not minted revocable, so the references"
-                    + " fetched through it reach the service directly and cannot be cut; it is still in force"
+                    + " obtained through it reach the service directly and cannot be cut; it is still in force"
                     + " (revoke it without cutting live references, or mint revocable refs to hand out)"));
         }
         SturdyStore.Entry removed;
@@ -164,7 +164,7 @@ final class AdminService implements Admin {
         }
         node.revoke(ref);
         if (live) {
-            access.cut(ref.swiss(), "the sturdy ref they were fetched through was revoked");
+            access.cut(ref.swiss(), "the sturdy ref they were obtained through was revoked");
         }
         return Promise.of(removed != null);
     }

@@ -343,7 +343,7 @@ public final class VatServer implements AutoCloseable {
                 node.reinstate(ref, access.serve(entry, tenant));
             } catch (IllegalArgumentException e) {
                 throw new SetupException("a revocable sturdy ref designates service \"" + entry.service()
-                        + "\", which cannot be served through a caretaker: " + e.getMessage(), e);
+                        + "\", which cannot be served through a membrane: " + e.getMessage(), e);
             }
             first.putIfAbsent(entry.service(), ref);
         }

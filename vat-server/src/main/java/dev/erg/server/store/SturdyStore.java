@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The sturdy refs a server has issued, kept across restarts in a file readable by its owner
  * only: one {@code <swiss number> <service>} per line, followed by {@code revocable} for a
- * ref served through a caretaker. Whoever reads the file holds every
+ * ref served through a membrane. Whoever reads the file holds every
  * hosted object. Each change is written at once, atomically; if writing fails, the change is
  * undone and the file is left as it was.
  *
@@ -25,7 +25,7 @@ public final class SturdyStore {
 
     /**
      * One issued sturdy ref: its secret, the name of the service it designates, and whether
-     * it is served through a caretaker, so that revoking it can also cut the live references
+     * it is served through a membrane, so that revoking it can also cut the live references
      * obtained through it.
      */
     public record Entry(SwissNumber swiss, String service, boolean revocable) {

@@ -226,7 +226,7 @@ class CliTest {
                     .containsExactly("counter\t" + counter, "counter\t" + minted, "counter\t" + partner + "\trevocable");
 
             failsWith(CliRun.run(tmp, "sturdy", "revoke", minted, "--live", "--data", "data"),
-                    "NotRevocable: the sturdy ref was not minted revocable, so the references fetched through it reach"
+                    "NotRevocable: the sturdy ref was not minted revocable, so the references obtained through it reach"
                             + " the service directly and cannot be cut; it is still in force (revoke it without cutting"
                             + " live references, or mint revocable refs to hand out)");
             assertThat(CliRun.run(tmp, "sturdy", "revoke", partner, "--live", "--data", "data").out()).isEqualTo("revoked\n");
@@ -258,7 +258,7 @@ class CliTest {
         assertThat(minted).startsWith("captp://" + DataDir.open(tmp.resolve("data")).vatId() + "@127.0.0.1:" + port + "/");
         String doomed = CliRun.run(tmp, "sturdy", "mint", "counter", "--data", "data").out().strip();
         failsWith(CliRun.run(tmp, "sturdy", "revoke", doomed, "--live", "--data", "data"),
-                "the sturdy ref was not minted revocable (`sturdy mint --revocable`), so the references fetched through"
+                "the sturdy ref was not minted revocable (`sturdy mint --revocable`), so the references obtained through"
                         + " it reach the service directly and cannot be cut; it is still in force");
         assertThat(CliRun.run(tmp, "sturdy", "revoke", doomed, "--data", "data").out()).isEqualTo("revoked\n");
         String partner = CliRun.run(tmp, "sturdy", "mint", "counter", "--revocable", "--data", "data").out().strip();

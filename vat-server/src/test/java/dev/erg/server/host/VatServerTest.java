@@ -144,7 +144,7 @@ class VatServerTest {
             assertThatThrownBy(() -> client.await(viaPartner.increment(1)))
                     .isInstanceOf(ProblemException.class)
                     .extracting(e -> ((ProblemException) e).problem())
-                    .isEqualTo(Problem.of(Problem.REVOKED, "revoked: the sturdy ref they were fetched through was revoked"));
+                    .isEqualTo(Problem.of(Problem.REVOKED, "revoked: the sturdy ref they were obtained through was revoked"));
             assertThatThrownBy(() -> client.connect(partner, Counter.class))
                     .extracting(e -> ((ProblemException) e).problem().kind()).isEqualTo("NotFound");
             assertThat(client.await(direct.increment(1))).as("other holders keep their access").isEqualTo(4L);
