@@ -7,7 +7,9 @@ import dev.erg.vat.Vat;
 import dev.erg.vat.spi.Refs;
 import dev.erg.vat.spi.RemoteTarget;
 import dev.erg.wire.NotPassableException;
+import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.Message;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ final class Answers {
     private final Map<Long, Promise<Object>> byPosition = new HashMap<>();
 
     /**
-     * @param vat runs the turns that watch answers to send them back
+     * @param vat runs the turns that watch objects the peer listens to, to tell it if they break
      */
     Answers(Session session, Vat vat) {
         this.session = session;
@@ -68,33 +70,39 @@ final class Answers {
     }
 
     /**
-     * Tells {@code listener} at the peer, by fulfill or break, what {@code subject} settles to;
-     * for an object rather than a promise, tells it only if and when the object breaks.
+     * Tells the peer's settler at {@code settler}, one of its exports, by fulfill or break, what
+     * {@code subject} settles to; for an object rather than a promise, tells it only if and when
+     * the object breaks.
+     *
+     * <p>An answer is encoded and sent by the thread that settles it, usually in the turn that
+     * computed it, rather than in a turn of the session's vat: one hand-off fewer per call. The
+     * settler is not imported: it serves once and the peer frees it itself.
      */
-    void reportTo(Object subject, RemoteTarget listener) {
+    void reportTo(Object subject, long settler) {
         if (!(subject instanceof Promise<?> promise)) {
+            RemoteTarget listener = session.imports.of(settler);
             vat.run(() -> Ref.monitor(subject, why -> {
                 Refs.sendOnly(listener, Message.BREAK, why);
                 session.imports.forget(listener);
             }));
             return;
         }
-        @SuppressWarnings("unchecked") Promise<Object> watched = (Promise<Object>) promise;
-        vat.run(() -> watched.when(
-                value -> {
-                    try {
-                        Refs.sendOnly(listener, Message.FULFILL, value);
-                    } catch (NotPassableException e) {
-                        // The waiting side must hear why, not wait for an answer that cannot be sent.
-                        Refs.sendOnly(listener, Message.BREAK,
-                                Problem.of(Problem.NOT_PASSABLE, "the answer cannot be sent: %s", e.getMessage()));
-                    }
-                    session.imports.forget(listener);
-                },
-                why -> {
-                    Refs.sendOnly(listener, Message.BREAK, why);
-                    session.imports.forget(listener);
-                }));
+        Descriptor.Export to = new Descriptor.Export(settler);
+        Refs.observe(promise, value -> tell(to, Message.FULFILL, value), why -> tell(to, Message.BREAK, why));
+    }
+
+    private void tell(Descriptor.Export settler, String method, Object value) {
+        try {
+            synchronized (session) {
+                if (session.problem() == null) {
+                    session.sender.send(new Message.DeliverOnly(settler, method, Collections.singletonList(value)));
+                }
+            }
+        } catch (NotPassableException e) {
+            // The waiting side must hear why, not wait for an answer that cannot be sent.
+            tell(settler, Message.BREAK,
+                    Problem.of(Problem.NOT_PASSABLE, "the answer cannot be sent: %s", e.getMessage()));
+        }
     }
 
     /** Forgets every answer: the session is over. Under the lock. */

@@ -41,8 +41,9 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>Messages the peer sends are delivered through {@link Ref#send}, so they reach objects in
- * their own vats' turns; the session's own {@link Vat} runs only its bookkeeping turns
- * (sending answers back). When the connection is lost, {@link #lost} breaks every question,
+ * their own vats' turns, and their answers are sent back from the turns that settle them;
+ * the session's own {@link Vat} runs only the turns that watch objects the peer listens to.
+ * When the connection is lost, {@link #lost} breaks every question,
  * every imported promise and every reference to the peer with the same problem.
  *
  * <p>Thread-safe. The session's lock (its monitor, shared by the tables) guards the tables
@@ -77,7 +78,7 @@ public final class Session {
     private long lastHandoffCount = -1;
 
     /**
-     * @param vat       runs the session's own turns: watching answers to send them back
+     * @param vat       runs the session's own turns: watching objects the peer listens to
      * @param out       where messages to the peer go
      * @param bootstrap what the peer finds at our export position 0
      * @param peerName  names the peer in problems, e.g. its vat id
@@ -158,7 +159,7 @@ public final class Session {
         switch (message) {
             case Message.Deliver d -> deliver(d);
             case Message.DeliverOnly d -> deliverOnly(d);
-            case Message.Listen l -> answers.reportTo(targetOf(l.target()), imports.of(l.listener().position()));
+            case Message.Listen l -> answers.reportTo(targetOf(l.target()), l.listener().position());
             case Message.GcExports gc -> gcExports(gc);
             case Message.GcAnswers gc -> answers.freed(gc.positions());
             case Message.Get get -> answers.unsupported(get.answerPosition(), "get");
@@ -319,7 +320,7 @@ public final class Session {
         if (d.answerPosition().isPresent()) {
             answers.put(d.answerPosition().getAsLong(), answer);
         }
-        d.resolver().ifPresent(settler -> answers.reportTo(answer, imports.of(settler.position())));
+        d.resolver().ifPresent(settler -> answers.reportTo(answer, settler.position()));
     }
 
     private void deliverOnly(Message.DeliverOnly d) {
