@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.vat.spi.LogLimiter;
 import dev.erg.vat.spi.RemoteTarget;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -44,8 +45,11 @@ public final class Promise<T> {
      * that only queue work are run under the lock when the promise settles, so that a send
      * that observes the settled state cannot overtake a message queued before it (E-order).
      * Relays settle other promises and are run after the lock is released, iteratively, so
-     * that long forwarding chains need neither nested locks nor deep stacks.
+     * that long forwarding chains need neither nested locks nor deep stacks. Observers (the
+     * network layer's) run after the lock is released too, since they take locks of their own.
      */
+
+    private static final LogLimiter LOG = LogLimiter.of(System.getLogger(Promise.class.getName()));
 
     private static final int PENDING = 0;
     private static final int FULFILLED = 1;
@@ -520,6 +524,21 @@ public final class Promise<T> {
         }
     }
 
+    /**
+     * Calls {@code onFulfilled} with the value as seen outside any vat, or {@code onBroken} with
+     * the problem, on the thread that settles this promise, once it has settled and its lock is
+     * released; at once, on the calling thread, if it has settled already. For the network
+     * layer, which sends an answer from the turn that settles it rather than from a turn of its
+     * own: the callbacks must do brief work that never blocks and never runs application code.
+     * What they throw is logged, and the promise's other reactions still run.
+     */
+    void observe(Consumer<Object> onFulfilled, Consumer<? super Problem> onBroken) {
+        Observer observer = new Observer(onFulfilled, onBroken);
+        if (!addReaction(observer)) {
+            observer.fire(this);
+        }
+    }
+
     /** Appends a reaction if still pending; false if settled (the caller reacts itself). */
     private synchronized boolean addReaction(Reaction reaction) {
         if (status != PENDING) {
@@ -565,8 +584,12 @@ public final class Promise<T> {
                 current = work == null ? null : work.poll();
                 continue;
             }
-            Reaction relays = current.settleOne(s, v, from, p);
-            for (Reaction r = relays; r != null; r = r.next) {
+            Reaction deferred = current.settleOne(s, v, from, p);
+            for (Reaction r = deferred; r != null; r = r.next) {
+                if (r instanceof Observer observer) {
+                    observer.fire(current);
+                    continue;
+                }
                 if (work == null) {
                     work = new ArrayDeque<>();
                 }
@@ -591,13 +614,20 @@ public final class Promise<T> {
             s = BROKEN;
             p = Problem.of(Problem.NOT_PASSABLE, "%s: %s", expectedFor, m.getMessage());
         }
-        Reaction relays = settleOne(s, converted, s == FULFILLED ? from : null, p);
-        for (Reaction r = relays; r != null; r = r.next) {
-            ((Relay) r).follower.settle(s, converted, from, p);
+        Reaction deferred = settleOne(s, converted, s == FULFILLED ? from : null, p);
+        for (Reaction r = deferred; r != null; r = r.next) {
+            if (r instanceof Observer observer) {
+                observer.fire(this);
+            } else {
+                ((Relay) r).follower.settle(s, converted, from, p);
+            }
         }
     }
 
-    /** Settles this promise alone; returns its relays, unlinked, for the caller to follow. */
+    /**
+     * Settles this promise alone; returns its relays and observers, unlinked, in order, for the
+     * caller to run once the lock is released.
+     */
     private synchronized Reaction settleOne(int s, Object v, Vat from, Problem p) {
         if (status != PENDING) {
             return null;
@@ -608,8 +638,8 @@ public final class Promise<T> {
         problem = p;
         claimed = true;
         remote = null;
-        Reaction relays = null;
-        Reaction relaysLast = null;
+        Reaction deferred = null;
+        Reaction deferredLast = null;
         Reaction r = first;
         first = null;
         last = null;
@@ -619,13 +649,13 @@ public final class Promise<T> {
             switch (r) {
                 case Listener listener -> listener.fire(this);
                 case Pipelined message -> deliver(message);
-                case Relay relay -> {
-                    if (relaysLast == null) {
-                        relays = relay;
+                case Relay _, Observer _ -> {
+                    if (deferredLast == null) {
+                        deferred = r;
                     } else {
-                        relaysLast.next = relay;
+                        deferredLast.next = r;
                     }
-                    relaysLast = relay;
+                    deferredLast = r;
                 }
             }
             r = next;
@@ -633,7 +663,7 @@ public final class Promise<T> {
         if (waiters > 0) {
             notifyAll();
         }
-        return relays;
+        return deferred;
     }
 
     /** Delivers a message sent through this promise, which has settled. */
@@ -668,7 +698,7 @@ public final class Promise<T> {
     }
 
     /** Something waiting for a promise to settle. */
-    private abstract static sealed class Reaction permits Listener, Pipelined, Relay {
+    private abstract static sealed class Reaction permits Listener, Pipelined, Relay, Observer {
         Reaction next;
     }
 
@@ -710,6 +740,33 @@ public final class Promise<T> {
 
         Relay(Promise<?> follower) {
             this.follower = follower;
+        }
+    }
+
+    /** Something of the network layer's that runs on the settling thread: see {@link #observe}. */
+    private static final class Observer extends Reaction {
+        final Consumer<Object> onFulfilled;
+        final Consumer<? super Problem> onBroken;
+
+        Observer(Consumer<Object> onFulfilled, Consumer<? super Problem> onBroken) {
+            this.onFulfilled = onFulfilled;
+            this.onBroken = onBroken;
+        }
+
+        void fire(Promise<?> settled) {
+            try {
+                Object value;
+                try {
+                    value = settled.valueFor(null);
+                } catch (ProblemException e) {
+                    onBroken.accept(e.problem());
+                    return;
+                }
+                onFulfilled.accept(value);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "promise observer " + e.getClass().getName(),
+                        () -> "a promise observer failed: " + e, e);
+            }
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.erg.vat;
 
 import dev.erg.vat.spi.Eventual;
 import dev.erg.vat.spi.RemoteTarget;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /** The network layer's way in to {@link Ref}'s package-private operations; see {@link dev.erg.vat.spi.Refs}. */
 final class RefHooks implements Eventual {
@@ -54,5 +56,10 @@ final class RefHooks implements Eventual {
     @Override
     public Object shorten(Object ref) {
         return Ref.shorten(ref);
+    }
+
+    @Override
+    public void observe(Promise<?> promise, Consumer<Object> onFulfilled, Consumer<Problem> onBroken) {
+        promise.observe(Objects.requireNonNull(onFulfilled, "onFulfilled"), Objects.requireNonNull(onBroken, "onBroken"));
     }
 }

@@ -32,6 +32,11 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     public static PeerProcess start(Class<?> main, String... args) throws IOException {
+        return start(System.getProperty("java.class.path"), main, args);
+    }
+
+    /** Like {@link #start(Class, String...)}, with another class path: say, another build's jar. */
+    public static PeerProcess start(String classPath, Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
@@ -39,7 +44,7 @@ public final class PeerProcess implements AutoCloseable {
         if (!extra.isEmpty()) {
             command.addAll(Arrays.asList(extra.split(" +")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of("-cp", classPath, main.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

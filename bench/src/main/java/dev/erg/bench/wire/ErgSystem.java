@@ -24,6 +24,7 @@ final class ErgSystem implements WireSystem {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
+    private final String name;
     private final PeerProcess peer;
     private final VatRuntime runtime;
     private final Node node;
@@ -32,7 +33,16 @@ final class ErgSystem implements WireSystem {
     private long nextSequence;
 
     ErgSystem() throws Exception {
-        peer = PeerProcess.start(ErgPeer.class);
+        this("Erg CapTP", System.getProperty("java.class.path"));
+    }
+
+    /**
+     * A row named {@code name} whose server runs from {@code serverClassPath}, say another
+     * build's jar; the client side is always this build.
+     */
+    ErgSystem(String name, String serverClassPath) throws Exception {
+        this.name = name;
+        peer = PeerProcess.start(serverClassPath, ErgPeer.class);
         runtime = VatRuntime.builder().threads(Runtime.getRuntime().availableProcessors()).build();
         node = Node.start(VatIdentity.generate(new SecureRandom()), runtime, NetConfig.defaults(), PassableRegistry.empty());
         echo = node.connect(SturdyRef.parse(peer.address()), WireEcho.class).join(WAIT);
@@ -41,7 +51,7 @@ final class ErgSystem implements WireSystem {
 
     @Override
     public String name() {
-        return "Erg CapTP";
+        return name;
     }
 
     @Override

@@ -20,10 +20,12 @@ import java.util.Map;
  * chains); one round of warm-up, then N rounds, interleaved, and the medians of the rounds are
  * printed as Markdown with Erg's ratios to the others. With {@code --perf}, then, each system's
  * round trips and throughput once more under {@code perf stat}: context switches and system
- * calls per round trip and per message, in each process.
+ * calls per round trip and per message, in each process. With {@code --baseline=JAR}, one more
+ * Erg row whose server runs from another build's jar (the client is this build), beside this
+ * build's, to compare the two in the same run.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.erg.bench.wire.WireCompare [rounds] [--seconds=S]
- * [--round-trips=K] [--chains=C] [--perf]}
+ * [--round-trips=K] [--chains=C] [--perf] [--baseline=JAR]}
  */
 public final class WireCompare {
 
@@ -50,7 +52,12 @@ public final class WireCompare {
                 GrpcChannel grpc = opened(open, new GrpcChannel(tls));
                 GrpcUnarySystem unary = opened(open, new GrpcUnarySystem(grpc));
                 GrpcStreamSystem stream = opened(open, new GrpcStreamSystem(grpc));
-                List<WireSystem> systems = List.of(echo, erg, pekko, unary, stream);
+                List<WireSystem> systems = new ArrayList<>(List.of(echo, erg));
+                if (options.baseline() != null) {
+                    // Beside this build's row, so that the two alternate as closely as the rounds allow.
+                    systems.add(opened(open, new ErgSystem("Erg CapTP (baseline server)", options.baseline())));
+                }
+                systems.addAll(List.of(pekko, unary, stream));
                 Map<WireSystem, List<Round>> rounds = run(systems, options);
                 print(erg, rounds, options, loadBefore);
                 if (options.perf()) {

@@ -1,5 +1,7 @@
 package dev.erg.bench.wire;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -10,11 +12,12 @@ import java.util.List;
  * @param roundTrips round trips per system per round
  * @param chains     chains per system per round
  * @param perf       whether to count context switches and system calls with {@code perf stat} afterwards
+ * @param baseline   the class path of another build whose Erg server runs as one more row, or null
  */
-record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean perf) {
+record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean perf, String baseline) {
 
     static final String USAGE = "usage: WireCompare [rounds] [--seconds=S] [--round-trips=K] [--chains=C] [--perf]"
-            + " (defaults: 5 rounds, 2 s, 2000 round trips, 200 chains)";
+            + " [--baseline=JAR] (defaults: 5 rounds, 2 s, 2000 round trips, 200 chains, no baseline)";
 
     /** Reads the arguments; a {@link IllegalArgumentException} says what was wrong with them. */
     static WireOptions parse(List<String> args) {
@@ -23,9 +26,15 @@ record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean 
         int roundTrips = 2_000;
         int chains = 200;
         boolean perf = false;
+        String baseline = null;
         for (String arg : args) {
             if (arg.equals("--perf")) {
                 perf = true;
+            } else if (arg.startsWith("--baseline=")) {
+                baseline = arg.substring("--baseline=".length());
+                if (!Files.isReadable(Path.of(baseline))) {
+                    throw new IllegalArgumentException("--baseline: cannot read " + baseline);
+                }
             } else if (arg.startsWith("--seconds=")) {
                 seconds = positive(arg, 600);
             } else if (arg.startsWith("--round-trips=")) {
@@ -38,7 +47,7 @@ record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean 
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
         }
-        return new WireOptions(rounds, seconds, roundTrips, chains, perf);
+        return new WireOptions(rounds, seconds, roundTrips, chains, perf, baseline);
     }
 
     private static int positive(String arg, int max) {

@@ -3,20 +3,33 @@ package dev.erg.bench.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WireOptionsTest {
 
     @Test
     void noArgumentsGiveTheDefaults() {
-        assertThat(WireOptions.parse(List.of())).isEqualTo(new WireOptions(5, 2, 2_000, 200, false));
+        assertThat(WireOptions.parse(List.of())).isEqualTo(new WireOptions(5, 2, 2_000, 200, false, null));
     }
 
     @Test
-    void readsEveryOption() {
-        assertThat(WireOptions.parse(List.of("9", "--seconds=3", "--round-trips=5000", "--chains=50", "--perf")))
-                .isEqualTo(new WireOptions(9, 3, 5_000, 50, true));
+    void readsEveryOption(@TempDir Path dir) throws IOException {
+        Path jar = Files.createFile(dir.resolve("benchmarks.jar"));
+        assertThat(WireOptions.parse(List.of("9", "--seconds=3", "--round-trips=5000", "--chains=50", "--perf",
+                "--baseline=" + jar)))
+                .isEqualTo(new WireOptions(9, 3, 5_000, 50, true, jar.toString()));
+    }
+
+    @Test
+    void rejectsABaselineThatCannotBeRead(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.jar");
+        assertThatThrownBy(() -> WireOptions.parse(List.of("--baseline=" + missing)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--baseline: cannot read " + missing);
     }
 
     @Test

@@ -95,7 +95,7 @@ final class Remote implements RemoteTarget {
         if (already != null) {
             listener.accept(already);
         } else if (first) {
-            session.watch(this);
+            session.imports.watch(this);
         }
     }
 

@@ -2,7 +2,9 @@ package dev.erg.vat.spi;
 
 import dev.erg.vat.Deferred;
 import dev.erg.vat.PeerFault;
+import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
+import java.util.function.Consumer;
 
 /**
  * What a network layer needs from the vat package to carry references between JVMs, kept out
@@ -40,4 +42,7 @@ public interface Eventual {
 
     /** See {@link Refs#shorten}. */
     Object shorten(Object ref);
+
+    /** See {@link Refs#observe}. */
+    void observe(Promise<?> promise, Consumer<Object> onFulfilled, Consumer<Problem> onBroken);
 }

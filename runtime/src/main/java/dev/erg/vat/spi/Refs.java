@@ -2,9 +2,11 @@ package dev.erg.vat.spi;
 
 import dev.erg.vat.Deferred;
 import dev.erg.vat.PeerFault;
+import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
 import java.lang.invoke.MethodHandles;
+import java.util.function.Consumer;
 
 /**
  * The operations a network layer needs to carry references between JVMs. They live in
@@ -119,5 +121,17 @@ public final class Refs {
      */
     public static Object shorten(Object ref) {
         return eventual().shorten(ref);
+    }
+
+    /**
+     * Calls {@code onFulfilled} with the value of {@code promise} as seen outside any vat
+     * (objects of vats as eventual references), or {@code onBroken} with its problem, once, on
+     * the thread that settles it, as soon as it has; at once, on the calling thread, if it has
+     * settled already. Unlike {@link Promise#when}, no turn is queued: a network layer encodes
+     * and sends an answer from the turn that settles it. The callbacks must do brief work that
+     * never blocks and never runs application code; what they throw is logged.
+     */
+    public static void observe(Promise<?> promise, Consumer<Object> onFulfilled, Consumer<Problem> onBroken) {
+        eventual().observe(promise, onFulfilled, onBroken);
     }
 }

@@ -1,0 +1,95 @@
+package dev.erg.captp.session;
+
+import dev.erg.vat.Problem;
+import dev.erg.vat.Resolver;
+import dev.erg.vat.spi.Refs;
+import dev.erg.wire.codec.Descriptor;
+import dev.erg.wire.codec.Message;
+import dev.erg.wire.codec.Unreadable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Our questions: messages whose answers the peer will send, by the answer position we chose,
+ * each answered by {@code fulfill} or {@code break} to a {@link Settler} we exported with it.
+ * Until then, messages sent to the answer are pipelined to the position. Guarded by the
+ * session's lock.
+ */
+final class Questions {
+
+    private final Session session;
+    private final Map<Long, Remote> pipelines = new HashMap<>();
+    private long next;
+
+    Questions(Session session) {
+        this.session = session;
+    }
+
+    /** Sends {@code method} to {@code remote} as a new question; returns the pipeline of its answer. Under the lock. */
+    Remote ask(Remote remote, String method, List<Object> arguments, Class<?> answerType, Resolver<Object> answer) {
+        long question = next++;
+        Remote pipeline = new Remote(session, new Descriptor.Answer(question));
+        pipelines.put(question, pipeline);
+        long settler = session.exports.export(new Settler(answer, answerType, question, -1));
+        session.sender.send(new Message.Deliver(remote.target(), method, arguments, OptionalLong.of(question),
+                Optional.of(new Descriptor.ImportObject(settler))));
+        return pipeline;
+    }
+
+    /**
+     * The peer told {@code settler}, our export at {@code position}, {@code method} (fulfill
+     * or break): our promise settles, and what was pipelined to the answer goes to its value.
+     */
+    void settle(Settler settler, long position, String method, List<Object> args) {
+        if (args.size() != 1) {
+            throw Session.protocol(method + " takes one argument, got " + args.size());
+        }
+        Object value = args.getFirst();
+        boolean fulfilled = switch (method) {
+            case Message.FULFILL -> true;
+            case Message.BREAK -> false;
+            default -> throw Session.protocol("a resolver answers only fulfill and break, not " + method);
+        };
+        if (value instanceof Unreadable unread) {
+            fulfilled = false;
+            value = Problem.of(Problem.NOT_PASSABLE, "the answer cannot be read here: %s", unread.reason());
+        }
+        if (!fulfilled && !(value instanceof Problem)) {
+            throw Session.protocol("break takes a problem, got "
+                    + (value == null ? "null" : value.getClass().getSimpleName()));
+        }
+        Object typed = fulfilled ? Refs.asType(value, settler.answerType()) : null;
+        synchronized (session) {
+            session.exports.remove(position);
+            session.imports.promiseSettled(settler.promise());
+            Remote pipeline = pipelines.remove(settler.question());
+            if (pipeline != null && fulfilled && pipeline.wasSentTo() && session.exports.holds(value)) {
+                session.embargoes.holdBack(pipeline, settler, typed);
+                return;
+            }
+            if (pipeline != null) {
+                // Messages still pipelined to this answer go to its value now; the peer may free it.
+                pipeline.retire(typed, fulfilled ? null : (Problem) value);
+                session.sender.answerFreed(settler.question());
+            }
+        }
+        if (fulfilled) {
+            settler.resolver().resolve(typed);
+        } else {
+            settler.resolver().reject((Problem) value);
+        }
+    }
+
+    /** Forgets every question: the session is over, and their settlers break. Under the lock. */
+    void clear() {
+        pipelines.clear();
+    }
+
+    /** Under the lock. */
+    int size() {
+        return pipelines.size();
+    }
+}
