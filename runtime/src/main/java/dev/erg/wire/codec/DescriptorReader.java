@@ -24,12 +24,11 @@ final class DescriptorReader {
     static Descriptor read(ItemReader in, int depth) {
         int initial = in.next();
         if (initial >>> 5 != Cbor.TAG) {
-            throw ItemReader.mismatch(initial, "a descriptor");
+            throw in.mismatch(initial, "a descriptor");
         }
         long tag = in.cbor().argument(initial);
         if (!Tag.isDescriptor(tag)) {
-            throw PathFailure.of(ProtocolError.TYPE_MISMATCH, "tag " + Long.toUnsignedString(tag),
-                    "a descriptor");
+            throw ItemReader.wrongTag(tag, "a descriptor");
         }
         return read(in, tag, depth);
     }
@@ -93,12 +92,11 @@ final class DescriptorReader {
     private static SignedEnvelope<HandoffGive> signedGive(ItemReader in, int depth) {
         int initial = in.next();
         if (initial >>> 5 != Cbor.TAG) {
-            throw ItemReader.mismatch(initial, "sig-envelope of a handoff-give");
+            throw in.mismatch(initial, "sig-envelope of a handoff-give");
         }
         long tag = in.cbor().argument(initial);
         if (tag != Tag.SIGNED_ENVELOPE) {
-            throw PathFailure.of(ProtocolError.TYPE_MISMATCH, "tag " + Long.toUnsignedString(tag),
-                    "sig-envelope of a handoff-give");
+            throw ItemReader.wrongTag(tag, "sig-envelope of a handoff-give");
         }
         in.fields("sig-envelope", 2, depth);
         HandoffGive give;
@@ -131,11 +129,11 @@ final class DescriptorReader {
     private static long certificateTag(ItemReader in, String expected) {
         int initial = in.next();
         if (initial >>> 5 != Cbor.TAG) {
-            throw ItemReader.mismatch(initial, expected);
+            throw in.mismatch(initial, expected);
         }
         long tag = in.cbor().argument(initial);
         if (tag != Tag.HANDOFF_GIVE && tag != Tag.HANDOFF_RECEIVE) {
-            throw PathFailure.of(ProtocolError.TYPE_MISMATCH, "tag " + Long.toUnsignedString(tag), expected);
+            throw ItemReader.wrongTag(tag, expected);
         }
         return tag;
     }

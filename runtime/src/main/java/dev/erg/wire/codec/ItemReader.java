@@ -166,8 +166,45 @@ final class ItemReader {
         }
     }
 
-    /** A {@link ProtocolError#TYPE_MISMATCH} between the item starting with {@code initial} and what was expected. */
-    static PathFailure mismatch(int initial, String expected) {
+    /**
+     * The failure of an item starting with {@code initial} where {@code expected} was due. The
+     * rest of its head is read first, since a rule of the head wins over the item's kind (spec
+     * section 9.1, which error wins): a head that is not well-formed is {@code malformed}, a
+     * longer head than needed {@code non-canonical}, a tag section 5 does not define
+     * {@code unknown-tag}; anything else is a {@link ProtocolError#TYPE_MISMATCH}.
+     */
+    PathFailure mismatch(int initial, String expected) {
+        switch (initial >>> 5) {
+            case Cbor.TAG -> {
+                return wrongTag(in.argument(initial), expected);
+            }
+            case 7 -> {
+                if (initial == Cbor.BREAK) {
+                    return PathFailure.of(ProtocolError.MALFORMED, "break outside an indefinite-length item", null);
+                }
+                if (initial > Cbor.FLOAT64) {
+                    return CborReader.invalidInitialByte(initial);
+                }
+                if (initial == Cbor.SIMPLE_IN_NEXT_BYTE) {
+                    int value = in.simpleValue();
+                    if (value < 32) {
+                        return PathFailure.of(ProtocolError.MALFORMED, "simple value " + value + " in a 2-byte head", null);
+                    }
+                }
+            }
+            default -> in.argument(initial);
+        }
         return PathFailure.of(ProtocolError.TYPE_MISMATCH, Cbor.describe(initial), expected);
+    }
+
+    /**
+     * The failure of tag {@code tag} where {@code expected} was due: {@code unknown-tag} for a
+     * tag section 5 does not define, else a {@link ProtocolError#TYPE_MISMATCH}.
+     */
+    static PathFailure wrongTag(long tag, String expected) {
+        if (!Tag.isDefined(tag)) {
+            return PathFailure.of(ProtocolError.UNKNOWN_TAG, "unknown tag " + Long.toUnsignedString(tag), null);
+        }
+        return PathFailure.of(ProtocolError.TYPE_MISMATCH, "tag " + Long.toUnsignedString(tag), expected);
     }
 }

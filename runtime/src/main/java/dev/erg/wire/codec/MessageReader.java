@@ -43,12 +43,11 @@ final class MessageReader {
     private Message message() {
         int initial = in.next();
         if (initial >>> 5 != Cbor.TAG) {
-            throw ItemReader.mismatch(initial, "a message, tag " + Tag.MESSAGE);
+            throw in.mismatch(initial, "a message, tag " + Tag.MESSAGE);
         }
         long tag = in.cbor().argument(initial);
         if (tag != Tag.MESSAGE) {
-            throw PathFailure.of(ProtocolError.TYPE_MISMATCH, "tag " + Long.toUnsignedString(tag),
-                    "a message, tag " + Tag.MESSAGE);
+            throw ItemReader.wrongTag(tag, "a message, tag " + Tag.MESSAGE);
         }
         int length = in.arrayHead("message", 0, false);
         if (length == 0) {

@@ -41,6 +41,12 @@ final class Tag {
         };
     }
 
+    /** Whether section 5 of the specification defines {@code tag}. */
+    static boolean isDefined(long tag) {
+        return tag == POSITIVE_BIGNUM || tag == NEGATIVE_BIGNUM || tag == DECIMAL
+                || (tag >= MESSAGE && tag <= SIGNED_ENVELOPE);
+    }
+
     /** Whether {@code tag} starts a descriptor. */
     static boolean isDescriptor(long tag) {
         return tag >= IMPORT_OBJECT && tag <= SIGNED_ENVELOPE;

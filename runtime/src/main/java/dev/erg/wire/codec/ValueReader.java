@@ -110,7 +110,7 @@ final class ValueReader {
     List<Object> values(int depth) {
         int initial = items.next();
         if (initial >>> 5 != Cbor.ARRAY) {
-            throw ItemReader.mismatch(initial, "array");
+            throw items.mismatch(initial, "array");
         }
         return list(initial, Expect.ANY, depth, false);
     }
@@ -263,7 +263,7 @@ final class ValueReader {
     private BigInteger bignum(boolean negative) {
         int initial = items.next();
         if (initial >>> 5 != Cbor.BYTES) {
-            throw ItemReader.mismatch(initial, "byte string, a bignum's magnitude");
+            throw items.mismatch(initial, "byte string, a bignum's magnitude");
         }
         int length = in.length(initial, "bignum", limits.maxBigIntegerBytes(), 1);
         byte[] magnitude = in.bytes(length);
@@ -304,11 +304,11 @@ final class ValueReader {
                 case Cbor.TAG -> {
                     long tag = in.argument(initial);
                     if (tag != Tag.POSITIVE_BIGNUM && tag != Tag.NEGATIVE_BIGNUM) {
-                        throw ItemReader.mismatch(initial, "integer");
+                        throw ItemReader.wrongTag(tag, "integer");
                     }
                     yield bignum(tag == Tag.NEGATIVE_BIGNUM);
                 }
-                default -> throw ItemReader.mismatch(initial, "integer");
+                default -> throw items.mismatch(initial, "integer");
             };
         } catch (PathFailure f) {
             throw f.at(segment);
