@@ -130,6 +130,8 @@ final class BatchWriter {
                     + " sender_generation) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq,"
                     + " floor = excluded.floor, sender_generation = excluded.sender_generation");
                  PreparedStatement prune = c.prepareStatement("DELETE FROM receipts WHERE stream = ? AND seq <= ?");
+                 PreparedStatement incarnation = c.prepareStatement("INSERT INTO instream_incarnations (id, incarnation)"
+                         + " VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET incarnation = excluded.incarnation");
                  PreparedStatement stop = c.prepareStatement("INSERT INTO stopped_instreams (id, why) VALUES (?, ?)"
                          + " ON CONFLICT (id) DO NOTHING")) {
                 for (InStream s : batch.inStreams) {
@@ -142,6 +144,11 @@ final class BatchWriter {
                     prune.setString(1, s.id);
                     prune.setLong(2, s.floor);
                     prune.addBatch();
+                    if (!s.senderIncarnation.isEmpty()) {
+                        incarnation.setString(1, s.id);
+                        incarnation.setString(2, s.senderIncarnation);
+                        incarnation.addBatch();
+                    }
                     if (s.halted != null) {
                         stop.setString(1, s.id);
                         stop.setString(2, s.halted);
@@ -150,6 +157,7 @@ final class BatchWriter {
                 }
                 ps.executeBatch();
                 prune.executeBatch();
+                incarnation.executeBatch();
                 stop.executeBatch();
             }
         }

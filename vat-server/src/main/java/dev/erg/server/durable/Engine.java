@@ -129,6 +129,11 @@ final class Engine implements AutoCloseable {
         return generation;
     }
 
+    /** The random number of this start, which letters carry; see {@link Letter#senderIncarnation()}. */
+    String incarnation() {
+        return store.incarnation();
+    }
+
     String vatId() {
         return vatId;
     }
