@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Writes what a {@link Batch} holds to the store's tables: objects and their sturdy refs,
- * roots, outgoing streams and their letters, receipts and incoming streams, and the next
- * ticket and object numbers. Writes in the caller's transaction, which commits it.
+ * roots, outgoing streams and their letters, receipts and incoming streams, alarms, and the
+ * next ticket and object numbers. Writes in the caller's transaction, which commits it.
  */
 final class BatchWriter {
 
@@ -159,6 +159,22 @@ final class BatchWriter {
                 prune.executeBatch();
                 incarnation.executeBatch();
                 stop.executeBatch();
+            }
+        }
+        if (!batch.alarms.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO alarms (id, subject, raised, what, repeats,"
+                    + " acknowledged) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET what = excluded.what,"
+                    + " repeats = excluded.repeats, acknowledged = excluded.acknowledged")) {
+                for (Alarm alarm : batch.alarms) {
+                    ps.setLong(1, alarm.id());
+                    ps.setString(2, alarm.subject());
+                    ps.setString(3, alarm.raised());
+                    ps.setString(4, alarm.what());
+                    ps.setLong(5, alarm.repeats());
+                    ps.setString(6, alarm.acknowledged());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
         }
         StoreMeta.put(c, "next_ticket", Long.toString(batch.nextTicket));

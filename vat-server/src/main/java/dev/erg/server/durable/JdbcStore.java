@@ -285,6 +285,22 @@ final class JdbcStore implements AutoCloseable {
         }
     }
 
+    /** Every alarm stored, acknowledged or not, oldest first. */
+    List<Alarm> alarms() {
+        List<Alarm> alarms = new ArrayList<>();
+        try (Statement s = live().createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, subject, raised, what, repeats, acknowledged FROM alarms ORDER BY id")) {
+            while (rs.next()) {
+                alarms.add(new Alarm(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getString(6)));
+            }
+            live().commit();
+        } catch (SQLException e) {
+            throw failed("read the alarms", e);
+        }
+        return alarms;
+    }
+
     StoredReceipt receipt(String stream, long seq) {
         try (PreparedStatement ps = live().prepareStatement("SELECT digest, generation, answer, problem_kind,"
                 + " problem_message FROM receipts WHERE stream = ? AND seq = ?")) {

@@ -117,7 +117,7 @@ final class LetterIntake {
                 + what;
         // Every refusal is an alarm; the log shows a line per kind of refusal per interval.
         Engine.PEER_CAUSED.log(System.Logger.Level.ERROR, "letter refused " + problem.kind(), () -> report, null);
-        alarms.raise(report);
+        alarms.raise("stream " + letter.stream(), report);
         settles.add(refusal(resolver, problem));
     }
 

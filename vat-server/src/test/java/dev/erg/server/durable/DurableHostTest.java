@@ -197,7 +197,8 @@ class DurableHostTest {
         Letter rollback = new Letter(stream, "peer", 1, START, 1, 3, 0, swiss.text(), "add", three);
         assertAmnesia(() -> mailbox.deliver(rollback), "this stream is stopped: letter 2 was refused: a different letter");
         assertThat(await(box::value)).isEqualTo(6);
-        assertThat(host.alarms()).as("one alarm per stream stopped").hasSize(4);
+        assertThat(host.alarms()).as("one alarm per stream, its refusals after the first counted as repeats").hasSize(3);
+        assertThat(host.alarmList(false).getFirst().repeats()).isEqualTo(1);
     }
 
     /**
@@ -264,6 +265,45 @@ class DurableHostTest {
                 "this stream is stopped: letter 2 was refused: two starts");
         assertThat(await(box::value)).isEqualTo(3);
         assertThat(again.alarms()).singleElement().asString().contains("two starts of vat peer");
+    }
+
+    /**
+     * Alarms are kept in the store: they outlive a restart until an operator acknowledges
+     * them, and after, as acknowledged; none is dropped for want of room.
+     */
+    @Test
+    void alarmsSurviveRestartsUntilAcknowledgedAndNoneIsDropped() throws Exception {
+        DurableHost host = open(8);
+        Mailbox mailbox = attach(host, host.root("boxes", vat, BOX, () -> new BoxState(0)));
+        byte[] one = codec.encode(new Object[]{1L});
+        int streams = 150;
+        for (int n = 0; n < streams; n++) {
+            Letter gap = new Letter(stream(n), "peer", 1, START, 0, 2, 1, swiss.text(), "add", one);
+            assertAmnesia(() -> mailbox.deliver(gap), "this vat was restored from an older copy");
+        }
+        assertThat(host.alarms()).as("more than the hundred once kept in memory").hasSize(streams);
+        host.close();
+
+        DurableHost again = open(8);
+        again.root("boxes", vat, BOX, () -> new BoxState(0));
+        List<Alarm> open = again.alarmList(false);
+        assertThat(open).as("alarms outlive a restart").hasSize(streams)
+                .allSatisfy(alarm -> assertThat(alarm.what()).contains("this vat was restored from an older copy"));
+        assertThat(open).extracting(Alarm::subject).startsWith("stream " + stream(0), "stream " + stream(1));
+        long first = open.getFirst().id();
+        assertThat(again.acknowledgeAlarm(first)).isTrue();
+        assertThat(again.acknowledgeAlarm(first)).as("only once").isFalse();
+        assertThat(again.acknowledgeAlarm(first + 10_000)).as("never raised").isFalse();
+        assertThat(again.alarms()).hasSize(streams - 1);
+        again.close();
+
+        DurableHost third = open(8);
+        third.root("boxes", vat, BOX, () -> new BoxState(0));
+        assertThat(third.alarmList(false)).hasSize(streams - 1).extracting(Alarm::id).doesNotContain(first);
+        List<Alarm> all = third.alarmList(true);
+        assertThat(all).hasSize(streams);
+        assertThat(all.getFirst().id()).isEqualTo(first);
+        assertThat(all.getFirst().isAcknowledged()).as("the acknowledgement outlives a restart too").isTrue();
     }
 
     private final StateCodec codec = new StateCodec();
