@@ -234,7 +234,8 @@ public final class Node implements AutoCloseable {
      * Watches the vat {@code ref} names: {@code listener} is told each time that vat becomes
      * reachable (at once if it is), after which {@link #connect} gives a fresh live reference
      * (Joule's {@code Available}). While it is unreachable, the node redials with exponential
-     * backoff and jitter, from 100 ms up to 30 s; closing the watch stops it.
+     * backoff and jitter, from 100 ms up to one second, so that a vat is reported about a second
+     * at most after it is back; the watches of one vat share each dial. Closing the watch stops it.
      *
      * @param listener an eventual reference (e.g. from {@link Vat#export}), so that it is told
      *                 in its own vat
@@ -247,7 +248,7 @@ public final class Node implements AutoCloseable {
                     + "vat.export(listener, AvailabilityListener.class), so that it runs in its own vat");
         }
         Watch watch = new Watch(ref, listener);
-        vat.run(() -> watch.attempt(MIN_BACKOFF));
+        vat.run(() -> watch.attempt(Redial.FIRST));
         return watch;
     }
 
@@ -277,8 +278,22 @@ public final class Node implements AutoCloseable {
     private static final String CROSSED_HELLOS = "shutdown: crossed hellos";
     /** The most redirects one attempt to reach a vat follows. */
     private static final int MAX_REDIRECTS = 3;
-    private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The dial each watched vat is being dialed with now, shared by its watches. */
+    private final Map<VatId, CompletableFuture<Session>> watchDials = new ConcurrentHashMap<>();
+
+    /** The session with {@code ref}'s vat, joining the dial another watch has begun, if any. */
+    private CompletableFuture<Session> watchDial(SturdyRef ref) {
+        VatId peer = ref.vatId();
+        CompletableFuture<Session> dialing = watchDials.get(peer);
+        if (dialing != null) {
+            return dialing;
+        }
+        CompletableFuture<Session> dial = session(peer, ref.hints(), 0);
+        if (!dial.isDone() && watchDials.putIfAbsent(peer, dial) == null) {
+            dial.whenComplete((session, failure) -> watchDials.remove(peer, dial));
+        }
+        return dial;
+    }
 
     /** A watch on one sturdy ref's vat; see {@link #watch}. Close it to stop redialing. */
     public final class Watch implements AutoCloseable {
@@ -296,7 +311,7 @@ public final class Node implements AutoCloseable {
             if (closed) {
                 return;
             }
-            session(ref.vatId(), ref.hints(), 0).whenComplete((session, failure) -> {
+            watchDial(ref).whenComplete((session, failure) -> {
                 if (closed) {
                     return;
                 }
@@ -305,15 +320,14 @@ public final class Node implements AutoCloseable {
                     return;
                 }
                 listener.available();
-                session.whenLost(why -> vat.run(() -> retryAfter(MIN_BACKOFF)));
+                session.whenLost(why -> vat.run(() -> retryAfter(Redial.FIRST)));
             });
         }
 
         /** Runs in the node's vat: waits a jittered {@code backoff}, then tries again with a longer one. */
         private void retryAfter(Duration backoff) {
-            long jittered = (long) (backoff.toNanos() * (0.8 + 0.4 * vat.random().nextDouble()));
-            Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            vat.timer().after(Duration.ofNanos(jittered)).when(x -> attempt(next), p -> { });
+            Duration wait = Redial.jittered(backoff, vat.random().nextDouble());
+            vat.timer().after(wait).when(x -> attempt(Redial.next(backoff)), p -> { });
         }
 
         /** Stops watching: no more dials, no more calls to onAvailable. */

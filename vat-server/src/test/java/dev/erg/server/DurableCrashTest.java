@@ -60,6 +60,8 @@ class DurableCrashTest {
     private static final int WINDOW = 64;
     private static final int LAG = 16;
     private static final String FROM = "crash-test-client";
+    /** The client never restarts: one start, one incarnation. */
+    private static final String INCARNATION = "c0ffee00c0ffee00c0ffee00c0ffee00";
     private static final List<String> ACCOUNTS = LedgerMaker.INITIAL_BALANCES.keySet().stream().sorted().toList();
     private static final List<String> COUNTERS = List.of("red", "green", "blue", "white");
     /** Larger than all the money there is: always refused. */
@@ -290,7 +292,7 @@ class DurableCrashTest {
     /** Letter {@code seq}, with what the client knows now of the receipts. */
     private Letter letter(long seq) {
         Op op = ops.get((int) seq - 1);
-        return new Letter(stream, FROM, 1, maxGeneration, seq, ackedThrough(), swiss, op.method(), op.arguments());
+        return new Letter(stream, FROM, 1, INCARNATION, maxGeneration, seq, ackedThrough(), swiss, op.method(), op.arguments());
     }
 
     /** The receipts the client has confirmed: all but the last {@value #LAG}. */

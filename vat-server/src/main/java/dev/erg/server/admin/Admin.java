@@ -1,5 +1,6 @@
 package dev.erg.server.admin;
 
+import dev.erg.server.durable.Alarm;
 import dev.erg.vat.Promise;
 import java.util.List;
 
@@ -62,6 +63,19 @@ public interface Admin {
      * the receiver may then consume again letters it had consumed before.
      */
     Promise<Long> resumeOutbox(String vatId);
+
+    /**
+     * The alarms of the server's durable store, oldest first: those not acknowledged, or with
+     * {@code acknowledgedToo} every one it keeps. Breaks with {@code StorageFailure} if the
+     * store cannot be read.
+     */
+    Promise<List<Alarm>> alarms(boolean acknowledgedToo);
+
+    /**
+     * Acknowledges alarm {@code id}, in the store, so that it is no longer listed as open;
+     * answers whether it was open. Breaks with {@code StorageFailure} if the store cannot be written.
+     */
+    Promise<Boolean> acknowledgeAlarm(long id);
 
     /**
      * Stops the server in order, as SIGTERM does, and its process then exits. Answers as the

@@ -1,5 +1,6 @@
 package dev.erg.server.admin;
 
+import dev.erg.server.durable.Alarm;
 import dev.erg.server.durable.OutboxStatus;
 import dev.erg.server.worker.WorkerStatus;
 import java.util.List;
@@ -10,7 +11,7 @@ public final class AdminProtocol {
     /** Registered on both sides: by the server, and by every client of its admin object. */
     public static final List<Class<?>> PASSABLES = List.of(SturdyListing.class, VatStatus.class, ServerStatus.class,
             OutboxStatus.class, WorkerStatus.class, ConfinedVatStatus.class, ClusterStatus.class, MemberListing.class,
-            VatPlacement.class);
+            VatPlacement.class, Alarm.class);
 
     private AdminProtocol() {
     }

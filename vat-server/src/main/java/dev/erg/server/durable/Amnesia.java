@@ -7,7 +7,8 @@ import java.security.NoSuchAlgorithmException;
 /**
  * The checks by which a receiving vat notices that it, or the sender of a stream, was
  * restored from an older copy of its store: generations that go back, numbers that skip or
- * repeat, counts that shrink.
+ * repeat, counts that shrink, two starts under one generation, and a later start that has
+ * forgotten receipts an earlier one confirmed.
  */
 final class Amnesia {
 
@@ -35,6 +36,18 @@ final class Amnesia {
         if (letter.seq() > last + 1) {
             return "letter " + letter.seq() + " comes after " + last + ", the last this vat remembers consuming:"
                     + " this vat was restored from an older copy of its store";
+        }
+        // These two hold for letters sent again too: a start is not a copy on a given-up session.
+        if (stream != null && letter.senderGeneration() == stream.senderGeneration && !stream.senderIncarnation.isEmpty()
+                && !letter.senderIncarnation().equals(stream.senderIncarnation)) {
+            return "two starts of vat " + letter.from() + " both write as generation " + letter.senderGeneration()
+                    + " (incarnations " + stream.senderIncarnation + " and " + letter.senderIncarnation()
+                    + "): the sender was restored from an older copy of its store";
+        }
+        if (stream != null && letter.senderGeneration() > stream.senderGeneration && letter.ackedThrough() < stream.floor) {
+            return "vat " + letter.from() + " started again (generation " + letter.senderGeneration()
+                    + ") holding receipts only up to " + letter.ackedThrough() + " after confirming up to " + stream.floor
+                    + ": the sender was restored from an older copy of its store";
         }
         if (letter.seq() <= last) {
             // A letter sent again is judged by its stored receipt: a copy still travelling on a

@@ -18,13 +18,14 @@ final class Batch {
     final List<OutLetter> delivered = new ArrayList<>();
     final Set<InStream> inStreams = new LinkedHashSet<>();
     final Map<String, Map<Long, StoredReceipt>> receipts = new LinkedHashMap<>();
+    final List<Alarm> alarms = new ArrayList<>();
     long nextTicket;
     long nextObject;
     int turns;
 
     boolean isEmpty() {
         return objects.isEmpty() && roots.isEmpty() && made.isEmpty() && dropped.isEmpty() && outStreams.isEmpty() && sent.isEmpty() && delivered.isEmpty()
-                && inStreams.isEmpty() && receipts.isEmpty();
+                && inStreams.isEmpty() && receipts.isEmpty() && alarms.isEmpty();
     }
 
     StoredReceipt receipt(String stream, long seq) {

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Writes what a {@link Batch} holds to the store's tables: objects and their sturdy refs,
- * roots, outgoing streams and their letters, receipts and incoming streams, and the next
- * ticket and object numbers. Writes in the caller's transaction, which commits it.
+ * roots, outgoing streams and their letters, receipts and incoming streams, alarms, and the
+ * next ticket and object numbers. Writes in the caller's transaction, which commits it.
  */
 final class BatchWriter {
 
@@ -130,6 +130,8 @@ final class BatchWriter {
                     + " sender_generation) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq,"
                     + " floor = excluded.floor, sender_generation = excluded.sender_generation");
                  PreparedStatement prune = c.prepareStatement("DELETE FROM receipts WHERE stream = ? AND seq <= ?");
+                 PreparedStatement incarnation = c.prepareStatement("INSERT INTO instream_incarnations (id, incarnation)"
+                         + " VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET incarnation = excluded.incarnation");
                  PreparedStatement stop = c.prepareStatement("INSERT INTO stopped_instreams (id, why) VALUES (?, ?)"
                          + " ON CONFLICT (id) DO NOTHING")) {
                 for (InStream s : batch.inStreams) {
@@ -142,6 +144,11 @@ final class BatchWriter {
                     prune.setString(1, s.id);
                     prune.setLong(2, s.floor);
                     prune.addBatch();
+                    if (!s.senderIncarnation.isEmpty()) {
+                        incarnation.setString(1, s.id);
+                        incarnation.setString(2, s.senderIncarnation);
+                        incarnation.addBatch();
+                    }
                     if (s.halted != null) {
                         stop.setString(1, s.id);
                         stop.setString(2, s.halted);
@@ -150,7 +157,24 @@ final class BatchWriter {
                 }
                 ps.executeBatch();
                 prune.executeBatch();
+                incarnation.executeBatch();
                 stop.executeBatch();
+            }
+        }
+        if (!batch.alarms.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO alarms (id, subject, raised, what, repeats,"
+                    + " acknowledged) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET what = excluded.what,"
+                    + " repeats = excluded.repeats, acknowledged = excluded.acknowledged")) {
+                for (Alarm alarm : batch.alarms) {
+                    ps.setLong(1, alarm.id());
+                    ps.setString(2, alarm.subject());
+                    ps.setString(3, alarm.raised());
+                    ps.setString(4, alarm.what());
+                    ps.setLong(5, alarm.repeats());
+                    ps.setString(6, alarm.acknowledged());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
         }
         StoreMeta.put(c, "next_ticket", Long.toString(batch.nextTicket));

@@ -74,14 +74,17 @@ final class Committer {
         commits.increment();
     }
 
-    /** Commits {@code batch} of {@code n} turns and settles {@code settles} as the commit goes. */
-    void commit(Batch batch, List<Settle> settles, int n) {
+    /**
+     * Commits {@code batch} of {@code n} turns and settles {@code settles} as the commit goes;
+     * answers whether it is known to have committed.
+     */
+    boolean commit(Batch batch, List<Settle> settles, int n) {
         try {
             commit(batch);
         } catch (FencedException e) {
             Settle.fail(settles, StoreLink.fenced(e.getMessage()));
             link.fence(e.getMessage());
-            return;
+            return false;
         } catch (StoredDataException e) {
             String cause = JdbcStore.oneLine(e);
             link.lose(cause);
@@ -93,9 +96,10 @@ final class Committer {
                 LOG.error("{}; the batch's {} turns are undone and their callers told", cause, n);
                 Settle.fail(settles, Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; the call was undone", cause));
             }
-            return;
+            return false;
         }
         committed(batch, settles, n);
+        return true;
     }
 
     /** Answers the callers of a committed batch and hands its letters to the pump. */

@@ -187,9 +187,34 @@ public final class DurableHost implements AutoCloseable {
         return engine.storeStatus();
     }
 
-    /** What an operator must look into, such as a peer or this vat restored from an old copy; oldest first. */
+    /**
+     * What an operator must look into and has not acknowledged, such as a peer or this vat
+     * restored from an old copy, one line each; oldest first.
+     */
     public List<String> alarms() {
-        return alarms.all();
+        return alarms.open().stream().map(Alarm::line).toList();
+    }
+
+    /**
+     * The alarms, oldest first: those not acknowledged, or with {@code acknowledgedToo} every
+     * one the store keeps as well.
+     *
+     * @throws StoredDataException   if the store cannot be read
+     * @throws IllegalStateException if the engine does not answer
+     */
+    public List<Alarm> alarmList(boolean acknowledgedToo) {
+        return acknowledgedToo ? engine.allAlarms() : alarms.open();
+    }
+
+    /**
+     * Acknowledges alarm {@code id}, in the store; answers whether it was raised and not
+     * acknowledged yet.
+     *
+     * @throws StoredDataException   if the store cannot be written
+     * @throws IllegalStateException if the engine does not answer
+     */
+    public boolean acknowledgeAlarm(long id) {
+        return engine.acknowledgeAlarm(id);
     }
 
     /** The outbox towards each vat this one has sent letters to. */

@@ -68,6 +68,7 @@ final class Engine implements AutoCloseable {
     private final TurnRunner runner;
     private final LetterIntake letters;
     private final Map<String, Long> roots;
+    private final Alarms alarms;
     private long nextTicket;
     private long nextObject;
 
@@ -86,6 +87,9 @@ final class Engine implements AutoCloseable {
         this.letters = new LetterIntake(store, alarms, generation,
                 new LetterCalls(codec, targets, generation, objects::get, runner::turn));
         this.roots = new HashMap<>(store.roots());
+        this.alarms = alarms;
+        List<Alarm> stored = store.alarms();
+        alarms.load(stored, stored.isEmpty() ? 0 : stored.getLast().id());
         loadCounters();
         outStreams.load();
         this.thread = Thread.ofPlatform().name("durable-engine").daemon().unstarted(this::run);
@@ -127,6 +131,11 @@ final class Engine implements AutoCloseable {
 
     long generation() {
         return generation;
+    }
+
+    /** The random number of this start, which letters carry; see {@link Letter#senderIncarnation()}. */
+    String incarnation() {
+        return store.incarnation();
     }
 
     String vatId() {
@@ -301,6 +310,7 @@ final class Engine implements AutoCloseable {
         }
         if (first == null) {
             link.renewIfDue();
+            writeAlarms();
             return;
         }
         Batch batch = new Batch();
@@ -312,6 +322,8 @@ final class Engine implements AutoCloseable {
             n++;
         } while (n < maxBatch && !store.lost() && (work = queue.poll()) != null);
         batch.turns = n;
+        List<Alarm> raised = alarms.unwritten();
+        batch.alarms.addAll(raised);
         if (batch.isEmpty()) {
             settles.forEach(s -> Settle.run(s.committed()));
             if (store.lost()) {
@@ -320,7 +332,35 @@ final class Engine implements AutoCloseable {
             }
             return;
         }
-        committer.commit(numbered(batch), settles, n);
+        if (committer.commit(numbered(batch), settles, n)) {
+            alarms.written(raised);
+        }
+    }
+
+    /** Commits the alarms raised or acknowledged since the last commit, if any. */
+    private void writeAlarms() {
+        List<Alarm> raised = alarms.unwritten();
+        if (!raised.isEmpty() && link.status().state() == StoreStatus.State.UP) {
+            Batch batch = new Batch();
+            batch.alarms.addAll(raised);
+            if (committer.commit(numbered(batch), List.of(), 0)) {
+                alarms.written(raised);
+            }
+        }
+    }
+
+    /** Every alarm, acknowledged or not, oldest first: those in the store and those not written yet. */
+    List<Alarm> allAlarms() {
+        return call(() -> alarms.merged(store.alarms()));
+    }
+
+    /** Acknowledges alarm {@code id} and commits that; answers whether it was unacknowledged. */
+    boolean acknowledgeAlarm(long id) {
+        return call(() -> {
+            boolean found = alarms.acknowledge(id);
+            writeAlarms();
+            return found;
+        });
     }
 
     /**

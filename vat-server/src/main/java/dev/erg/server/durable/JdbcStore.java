@@ -1,5 +1,6 @@
 package dev.erg.server.durable;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ final class JdbcStore implements AutoCloseable {
     private Connection connection;
     private String lostCause;
     private long generation;
+    private String incarnation;
     /** Commits known made under this epoch; the owner row counts the made ones too. */
     private long confirmed;
     private boolean inDoubt;
@@ -63,6 +66,7 @@ final class JdbcStore implements AutoCloseable {
         try {
             store.connect();
             store.generation = store.ownership.claim(store.connection);
+            store.incarnation = store.beginIncarnation();
             return store;
         } catch (SQLException e) {
             store.close();
@@ -87,6 +91,21 @@ final class JdbcStore implements AutoCloseable {
     /** How many times this store has been started, this start included. */
     long generation() {
         return generation;
+    }
+
+    /** The random number drawn for this start, committed before any letter carries it. */
+    String incarnation() {
+        return incarnation;
+    }
+
+    /** Draws this start's incarnation and commits it, so that the store says which start wrote it last. */
+    private String beginIncarnation() throws SQLException {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        String drawn = HexFormat.of().formatHex(bytes);
+        StoreMeta.put(connection, "incarnation", drawn);
+        connection.commit();
+        return drawn;
     }
 
     /** This server's epoch of ownership. */
@@ -251,18 +270,35 @@ final class JdbcStore implements AutoCloseable {
 
     InStream inStream(String id) {
         try (PreparedStatement ps = live().prepareStatement(
-                "SELECT sender, last_seq, floor, sender_generation, why FROM instreams LEFT JOIN stopped_instreams"
-                        + " ON stopped_instreams.id = instreams.id WHERE instreams.id = ?")) {
+                "SELECT sender, last_seq, floor, sender_generation, incarnation, why FROM instreams"
+                        + " LEFT JOIN instream_incarnations ON instream_incarnations.id = instreams.id"
+                        + " LEFT JOIN stopped_instreams ON stopped_instreams.id = instreams.id WHERE instreams.id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 InStream found = rs.next() ? new InStream(id, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getString(5)) : null;
+                        rs.getString(5) == null ? "" : rs.getString(5), rs.getString(6)) : null;
                 live().commit();
                 return found;
             }
         } catch (SQLException e) {
             throw failed("read stream " + id, e);
         }
+    }
+
+    /** Every alarm stored, acknowledged or not, oldest first. */
+    List<Alarm> alarms() {
+        List<Alarm> alarms = new ArrayList<>();
+        try (Statement s = live().createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, subject, raised, what, repeats, acknowledged FROM alarms ORDER BY id")) {
+            while (rs.next()) {
+                alarms.add(new Alarm(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getString(6)));
+            }
+            live().commit();
+        } catch (SQLException e) {
+            throw failed("read the alarms", e);
+        }
+        return alarms;
     }
 
     StoredReceipt receipt(String stream, long seq) {

@@ -13,6 +13,10 @@ import dev.erg.vat.Passable;
  * @param stream             the stream's id: 32 lower-case hex digits
  * @param from               the sending vat's id, for reports
  * @param senderGeneration   how many times the sender has started with its store
+ * @param senderIncarnation  a random number the sender drew at this start and committed to its
+ *                           store, 32 lower-case hex digits: two starts never share one, so a copy
+ *                           restored from a backup differs from the start it repeats even where
+ *                           its generation and its letters are the same
  * @param receiverGeneration the highest generation of the receiver the sender has had a receipt from; 0 at first
  * @param seq                this letter's number in the stream, from 1
  * @param ackedThrough       the sender has stored the receipts of every letter up to this one
@@ -21,6 +25,7 @@ import dev.erg.vat.Passable;
  * @param args               the arguments, encoded as by {@link StateCodec}: a CBOR array
  */
 @Passable("erg.durable.Letter")
-public record Letter(String stream, String from, long senderGeneration, long receiverGeneration, long seq,
+public record Letter(String stream, String from, long senderGeneration, String senderIncarnation,
+                     long receiverGeneration, long seq,
                      long ackedThrough, String swiss, String method, byte[] args) {
 }

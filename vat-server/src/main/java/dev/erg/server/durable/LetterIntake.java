@@ -65,18 +65,21 @@ final class LetterIntake {
                         + " older copy", batch, resolver, settles);
                 return;
             }
+            if (stream.heardFrom(letter)) {
+                batch.inStreams.add(stream);
+            }
             Receipt again = stored.receipt();
             settles.add(new Settle(() -> resolver.resolve(again), resolver::reject));
             return;
         }
         if (stream == null) {
-            stream = new InStream(letter.stream(), letter.from(), 0, 0, letter.senderGeneration(), null);
+            stream = InStream.openedBy(letter);
             inStreams.put(stream.id, stream);
         }
         Receipt receipt = letterCalls.consume(letter, batch);
         stream.last = letter.seq();
         stream.floor = Math.max(stream.floor, letter.ackedThrough());
-        stream.senderGeneration = Math.max(stream.senderGeneration, letter.senderGeneration());
+        stream.heardFrom(letter);
         batch.inStreams.add(stream);
         batch.addReceipt(stream.id, letter.seq(), new StoredReceipt(digest, receipt));
         settles.add(new Settle(() -> resolver.resolve(receipt), resolver::reject));
@@ -96,7 +99,7 @@ final class LetterIntake {
                       List<Settle> settles) {
         InStream stream = known;
         if (stream == null) {
-            stream = new InStream(letter.stream(), letter.from(), 0, 0, letter.senderGeneration(), null);
+            stream = InStream.openedBy(letter);
             inStreams.put(stream.id, stream);
         }
         stream.halted = "letter " + letter.seq() + " was refused: " + why;
@@ -114,7 +117,7 @@ final class LetterIntake {
                 + what;
         // Every refusal is an alarm; the log shows a line per kind of refusal per interval.
         Engine.PEER_CAUSED.log(System.Logger.Level.ERROR, "letter refused " + problem.kind(), () -> report, null);
-        alarms.raise(report);
+        alarms.raise("stream " + letter.stream(), report);
         settles.add(refusal(resolver, problem));
     }
 

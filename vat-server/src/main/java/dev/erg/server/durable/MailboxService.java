@@ -50,6 +50,9 @@ final class MailboxService implements Mailbox {
         if (letter.senderGeneration() < 1 || letter.receiverGeneration() < 0) {
             return "negative or zero generation";
         }
+        if (letter.senderIncarnation() == null || !STREAM.matcher(letter.senderIncarnation()).matches()) {
+            return "sender incarnation is not 32 lower-case hex digits";
+        }
         if (letter.swiss() == null || letter.method() == null || letter.method().isEmpty()
                 || letter.method().length() > MAX_METHOD) {
             return "target or method missing";

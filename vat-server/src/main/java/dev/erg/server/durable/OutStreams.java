@@ -31,16 +31,13 @@ final class OutStreams {
         this.random = random;
     }
 
-    /** Reads the streams from the store, forgetting those in memory; a stopped one is an alarm. */
+    /** Reads the streams from the store, forgetting those in memory; a stopped one's alarm is in the store already. */
     void load() {
         byId.clear();
         byTarget.clear();
         for (OutStream s : store.outStreams()) {
             byId.put(s.id, s);
             byTarget.put(s.targetVat, s);
-            if (s.halted != null) {
-                alarms.raise("outbox to vat " + s.targetVat + " is stopped: " + s.halted);
-            }
         }
     }
 
@@ -111,7 +108,7 @@ final class OutStreams {
         batch.outStreams.add(stream);
         String report = "outbox to vat " + stream.targetVat + " is stopped: " + why;
         LOG.error(report);
-        alarms.raise(report);
+        alarms.raise("outbox " + stream.id, report);
     }
 
     /**

@@ -175,8 +175,8 @@ final class Pump {
         }
 
         private void send(OutLetter letter) {
-            Letter sent = new Letter(stream, engine.vatId(), engine.generation(), peerGeneration, letter.seq(), acked,
-                    letter.swiss(), letter.method(), letter.args());
+            Letter sent = new Letter(stream, engine.vatId(), engine.generation(), engine.incarnation(), peerGeneration,
+                    letter.seq(), acked, letter.swiss(), letter.method(), letter.args());
             int at = epoch;
             mailbox.deliver(sent).when(receipt -> receipt(letter, receipt), problem -> failed(at, problem));
         }

@@ -83,7 +83,7 @@ final class StoreLink {
     void lose(String cause) {
         StoreStatus was = status;
         status = new StoreStatus(StoreStatus.State.RECONNECTING, Instant.now(), cause, was.outages() + 1);
-        alarms.raise("durable store lost, reconnecting: " + cause);
+        alarms.raise("store", "durable store lost, reconnecting: " + cause);
         backoff = MIN_BACKOFF;
         attempts = 0;
     }
@@ -94,7 +94,7 @@ final class StoreLink {
         status = new StoreStatus(StoreStatus.State.FENCED, Instant.now(), why,
                 was.outages() + (was.state() == StoreStatus.State.UP ? 1 : 0));
         LOG.error("{}: this vat-server commits nothing more and serves its durable objects no more", why);
-        alarms.raise("fenced: " + why);
+        alarms.raise("store", "fenced: " + why);
         onFenced.run();
     }
 

@@ -69,6 +69,10 @@ public final class StoreSchema {
                     + " last_seq BIGINT NOT NULL, floor BIGINT NOT NULL, sender_generation BIGINT NOT NULL)");
             // A table of its own rather than a column, so that stores made before it gain it as they open.
             s.execute("CREATE TABLE IF NOT EXISTS stopped_instreams (id TEXT PRIMARY KEY, why TEXT NOT NULL)");
+            // Likewise: the incarnation of the sender's highest generation seen on each stream.
+            s.execute("CREATE TABLE IF NOT EXISTS instream_incarnations (id TEXT PRIMARY KEY, incarnation TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS alarms (id BIGINT PRIMARY KEY, subject TEXT NOT NULL, raised TEXT NOT NULL,"
+                    + " what TEXT NOT NULL, repeats BIGINT NOT NULL, acknowledged TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS receipts (stream TEXT NOT NULL, seq BIGINT NOT NULL, digest " + blob
                     + " NOT NULL, generation BIGINT NOT NULL, answer " + blob + " NOT NULL, problem_kind TEXT NOT NULL,"
                     + " problem_message TEXT NOT NULL, PRIMARY KEY (stream, seq))");

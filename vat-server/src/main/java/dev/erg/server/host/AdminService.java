@@ -15,6 +15,7 @@ import dev.erg.server.cluster.ClusterMember;
 import dev.erg.server.admin.ServerStatus;
 import dev.erg.server.admin.SturdyListing;
 import dev.erg.server.admin.VatStatus;
+import dev.erg.server.durable.Alarm;
 import dev.erg.server.durable.DurableHost;
 import dev.erg.server.durable.StoredDataException;
 import dev.erg.server.metrics.ServerMetrics;
@@ -176,6 +177,24 @@ final class AdminService implements Admin {
         } catch (IllegalArgumentException | IllegalStateException e) {
             return Promise.broken(Problem.of(NO_STOPPED_OUTBOX, "%s", e.getMessage()));
         } catch (StoredDataException e) {
+            return Promise.broken(Problem.of(STORAGE, "%s", e.getMessage()));
+        }
+    }
+
+    @Override
+    public Promise<List<Alarm>> alarms(boolean acknowledgedToo) {
+        try {
+            return Promise.of(durables.alarmList(acknowledgedToo));
+        } catch (StoredDataException | IllegalStateException e) {
+            return Promise.broken(Problem.of(STORAGE, "%s", e.getMessage()));
+        }
+    }
+
+    @Override
+    public Promise<Boolean> acknowledgeAlarm(long id) {
+        try {
+            return Promise.of(durables.acknowledgeAlarm(id));
+        } catch (StoredDataException | IllegalStateException e) {
             return Promise.broken(Problem.of(STORAGE, "%s", e.getMessage()));
         }
     }

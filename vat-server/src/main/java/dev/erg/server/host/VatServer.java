@@ -68,7 +68,10 @@ import org.slf4j.LoggerFactory;
  * <p>Starting checks everything that can be wrong (lock, configuration, key, sturdy refs,
  * ports, services) before it writes anything; a failed start undoes what it began and leaves
  * the data directory as it found it, except that a start that got as far as opening the
- * durable store is counted in its generation. {@link #close()} stops in order: the outbox
+ * durable store is counted in its generation. The CapTP port is held from the start, bound
+ * but not listening, and listens only once every sturdy ref is served: a dialer meanwhile is
+ * refused as by a server that is down, never told that a ref designates nothing.
+ * {@link #close()} stops in order: the outbox
  * stops sending durable letters (they stay stored); every session is aborted with
  * {@link #SHUTDOWN_REASON}, so peers learn why their references broke, and no more messages
  * come in; the listener closes; the vats finish the turn they are running (a
@@ -164,7 +167,9 @@ public final class VatServer implements AutoCloseable {
             throw new SetupException("cannot set up TLS with the key of " + dir.root() + ": " + e.getMessage(), e);
         }
         opened.push(node);
-        InetSocketAddress bound = listen(node, config.listen(), dir);
+        ReservedPort port = reserve(config.listen(), dir);
+        opened.push(port);
+        InetSocketAddress bound = port.address();
         List<InetSocketAddress> hints = config.advertise().isEmpty()
                 ? List.of(InetSocketAddress.createUnresolved(bound.getHostString(), bound.getPort()))
                 : config.advertise();
@@ -222,6 +227,10 @@ public final class VatServer implements AutoCloseable {
         node.reinstate(adminRef, adminVat.export(service, Admin.class));
         node.onSessionLost(adminVat.export((peer, why) -> metrics.sessionLost(), PeerListener.class));
         durables.attach(node, hints, runtime.newVat("mailbox"), runtime.newVat("outbox"));
+        // Only now, with every sturdy ref served, may dialers get in: before, they were refused, not told NotFound.
+        opened.remove(port);
+        port.close();
+        listen(node, bound, dir);
         try {
             AtomicFiles.write(dir.adminRefFile(), adminRef + "\n");
         } catch (IOException e) {
@@ -251,7 +260,8 @@ public final class VatServer implements AutoCloseable {
         }
     }
 
-    private static InetSocketAddress listen(Node node, InetSocketAddress listen, DataDir dir) throws SetupException {
+    /** Holds the port of {@code listen} for the start, refusing dialers, or says why it cannot. */
+    private static ReservedPort reserve(InetSocketAddress listen, DataDir dir) throws SetupException {
         String where = listen.getHostString() + ":" + listen.getPort();
         InetSocketAddress resolved = new InetSocketAddress(listen.getHostString(), listen.getPort());
         if (resolved.isUnresolved()) {
@@ -259,18 +269,32 @@ public final class VatServer implements AutoCloseable {
                     + dir.root().resolve("erg-server.conf"));
         }
         try {
-            return node.listen(resolved);
+            return ReservedPort.take(resolved);
+        } catch (IOException e) {
+            throw portFailure(where, e, dir);
+        }
+    }
+
+    /** Listens on {@code bound}, the port held until now. */
+    private static void listen(Node node, InetSocketAddress bound, DataDir dir) throws SetupException {
+        String where = bound.getHostString() + ":" + bound.getPort();
+        try {
+            node.listen(bound);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SetupException("interrupted while binding " + where, e);
         } catch (Exception e) {
             // Netty rethrows the bind failure undeclared; epoll's is an IOException naming EADDRINUSE.
-            if (e instanceof BindException || e instanceof IOException && String.valueOf(e.getMessage()).contains("in use")) {
-                throw new SetupException(where + " is in use (listen, in " + dir.root().resolve("erg-server.conf")
-                        + "); stop what uses it, or choose another port", e);
-            }
-            throw new SetupException("cannot listen on " + where + ": " + e.getMessage(), e);
+            throw portFailure(where, e, dir);
         }
+    }
+
+    private static SetupException portFailure(String where, Exception e, DataDir dir) {
+        if (e instanceof BindException || e instanceof IOException && String.valueOf(e.getMessage()).contains("in use")) {
+            return new SetupException(where + " is in use (listen, in " + dir.root().resolve("erg-server.conf")
+                    + "); stop what uses it, or choose another port", e);
+        }
+        return new SetupException("cannot listen on " + where + ": " + e.getMessage(), e);
     }
 
     private static ClusterMember joinCluster(ClusterConfig config, Map<String, String> environment, VatId serverId,

@@ -174,13 +174,13 @@ class DurableHostTest {
         String stream = stream(0);
         byte[] three = codec.encode(new Object[]{3L});
 
-        Letter first = new Letter(stream, "peer", 1, 0, 1, 0, swiss.text(), "add", three);
+        Letter first = new Letter(stream, "peer", 1, START, 0, 1, 0, swiss.text(), "add", three);
         Receipt receipt = await(() -> mailbox.deliver(first));
         assertThat(receipt.problem()).as("%s", receipt.problem()).isNull();
         assertThat(codec.decodePlain(receipt.answer())).isEqualTo(3);
         assertThat(await(() -> mailbox.deliver(first)).answer()).isEqualTo(receipt.answer());
         assertThat(await(box::value)).isEqualTo(3);
-        Letter second = new Letter(stream, "peer", 1, 1, 2, 1, swiss.text(), "add", three);
+        Letter second = new Letter(stream, "peer", 1, START, 1, 2, 1, swiss.text(), "add", three);
         assertThat(codec.decodePlain(await(() -> mailbox.deliver(second)).answer())).isEqualTo(6);
         assertThatThrownBy(() -> await(() -> mailbox.deliver(first)))
                 .as("a letter whose receipt its sender confirmed")
@@ -188,16 +188,17 @@ class DurableHostTest {
                         .isEqualTo(new Problem(Mailbox.CONFIRMED, "letter 1 of this stream was confirmed by its sender already")));
         assertThat(host.alarms()).as("a late copy may explain a confirmed letter: the stream goes on").hasSize(1);
 
-        Letter rewritten = new Letter(stream, "peer", 1, 1, 2, 1, swiss.text(), "add", codec.encode(new Object[]{4L}));
+        Letter rewritten = new Letter(stream, "peer", 1, START, 1, 2, 1, swiss.text(), "add", codec.encode(new Object[]{4L}));
         assertAmnesia(() -> mailbox.deliver(rewritten), "a different letter was consumed under this number");
-        Letter gap = new Letter(stream(1), "peer", 1, 1, 3, 1, swiss.text(), "add", three);
+        Letter gap = new Letter(stream(1), "peer", 1, START, 1, 3, 1, swiss.text(), "add", three);
         assertAmnesia(() -> mailbox.deliver(gap), "this vat was restored from an older copy");
-        Letter future = new Letter(stream(2), "peer", 1, 9, 1, 0, swiss.text(), "add", three);
+        Letter future = new Letter(stream(2), "peer", 1, START, 9, 1, 0, swiss.text(), "add", three);
         assertAmnesia(() -> mailbox.deliver(future), "only at generation");
-        Letter rollback = new Letter(stream, "peer", 1, 1, 3, 0, swiss.text(), "add", three);
+        Letter rollback = new Letter(stream, "peer", 1, START, 1, 3, 0, swiss.text(), "add", three);
         assertAmnesia(() -> mailbox.deliver(rollback), "this stream is stopped: letter 2 was refused: a different letter");
         assertThat(await(box::value)).isEqualTo(6);
-        assertThat(host.alarms()).as("one alarm per stream stopped").hasSize(4);
+        assertThat(host.alarms()).as("one alarm per stream, its refusals after the first counted as repeats").hasSize(3);
+        assertThat(host.alarmList(false).getFirst().repeats()).isEqualTo(1);
     }
 
     /**
@@ -215,13 +216,13 @@ class DurableHostTest {
         byte[] ten = codec.encode(new Object[]{10L});
         for (long seq = 1; seq <= 3; seq++) {
             long n = seq;
-            await(() -> mailbox.deliver(new Letter(stream, "peer", 2, 0, n, 0, swiss.text(), "add", one)));
+            await(() -> mailbox.deliver(new Letter(stream, "peer", 2, START, 0, n, 0, swiss.text(), "add", one)));
         }
         assertThat(await(box::value)).isEqualTo(3);
 
-        assertAmnesia(() -> mailbox.deliver(new Letter(stream, "peer", 2, 1, 2, 0, swiss.text(), "add", ten)),
+        assertAmnesia(() -> mailbox.deliver(new Letter(stream, "peer", 2, START, 1, 2, 0, swiss.text(), "add", ten)),
                 "a different letter was consumed under this number");
-        assertAmnesia(() -> mailbox.deliver(new Letter(stream, "peer", 2, 1, 4, 0, swiss.text(), "add", ten)),
+        assertAmnesia(() -> mailbox.deliver(new Letter(stream, "peer", 2, START, 1, 4, 0, swiss.text(), "add", ten)),
                 "this stream is stopped: letter 2 was refused");
         assertThat(await(box::value)).as("the letter after those consumed is refused too").isEqualTo(3);
 
@@ -229,9 +230,80 @@ class DurableHostTest {
         DurableHost again = open(8);
         Box restarted = again.root("boxes", vat, BOX, () -> new BoxState(0));
         Mailbox reopened = attach(again, restarted);
-        assertAmnesia(() -> reopened.deliver(new Letter(stream, "peer", 2, 1, 4, 0, swiss.text(), "add", ten)),
+        assertAmnesia(() -> reopened.deliver(new Letter(stream, "peer", 2, START, 1, 4, 0, swiss.text(), "add", ten)),
                 "this stream is stopped: letter 2 was refused");
         assertThat(await(restarted::value)).isEqualTo(3);
+    }
+
+    /** The incarnation of the sender's start that the letters of these tests come from. */
+    private static final String START = "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a";
+
+    /**
+     * A sender restored from a copy of its store taken before its last start starts under the
+     * same generation again and sends, byte for byte, letters the receiver consumed: only its
+     * incarnation tells it apart, and the receiver remembers that across its own restart.
+     */
+    @Test
+    void aRestoredSenderThatRepeatsItselfByteForByteIsRefusedByItsIncarnation() throws Exception {
+        DurableHost host = open(8);
+        Mailbox mailbox = attach(host, host.root("boxes", vat, BOX, () -> new BoxState(0)));
+        String stream = stream(4);
+        byte[] one = codec.encode(new Object[]{1L});
+        for (long seq = 1; seq <= 3; seq++) {
+            long n = seq;
+            await(() -> mailbox.deliver(new Letter(stream, "peer", 2, START, 0, n, 0, swiss.text(), "add", one)));
+        }
+        host.close();
+
+        DurableHost again = open(8);
+        Box box = again.root("boxes", vat, BOX, () -> new BoxState(0));
+        Mailbox reopened = attach(again, box);
+        String restored = "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f";
+        assertAmnesia(() -> reopened.deliver(new Letter(stream, "peer", 2, restored, 1, 2, 0, swiss.text(), "add", one)),
+                "two starts of vat peer both write as generation 2");
+        assertAmnesia(() -> reopened.deliver(new Letter(stream, "peer", 2, START, 1, 4, 0, swiss.text(), "add", one)),
+                "this stream is stopped: letter 2 was refused: two starts");
+        assertThat(await(box::value)).isEqualTo(3);
+        assertThat(again.alarms()).singleElement().asString().contains("two starts of vat peer");
+    }
+
+    /**
+     * Alarms are kept in the store: they outlive a restart until an operator acknowledges
+     * them, and after, as acknowledged; none is dropped for want of room.
+     */
+    @Test
+    void alarmsSurviveRestartsUntilAcknowledgedAndNoneIsDropped() throws Exception {
+        DurableHost host = open(8);
+        Mailbox mailbox = attach(host, host.root("boxes", vat, BOX, () -> new BoxState(0)));
+        byte[] one = codec.encode(new Object[]{1L});
+        int streams = 150;
+        for (int n = 0; n < streams; n++) {
+            Letter gap = new Letter(stream(n), "peer", 1, START, 0, 2, 1, swiss.text(), "add", one);
+            assertAmnesia(() -> mailbox.deliver(gap), "this vat was restored from an older copy");
+        }
+        assertThat(host.alarms()).as("more than the hundred once kept in memory").hasSize(streams);
+        host.close();
+
+        DurableHost again = open(8);
+        again.root("boxes", vat, BOX, () -> new BoxState(0));
+        List<Alarm> open = again.alarmList(false);
+        assertThat(open).as("alarms outlive a restart").hasSize(streams)
+                .allSatisfy(alarm -> assertThat(alarm.what()).contains("this vat was restored from an older copy"));
+        assertThat(open).extracting(Alarm::subject).startsWith("stream " + stream(0), "stream " + stream(1));
+        long first = open.getFirst().id();
+        assertThat(again.acknowledgeAlarm(first)).isTrue();
+        assertThat(again.acknowledgeAlarm(first)).as("only once").isFalse();
+        assertThat(again.acknowledgeAlarm(first + 10_000)).as("never raised").isFalse();
+        assertThat(again.alarms()).hasSize(streams - 1);
+        again.close();
+
+        DurableHost third = open(8);
+        third.root("boxes", vat, BOX, () -> new BoxState(0));
+        assertThat(third.alarmList(false)).hasSize(streams - 1).extracting(Alarm::id).doesNotContain(first);
+        List<Alarm> all = third.alarmList(true);
+        assertThat(all).hasSize(streams);
+        assertThat(all.getFirst().id()).isEqualTo(first);
+        assertThat(all.getFirst().isAcknowledged()).as("the acknowledgement outlives a restart too").isTrue();
     }
 
     private final StateCodec codec = new StateCodec();
