@@ -47,12 +47,12 @@ public final class Directory implements Locator {
     }
 
     /**
-     * Places {@code vat}, whose private key is {@code privateKey} (its key file's bytes), on the
-     * live member {@code serverId}, at the member's hints, with a new epoch.
+     * Places {@code vat}, running {@code service}, whose private key is {@code privateKey} (its
+     * key file's bytes), on the live member {@code serverId}, at the member's hints, with a new epoch.
      *
      * @throws ClusterException if the vat is placed already, or the member is not live
      */
-    public Placement place(VatId vat, String serverId, byte[] privateKey) {
+    public Placement place(VatId vat, String service, String serverId, byte[] privateKey) {
         byte[] sealed = key.seal(privateKey, context(vat));
         return store.transaction("place vat " + vat, c -> {
             Optional<Placement> existing = read(c, vat, true);
@@ -62,15 +62,16 @@ public final class Directory implements Locator {
             }
             Member member = liveMember(c, serverId);
             long epoch = Fence.raise(c, vat, 0, serverId);
-            Placement placed = new Placement(vat, serverId, epoch, member.hints(), VatState.PLACED);
+            Placement placed = new Placement(vat, service, serverId, epoch, member.hints(), VatState.PLACED);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + DIRECTORY
-                    + " (vat_id, server_id, epoch, hints, state, sealed_key) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " (vat_id, server_id, epoch, hints, state, sealed_key, service) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, vat.toString());
                 ps.setString(2, serverId);
                 ps.setLong(3, epoch);
                 ps.setString(4, Hints.join(placed.hints()));
                 ps.setString(5, VatState.PLACED.text());
                 ps.setBytes(6, sealed);
+                ps.setString(7, service);
                 ps.executeUpdate();
             }
             return placed;
@@ -92,7 +93,7 @@ public final class Directory implements Locator {
         return store.transaction("list the directory", c -> {
             List<Placement> all = new ArrayList<>();
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT vat_id, server_id, epoch, hints, state FROM " + DIRECTORY
+                 ResultSet rs = s.executeQuery("SELECT vat_id, server_id, epoch, hints, state, service FROM " + DIRECTORY
                          + " ORDER BY vat_id")) {
                 while (rs.next()) {
                     all.add(placement(VatId.parse(rs.getString(1)), rs));
@@ -132,7 +133,7 @@ public final class Directory implements Locator {
         return store.transaction("begin moving vat " + vat, c -> {
             Placement now = current(c, vat, epoch);
             setState(c, vat, VatState.MOVING);
-            return new Placement(vat, now.serverId(), epoch, now.hints(), VatState.MOVING);
+            return new Placement(vat, now.service(), now.serverId(), epoch, now.hints(), VatState.MOVING);
         });
     }
 
@@ -145,12 +146,12 @@ public final class Directory implements Locator {
      */
     public Placement move(VatId vat, long epoch, String serverId) {
         return store.transaction("move vat " + vat, c -> {
-            current(c, vat, epoch);
+            Placement now = current(c, vat, epoch);
             Member member = liveMember(c, serverId);
             if (member.state() != MemberState.ACTIVE) {
                 throw new ClusterException("server " + serverId + " is " + member.state().text() + ", not active: it takes no vats");
             }
-            return assign(c, vat, epoch, member);
+            return assign(c, now, member);
         });
     }
 
@@ -194,7 +195,7 @@ public final class Directory implements Locator {
         if (!candidates.contains(chosen)) {
             throw new IllegalStateException("the successor chose " + chosen + ", which is not one of the candidates");
         }
-        return Optional.of(assign(c, vat, locked.get().epoch(), chosen.member()));
+        return Optional.of(assign(c, locked.get(), chosen.member()));
     }
 
     /**
@@ -234,9 +235,10 @@ public final class Directory implements Locator {
                 .toList();
     }
 
-    /** Gives the locked row of {@code vat}, at {@code epoch}, to {@code member} with a raised epoch. */
-    private static Placement assign(Connection c, VatId vat, long epoch, Member member) throws SQLException {
-        long next = Fence.raise(c, vat, epoch, member.serverId());
+    /** Gives the locked row {@code row} to {@code member} with a raised epoch. */
+    private static Placement assign(Connection c, Placement row, Member member) throws SQLException {
+        VatId vat = row.vat();
+        long next = Fence.raise(c, vat, row.epoch(), member.serverId());
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + DIRECTORY + " SET server_id = ?, epoch = ?, hints = ?,"
                 + " state = ? WHERE vat_id = ?")) {
             ps.setString(1, member.serverId());
@@ -246,7 +248,7 @@ public final class Directory implements Locator {
             ps.setString(5, vat.toString());
             ps.executeUpdate();
         }
-        return new Placement(vat, member.serverId(), next, member.hints(), VatState.PLACED);
+        return new Placement(vat, row.service(), member.serverId(), next, member.hints(), VatState.PLACED);
     }
 
     /** The row of {@code vat}, locked, if its epoch is {@code epoch}. */
@@ -277,7 +279,7 @@ public final class Directory implements Locator {
     }
 
     private static Optional<Placement> read(Connection c, VatId vat, boolean lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT vat_id, server_id, epoch, hints, state FROM " + DIRECTORY
+        try (PreparedStatement ps = c.prepareStatement("SELECT vat_id, server_id, epoch, hints, state, service FROM " + DIRECTORY
                 + " WHERE vat_id = ?" + (lock ? " FOR UPDATE" : ""))) {
             ps.setString(1, vat.toString());
             try (ResultSet rs = ps.executeQuery()) {
@@ -287,7 +289,8 @@ public final class Directory implements Locator {
     }
 
     private static Placement placement(VatId vat, ResultSet rs) throws SQLException {
-        return new Placement(vat, rs.getString(2), rs.getLong(3), Hints.split(rs.getString(4)), VatState.of(rs.getString(5)));
+        return new Placement(vat, rs.getString(6), rs.getString(2), rs.getLong(3), Hints.split(rs.getString(4)),
+                VatState.of(rs.getString(5)));
     }
 
     /** What a vat's sealed key is authenticated with: its vat id, so a key copied to another row does not open. */

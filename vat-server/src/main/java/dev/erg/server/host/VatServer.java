@@ -4,13 +4,16 @@ import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.SwissNumber;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.net.NetConfig;
+import dev.erg.net.Listener;
 import dev.erg.net.Node;
+import dev.erg.net.VatLocator;
 import dev.erg.net.PeerListener;
 import dev.erg.server.admin.Admin;
 import dev.erg.server.admin.AdminProtocol;
 import dev.erg.crypto.VatId;
 import dev.erg.server.cluster.ClusterException;
 import dev.erg.server.cluster.ClusterMember;
+import dev.erg.server.cluster.LocationCache;
 import dev.erg.server.cluster.LoadSampler;
 import dev.erg.server.config.ClusterConfig;
 import dev.erg.server.config.ServerConfig;
@@ -54,9 +57,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +86,8 @@ public final class VatServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VatServer.class);
     /** The class-data sharing archive of worker processes, in the data directory; made by the first worker. */
     private static final String WORKER_ARCHIVE = "worker.jsa";
+    /** Where the services of placed vats keep files, one directory per vat, in the data directory. */
+    private static final String PLACED_DIRECTORY = "placed";
 
     private final DataDir dir;
     private final Deque<AutoCloseable> resources;
@@ -93,15 +98,17 @@ public final class VatServer implements AutoCloseable {
     private final Optional<MetricsEndpoint> endpoint;
     private final DurableHost durables;
     private final Optional<ClusterMember> cluster;
+    private final Optional<PlacedVats> placed;
     private final CountDownLatch stopRequested;
     private final ServerVatHost host;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VatServer(DataDir dir, Deque<AutoCloseable> resources, Node node, InetSocketAddress address,
                       List<HostedService> services, SturdyRef adminRef, Optional<MetricsEndpoint> endpoint,
-                      DurableHost durables, Optional<ClusterMember> cluster, CountDownLatch stopRequested,
-                      ServerVatHost host) {
+                      DurableHost durables, Optional<ClusterMember> cluster, Optional<PlacedVats> placed,
+                      CountDownLatch stopRequested, ServerVatHost host) {
         this.host = host;
+        this.placed = placed;
         this.cluster = cluster;
         this.dir = dir;
         this.resources = resources;
@@ -156,15 +163,14 @@ public final class VatServer implements AutoCloseable {
         config.threads().ifPresent(builder::threads);
         VatRuntime runtime = builder.build();
         opened.push(runtime);
-        Node node;
-        try {
-            node = Node.start(identity, runtime, NetConfig.defaults().withAdmission(config.admission()),
-                    registry(config, makers));
-        } catch (SSLException e) {
-            throw new SetupException("cannot set up TLS with the key of " + dir.root() + ": " + e.getMessage(), e);
-        }
+        PassableRegistry registry = registry(config, makers);
+        LocationCache locations = new LocationCache();
+        Listener listener = listen(identity, NetConfig.defaults().withAdmission(config.admission()),
+                config.cluster().isPresent() ? locations : VatLocator.none(), config.listen(), dir);
+        opened.push(listener);
+        Node node = Node.start(identity, runtime, registry, listener);
         opened.push(node);
-        InetSocketAddress bound = listen(node, config.listen(), dir);
+        InetSocketAddress bound = listener.address();
         List<InetSocketAddress> hints = config.advertise().isEmpty()
                 ? List.of(InetSocketAddress.createUnresolved(bound.getHostString(), bound.getPort()))
                 : config.advertise();
@@ -201,12 +207,23 @@ public final class VatServer implements AutoCloseable {
         }
 
         Optional<ClusterMember> cluster = Optional.empty();
+        Optional<PlacedVats> placed = Optional.empty();
         if (config.cluster().isPresent()) {
-            LoadSampler load = new LoadSampler(() -> tenants.values().stream().mapToLong(t -> metrics.turns(t.vat())).sum(),
-                    runtime::vatCount);
-            ClusterMember member = joinCluster(config.cluster().get(), environment, node.vatId(), hints, load);
+            ClusterConfig clusterConfig = config.cluster().get();
+            AtomicReference<PlacedVats> placedTurns = new AtomicReference<>();
+            LoadSampler load = new LoadSampler(() -> tenants.values().stream().mapToLong(t -> metrics.turns(t.vat())).sum()
+                    + (placedTurns.get() == null ? 0 : placedTurns.get().turns()), runtime::vatCount);
+            ClusterMember member = joinCluster(clusterConfig, environment, node.vatId(), hints, load, locations);
             opened.push(member);
             cluster = Optional.of(member);
+            PlacedVats.Env env = new PlacedVats.Env(runtime, registry, listener,
+                    new Storage(clusterConfig.store(), clusterConfig.user(), clusterConfig.password()), config.commitBatch(),
+                    hints, dir.root().resolve(PLACED_DIRECTORY), host);
+            PlacedVats vats = new PlacedVats(member.serverId(), env,
+                    name -> config.service(name).flatMap(spec -> makers.maker(spec.maker())), member.directory());
+            opened.push(vats);
+            placedTurns.set(vats);
+            placed = Optional.of(vats);
         }
 
         // Everything that can fail has been checked: from here on the data directory changes.
@@ -228,8 +245,14 @@ public final class VatServer implements AutoCloseable {
         }
         LOG.info("vat {} listening on {}:{}, hosting {}", node.vatId(), bound.getHostString(), bound.getPort(),
                 tenants.isEmpty() ? "no services" : String.join(", ", tenants.keySet()));
-        cluster.ifPresent(ClusterMember::activate);
-        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables, cluster, stopRequested, host);
+        if (cluster.isPresent()) {
+            ClusterMember member = cluster.get();
+            PlacedVats vats = placed.orElseThrow();
+            member.onRefresh(() -> vats.follow(member.cache()::placements));
+            member.activate();
+        }
+        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables, cluster, placed, stopRequested,
+                host);
     }
 
     private static PassableRegistry registry(ServerConfig config, ServiceRegistry makers) throws SetupException {
@@ -250,7 +273,8 @@ public final class VatServer implements AutoCloseable {
         }
     }
 
-    private static InetSocketAddress listen(Node node, InetSocketAddress listen, DataDir dir) throws SetupException {
+    private static Listener listen(VatIdentity identity, NetConfig net, VatLocator locator, InetSocketAddress listen,
+                                   DataDir dir) throws SetupException {
         String where = listen.getHostString() + ":" + listen.getPort();
         InetSocketAddress resolved = new InetSocketAddress(listen.getHostString(), listen.getPort());
         if (resolved.isUnresolved()) {
@@ -258,7 +282,9 @@ public final class VatServer implements AutoCloseable {
                     + dir.root().resolve("erg-server.conf"));
         }
         try {
-            return node.listen(resolved);
+            return Listener.bind(resolved, identity, net, locator);
+        } catch (IllegalStateException e) {
+            throw new SetupException("cannot set up TLS with the key of " + dir.root() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SetupException("interrupted while binding " + where, e);
@@ -273,11 +299,12 @@ public final class VatServer implements AutoCloseable {
     }
 
     private static ClusterMember joinCluster(ClusterConfig config, Map<String, String> environment, VatId serverId,
-                                             List<InetSocketAddress> hints, LoadSampler load) throws SetupException {
+                                             List<InetSocketAddress> hints, LoadSampler load, LocationCache locations)
+            throws SetupException {
         List<String> texts = hints.stream().map(h -> (h.getHostString().contains(":") ? "[" + h.getHostString() + "]"
                 : h.getHostString()) + ":" + h.getPort()).toList();
         try {
-            return ClusterMember.start(config, environment, serverId, texts, load);
+            return ClusterMember.start(config, environment, serverId, texts, load, locations);
         } catch (ClusterException e) {
             throw new SetupException("cannot join the cluster at " + config.store() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -390,6 +417,11 @@ public final class VatServer implements AutoCloseable {
         return host.workerStatuses();
     }
 
+    /** The placed vats this server hosts now, from the cluster's directory; none when it is not a cluster member. */
+    public List<VatId> placedVats() {
+        return placed.map(vats -> vats.hosted().stream().map(v -> v.placement().vat()).toList()).orElse(List.of());
+    }
+
     /** The number of live CapTP sessions. */
     public int sessionCount() {
         return node.sessionCount();
@@ -416,6 +448,10 @@ public final class VatServer implements AutoCloseable {
         cluster.ifPresent(member -> {
             resources.remove(member);
             member.close();
+        });
+        placed.ifPresent(vats -> {
+            resources.remove(vats);
+            vats.close();
         });
         endpoint.ifPresent(e -> {
             resources.remove(e);
