@@ -62,7 +62,7 @@ public final class Directory implements Locator {
             }
             Member member = liveMember(c, serverId);
             long epoch = Fence.raise(c, vat, 0, serverId);
-            Placement placed = new Placement(vat, service, serverId, epoch, member.hints(), VatState.PLACED);
+            Placement placed = new Placement(vat, service, serverId, epoch, member.hints(), VatState.PLACED, "", 0);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + DIRECTORY
                     + " (vat_id, server_id, epoch, hints, state, sealed_key, service) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, vat.toString());
@@ -93,7 +93,7 @@ public final class Directory implements Locator {
         return store.transaction("list the directory", c -> {
             List<Placement> all = new ArrayList<>();
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT vat_id, server_id, epoch, hints, state, service FROM " + DIRECTORY
+                 ResultSet rs = s.executeQuery("SELECT vat_id, server_id, epoch, hints, state, service, target, load FROM " + DIRECTORY
                          + " ORDER BY vat_id")) {
                 while (rs.next()) {
                     all.add(placement(VatId.parse(rs.getString(1)), rs));
@@ -124,16 +124,64 @@ public final class Directory implements Locator {
     }
 
     /**
-     * Marks {@code vat}, read at {@code epoch}, as being moved: its server takes no more turns
-     * for it. The epoch stays, since the vat has not changed hands yet.
+     * Marks {@code vat}, read at {@code epoch}, as being moved to the live active member
+     * {@code target}: its server, seeing it at its next look, stops taking turns for it, then
+     * hands it over with {@link #move}. The epoch stays, since the vat has not changed hands yet.
      *
      * @throws EpochConflictException if its epoch is no longer {@code epoch}
+     * @throws ClusterException       if it is being moved already, the target is where it is, or is not live and active
      */
-    public Placement beginMove(VatId vat, long epoch) {
+    public Placement beginMove(VatId vat, long epoch, String target) {
         return store.transaction("begin moving vat " + vat, c -> {
             Placement now = current(c, vat, epoch);
-            setState(c, vat, VatState.MOVING);
-            return new Placement(vat, now.service(), now.serverId(), epoch, now.hints(), VatState.MOVING);
+            if (now.state() == VatState.MOVING) {
+                throw new ClusterException("vat " + vat + " is being moved already, to server " + now.target());
+            }
+            if (now.serverId().equals(target)) {
+                throw new ClusterException("vat " + vat + " is on server " + target + " already");
+            }
+            activeMember(c, target);
+            setState(c, vat, VatState.MOVING, target);
+            return new Placement(vat, now.service(), now.serverId(), epoch, now.hints(), VatState.MOVING, target,
+                    now.load());
+        });
+    }
+
+    /**
+     * Gives up moving {@code vat}, read at {@code epoch}: it stays where it is, and its server
+     * serves it again. Answers whether it was being moved at that epoch.
+     */
+    public boolean cancelMove(VatId vat, long epoch) {
+        return store.transaction("cancel moving vat " + vat, c -> {
+            Optional<Placement> now = read(c, vat, true);
+            if (now.isEmpty() || now.get().epoch() != epoch || now.get().state() != VatState.MOVING) {
+                return false;
+            }
+            setState(c, vat, VatState.PLACED, "");
+            return true;
+        });
+    }
+
+    /**
+     * Posts the turns per second member {@code serverId} measured for each of {@code loads}'
+     * vats, for placement to read; a vat it no longer serves is left alone.
+     */
+    public void postLoads(String serverId, Map<VatId, Double> loads) {
+        if (loads.isEmpty()) {
+            return;
+        }
+        store.transaction("post the loads of server " + serverId + "'s vats", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + DIRECTORY + " SET load = ? WHERE vat_id = ?"
+                    + " AND server_id = ?")) {
+                for (Map.Entry<VatId, Double> e : loads.entrySet()) {
+                    ps.setDouble(1, e.getValue());
+                    ps.setString(2, e.getKey().toString());
+                    ps.setString(3, serverId);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
         });
     }
 
@@ -147,11 +195,7 @@ public final class Directory implements Locator {
     public Placement move(VatId vat, long epoch, String serverId) {
         return store.transaction("move vat " + vat, c -> {
             Placement now = current(c, vat, epoch);
-            Member member = liveMember(c, serverId);
-            if (member.state() != MemberState.ACTIVE) {
-                throw new ClusterException("server " + serverId + " is " + member.state().text() + ", not active: it takes no vats");
-            }
-            return assign(c, now, member);
+            return assign(c, now, activeMember(c, serverId));
         });
     }
 
@@ -240,7 +284,7 @@ public final class Directory implements Locator {
         VatId vat = row.vat();
         long next = Fence.raise(c, vat, row.epoch(), member.serverId());
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + DIRECTORY + " SET server_id = ?, epoch = ?, hints = ?,"
-                + " state = ? WHERE vat_id = ?")) {
+                + " state = ?, target = '' WHERE vat_id = ?")) {
             ps.setString(1, member.serverId());
             ps.setLong(2, next);
             ps.setString(3, Hints.join(member.hints()));
@@ -248,7 +292,7 @@ public final class Directory implements Locator {
             ps.setString(5, vat.toString());
             ps.executeUpdate();
         }
-        return new Placement(vat, row.service(), member.serverId(), next, member.hints(), VatState.PLACED);
+        return new Placement(vat, row.service(), member.serverId(), next, member.hints(), VatState.PLACED, "", row.load());
     }
 
     /** The row of {@code vat}, locked, if its epoch is {@code epoch}. */
@@ -262,12 +306,22 @@ public final class Directory implements Locator {
         return now;
     }
 
-    private static void setState(Connection c, VatId vat, VatState state) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + DIRECTORY + " SET state = ? WHERE vat_id = ?")) {
+    private static void setState(Connection c, VatId vat, VatState state, String target) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + DIRECTORY + " SET state = ?, target = ? WHERE vat_id = ?")) {
             ps.setString(1, state.text());
-            ps.setString(2, vat.toString());
+            ps.setString(2, target);
+            ps.setString(3, vat.toString());
             ps.executeUpdate();
         }
+    }
+
+    /** The live active member {@code serverId}, read in the open transaction. */
+    private static Member activeMember(Connection c, String serverId) throws SQLException {
+        Member member = liveMember(c, serverId);
+        if (member.state() != MemberState.ACTIVE) {
+            throw new ClusterException("server " + serverId + " is " + member.state().text() + ", not active: it takes no vats");
+        }
+        return member;
     }
 
     /** The live member {@code serverId}, read in the open transaction. */
@@ -279,7 +333,7 @@ public final class Directory implements Locator {
     }
 
     private static Optional<Placement> read(Connection c, VatId vat, boolean lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT vat_id, server_id, epoch, hints, state, service FROM " + DIRECTORY
+        try (PreparedStatement ps = c.prepareStatement("SELECT vat_id, server_id, epoch, hints, state, service, target, load FROM " + DIRECTORY
                 + " WHERE vat_id = ?" + (lock ? " FOR UPDATE" : ""))) {
             ps.setString(1, vat.toString());
             try (ResultSet rs = ps.executeQuery()) {
@@ -290,7 +344,7 @@ public final class Directory implements Locator {
 
     private static Placement placement(VatId vat, ResultSet rs) throws SQLException {
         return new Placement(vat, rs.getString(6), rs.getString(2), rs.getLong(3), Hints.split(rs.getString(4)),
-                VatState.of(rs.getString(5)));
+                VatState.of(rs.getString(5)), rs.getString(7), rs.getDouble(8));
     }
 
     /** What a vat's sealed key is authenticated with: its vat id, so a key copied to another row does not open. */

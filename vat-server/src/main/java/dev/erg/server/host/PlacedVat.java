@@ -14,6 +14,8 @@ import dev.erg.vat.RefKind;
 import dev.erg.vat.Vat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +25,12 @@ import java.util.function.Supplier;
  * derived from its key.
  */
 final class PlacedVat implements AutoCloseable {
+
+    /**
+     * Turns of the service's vat waited for after its engine stops: an answer settled by the
+     * engine's last batch resolves in one turn and may forward a promise in the next.
+     */
+    private static final int FLUSH_ROUNDS = 3;
 
     private final Placement placement;
     private final Listener listener;
@@ -116,16 +124,40 @@ final class PlacedVat implements AutoCloseable {
     }
 
     /**
-     * Stops hosting it: new dialers are redirected at once; no more letters go out; the
-     * sessions end with {@code reason}; the engine finishes the batch it is committing, so the
-     * vat stops at a turn boundary with its turns stored.
+     * Stops it at a turn boundary, for a hand-over: new dialers are redirected at once; no more
+     * letters go out (they stay stored, for the next host); the engine finishes the batch it is
+     * committing and refuses every call not begun, which may then be sent again to the next
+     * host; and the answers of the committed turns are let out before the sessions end.
      */
-    void stop(String reason) {
+    void quiesce() {
         listener.detach(node);
         durables.stopDelivering();
-        node.close(reason);
         durables.close();
+        Vat service = vats.getFirst();
+        for (int round = 0; round < FLUSH_ROUNDS; round++) {
+            CountDownLatch ran = new CountDownLatch(1);
+            try {
+                service.run(ran::countDown);
+                ran.await(1, TimeUnit.SECONDS);
+            } catch (IllegalStateException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Ends its sessions with {@code reason}, once {@link #quiesce quiesced}, and its vats. */
+    void end(String reason) {
+        node.close(reason);
         vats.forEach(Vat::shutdown);
+    }
+
+    /** Stops hosting it: {@link #quiesce}, then {@link #end} with {@code reason}. */
+    void stop(String reason) {
+        quiesce();
+        end(reason);
     }
 
     @Override

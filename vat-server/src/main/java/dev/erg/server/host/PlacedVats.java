@@ -2,8 +2,12 @@ package dev.erg.server.host;
 
 import dev.erg.crypto.VatId;
 import dev.erg.net.Listener;
+import dev.erg.server.cluster.ClusterException;
+import dev.erg.server.cluster.ClusterMember;
 import dev.erg.server.cluster.Directory;
+import dev.erg.server.cluster.LocationCache;
 import dev.erg.server.cluster.Placement;
+import dev.erg.server.cluster.VatState;
 import dev.erg.server.durable.Storage;
 import dev.erg.server.spi.ServiceMaker;
 import dev.erg.vat.VatRuntime;
@@ -22,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +35,25 @@ import org.slf4j.LoggerFactory;
  * (or at a newer epoch) are stopped, on a thread of their own so the heartbeat never waits.
  * A vat that cannot be hosted yet (its store still held, say) is tried again at the next
  * refresh; its failure is logged when it begins or changes, not at each try.
+ *
+ * <p>A vat the directory marks as {@link VatState#MOVING moving} from here is handed over:
+ * it stops at a turn boundary ({@link PlacedVat#quiesce}), the directory gives it to its
+ * target with a raised epoch that fences its durable state here, this server's copy of the
+ * directory is read again so that dialers are redirected to the target, and only then do its
+ * sessions end, so that their holders dial again and are redirected. If the target cannot
+ * take it (it died meanwhile), the move is cancelled and the vat is served here again.
  */
 final class PlacedVats implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlacedVats.class);
+    /** Rebalancing runs at every this many looks at the directory, so loads are measured over several. */
+    static final int REBALANCE_EVERY = 5;
+    /** The weight of each new measure of a vat's turns per second in its posted load. */
+    private static final double SMOOTHING = 0.3;
+
+    /** What a vat's load was measured from last: its turns then, when, and its smoothed rate (-1 before the first). */
+    private record Rate(PlacedVat vat, long turns, long nanos, double perSecond) {
+    }
 
     /**
      * What every placed vat of this server shares.
@@ -56,7 +74,11 @@ final class PlacedVats implements AutoCloseable {
     private final String serverId;
     private final Env env;
     private final Function<String, Optional<ServiceMaker>> makers;
+    private final ClusterMember member;
     private final Directory directory;
+    private final Optional<Rebalancing> rebalancing;
+    private final Map<VatId, Rate> rates = new HashMap<>();
+    private long followed;
     private final Map<VatId, PlacedVat> hosted = new ConcurrentHashMap<>();
     private final Map<VatId, String> failures = new HashMap<>();
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -66,22 +88,36 @@ final class PlacedVats implements AutoCloseable {
 
     /**
      * The placed vats of server {@code serverId}, whose services are made by the maker that
-     * {@code makers} gives for a configured service's name, with keys read from {@code directory}.
+     * {@code makers} gives for a configured service's name, as the directory of {@code member}
+     * places them, with {@code rebalancing} run here if it is configured.
      */
-    PlacedVats(String serverId, Env env, Function<String, Optional<ServiceMaker>> makers, Directory directory) {
-        this.serverId = serverId;
+    PlacedVats(Env env, Function<String, Optional<ServiceMaker>> makers, ClusterMember member,
+               Optional<Rebalancing> rebalancing) {
+        this.rebalancing = rebalancing;
+        this.serverId = member.serverId();
         this.env = env;
         this.makers = makers;
-        this.directory = directory;
+        this.member = member;
+        this.directory = member.directory();
     }
 
-    /** Brings the hosted vats in step with {@code placements} soon, on this object's thread; several calls may make one. */
-    void follow(Supplier<List<Placement>> placements) {
+    /**
+     * Brings the hosted vats in step with the directory as {@code cache} holds it soon, on this
+     * object's thread, posts their loads, and runs a round of rebalancing every
+     * {@value #REBALANCE_EVERY} times; several calls may make one.
+     */
+    void follow(LocationCache cache) {
         if (pending.compareAndSet(false, true)) {
             try {
                 worker.execute(() -> {
                     pending.set(false);
-                    reconcile(placements.get());
+                    reconcile(cache.placements());
+                    postLoads();
+                    rebalancing.ifPresent(r -> {
+                        if (++followed % REBALANCE_EVERY == 0) {
+                            r.round(cache.placements(), cache.live());
+                        }
+                    });
                 });
             } catch (RejectedExecutionException e) {
                 // Closing: the vats are being stopped.
@@ -102,10 +138,14 @@ final class PlacedVats implements AutoCloseable {
             if (now == null || now.epoch() != vat.placement().epoch()) {
                 stop(vat, now == null ? "moved: the vat now lives on another server"
                         : "moved: the vat was placed here again at a newer epoch");
+            } else if (now.state() == VatState.MOVING) {
+                handOver(Optional.of(vat), now);
             }
         }
         for (Placement p : mine.values()) {
-            if (!hosted.containsKey(p.vat())) {
+            if (p.state() == VatState.MOVING && !hosted.containsKey(p.vat())) {
+                handOver(Optional.empty(), p);
+            } else if (!hosted.containsKey(p.vat())) {
                 host(p);
             }
         }
@@ -127,6 +167,62 @@ final class PlacedVats implements AutoCloseable {
                 LOG.warn("cannot host placed vat {} yet, trying again at each heartbeat: {}", vat, why);
             }
         }
+    }
+
+    /** Hands {@code moving} over to its target, stopping {@code vat} first if this server hosts it. */
+    /** Measures the turns per second of each hosted vat since the last time, smoothed, and posts them. */
+    private void postLoads() {
+        long now = System.nanoTime();
+        Map<VatId, Double> loads = new HashMap<>();
+        for (PlacedVat vat : hosted.values()) {
+            VatId id = vat.placement().vat();
+            long turns = vat.durables().turns();
+            Rate last = rates.get(id);
+            if (last != null && last.vat() == vat && now > last.nanos()) {
+                double measured = (turns - last.turns()) * 1e9 / (now - last.nanos());
+                double smoothed = last.perSecond() < 0 ? measured : last.perSecond() + SMOOTHING * (measured - last.perSecond());
+                rates.put(id, new Rate(vat, turns, now, smoothed));
+                loads.put(id, smoothed);
+            } else {
+                rates.put(id, new Rate(vat, turns, now, -1));
+            }
+        }
+        rates.keySet().retainAll(hosted.keySet());
+        try {
+            directory.postLoads(serverId, loads);
+        } catch (ClusterException e) {
+            LOG.debug("cannot post the loads of the placed vats: {}", e.getMessage());
+        }
+    }
+
+    private void handOver(Optional<PlacedVat> vat, Placement moving) {
+        VatId id = moving.vat();
+        vat.ifPresent(v -> {
+            hosted.remove(id);
+            retiredTurns.addAndGet(v.durables().turns());
+            v.quiesce();
+        });
+        String why = "moved: vat " + id + " now lives on server " + moving.target();
+        try {
+            Placement moved = directory.move(id, moving.epoch(), moving.target());
+            LOG.info("handed placed vat {} over to server {} at epoch {}", id, moved.serverId(), moved.epoch());
+        } catch (ClusterException e) {
+            why = "moved: vat " + id + " could not move, and is served here again";
+            LOG.warn("cannot hand placed vat {} over to server {}, serving it here again: {}", id, moving.target(),
+                    e.getMessage());
+            try {
+                directory.cancelMove(id, moving.epoch());
+            } catch (ClusterException again) {
+                LOG.warn("cannot cancel the move of placed vat {}: {}", id, again.getMessage());
+            }
+        }
+        try {
+            member.refresh();
+        } catch (ClusterException e) {
+            LOG.warn("cannot read the directory after handing placed vat {} over: {}", id, e.getMessage());
+        }
+        String reason = why;
+        vat.ifPresent(v -> v.end(reason));
     }
 
     private void stop(PlacedVat vat, String reason) {

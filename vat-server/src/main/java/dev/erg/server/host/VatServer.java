@@ -219,8 +219,10 @@ public final class VatServer implements AutoCloseable {
             PlacedVats.Env env = new PlacedVats.Env(runtime, registry, listener,
                     new Storage(clusterConfig.store(), clusterConfig.user(), clusterConfig.password()), config.commitBatch(),
                     hints, dir.root().resolve(PLACED_DIRECTORY), host);
-            PlacedVats vats = new PlacedVats(member.serverId(), env,
-                    name -> config.service(name).flatMap(spec -> makers.maker(spec.maker())), member.directory());
+            PlacedVats vats = new PlacedVats(env, name -> config.service(name).flatMap(spec -> makers.maker(spec.maker())),
+                    member, clusterConfig.rebalance().equals("hot-spot")
+                            ? Optional.of(new Rebalancing(member.serverId(), member.directory()))
+                            : Optional.empty());
             opened.push(vats);
             placedTurns.set(vats);
             placed = Optional.of(vats);
@@ -231,7 +233,10 @@ public final class VatServer implements AutoCloseable {
         Vat adminVat = runtime.newVat("admin");
         CountDownLatch stopRequested = new CountDownLatch(1);
         AdminService service = new AdminService(node, hints, store, tenants, metrics,
-                bound.getHostString() + ":" + bound.getPort(), durables, host, cluster, stopRequested::countDown);
+                bound.getHostString() + ":" + bound.getPort(), durables, host, cluster,
+                cluster.map(member -> new ClusterControl(member, new ServerChoice(config.cluster().orElseThrow()),
+                        tenants.keySet())),
+                stopRequested::countDown);
         SwissNumber adminSwiss = SwissNumber.random(new SecureRandom());
         service.ownSwiss(adminSwiss);
         SturdyRef adminRef = new SturdyRef(node.vatId(), hints, adminSwiss);
@@ -248,7 +253,7 @@ public final class VatServer implements AutoCloseable {
         if (cluster.isPresent()) {
             ClusterMember member = cluster.get();
             PlacedVats vats = placed.orElseThrow();
-            member.onRefresh(() -> vats.follow(member.cache()::placements));
+            member.onRefresh(() -> vats.follow(member.cache()));
             member.activate();
         }
         return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables, cluster, placed, stopRequested,

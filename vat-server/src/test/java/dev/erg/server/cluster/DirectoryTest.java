@@ -80,8 +80,7 @@ class DirectoryTest {
             Placement placed = directory.place(vat.vatId(), "counter", host.toString(), keyBytes);
 
             assertThat(placed).isEqualTo(new Placement(vat.vatId(), "counter", host.toString(), 1,
-                    List.of("a.example:7700"),
-                    VatState.PLACED));
+                    List.of("a.example:7700"), VatState.PLACED, "", 0));
             assertThat(directory.lookup(vat.vatId())).contains(placed);
             assertThat(directory.hints(vat.vatId())).contains(List.of("a.example:7700"));
             assertThat(directory.hints(id())).isEmpty();
@@ -134,18 +133,31 @@ class DirectoryTest {
             VatId vat = id();
             Placement placed = directory.place(vat, "counter", a.toString(), new byte[] {1});
 
-            Placement moving = directory.beginMove(vat, placed.epoch());
+            assertThatThrownBy(() -> directory.beginMove(vat, placed.epoch(), a.toString()))
+                    .isInstanceOf(ClusterException.class).hasMessageContaining("is on server " + a + " already");
+            Placement moving = directory.beginMove(vat, placed.epoch(), b.toString());
             assertThat(moving.state()).isEqualTo(VatState.MOVING);
+            assertThat(moving.target()).isEqualTo(b.toString());
             assertThat(moving.epoch()).isEqualTo(placed.epoch());
+            assertThatThrownBy(() -> directory.beginMove(vat, placed.epoch(), b.toString()))
+                    .isInstanceOf(ClusterException.class).hasMessageContaining("is being moved already");
+            assertThat(directory.cancelMove(vat, placed.epoch())).isTrue();
+            assertThat(directory.lookup(vat).orElseThrow().state()).isEqualTo(VatState.PLACED);
+            assertThat(directory.cancelMove(vat, placed.epoch())).as("not moving any more").isFalse();
+            directory.beginMove(vat, placed.epoch(), b.toString());
+            directory.postLoads(a.toString(), Map.of(vat, 12.5));
             Placement moved = directory.move(vat, placed.epoch(), b.toString());
 
             assertThat(moved).isEqualTo(new Placement(vat, "counter", b.toString(), placed.epoch() + 1, List.of("b:1"),
-                    VatState.PLACED));
+                    VatState.PLACED, "", 12.5));
             assertThat(directory.lookup(vat)).contains(moved);
             assertThatThrownBy(() -> directory.move(vat, placed.epoch(), a.toString()))
                     .isInstanceOf(EpochConflictException.class)
                     .hasMessageContaining("is at epoch " + moved.epoch() + " on server " + b);
-            assertThatThrownBy(() -> directory.beginMove(vat, placed.epoch())).isInstanceOf(EpochConflictException.class);
+            assertThatThrownBy(() -> directory.beginMove(vat, placed.epoch(), a.toString()))
+                    .isInstanceOf(EpochConflictException.class);
+            directory.postLoads(a.toString(), Map.of(vat, 99.0));
+            assertThat(directory.lookup(vat).orElseThrow().load()).as("a serves it no more").isEqualTo(12.5);
             assertThat(directory.lookup(vat)).contains(moved);
         }
     }

@@ -1,6 +1,7 @@
 package dev.erg.server.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.VatId;
@@ -11,9 +12,12 @@ import dev.erg.server.cluster.Directory;
 import dev.erg.server.cluster.Placement;
 import dev.erg.server.cluster.TestDatabase;
 import dev.erg.server.durable.PostgresCluster;
+import dev.erg.server.admin.Admin;
+import dev.erg.server.admin.AdminProtocol;
 import dev.erg.server.services.Counter;
 import dev.erg.server.services.CounterMaker;
 import dev.erg.server.store.DataDir;
+import dev.erg.vat.ProblemException;
 import dev.erg.wire.PassableRegistry;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -84,10 +88,7 @@ class PlacedVatsTest {
     @Test
     void aPlacedVatIsServedWhereverTheDirectorySaysAndItsStateFollowsIt() throws Exception {
         TestDatabase db = TestDatabase.fresh(postgres);
-        byte[] raw = new byte[32];
-        new SecureRandom().nextBytes(raw);
-        Path keyFile = tmp.resolve("cluster-key");
-        Files.writeString(keyFile, Base64.getEncoder().encodeToString(raw));
+        Path keyFile = clusterKey();
         PlacedKey key = PlacedKey.generate(new SecureRandom());
         VatId vat = key.identity().vatId();
         try (CapTpClient client = CapTpClient.start(PassableRegistry.builder().build(), Duration.ofSeconds(15));
@@ -115,5 +116,43 @@ class PlacedVatsTest {
             assertThat(client.await(client.connect(viaA, Counter.class).increment(1)))
                     .as("the vat's durable state moved with it").isEqualTo(7L);
         }
+    }
+
+    @Test
+    void spawnPlacesAVatOnTheNamedServerOrOneThePolicyChooses() throws Exception {
+        TestDatabase db = TestDatabase.fresh(postgres);
+        Path keyFile = clusterKey();
+        PassableRegistry.Builder registry = PassableRegistry.builder();
+        AdminProtocol.PASSABLES.forEach(registry::add);
+        try (CapTpClient client = CapTpClient.start(registry.build(), Duration.ofSeconds(15));
+             VatServer a = VatServer.start(member("a", db, keyFile), null, MAKERS, Map.of());
+             VatServer b = VatServer.start(member("b", db, keyFile), null, MAKERS, Map.of())) {
+            Admin admin = client.connect(a.adminRef(), Admin.class);
+            String bId = b.adminRef().vatId().toString();
+
+            SturdyRef onB = SturdyRef.parse(client.await(admin.place("counter", bId.substring(0, 10))));
+            await("server b hosts the vat spawned on it", () -> b.placedVats().contains(onB.vatId()));
+            assertThat(onB.hints()).hasSize(2).first().extracting(InetSocketAddress::getPort)
+                    .isEqualTo(b.address().getPort());
+            assertThat(client.await(client.connect(onB, Counter.class).increment(3))).isEqualTo(3L);
+
+            SturdyRef chosen = SturdyRef.parse(client.await(admin.place("counter", "")));
+            await("a server hosts the vat placement chose",
+                    () -> a.placedVats().contains(chosen.vatId()) || b.placedVats().contains(chosen.vatId()));
+            assertThat(client.await(client.connect(chosen, Counter.class).increment(1))).isEqualTo(1L);
+
+            assertThatThrownBy(() -> client.await(admin.place("printer", "")))
+                    .isInstanceOf(ProblemException.class).hasMessageContaining("no service called \"printer\"");
+            assertThatThrownBy(() -> client.await(admin.place("counter", "nobody")))
+                    .isInstanceOf(ProblemException.class).hasMessageContaining("no live member of the cluster is called nobody");
+        }
+    }
+
+    private Path clusterKey() throws Exception {
+        byte[] raw = new byte[32];
+        new SecureRandom().nextBytes(raw);
+        Path keyFile = tmp.resolve("cluster-key");
+        Files.writeString(keyFile, Base64.getEncoder().encodeToString(raw));
+        return keyFile;
     }
 }
