@@ -15,9 +15,11 @@ import dev.erg.wire.PassableRegistry;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -133,8 +135,10 @@ final class PlacedVats implements AutoCloseable {
                 mine.put(p.vat(), p);
             }
         }
+        Set<VatId> handled = new HashSet<>();
         for (PlacedVat vat : List.copyOf(hosted.values())) {
             Placement now = mine.get(vat.placement().vat());
+            handled.add(vat.placement().vat());
             if (now == null || now.epoch() != vat.placement().epoch()) {
                 stop(vat, now == null ? "moved: the vat now lives on another server"
                         : "moved: the vat was placed here again at a newer epoch");
@@ -143,9 +147,12 @@ final class PlacedVats implements AutoCloseable {
             }
         }
         for (Placement p : mine.values()) {
-            if (p.state() == VatState.MOVING && !hosted.containsKey(p.vat())) {
+            if (handled.contains(p.vat())) {
+                continue;
+            }
+            if (p.state() == VatState.MOVING) {
                 handOver(Optional.empty(), p);
-            } else if (!hosted.containsKey(p.vat())) {
+            } else {
                 host(p);
             }
         }
