@@ -26,6 +26,11 @@ public interface Admin {
     String NO_CLUSTER = "NoCluster";
     /** Kind of the problem of {@link #cluster} when the cluster's database does not answer. */
     String CLUSTER_UNAVAILABLE = "ClusterUnavailable";
+    /**
+     * Kind of the problem of {@link #place} or {@link #move} for a service not configured, a vat
+     * not placed, or a server that is not a live member.
+     */
+    String CANNOT_PLACE = "CannotPlace";
 
     /** Issues a new sturdy ref to the hosted service {@code service}, kept across restarts; answers its text. */
     Promise<String> mint(String service);
@@ -56,6 +61,25 @@ public interface Admin {
 
     /** The cluster this server is a member of: its members with their leases and load, and where each vat is placed. */
     Promise<ClusterStatus> cluster();
+
+    /**
+     * Spawns a vat running the configured service {@code service} in the cluster, on the live
+     * member whose id is or begins with {@code server}, or, if it is empty, on one chosen by the
+     * service's placement policy; answers the sturdy ref of the vat's root. The vat has a key of
+     * its own, sealed in the directory, and its durable state lives in the cluster's database,
+     * so the ref stays valid wherever the vat moves. The chosen server starts it at its next
+     * look at the directory, within a heartbeat.
+     */
+    Promise<String> place(String service, String server);
+
+    /**
+     * Moves the placed vat {@code vatId}, running, to the live member whose id is or begins
+     * with {@code server}: its server stops it at a turn boundary, hands its durable state over
+     * through the cluster's database, and redirects those who dial it. Answers its placement as
+     * the move begins or, if {@code waitSeconds} is more than 0, once it has left its server
+     * (or that long has passed: the placement then still names the old server).
+     */
+    Promise<VatPlacement> move(String vatId, String server, long waitSeconds);
 
     /**
      * Sends the letters waiting in the stopped outbox towards vat {@code vatId} again, on a

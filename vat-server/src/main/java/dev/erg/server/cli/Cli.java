@@ -60,7 +60,9 @@ public final class Cli {
         line.addSubcommand("call", new CallCommand(launch));
         line.addSubcommand("describe", new DescribeCommand(launch));
         line.addSubcommand("spawn", new SpawnCommand(launch));
-        line.addSubcommand("cluster", new ClusterCommand(launch));
+        line.addSubcommand("cluster", new CommandLine(new ClusterCommand(launch))
+                .addSubcommand("spawn", new ClusterSpawnCommand(launch))
+                .addSubcommand("move", new ClusterMoveCommand(launch)));
         line.addSubcommand("help", new CommandLine.HelpCommand());
         return line;
     }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running server's part in its cluster: it joins at start, renews its lease and posts its
  * load at every heartbeat on a thread of its own, takes the vats of dead members for the live
- * ones, and leaves when the server stops. A heartbeat that fails is logged when the failures
+ * ones, reads the directory and the live members into its {@link LocationCache} and tells the
+ * server so (which then hosts the vats placed on it), and leaves when the server stops. A heartbeat that fails is logged when the failures
  * begin and when they end, not at each beat; a lease that was lost is joined again, as a new
  * incarnation.
  */
@@ -30,14 +31,16 @@ public final class ClusterMember implements AutoCloseable {
     private final VatId serverId;
     private final List<String> hints;
     private final LoadSampler load;
+    private final LocationCache cache;
     private final ScheduledExecutorService beat;
+    private volatile Runnable refreshed = () -> { };
     private ScheduledFuture<?> beating;
     private Membership membership;
     private boolean active;
     private String failing;
 
     private ClusterMember(ClusterConfig config, ClusterStore store, ClusterKey key, VatId serverId, List<String> hints,
-                          LoadSampler load) {
+                          LoadSampler load, LocationCache cache) {
         this.config = config;
         this.store = store;
         this.key = key;
@@ -45,22 +48,25 @@ public final class ClusterMember implements AutoCloseable {
         this.serverId = serverId;
         this.hints = List.copyOf(hints);
         this.load = load;
+        this.cache = cache;
         this.beat = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                 .name("erg-cluster-heartbeat").unstarted(r));
     }
 
     /**
      * Joins the cluster of {@code config} as server {@code serverId}, reached at {@code hints},
-     * with the cluster key of its key file or of {@code environment}, and starts the heartbeat.
+     * with the cluster key of its key file or of {@code environment}, and starts the heartbeat,
+     * which keeps {@code cache} up to date.
      * A former run of this server whose lease still holds (one that crashed) is waited for, once.
      *
      * @throws ClusterException saying what is wrong: the key, the database, or a live member of this id
      */
     public static ClusterMember start(ClusterConfig config, Map<String, String> environment, VatId serverId,
-                                      List<String> hints, LoadSampler load) throws InterruptedException {
+                                      List<String> hints, LoadSampler load, LocationCache cache)
+            throws InterruptedException {
         ClusterKey key = ClusterKey.load(config.keyFile(), environment);
         ClusterStore store = ClusterStore.open(config.store(), config.user(), config.password());
-        ClusterMember member = new ClusterMember(config, store, key, serverId, hints, load);
+        ClusterMember member = new ClusterMember(config, store, key, serverId, hints, load, cache);
         try {
             member.membership = member.join();
         } catch (LiveMemberException e) {
@@ -98,9 +104,29 @@ public final class ClusterMember implements AutoCloseable {
         return directory;
     }
 
-    /** Where vats are reached, for redirects. */
-    public Locator locator() {
-        return directory;
+    /** The directory and live members as the last heartbeat read them. */
+    public LocationCache cache() {
+        return cache;
+    }
+
+    /** This member's id: its host vat's id. */
+    public String serverId() {
+        return serverId.toString();
+    }
+
+    /** Runs {@code listener} after each refresh of the {@link #cache}, on the heartbeat's thread: it must not block. */
+    public void onRefresh(Runnable listener) {
+        refreshed = listener;
+    }
+
+    /** Reads the directory and the live members into the cache now, rather than at the next heartbeat, and waits. */
+    public void refresh() {
+        runOnBeat(this::readCache);
+    }
+
+    private void readCache() {
+        cache.update(directory.all(), Membership.live(store));
+        refreshed.run();
     }
 
     /** Every member, dead ones included. */
@@ -130,6 +156,7 @@ public final class ClusterMember implements AutoCloseable {
                             taken.epoch());
                 }
             }
+            readCache();
             if (failing != null) {
                 LOG.info("cluster heartbeat works again after: {}", failing);
                 failing = null;

@@ -124,6 +124,12 @@ public final class ClusterStore implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".directory (vat_id TEXT PRIMARY KEY,"
                     + " server_id TEXT NOT NULL, epoch BIGINT NOT NULL, hints TEXT NOT NULL, state TEXT NOT NULL,"
                     + " sealed_key BYTEA NOT NULL)");
+            // The service a placed vat runs: which configured service its host makes in it.
+            s.execute("ALTER TABLE " + SCHEMA + ".directory ADD COLUMN IF NOT EXISTS service TEXT NOT NULL DEFAULT ''");
+            // The member a moving vat goes to, and the turns per second its host last posted for it.
+            s.execute("ALTER TABLE " + SCHEMA + ".directory ADD COLUMN IF NOT EXISTS target TEXT NOT NULL DEFAULT ''");
+            s.execute("ALTER TABLE " + SCHEMA + ".directory ADD COLUMN IF NOT EXISTS load DOUBLE PRECISION NOT NULL"
+                    + " DEFAULT 0");
             s.execute("CREATE INDEX IF NOT EXISTS directory_server ON " + SCHEMA + ".directory (server_id)");
             s.executeUpdate("INSERT INTO " + SCHEMA + ".meta (name, value) VALUES ('schema', '" + VERSION + "')"
                     + " ON CONFLICT (name) DO NOTHING");

@@ -47,12 +47,12 @@ public final class Directory implements Locator {
     }
 
     /**
-     * Places {@code vat}, whose private key is {@code privateKey} (its key file's bytes), on the
-     * live member {@code serverId}, at the member's hints, with a new epoch.
+     * Places {@code vat}, running {@code service}, whose private key is {@code privateKey} (its
+     * key file's bytes), on the live member {@code serverId}, at the member's hints, with a new epoch.
      *
      * @throws ClusterException if the vat is placed already, or the member is not live
      */
-    public Placement place(VatId vat, String serverId, byte[] privateKey) {
+    public Placement place(VatId vat, String service, String serverId, byte[] privateKey) {
         byte[] sealed = key.seal(privateKey, context(vat));
         return store.transaction("place vat " + vat, c -> {
             Optional<Placement> existing = read(c, vat, true);
@@ -62,15 +62,16 @@ public final class Directory implements Locator {
             }
             Member member = liveMember(c, serverId);
             long epoch = Fence.raise(c, vat, 0, serverId);
-            Placement placed = new Placement(vat, serverId, epoch, member.hints(), VatState.PLACED);
+            Placement placed = new Placement(vat, service, serverId, epoch, member.hints(), VatState.PLACED, "", 0);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + DIRECTORY
-                    + " (vat_id, server_id, epoch, hints, state, sealed_key) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " (vat_id, server_id, epoch, hints, state, sealed_key, service) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, vat.toString());
                 ps.setString(2, serverId);
                 ps.setLong(3, epoch);
                 ps.setString(4, Hints.join(placed.hints()));
                 ps.setString(5, VatState.PLACED.text());
                 ps.setBytes(6, sealed);
+                ps.setString(7, service);
                 ps.executeUpdate();
             }
             return placed;
@@ -92,7 +93,7 @@ public final class Directory implements Locator {
         return store.transaction("list the directory", c -> {
             List<Placement> all = new ArrayList<>();
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT vat_id, server_id, epoch, hints, state FROM " + DIRECTORY
+                 ResultSet rs = s.executeQuery("SELECT vat_id, server_id, epoch, hints, state, service, target, load FROM " + DIRECTORY
                          + " ORDER BY vat_id")) {
                 while (rs.next()) {
                     all.add(placement(VatId.parse(rs.getString(1)), rs));
@@ -123,16 +124,64 @@ public final class Directory implements Locator {
     }
 
     /**
-     * Marks {@code vat}, read at {@code epoch}, as being moved: its server takes no more turns
-     * for it. The epoch stays, since the vat has not changed hands yet.
+     * Marks {@code vat}, read at {@code epoch}, as being moved to the live active member
+     * {@code target}: its server, seeing it at its next look, stops taking turns for it, then
+     * hands it over with {@link #move}. The epoch stays, since the vat has not changed hands yet.
      *
      * @throws EpochConflictException if its epoch is no longer {@code epoch}
+     * @throws ClusterException       if it is being moved already, the target is where it is, or is not live and active
      */
-    public Placement beginMove(VatId vat, long epoch) {
+    public Placement beginMove(VatId vat, long epoch, String target) {
         return store.transaction("begin moving vat " + vat, c -> {
             Placement now = current(c, vat, epoch);
-            setState(c, vat, VatState.MOVING);
-            return new Placement(vat, now.serverId(), epoch, now.hints(), VatState.MOVING);
+            if (now.state() == VatState.MOVING) {
+                throw new ClusterException("vat " + vat + " is being moved already, to server " + now.target());
+            }
+            if (now.serverId().equals(target)) {
+                throw new ClusterException("vat " + vat + " is on server " + target + " already");
+            }
+            activeMember(c, target);
+            setState(c, vat, VatState.MOVING, target);
+            return new Placement(vat, now.service(), now.serverId(), epoch, now.hints(), VatState.MOVING, target,
+                    now.load());
+        });
+    }
+
+    /**
+     * Gives up moving {@code vat}, read at {@code epoch}: it stays where it is, and its server
+     * serves it again. Answers whether it was being moved at that epoch.
+     */
+    public boolean cancelMove(VatId vat, long epoch) {
+        return store.transaction("cancel moving vat " + vat, c -> {
+            Optional<Placement> now = read(c, vat, true);
+            if (now.isEmpty() || now.get().epoch() != epoch || now.get().state() != VatState.MOVING) {
+                return false;
+            }
+            setState(c, vat, VatState.PLACED, "");
+            return true;
+        });
+    }
+
+    /**
+     * Posts the turns per second member {@code serverId} measured for each of {@code loads}'
+     * vats, for placement to read; a vat it no longer serves is left alone.
+     */
+    public void postLoads(String serverId, Map<VatId, Double> loads) {
+        if (loads.isEmpty()) {
+            return;
+        }
+        store.transaction("post the loads of server " + serverId + "'s vats", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + DIRECTORY + " SET load = ? WHERE vat_id = ?"
+                    + " AND server_id = ?")) {
+                for (Map.Entry<VatId, Double> e : loads.entrySet()) {
+                    ps.setDouble(1, e.getValue());
+                    ps.setString(2, e.getKey().toString());
+                    ps.setString(3, serverId);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
         });
     }
 
@@ -145,12 +194,8 @@ public final class Directory implements Locator {
      */
     public Placement move(VatId vat, long epoch, String serverId) {
         return store.transaction("move vat " + vat, c -> {
-            current(c, vat, epoch);
-            Member member = liveMember(c, serverId);
-            if (member.state() != MemberState.ACTIVE) {
-                throw new ClusterException("server " + serverId + " is " + member.state().text() + ", not active: it takes no vats");
-            }
-            return assign(c, vat, epoch, member);
+            Placement now = current(c, vat, epoch);
+            return assign(c, now, activeMember(c, serverId));
         });
     }
 
@@ -194,7 +239,7 @@ public final class Directory implements Locator {
         if (!candidates.contains(chosen)) {
             throw new IllegalStateException("the successor chose " + chosen + ", which is not one of the candidates");
         }
-        return Optional.of(assign(c, vat, locked.get().epoch(), chosen.member()));
+        return Optional.of(assign(c, locked.get(), chosen.member()));
     }
 
     /**
@@ -234,11 +279,12 @@ public final class Directory implements Locator {
                 .toList();
     }
 
-    /** Gives the locked row of {@code vat}, at {@code epoch}, to {@code member} with a raised epoch. */
-    private static Placement assign(Connection c, VatId vat, long epoch, Member member) throws SQLException {
-        long next = Fence.raise(c, vat, epoch, member.serverId());
+    /** Gives the locked row {@code row} to {@code member} with a raised epoch. */
+    private static Placement assign(Connection c, Placement row, Member member) throws SQLException {
+        VatId vat = row.vat();
+        long next = Fence.raise(c, vat, row.epoch(), member.serverId());
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + DIRECTORY + " SET server_id = ?, epoch = ?, hints = ?,"
-                + " state = ? WHERE vat_id = ?")) {
+                + " state = ?, target = '' WHERE vat_id = ?")) {
             ps.setString(1, member.serverId());
             ps.setLong(2, next);
             ps.setString(3, Hints.join(member.hints()));
@@ -246,7 +292,7 @@ public final class Directory implements Locator {
             ps.setString(5, vat.toString());
             ps.executeUpdate();
         }
-        return new Placement(vat, member.serverId(), next, member.hints(), VatState.PLACED);
+        return new Placement(vat, row.service(), member.serverId(), next, member.hints(), VatState.PLACED, "", row.load());
     }
 
     /** The row of {@code vat}, locked, if its epoch is {@code epoch}. */
@@ -260,12 +306,22 @@ public final class Directory implements Locator {
         return now;
     }
 
-    private static void setState(Connection c, VatId vat, VatState state) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + DIRECTORY + " SET state = ? WHERE vat_id = ?")) {
+    private static void setState(Connection c, VatId vat, VatState state, String target) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + DIRECTORY + " SET state = ?, target = ? WHERE vat_id = ?")) {
             ps.setString(1, state.text());
-            ps.setString(2, vat.toString());
+            ps.setString(2, target);
+            ps.setString(3, vat.toString());
             ps.executeUpdate();
         }
+    }
+
+    /** The live active member {@code serverId}, read in the open transaction. */
+    private static Member activeMember(Connection c, String serverId) throws SQLException {
+        Member member = liveMember(c, serverId);
+        if (member.state() != MemberState.ACTIVE) {
+            throw new ClusterException("server " + serverId + " is " + member.state().text() + ", not active: it takes no vats");
+        }
+        return member;
     }
 
     /** The live member {@code serverId}, read in the open transaction. */
@@ -277,7 +333,7 @@ public final class Directory implements Locator {
     }
 
     private static Optional<Placement> read(Connection c, VatId vat, boolean lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT vat_id, server_id, epoch, hints, state FROM " + DIRECTORY
+        try (PreparedStatement ps = c.prepareStatement("SELECT vat_id, server_id, epoch, hints, state, service, target, load FROM " + DIRECTORY
                 + " WHERE vat_id = ?" + (lock ? " FOR UPDATE" : ""))) {
             ps.setString(1, vat.toString());
             try (ResultSet rs = ps.executeQuery()) {
@@ -287,7 +343,8 @@ public final class Directory implements Locator {
     }
 
     private static Placement placement(VatId vat, ResultSet rs) throws SQLException {
-        return new Placement(vat, rs.getString(2), rs.getLong(3), Hints.split(rs.getString(4)), VatState.of(rs.getString(5)));
+        return new Placement(vat, rs.getString(6), rs.getString(2), rs.getLong(3), Hints.split(rs.getString(4)),
+                VatState.of(rs.getString(5)), rs.getString(7), rs.getDouble(8));
     }
 
     /** What a vat's sealed key is authenticated with: its vat id, so a key copied to another row does not open. */

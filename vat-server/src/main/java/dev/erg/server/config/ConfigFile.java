@@ -51,6 +51,9 @@ import java.util.regex.Pattern;
  * cluster.heartbeat = 2s           # how often the lease is renewed and the load posted
  * cluster.lease = 10s              # how long a lease lasts, by the database's clock
  * cluster.price = 1.0              # the price this server asks, for placement
+ * cluster.placement = power-of-two # how a spawned vat's server is chosen: power-of-two, round-robin or random
+ * cluster.placement.counter = round-robin   # the same, for vats running service counter
+ * cluster.rebalance = off          # hot-spot: move vats off servers far above the mean load
  * </pre>
  *
  * The {@code spawn.} limits are those of {@link SpawnLimits}: {@code computrons.turn},
@@ -72,9 +75,11 @@ public final class ConfigFile {
     private static final String KEYS = "listen, advertise, threads, metrics.port, storage, storage.user,"
             + " storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>,"
             + " spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file,"
-            + " cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, peers.connections,"
+            + " cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, cluster.placement,"
+            + " cluster.placement.<service>, cluster.rebalance, peers.connections,"
             + " peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second";
     private static final String SPAWN = "spawn.";
+    private static final String PLACEMENT = "cluster.placement.";
     private static final String MAX = ".max";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
@@ -146,6 +151,12 @@ public final class ConfigFile {
                 # cluster.heartbeat = 2s
                 # cluster.lease = 10s
                 # cluster.price = 1.0
+                # How a vat spawned with `vat-server cluster spawn` finds its server: power-of-two
+                # (the less loaded of two members drawn at random), round-robin or random; per
+                # service with cluster.placement.SERVICE. With cluster.rebalance = hot-spot, vats
+                # move off members whose load is well above the mean.
+                # cluster.placement = power-of-two
+                # cluster.rebalance = off
 
                 # What peers not yet trusted may hold: connections open at once (in all, and from
                 # one IP address), bytes of frames announced but not yet complete, and lookups of
@@ -237,6 +248,8 @@ public final class ConfigFile {
         private Duration heartbeat = ClusterConfig.DEFAULT_HEARTBEAT;
         private Duration lease = ClusterConfig.DEFAULT_LEASE;
         private double price = ClusterConfig.DEFAULT_PRICE;
+        private final Map<String, String> placement = new HashMap<>();
+        private String rebalance = "off";
         private int connections = Admission.DEFAULTS.maxConnections();
         private OptionalInt connectionsPerAddress = OptionalInt.empty();
         private long partialFrameBytes = Admission.DEFAULTS.maxPartialFrameBytes();
@@ -319,11 +332,17 @@ public final class ConfigFile {
                     }
                     price = Double.parseDouble(value);
                 }
+                case "cluster.placement" -> placement.put("", choice(value, ClusterConfig.PLACEMENTS));
+                case "cluster.rebalance" -> rebalance = choice(value, ClusterConfig.REBALANCERS);
                 case "peers.connections" -> connections = number(value, 1, 1 << 20);
                 case "peers.connections.per-address" -> connectionsPerAddress = OptionalInt.of(number(value, 1, 1 << 20));
                 case "peers.partial-frames.bytes" -> partialFrameBytes = Math.max(1, longNumber(value));
                 case "peers.failed-lookups.per-second" -> failedLookups = number(value, 1, 1_000_000);
                 default -> {
+                    if (key.startsWith(PLACEMENT) && key.length() > PLACEMENT.length()) {
+                        placement.put(key.substring(PLACEMENT.length()), choice(value, ClusterConfig.PLACEMENTS));
+                        return;
+                    }
                     if (key.startsWith(SPAWN)) {
                         spawnLimit(key, value);
                         return;
@@ -424,6 +443,15 @@ public final class ConfigFile {
             return d;
         }
 
+        /** {@code value}, which must be one of {@code choices}. */
+        private static String choice(String value, List<String> choices) {
+            if (!choices.contains(value)) {
+                throw new IllegalArgumentException("expected one of " + String.join(", ", choices) + ", found \""
+                        + shown(value) + "\"");
+            }
+            return value;
+        }
+
         private static int number(String value, int min, int max) {
             if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new IllegalArgumentException("\"" + shown(value) + "\" is not a number from " + min + " to " + max);
@@ -485,7 +513,7 @@ public final class ConfigFile {
             String leaseKey = seen.containsKey("cluster.lease") ? "cluster.lease" : "cluster.heartbeat";
             try {
                 return Optional.of(new ClusterConfig(clusterStore, clusterUser, clusterPassword,
-                        Optional.ofNullable(clusterKeyFile), heartbeat, lease, price));
+                        Optional.ofNullable(clusterKeyFile), heartbeat, lease, price, placement, rebalance));
             } catch (IllegalArgumentException e) {
                 throw error(seen.getOrDefault(leaseKey, seen.get("cluster.store")), leaseKey + ": " + e.getMessage());
             }

@@ -12,6 +12,7 @@ import dev.erg.server.admin.MemberListing;
 import dev.erg.server.admin.VatPlacement;
 import dev.erg.server.cluster.ClusterException;
 import dev.erg.server.cluster.ClusterMember;
+import dev.erg.server.cluster.Placement;
 import dev.erg.server.admin.ServerStatus;
 import dev.erg.server.admin.SturdyListing;
 import dev.erg.server.admin.VatStatus;
@@ -22,6 +23,7 @@ import dev.erg.server.metrics.ServerMetrics;
 import dev.erg.server.store.SturdyStore;
 import dev.erg.server.worker.WorkerStatus;
 import dev.erg.vat.Problem;
+import dev.erg.vat.Deferred;
 import dev.erg.vat.Promise;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
 final class AdminService implements Admin {
 
     private static final String STORAGE = "StorageFailure";
+    /** The longest {@link #move} waits for a vat to leave its server. */
+    private static final long MAX_WAIT_SECONDS = 600;
     private static final Logger LOG = LoggerFactory.getLogger(AdminService.class);
 
     private final Node node;
@@ -52,6 +56,7 @@ final class AdminService implements Admin {
     private final String address;
     private final DurableHost durables;
     private final Optional<ClusterMember> cluster;
+    private final Optional<ClusterControl> control;
     private final Runnable stop;
     private final ServerVatHost host;
     private final LiveAccess access;
@@ -61,7 +66,7 @@ final class AdminService implements Admin {
 
     AdminService(Node node, List<InetSocketAddress> hints, SturdyStore store, Map<String, Tenant> tenants,
                  ServerMetrics metrics, String address, DurableHost durables, ServerVatHost host,
-                 LiveAccess access, Optional<ClusterMember> cluster, Runnable stop) {
+                 LiveAccess access, Optional<ClusterMember> cluster, Optional<ClusterControl> control, Runnable stop) {
         this.host = host;
         this.access = access;
         this.node = node;
@@ -72,6 +77,7 @@ final class AdminService implements Admin {
         this.address = address;
         this.durables = durables;
         this.cluster = cluster;
+        this.control = control;
         this.stop = stop;
     }
 
@@ -218,6 +224,59 @@ final class AdminService implements Admin {
         } catch (ClusterException e) {
             return Promise.broken(Problem.of(CLUSTER_UNAVAILABLE, "%s", e.getMessage()));
         }
+    }
+
+    @Override
+    public Promise<String> place(String service, String server) {
+        if (control.isEmpty()) {
+            return Promise.broken(Problem.of(NO_CLUSTER, "this vat-server is not a member of a cluster: its configuration"
+                    + " sets no cluster.store"));
+        }
+        try {
+            return Promise.of(control.get().spawn(service, server).toString());
+        } catch (IllegalArgumentException e) {
+            return Promise.broken(Problem.of(CANNOT_PLACE, "%s", e.getMessage()));
+        } catch (ClusterException e) {
+            return Promise.broken(Problem.of(CLUSTER_UNAVAILABLE, "%s", e.getMessage()));
+        }
+    }
+
+    @Override
+    public Promise<VatPlacement> move(String vatId, String server, long waitSeconds) {
+        if (control.isEmpty()) {
+            return Promise.broken(Problem.of(NO_CLUSTER, "this vat-server is not a member of a cluster: its configuration"
+                    + " sets no cluster.store"));
+        }
+        Placement moving;
+        VatId vat;
+        try {
+            vat = VatId.parse(vatId);
+            moving = control.get().move(vat, server);
+        } catch (IllegalArgumentException e) {
+            return Promise.broken(Problem.of(CANNOT_PLACE, "%s", e.getMessage()));
+        } catch (ClusterException e) {
+            return Promise.broken(Problem.of(CLUSTER_UNAVAILABLE, "%s", e.getMessage()));
+        }
+        if (waitSeconds <= 0) {
+            return Promise.of(placement(moving));
+        }
+        Deferred<VatPlacement> answer = Promise.defer();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(waitSeconds, MAX_WAIT_SECONDS));
+        Thread.ofVirtual().name("erg-move-" + vatId).start(() -> {
+            try {
+                answer.resolver().resolve(control.get().awaitMoved(vat, moving.serverId(), deadline)
+                        .map(AdminService::placement).orElseThrow());
+            } catch (InterruptedException e) {
+                answer.resolver().reject(Problem.of(CLUSTER_UNAVAILABLE, "interrupted while waiting for the move"));
+            } catch (RuntimeException e) {
+                answer.resolver().reject(Problem.of(CLUSTER_UNAVAILABLE, "%s", e.getMessage()));
+            }
+        });
+        return answer.promise();
+    }
+
+    private static VatPlacement placement(Placement p) {
+        return new VatPlacement(p.vat().toString(), p.serverId(), p.epoch(), p.state().name().toLowerCase(Locale.ROOT));
     }
 
     @Override

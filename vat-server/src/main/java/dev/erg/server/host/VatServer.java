@@ -4,13 +4,16 @@ import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.SwissNumber;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.net.NetConfig;
+import dev.erg.net.Listener;
 import dev.erg.net.Node;
+import dev.erg.net.VatLocator;
 import dev.erg.net.PeerListener;
 import dev.erg.server.admin.Admin;
 import dev.erg.server.admin.AdminProtocol;
 import dev.erg.crypto.VatId;
 import dev.erg.server.cluster.ClusterException;
 import dev.erg.server.cluster.ClusterMember;
+import dev.erg.server.cluster.LocationCache;
 import dev.erg.server.cluster.LoadSampler;
 import dev.erg.server.config.ClusterConfig;
 import dev.erg.server.config.ServerConfig;
@@ -54,9 +57,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,10 +71,9 @@ import org.slf4j.LoggerFactory;
  * <p>Starting checks everything that can be wrong (lock, configuration, key, sturdy refs,
  * ports, services) before it writes anything; a failed start undoes what it began and leaves
  * the data directory as it found it, except that a start that got as far as opening the
- * durable store is counted in its generation. The CapTP port is held from the start, bound
- * but not listening, and listens only once every sturdy ref is served: a dialer meanwhile is
- * refused as by a server that is down, never told that a ref designates nothing.
- * {@link #close()} stops in order: the outbox
+ * durable store is counted in its generation. The CapTP port is bound from the start, but a
+ * dialer is turned away, as by a server that does not host the vat, until every sturdy ref is
+ * served: never told that a ref designates nothing. {@link #close()} stops in order: the outbox
  * stops sending durable letters (they stay stored); every session is aborted with
  * {@link #SHUTDOWN_REASON}, so peers learn why their references broke, and no more messages
  * come in; the listener closes; the vats finish the turn they are running (a
@@ -86,6 +88,8 @@ public final class VatServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VatServer.class);
     /** The class-data sharing archive of worker processes, in the data directory; made by the first worker. */
     private static final String WORKER_ARCHIVE = "worker.jsa";
+    /** Where the services of placed vats keep files, one directory per vat, in the data directory. */
+    private static final String PLACED_DIRECTORY = "placed";
 
     private final DataDir dir;
     private final Deque<AutoCloseable> resources;
@@ -96,15 +100,17 @@ public final class VatServer implements AutoCloseable {
     private final Optional<MetricsEndpoint> endpoint;
     private final DurableHost durables;
     private final Optional<ClusterMember> cluster;
+    private final Optional<PlacedVats> placed;
     private final CountDownLatch stopRequested;
     private final ServerVatHost host;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VatServer(DataDir dir, Deque<AutoCloseable> resources, Node node, InetSocketAddress address,
                       List<HostedService> services, SturdyRef adminRef, Optional<MetricsEndpoint> endpoint,
-                      DurableHost durables, Optional<ClusterMember> cluster, CountDownLatch stopRequested,
-                      ServerVatHost host) {
+                      DurableHost durables, Optional<ClusterMember> cluster, Optional<PlacedVats> placed,
+                      CountDownLatch stopRequested, ServerVatHost host) {
         this.host = host;
+        this.placed = placed;
         this.cluster = cluster;
         this.dir = dir;
         this.resources = resources;
@@ -159,17 +165,17 @@ public final class VatServer implements AutoCloseable {
         config.threads().ifPresent(builder::threads);
         VatRuntime runtime = builder.build();
         opened.push(runtime);
-        Node node;
-        try {
-            node = Node.start(identity, runtime, NetConfig.defaults().withAdmission(config.admission()),
-                    registry(config, makers));
-        } catch (SSLException e) {
-            throw new SetupException("cannot set up TLS with the key of " + dir.root() + ": " + e.getMessage(), e);
-        }
+        PassableRegistry registry = registry(config, makers);
+        LocationCache locations = new LocationCache();
+        Listener listener = listen(identity, NetConfig.defaults().withAdmission(config.admission()),
+                config.cluster().isPresent() ? locations : VatLocator.none(), config.listen(), dir);
+        opened.push(listener);
+        Node node = Node.start(identity, runtime, registry, listener);
         opened.push(node);
-        ReservedPort port = reserve(config.listen(), dir);
-        opened.push(port);
-        InetSocketAddress bound = port.address();
+        // Until every sturdy ref is served, a dialer is turned away as by a server that does
+        // not host the vat, never told that a ref designates nothing.
+        listener.detach(node);
+        InetSocketAddress bound = listener.address();
         List<InetSocketAddress> hints = config.advertise().isEmpty()
                 ? List.of(InetSocketAddress.createUnresolved(bound.getHostString(), bound.getPort()))
                 : config.advertise();
@@ -206,12 +212,25 @@ public final class VatServer implements AutoCloseable {
         }
 
         Optional<ClusterMember> cluster = Optional.empty();
+        Optional<PlacedVats> placed = Optional.empty();
         if (config.cluster().isPresent()) {
-            LoadSampler load = new LoadSampler(() -> tenants.values().stream().mapToLong(t -> metrics.turns(t.vat())).sum(),
-                    runtime::vatCount);
-            ClusterMember member = joinCluster(config.cluster().get(), environment, node.vatId(), hints, load);
+            ClusterConfig clusterConfig = config.cluster().get();
+            AtomicReference<PlacedVats> placedTurns = new AtomicReference<>();
+            LoadSampler load = new LoadSampler(() -> tenants.values().stream().mapToLong(t -> metrics.turns(t.vat())).sum()
+                    + (placedTurns.get() == null ? 0 : placedTurns.get().turns()), runtime::vatCount);
+            ClusterMember member = joinCluster(clusterConfig, environment, node.vatId(), hints, load, locations);
             opened.push(member);
             cluster = Optional.of(member);
+            PlacedVats.Env env = new PlacedVats.Env(runtime, registry, listener,
+                    new Storage(clusterConfig.store(), clusterConfig.user(), clusterConfig.password()), config.commitBatch(),
+                    hints, dir.root().resolve(PLACED_DIRECTORY), host);
+            PlacedVats vats = new PlacedVats(env, name -> config.service(name).flatMap(spec -> makers.maker(spec.maker())),
+                    member, clusterConfig.rebalance().equals("hot-spot")
+                            ? Optional.of(new Rebalancing(member.serverId(), member.directory()))
+                            : Optional.empty());
+            opened.push(vats);
+            placedTurns.set(vats);
+            placed = Optional.of(vats);
         }
 
         // Everything that can fail has been checked: from here on the data directory changes.
@@ -220,17 +239,18 @@ public final class VatServer implements AutoCloseable {
         Vat adminVat = runtime.newVat("admin");
         CountDownLatch stopRequested = new CountDownLatch(1);
         AdminService service = new AdminService(node, hints, store, tenants, metrics,
-                bound.getHostString() + ":" + bound.getPort(), durables, host, access, cluster, stopRequested::countDown);
+                bound.getHostString() + ":" + bound.getPort(), durables, host, access, cluster,
+                cluster.map(member -> new ClusterControl(member, new ServerChoice(config.cluster().orElseThrow()),
+                        tenants.keySet())),
+                stopRequested::countDown);
         SwissNumber adminSwiss = SwissNumber.random(new SecureRandom());
         service.ownSwiss(adminSwiss);
         SturdyRef adminRef = new SturdyRef(node.vatId(), hints, adminSwiss);
         node.reinstate(adminRef, adminVat.export(service, Admin.class));
         node.onSessionLost(adminVat.export((peer, why) -> metrics.sessionLost(), PeerListener.class));
         durables.attach(node, hints, runtime.newVat("mailbox"), runtime.newVat("outbox"));
-        // Only now, with every sturdy ref served, may dialers get in: before, they were refused, not told NotFound.
-        opened.remove(port);
-        port.close();
-        listen(node, bound, dir);
+        // Only now, with every sturdy ref served, may dialers get in: before, they were turned away, not told NotFound.
+        listener.attach(node);
         try {
             AtomicFiles.write(dir.adminRefFile(), adminRef + "\n");
         } catch (IOException e) {
@@ -238,8 +258,14 @@ public final class VatServer implements AutoCloseable {
         }
         LOG.info("vat {} listening on {}:{}, hosting {}", node.vatId(), bound.getHostString(), bound.getPort(),
                 tenants.isEmpty() ? "no services" : String.join(", ", tenants.keySet()));
-        cluster.ifPresent(ClusterMember::activate);
-        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables, cluster, stopRequested, host);
+        if (cluster.isPresent()) {
+            ClusterMember member = cluster.get();
+            PlacedVats vats = placed.orElseThrow();
+            member.onRefresh(() -> vats.follow(member.cache()));
+            member.activate();
+        }
+        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables, cluster, placed, stopRequested,
+                host);
     }
 
     private static PassableRegistry registry(ServerConfig config, ServiceRegistry makers) throws SetupException {
@@ -260,8 +286,8 @@ public final class VatServer implements AutoCloseable {
         }
     }
 
-    /** Holds the port of {@code listen} for the start, refusing dialers, or says why it cannot. */
-    private static ReservedPort reserve(InetSocketAddress listen, DataDir dir) throws SetupException {
+    private static Listener listen(VatIdentity identity, NetConfig net, VatLocator locator, InetSocketAddress listen,
+                                   DataDir dir) throws SetupException {
         String where = listen.getHostString() + ":" + listen.getPort();
         InetSocketAddress resolved = new InetSocketAddress(listen.getHostString(), listen.getPort());
         if (resolved.isUnresolved()) {
@@ -269,17 +295,9 @@ public final class VatServer implements AutoCloseable {
                     + dir.root().resolve("erg-server.conf"));
         }
         try {
-            return ReservedPort.take(resolved);
-        } catch (IOException e) {
-            throw portFailure(where, e, dir);
-        }
-    }
-
-    /** Listens on {@code bound}, the port held until now. */
-    private static void listen(Node node, InetSocketAddress bound, DataDir dir) throws SetupException {
-        String where = bound.getHostString() + ":" + bound.getPort();
-        try {
-            node.listen(bound);
+            return Listener.bind(resolved, identity, net, locator);
+        } catch (IllegalStateException e) {
+            throw new SetupException("cannot set up TLS with the key of " + dir.root() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SetupException("interrupted while binding " + where, e);
@@ -298,11 +316,12 @@ public final class VatServer implements AutoCloseable {
     }
 
     private static ClusterMember joinCluster(ClusterConfig config, Map<String, String> environment, VatId serverId,
-                                             List<InetSocketAddress> hints, LoadSampler load) throws SetupException {
+                                             List<InetSocketAddress> hints, LoadSampler load, LocationCache locations)
+            throws SetupException {
         List<String> texts = hints.stream().map(h -> (h.getHostString().contains(":") ? "[" + h.getHostString() + "]"
                 : h.getHostString()) + ":" + h.getPort()).toList();
         try {
-            return ClusterMember.start(config, environment, serverId, texts, load);
+            return ClusterMember.start(config, environment, serverId, texts, load, locations);
         } catch (ClusterException e) {
             throw new SetupException("cannot join the cluster at " + config.store() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -420,6 +439,11 @@ public final class VatServer implements AutoCloseable {
         return host.workerStatuses();
     }
 
+    /** The placed vats this server hosts now, from the cluster's directory; none when it is not a cluster member. */
+    public List<VatId> placedVats() {
+        return placed.map(vats -> vats.hosted().stream().map(v -> v.placement().vat()).toList()).orElse(List.of());
+    }
+
     /** The number of live CapTP sessions. */
     public int sessionCount() {
         return node.sessionCount();
@@ -446,6 +470,10 @@ public final class VatServer implements AutoCloseable {
         cluster.ifPresent(member -> {
             resources.remove(member);
             member.close();
+        });
+        placed.ifPresent(vats -> {
+            resources.remove(vats);
+            vats.close();
         });
         endpoint.ifPresent(e -> {
             resources.remove(e);

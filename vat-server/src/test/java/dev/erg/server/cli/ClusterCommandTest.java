@@ -86,7 +86,7 @@ class ClusterCommandTest {
             assertThat(second.firstLine()).as(second.toString()).startsWith("captp://");
             VatId placed = VatIdentity.generate(new SecureRandom()).vatId();
             try (ClusterStore store = db.store()) {
-                new Directory(store, ClusterKey.load(Optional.of(keyFile), Map.of())).place(placed, two.toString(),
+                new Directory(store, ClusterKey.load(Optional.of(keyFile), Map.of())).place(placed, "counter", two.toString(),
                         new byte[] {1});
             }
 

@@ -77,10 +77,10 @@ class DirectoryTest {
             vat.save(keyFile, null);
             byte[] keyBytes = Files.readAllBytes(keyFile);
 
-            Placement placed = directory.place(vat.vatId(), host.toString(), keyBytes);
+            Placement placed = directory.place(vat.vatId(), "counter", host.toString(), keyBytes);
 
-            assertThat(placed).isEqualTo(new Placement(vat.vatId(), host.toString(), 1, List.of("a.example:7700"),
-                    VatState.PLACED));
+            assertThat(placed).isEqualTo(new Placement(vat.vatId(), "counter", host.toString(), 1,
+                    List.of("a.example:7700"), VatState.PLACED, "", 0));
             assertThat(directory.lookup(vat.vatId())).contains(placed);
             assertThat(directory.hints(vat.vatId())).contains(List.of("a.example:7700"));
             assertThat(directory.hints(id())).isEmpty();
@@ -96,10 +96,10 @@ class DirectoryTest {
                         .doesNotContain("PRIVATE KEY");
             }
 
-            assertThatThrownBy(() -> directory.place(vat.vatId(), host.toString(), keyBytes))
+            assertThatThrownBy(() -> directory.place(vat.vatId(), "counter", host.toString(), keyBytes))
                     .isInstanceOf(ClusterException.class).hasMessageContaining("is placed already, on server " + host);
             VatId stranger = id();
-            assertThatThrownBy(() -> directory.place(id(), stranger.toString(), keyBytes))
+            assertThatThrownBy(() -> directory.place(id(), "counter", stranger.toString(), keyBytes))
                     .isInstanceOf(ClusterException.class).hasMessageContaining(stranger + " is not a live member");
         }
     }
@@ -111,7 +111,7 @@ class DirectoryTest {
             VatId host = id();
             active(store, host, "a:1", LONG);
             VatId vat = id();
-            new Directory(store, key).place(vat, host.toString(), new byte[] {1, 2, 3});
+            new Directory(store, key).place(vat, "counter", host.toString(), new byte[] {1, 2, 3});
             Directory wrong = new Directory(store, ClusterKey.generate(random));
             assertThatThrownBy(() -> wrong.privateKey(vat))
                     .isInstanceOf(ClusterException.class)
@@ -131,19 +131,33 @@ class DirectoryTest {
             active(store, b, "b:1", LONG);
             Directory directory = new Directory(store, key);
             VatId vat = id();
-            Placement placed = directory.place(vat, a.toString(), new byte[] {1});
+            Placement placed = directory.place(vat, "counter", a.toString(), new byte[] {1});
 
-            Placement moving = directory.beginMove(vat, placed.epoch());
+            assertThatThrownBy(() -> directory.beginMove(vat, placed.epoch(), a.toString()))
+                    .isInstanceOf(ClusterException.class).hasMessageContaining("is on server " + a + " already");
+            Placement moving = directory.beginMove(vat, placed.epoch(), b.toString());
             assertThat(moving.state()).isEqualTo(VatState.MOVING);
+            assertThat(moving.target()).isEqualTo(b.toString());
             assertThat(moving.epoch()).isEqualTo(placed.epoch());
+            assertThatThrownBy(() -> directory.beginMove(vat, placed.epoch(), b.toString()))
+                    .isInstanceOf(ClusterException.class).hasMessageContaining("is being moved already");
+            assertThat(directory.cancelMove(vat, placed.epoch())).isTrue();
+            assertThat(directory.lookup(vat).orElseThrow().state()).isEqualTo(VatState.PLACED);
+            assertThat(directory.cancelMove(vat, placed.epoch())).as("not moving any more").isFalse();
+            directory.beginMove(vat, placed.epoch(), b.toString());
+            directory.postLoads(a.toString(), Map.of(vat, 12.5));
             Placement moved = directory.move(vat, placed.epoch(), b.toString());
 
-            assertThat(moved).isEqualTo(new Placement(vat, b.toString(), placed.epoch() + 1, List.of("b:1"), VatState.PLACED));
+            assertThat(moved).isEqualTo(new Placement(vat, "counter", b.toString(), placed.epoch() + 1, List.of("b:1"),
+                    VatState.PLACED, "", 12.5));
             assertThat(directory.lookup(vat)).contains(moved);
             assertThatThrownBy(() -> directory.move(vat, placed.epoch(), a.toString()))
                     .isInstanceOf(EpochConflictException.class)
                     .hasMessageContaining("is at epoch " + moved.epoch() + " on server " + b);
-            assertThatThrownBy(() -> directory.beginMove(vat, placed.epoch())).isInstanceOf(EpochConflictException.class);
+            assertThatThrownBy(() -> directory.beginMove(vat, placed.epoch(), a.toString()))
+                    .isInstanceOf(EpochConflictException.class);
+            directory.postLoads(a.toString(), Map.of(vat, 99.0));
+            assertThat(directory.lookup(vat).orElseThrow().load()).as("a serves it no more").isEqualTo(12.5);
             assertThat(directory.lookup(vat)).contains(moved);
         }
     }
@@ -168,7 +182,7 @@ class DirectoryTest {
                 assertThatThrownBy(() -> DurableHost.open(storage, vat, 16))
                         .isInstanceOf(StoredDataException.class).hasMessageContaining("another vat-server holds");
 
-                Placement placed = directory.place(vat, a.toString(), new byte[] {1});
+                Placement placed = directory.place(vat, "counter", a.toString(), new byte[] {1});
                 assertThat(placed.epoch()).isEqualTo(2);
                 assertThat(ownerEpoch(db, vat)).isEqualTo(2);
                 Placement moved = directory.move(vat, placed.epoch(), b.toString());
@@ -199,9 +213,9 @@ class DirectoryTest {
             for (int i = 0; i < 20; i++) {
                 VatId vat = id();
                 vats.add(vat);
-                directory.place(vat, dead.toString(), new byte[] {(byte) i});
+                directory.place(vat, "counter", dead.toString(), new byte[] {(byte) i});
             }
-            directory.place(id(), b.toString(), new byte[] {1});
+            directory.place(id(), "counter", b.toString(), new byte[] {1});
         }
         // The lease ends now, by the database's clock, however long placing took on a busy machine.
         try (Connection connection = db.connect(); Statement s = connection.createStatement()) {
@@ -257,7 +271,7 @@ class DirectoryTest {
             active(store, live, "live:1", LONG);
             Directory directory = new Directory(store, key);
             VatId vat = id();
-            directory.place(vat, dying.toString(), new byte[] {1});
+            directory.place(vat, "counter", dying.toString(), new byte[] {1});
             MembershipTest.awaitDead(store, dying);
 
             assertThat(directory.takeOver(Successor.fewestVats())).extracting(Placement::serverId)
@@ -275,7 +289,7 @@ class DirectoryTest {
             Membership.join(store, key, id(), List.of("joining:1"), LONG, Load.NONE, 1);
             Directory directory = new Directory(store, key);
             VatId vat = id();
-            Placement placed = directory.place(vat, dying.toString(), new byte[] {1});
+            Placement placed = directory.place(vat, "counter", dying.toString(), new byte[] {1});
             MembershipTest.awaitDead(store, dying);
 
             assertThat(directory.takeOver(Successor.fewestVats())).isEmpty();

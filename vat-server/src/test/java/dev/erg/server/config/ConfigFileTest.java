@@ -74,7 +74,7 @@ class ConfigFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             listen 127.0.0.1:7700                     | erg-server.conf line 2: expected `key = value`, found "listen 127.0.0.1:7700"
-            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, peers.connections, peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second)
+            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, cluster.placement, cluster.placement.<service>, cluster.rebalance, peers.connections, peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second)
             listen = 127.0.0.1:77x0                   | erg-server.conf line 2: listen: port "77x0" is not a number from 0 to 65535
             listen = 127.0.0.1                        | erg-server.conf line 2: listen: "127.0.0.1" is not host:port
             listen = ::1:7700                         | erg-server.conf line 2: listen: "::1:7700" is not host:port (write an IPv6 host as [::1])
@@ -99,6 +99,9 @@ class ConfigFileTest {
             cluster.heartbeat = 2 s                   | erg-server.conf line 2: cluster.heartbeat: "2 s" is not a duration such as 500ms, 2s or 1m
             cluster.lease = 0s                        | erg-server.conf line 2: cluster.lease: a duration of 0 is no rhythm; give one such as 500ms, 2s or 1m
             cluster.price = -1                        | erg-server.conf line 2: cluster.price: "-1" is not a number such as 1 or 0.25
+            cluster.placement = best                  | erg-server.conf line 2: cluster.placement: expected one of power-of-two, round-robin, random, found "best"
+            cluster.placement.counter = first         | erg-server.conf line 2: cluster.placement.counter: expected one of power-of-two, round-robin, random, found "first"
+            cluster.rebalance = on                    | erg-server.conf line 2: cluster.rebalance: expected one of off, hot-spot, found "on"
             cluster.password.file = no-such-file      | erg-server.conf line 2: cluster.password.file: no file no-such-file
             peers.connections = 0                     | erg-server.conf line 2: peers.connections: 0 is not a number from 1 to 1048576
             peers.failed-lookups.per-second = fast    | erg-server.conf line 2: peers.failed-lookups.per-second: "fast" is not a number from 1 to 1000000
@@ -176,6 +179,9 @@ class ConfigFileTest {
                 cluster.heartbeat = 500ms
                 cluster.lease = 3s
                 cluster.price = 0.25
+                cluster.placement = round-robin
+                cluster.placement.counter = random
+                cluster.rebalance = hot-spot
                 """, MAKERS);
         assertThat(config.cluster()).hasValueSatisfying(cluster -> {
             assertThat(cluster.store()).isEqualTo("jdbc:postgresql://db:5432/erg");
@@ -185,11 +191,16 @@ class ConfigFileTest {
             assertThat(cluster.heartbeat()).isEqualTo(java.time.Duration.ofMillis(500));
             assertThat(cluster.lease()).isEqualTo(java.time.Duration.ofSeconds(3));
             assertThat(cluster.price()).isEqualTo(0.25);
+            assertThat(cluster.placementOf("counter")).isEqualTo("random");
+            assertThat(cluster.placementOf("greeter")).isEqualTo("round-robin");
+            assertThat(cluster.rebalance()).isEqualTo("hot-spot");
             assertThat(cluster.toString()).doesNotContain("s3cret");
         });
         assertThat(parse("cluster.store = jdbc:postgresql://db/erg\n").cluster()).hasValueSatisfying(cluster -> {
             assertThat(cluster.keyFile()).isEmpty();
             assertThat(cluster.lease()).isEqualTo(ClusterConfig.DEFAULT_LEASE);
+            assertThat(cluster.placementOf("counter")).isEqualTo(ClusterConfig.DEFAULT_PLACEMENT);
+            assertThat(cluster.rebalance()).isEqualTo("off");
         });
         assertThat(parse("").cluster()).isEmpty();
         assertThatThrownBy(() -> ConfigFile.parse(dir.resolve("erg-server.conf"), """
