@@ -80,14 +80,14 @@ class AdmissionTest {
         assertThat(isClosedByServer(from("127.0.0.1", at))).as("a third from one address").isTrue();
         Socket other = keep(from("127.0.0.2", at));
         assertThat(isClosedByServer(from("127.0.0.3", at))).as("a fourth in all").isTrue();
-        assertThat(isClosedByServer(other)).isFalse();
+        assertThat(staysOpen(other)).isTrue();
         assertThat(PeerFault.CONNECTION_REFUSED.count() - before).isEqualTo(2);
 
         first.close();
         long deadline = System.nanoTime() + WAIT.toNanos();
         boolean admitted = false;
         while (!admitted && System.nanoTime() < deadline) {
-            admitted = !isClosedByServer(keep(from("127.0.0.1", at)));
+            admitted = staysOpen(keep(from("127.0.0.1", at)));
         }
         assertThat(admitted).as("a place freed by a close is taken again").isTrue();
     }
@@ -170,13 +170,21 @@ class AdmissionTest {
     }
 
     private static Socket from(String local, InetSocketAddress at) throws IOException {
-        Socket socket = new Socket(at.getAddress(), at.getPort(), java.net.InetAddress.getByName(local), 0);
-        socket.setSoTimeout(300);
-        return socket;
+        return new Socket(at.getAddress(), at.getPort(), java.net.InetAddress.getByName(local), 0);
     }
 
-    /** Whether the server closed {@code socket} (within its read timeout) rather than waiting for its ClientHello. */
+    /** Whether the server closes {@code socket} within 10 s, generous on a loaded machine, rather than waiting for its ClientHello. */
     private static boolean isClosedByServer(Socket socket) throws IOException {
+        return closedWithin(socket, 10_000);
+    }
+
+    /** Whether the server is still waiting for {@code socket}'s ClientHello after 300 ms. */
+    private static boolean staysOpen(Socket socket) throws IOException {
+        return !closedWithin(socket, 300);
+    }
+
+    private static boolean closedWithin(Socket socket, int millis) throws IOException {
+        socket.setSoTimeout(millis);
         try {
             return socket.getInputStream().read() == -1;
         } catch (SocketTimeoutException e) {

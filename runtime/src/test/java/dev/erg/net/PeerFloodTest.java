@@ -125,7 +125,7 @@ class PeerFloodTest {
         assertThat(aboutClient).as("the log of %s aborted sessions: %s", sessions, logged).hasSizeLessThanOrEqualTo(1);
         assertThat(aboutClient).allSatisfy(line -> {
             assertThat(line.getLevel() + " " + line.getMessage())
-                    .startsWith("INFO aborted the session with vat " + client.vatId() + " at /127.0.0.1:")
+                    .startsWith("INFO refused session (type-mismatch) from 127.0.0.1 (vat " + client.vatId() + "): ")
                     .contains(": type-mismatch: ");
             assertThat(line.getThrown()).isNull();
         });

@@ -193,7 +193,7 @@ class TransportTest {
         Thread.sleep(500);
         link.resumeReading();
 
-        assertThat(side.closed.get(10, TimeUnit.SECONDS)).startsWith("peer aborted: type-mismatch");
+        assertThat(side.closed.get(60, TimeUnit.SECONDS)).startsWith("peer aborted: type-mismatch");
         assertThat(side.received).hasSize(calls).allMatch(hello(big)::equals);
     }
 
