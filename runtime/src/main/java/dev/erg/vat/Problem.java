@@ -35,6 +35,12 @@ public record Problem(String kind, String message) {
     public static final String ALL_BROKEN = "AllBroken";
     /** The reference was revoked by whoever granted it ({@link Caretaker}, {@link Vat#revoke}). */
     public static final String REVOKED = "Revoked";
+    /**
+     * Kind of a call refused because a session's table is full: the peer already holds as many
+     * of our answers, or we as many of its references, as the session allows. The session
+     * lives on; freeing answers or dropping references makes room.
+     */
+    public static final String LIMIT_EXCEEDED = "LimitExceeded";
 
     /** Longest kind accepted, in characters. */
     public static final int MAX_KIND_LENGTH = 64;

@@ -33,7 +33,22 @@ final class Answers {
         this.vat = vat;
     }
 
-    /** Keeps {@code answer} at {@code position}, which the peer chose and may not reuse. */
+    /** Whether the peer may be given one more answer that runs its call. */
+    boolean hasRoom() {
+        synchronized (session) {
+            return byPosition.size() < session.maxEntries();
+        }
+    }
+
+    /** Why a question finds no room. */
+    String full() {
+        return "the peer holds as many answers here as it may, " + session.maxEntries() + " (free some with gc-answers)";
+    }
+
+    /**
+     * Keeps {@code answer} at {@code position}, which the peer chose and may not reuse. Past
+     * the limit the answer is a refusal, kept so that the peer can free its position.
+     */
     void put(long position, Promise<Object> answer) {
         synchronized (session) {
             if (byPosition.putIfAbsent(position, answer) != null) {
@@ -54,10 +69,8 @@ final class Answers {
 
     /** A question whose operation we do not support: its answer is broken. */
     void unsupported(long position, String op) {
-        synchronized (session) {
-            byPosition.put(position, Promise.broken(Problem.of(Problem.NOT_CALLABLE,
-                    "%s is not supported: values are not selected into remotely", op)));
-        }
+        put(position, Promise.broken(Problem.of(Problem.NOT_CALLABLE,
+                "%s is not supported: values are not selected into remotely", op)));
     }
 
     /** The peer freed the answers at {@code positions}. */

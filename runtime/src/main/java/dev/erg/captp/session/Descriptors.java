@@ -6,6 +6,7 @@ import dev.erg.wire.NotPassableException;
 import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.ProtocolError;
 import dev.erg.wire.codec.ProtocolException;
+import dev.erg.wire.codec.Unreadable;
 
 /**
  * Maps the references in messages we send to descriptors, exporting what the peer does not
@@ -50,8 +51,14 @@ final class Descriptors {
     /** What {@code descriptor} from the peer stands for, as a value of {@code expected}. */
     Object resolve(Descriptor descriptor, Class<?> expected) {
         return switch (descriptor) {
-            case Descriptor.ImportObject i -> Refs.asType(session.imports.of(i.position()), expected);
-            case Descriptor.ImportPromise i -> Refs.asType(session.imports.promise(i.position()), expected);
+            case Descriptor.ImportObject i -> {
+                Unreadable refused = session.imports.refusal(i.position(), false);
+                yield refused != null ? refused : Refs.asType(session.imports.of(i.position()), expected);
+            }
+            case Descriptor.ImportPromise i -> {
+                Unreadable refused = session.imports.refusal(i.position(), true);
+                yield refused != null ? refused : Refs.asType(session.imports.promise(i.position()), expected);
+            }
             case Descriptor.Export e -> session.targetOf(e);
             case Descriptor.Answer a -> session.targetOf(a);
             case Descriptor.SignedEnvelope<?> envelope when handoffs != null -> switch (envelope.signed()) {

@@ -8,6 +8,7 @@ import dev.erg.vat.spi.Refs;
 import dev.erg.vat.spi.RemoteTarget;
 import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.Message;
+import dev.erg.wire.codec.Unreadable;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
@@ -27,6 +28,8 @@ final class Imports {
     private final Session session;
     private final Map<Long, Entry> byPosition = new HashMap<>();
     private final Map<Long, Promise<Object>> promises = new HashMap<>();
+    /** References refused since the table last had room: a peer that keeps sending them is aborted. */
+    private int refusedInARow;
 
     Imports(Session session) {
         this.session = session;
@@ -54,7 +57,7 @@ final class Imports {
                 remote = new Remote(session, new Descriptor.Export(position));
                 entry = new Entry(remote);
                 byPosition.put(position, entry);
-                session.checkLimit("imports", byPosition.size());
+                session.checkLimit("imports", counted());
                 if (position != 0) {
                     Entry dropped = entry;
                     CLEANER.register(remote, () -> dropped(position, dropped));
@@ -63,6 +66,35 @@ final class Imports {
             entry.received++;
             return remote;
         }
+    }
+
+    /**
+     * Null if a reference to the peer's export (or promise, if {@code promise}) at
+     * {@code position} may be received now: one held already always may, a new one while the
+     * table has room. Otherwise the refusal to put in its place; the reference is given back
+     * at once in a gc-exports, so the peer's count stays right.
+     *
+     * @throws dev.erg.wire.codec.ProtocolException past as many refusals in a row as the limit
+     */
+    Unreadable refusal(long position, boolean promise) {
+        synchronized (session) {
+            Entry entry = byPosition.get(position);
+            boolean held = promise ? promises.containsKey(position) : entry != null && entry.remote.get() != null;
+            if (held || position == 0 || counted() < session.maxEntries()) {
+                refusedInARow = 0;
+                return null;
+            }
+            refusedInARow++;
+            session.checkLimit("imports", session.maxEntries() + refusedInARow);
+            session.sender.importDropped(position, 1);
+            return new Unreadable(Problem.LIMIT_EXCEEDED, "this side holds " + counted()
+                    + " references from the peer, its limit; it must drop some before it can take more");
+        }
+    }
+
+    /** Entries that count against the limit: all but the peer's bootstrap object. Under the lock. */
+    private int counted() {
+        return byPosition.size() - (byPosition.containsKey(0L) ? 1 : 0);
     }
 
     /** Our promise for the peer's promise at {@code position}; the first time, asks to be told. */

@@ -55,7 +55,7 @@ final class Questions {
         };
         if (value instanceof Unreadable unread) {
             fulfilled = false;
-            value = Problem.of(Problem.NOT_PASSABLE, "the answer cannot be read here: %s", unread.reason());
+            value = Problem.of(unread.kind(), "the answer cannot be read here: %s", unread.reason());
         }
         if (!fulfilled && !(value instanceof Problem)) {
             throw Session.protocol("break takes a problem, got "

@@ -89,7 +89,9 @@ public final class Session {
 
     /**
      * A session that lets the peer hold at most {@code maxEntries} answers and make us hold at
-     * most {@code maxEntries} imports; a peer that asks for more is aborted.
+     * most {@code maxEntries} imports, the bootstrap object not counted: a call past either
+     * limit breaks with a {@value Problem#LIMIT_EXCEEDED} problem and the session goes on; a
+     * peer that keeps going, as many refusals again, is aborted.
      */
     public Session(Vat vat, Outbound out, Object bootstrap, String peerName, int maxEntries) {
         this(vat, out, bootstrap, peerName, maxEntries, null, null);
@@ -310,8 +312,11 @@ public final class Session {
         Unreadable unread = Unreadable.in(d.args());
         Promise<Object> answer;
         if (unread != null) {
-            answer = Promise.broken(Problem.of(Problem.NOT_PASSABLE, "the arguments of %s cannot be read by the receiver: %s",
+            answer = Promise.broken(Problem.of(unread.kind(), "the arguments of %s cannot be read by the receiver: %s",
                     d.method(), unread.reason()));
+        } else if (d.answerPosition().isPresent() && !answers.hasRoom()) {
+            answer = Promise.broken(Problem.of(Problem.LIMIT_EXCEEDED, "%s was not called: %s", d.method(),
+                    answers.full()));
         } else if (isBootstrap(d.target(), WITHDRAW_GIFT, d.method())) {
             answer = handoffs.withdraw(this, d.args());
         } else {
@@ -411,10 +416,18 @@ public final class Session {
 
     // ---- limits and errors ----
 
+    int maxEntries() {
+        return maxEntries;
+    }
+
+    /**
+     * Aborts a peer that keeps going past a limit: {@code size} entries of {@code table}, where
+     * the peer may hold {@link #maxEntries()} and is refused, call by call, up to as many again.
+     */
     void checkLimit(String table, int size) {
-        if (size > maxEntries) {
-            throw new ProtocolException(ProtocolError.LIMIT_EXCEEDED,
-                    table + ": " + size + " entries (expected: <= " + maxEntries + ")");
+        if (size > 2L * maxEntries) {
+            throw new ProtocolException(ProtocolError.LIMIT_EXCEEDED, table + ": " + size
+                    + " entries, after refusals past the limit of " + maxEntries);
         }
     }
 

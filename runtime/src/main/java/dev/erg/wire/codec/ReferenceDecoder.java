@@ -16,7 +16,8 @@ package dev.erg.wire.codec;
 public interface ReferenceDecoder {
 
     /**
-     * The object to put in place of {@code descriptor}; never {@code null}.
+     * The object to put in place of {@code descriptor}; never {@code null}. An {@link Unreadable}
+     * refuses the reference without failing the message: the message's answer breaks with it.
      *
      * @param descriptor the descriptor read
      * @param expected   the type the object must have where it is read, else {@code Object.class}

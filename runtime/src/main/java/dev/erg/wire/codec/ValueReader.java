@@ -253,11 +253,22 @@ final class ValueReader {
     }
 
     private Object resolve(Descriptor descriptor, Expect expect) {
+        Object decoded;
         try {
-            return references.decode(descriptor, expect.referenceType());
+            decoded = references.decode(descriptor, expect.referenceType());
         } catch (ProtocolException e) {
             throw PathFailure.of(e.error(), e.getMessage(), null);
         }
+        if (decoded instanceof Unreadable refused) {
+            // A reference the session could not take in: the message's answer breaks saying why.
+            if (!lenient) {
+                throw PathFailure.of(ProtocolError.LIMIT_EXCEEDED, refused.reason(), null);
+            }
+            if (firstUnreadable == null) {
+                firstUnreadable = refused;
+            }
+        }
+        return decoded;
     }
 
     private BigInteger bignum(boolean negative) {

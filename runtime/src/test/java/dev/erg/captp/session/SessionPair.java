@@ -42,6 +42,11 @@ final class SessionPair implements AutoCloseable {
      * it asks for wait in {@code aFlushes} until the test runs them.
      */
     SessionPair(Ledger bobsLedger, List<Runnable> aFlushes) {
+        this(bobsLedger, aFlushes, Session.DEFAULT_MAX_ENTRIES);
+    }
+
+    /** As {@link #SessionPair(Ledger, List)}, with both sessions' tables limited to {@code maxEntries}. */
+    SessionPair(Ledger bobsLedger, List<Runnable> aFlushes, int maxEntries) {
         Outbound toB = new Outbound() {
             @Override
             public void send(Message message) {
@@ -57,9 +62,9 @@ final class SessionPair implements AutoCloseable {
                 }
             }
         };
-        a = new Session(runtime.newVat("alice-session"), toB, alice.export(new Ledger(), Account.class), "bob");
+        a = new Session(runtime.newVat("alice-session"), toB, alice.export(new Ledger(), Account.class), "bob", maxEntries);
         b = new Session(runtime.newVat("bob-session"), m -> send("b>a", m, false),
-                bob.export(bobsLedger, Account.class), "alice");
+                bob.export(bobsLedger, Account.class), "alice", maxEntries);
     }
 
     private void send(String direction, Message message, boolean toB) {

@@ -267,17 +267,58 @@ class SessionTest {
     }
 
     @Test
-    void aPeerThatKeepsTooManyAnswersIsStopped() {
+    void aCallPastTheAnswerLimitBreaksUnrunAndOnlyAPeerThatKeepsGoingIsStopped() {
         connect();
-        Session small = new Session(pair.runtime.newVat("small"), m -> { }, pair.bob.export(new Ledger(), Account.class),
+        Ledger ledger = new Ledger();
+        List<Message> sent = new ArrayList<>();
+        Session small = new Session(pair.runtime.newVat("small"), sent::add, pair.bob.export(ledger, Account.class),
                 "greedy", 3);
-        for (long i = 0; i < 3; i++) {
-            small.receive(new Message.Deliver(new Descriptor.Export(0), "balance", List.of(), OptionalLong.of(i), Optional.empty()));
+        for (long i = 0; i < 6; i++) {
+            small.receive(new Message.Deliver(new Descriptor.Export(0), "deposit", List.of(1L), OptionalLong.of(i),
+                    Optional.of(new Descriptor.ImportObject(100 + i))));
         }
-        assertThatThrownBy(() -> small.receive(new Message.Deliver(new Descriptor.Export(0), "balance", List.of(),
-                OptionalLong.of(3), Optional.empty())))
+        pair.scheduler.runUntilIdle();
+
+        assertThat(ledger.balance).as("only the calls within the limit ran").isEqualTo(3);
+        Problem full = Problem.of(Problem.LIMIT_EXCEEDED,
+                "deposit was not called: the peer holds as many answers here as it may, 3 (free some with gc-answers)");
+        assertThat(sent).contains(new Message.DeliverOnly(new Descriptor.Export(103), Message.BREAK, List.of(full)),
+                new Message.DeliverOnly(new Descriptor.Export(105), Message.BREAK, List.of(full)));
+        small.receive(new Message.GcAnswers(List.of(0L, 3L, 4L, 5L)));
+        small.receive(new Message.Deliver(new Descriptor.Export(0), "deposit", List.of(1L), OptionalLong.of(6),
+                Optional.empty()));
+        pair.scheduler.runUntilIdle();
+        assertThat(ledger.balance).as("freed answers make room again").isEqualTo(4);
+
+        for (long i = 7; i < 10; i++) {
+            small.receive(new Message.Deliver(new Descriptor.Export(0), "deposit", List.of(1L), OptionalLong.of(i),
+                    Optional.empty()));
+        }
+        assertThatThrownBy(() -> small.receive(new Message.Deliver(new Descriptor.Export(0), "deposit", List.of(1L),
+                OptionalLong.of(10), Optional.empty())))
                 .isInstanceOf(ProtocolException.class)
-                .hasMessage("answers: 4 entries (expected: <= 3)");
+                .hasMessage("answers: 7 entries, after refusals past the limit of 3");
+    }
+
+    @Test
+    void aReferencePastTheImportLimitIsGivenBackAndOnlyItsAnswerBreaks() {
+        pair = new SessionPair(bobsLedger, null, 3);
+        Account bob = (Account) Refs.asType(pair.a.peerBootstrap(), Account.class);
+        int bobsExports = pair.b.tableSizes()[0];
+        List<Account> held = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            held.add(pair.settle(bob.sibling()));
+        }
+        assertThat(pair.a.tableSizes()[1]).as("the bootstrap object is not counted").isEqualTo(4);
+
+        Promise<Account> past = bob.sibling();
+        pair.pump();
+        assertThat(past.problemOrNull()).isEqualTo(Problem.of(Problem.LIMIT_EXCEEDED, "the answer cannot be read here:"
+                + " this side holds 3 references from the peer, its limit; it must drop some before it can take more"));
+        assertThat(pair.b.tableSizes()[0]).as("the refused reference was given back to Bob")
+                .isEqualTo(bobsExports + 3);
+        assertThat(pair.settle(held.getFirst().deposit(5))).as("the session goes on").isEqualTo(5L);
+        assertThat(pair.settle(bob.balance())).isZero();
     }
 
     @Test
