@@ -3,7 +3,6 @@ package dev.erg.server.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erg.server.hostile.WireClient.Outcome;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,11 +56,6 @@ final class Neighbour implements AutoCloseable {
     /** Stops calling and checks every call was answered, the 99th percentile under 2 s. */
     @Override
     public void close() throws Exception {
-        closeWithin(Duration.ofSeconds(2));
-    }
-
-    /** Stops calling and checks every call was answered, the 99th percentile under {@code p99Bound}. */
-    void closeWithin(Duration p99Bound) throws Exception {
         stopping = true;
         loop.join(15_000);
         client.close();
@@ -73,6 +67,6 @@ final class Neighbour implements AutoCloseable {
         assertThat(sorted).as("the neighbour's answers").isNotEmpty();
         long p99 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
         assertThat(TimeUnit.NANOSECONDS.toMillis(p99)).as("the neighbour's p99 latency in ms over %d calls", sorted.size())
-                .isLessThan(p99Bound.toMillis());
+                .isLessThan(2_000);
     }
 }
