@@ -132,6 +132,18 @@ class SessionAttackTest {
     }
 
     @Test
+    void theBootstrapObjectIgnoresPingAndBreaksOtherMethodsWithNotCallable() throws Exception {
+        HostileServer.Greeting greeting = server.greet();
+        try (WireClient client = greeting.client()) {
+            client.send(Cbor.message(1, Cbor.tag(Cbor.EXPORT, 0L), "ping", List.of()));
+            Outcome other = client.call(Cbor.tag(Cbor.EXPORT, 0L), "frobnicate").get(10, TimeUnit.SECONDS);
+            assertThat(other.broken() ? other.problemKind() : other).isEqualTo("NotCallable");
+            Outcome outcome = client.call(Cbor.tag(Cbor.EXPORT, greeting.greeter()), "greet", "Cy").get(10, TimeUnit.SECONDS);
+            assertThat(outcome).as("the session goes on").isEqualTo(new Outcome(false, "Hello, Cy!"));
+        }
+    }
+
+    @Test
     void gcAnswersForAPositionNotHeldIsIgnored() throws Exception {
         HostileServer.Greeting greeting = server.greet();
         try (WireClient client = greeting.client()) {

@@ -113,8 +113,11 @@ final class WireClient implements AutoCloseable {
             return new Dial(at, vatId, who, alpn, serverName);
         }
 
-        /** Opens the connection and completes TLS; nothing is sent yet. */
-        WireClient open() throws IOException {
+        /**
+         * Opens the connection and completes TLS; nothing is sent, and nothing read until
+         * {@link #startReading()}: a peer that does not read is how a backlog is made.
+         */
+        WireClient openUnread() throws IOException {
             VatTls tls = VatTls.of(identity, TlsProvider.JDK);
             SSLContext context;
             try {
@@ -148,10 +151,20 @@ final class WireClient implements AutoCloseable {
                 throw e;
             }
             socket.setSoTimeout(0);
-            WireClient client = new WireClient(socket, identity, vatId);
-            Thread.ofVirtual().name("wire-client-reader").start(client::readAll);
+            return new WireClient(socket, identity, vatId);
+        }
+
+        /** Opens the connection, completes TLS and reads whatever arrives from then on. */
+        WireClient open() throws IOException {
+            WireClient client = openUnread();
+            client.startReading();
             return client;
         }
+    }
+
+    /** Starts reading what arrives, in a thread of its own. */
+    void startReading() {
+        Thread.ofVirtual().name("wire-client-reader").start(this::readAll);
     }
 
     /** The ALPN protocol the server selected, empty if none. */
