@@ -52,7 +52,7 @@ final class Answers {
     void put(long position, Promise<Object> answer) {
         synchronized (session) {
             if (byPosition.putIfAbsent(position, answer) != null) {
-                throw Session.protocol("answer position " + position + " is already in use");
+                throw Session.rule("answer position " + position + " is already in use");
             }
             session.checkLimit("answers", byPosition.size());
         }
@@ -62,7 +62,7 @@ final class Answers {
     Promise<Object> get(long position) {
         Promise<Object> answer = byPosition.get(position);
         if (answer == null) {
-            throw Session.protocol("no answer at position " + position);
+            throw Session.rule("no answer at position " + position);
         }
         return answer;
     }

@@ -92,7 +92,7 @@ final class Embargoes {
         synchronized (session) {
             embargo = byId.remove(id);
             if (embargo == null) {
-                throw Session.protocol("no embargo " + id);
+                throw Session.rule("no embargo " + id);
             }
             session.sender.answerFreed(embargo.settler().question());
         }

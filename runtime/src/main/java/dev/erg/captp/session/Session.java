@@ -167,8 +167,8 @@ public final class Session {
             case Message.Get get -> answers.unsupported(get.answerPosition(), "get");
             case Message.Index index -> answers.unsupported(index.answerPosition(), "index");
             case Message.Disembargo d -> embargoes.receive(d);
-            case Message.StartSession s -> throw protocol("start-session in an open session");
-            case Message.Abort a -> throw protocol("abort must be handled by the connection");
+            case Message.StartSession s -> throw rule("start-session in an open session");
+            case Message.Abort a -> throw rule("abort must be handled by the connection");
         }
     }
 
@@ -351,7 +351,7 @@ public final class Session {
     /** A peer may not use the marker's name: only a disembargo travels under it. */
     private static void refuseMarker(String method) {
         if (Embargo.MARKER.equals(method)) {
-            throw protocol("method name reserved for disembargo");
+            throw rule("method name reserved for disembargo");
         }
     }
 
@@ -372,7 +372,7 @@ public final class Session {
             case Descriptor.Export e -> {
                 Object exported = exports.get(e.position());
                 if (exported == null) {
-                    throw protocol("no export at position " + e.position());
+                    throw rule("no export at position " + e.position());
                 }
                 yield exported;
             }
@@ -431,8 +431,14 @@ public final class Session {
         }
     }
 
+    /** A message's values are out of range for what it asks. */
     static ProtocolException protocol(String message) {
         return new ProtocolException(ProtocolError.INVALID_VALUE, message);
+    }
+
+    /** A message breaks the session's rules (spec section 9.2). */
+    static ProtocolException rule(String message) {
+        return new ProtocolException(ProtocolError.SESSION_RULE, message);
     }
 
     @Override

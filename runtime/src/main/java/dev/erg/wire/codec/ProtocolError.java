@@ -25,7 +25,12 @@ public enum ProtocolError {
     /** Bytes follow the single item a frame must hold. */
     TRAILING_BYTES("trailing-bytes"),
     /** An item of the right type whose value is out of range or rejected by its type. */
-    INVALID_VALUE("invalid-value");
+    INVALID_VALUE("invalid-value"),
+    /**
+     * A well-formed message that breaks the session's rules: it names a position the receiver
+     * does not hold, reuses an answer position, or comes out of turn.
+     */
+    SESSION_RULE("protocol");
 
     private final String code;
 
