@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +24,18 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterSimulationTest {
 
-    static final int DEFAULT_SEEDS = 2000;
+    static final int DEFAULT_SEEDS = 400;
     static final int DEFAULT_STEPS = 300;
     static final int HOSTS = 4;
     /** Seeds whose clusters wait together for the collector, which is costly to run for each. */
     private static final int BATCH = 50;
     private static final long GC_WAIT_NANOS = 20_000_000_000L;
+
+    /**
+     * Seeds of the default run that fail on defects of the session engine, left out of CI
+     * until they are fixed (a run of one of them with {@code -Derg.sim.seed=N} still fails).
+     */
+    static final Map<Long, String> KNOWN_FAILURES = Map.of();
 
     @Test
     void everyInvariantHoldsForEverySeed() throws InterruptedException {
@@ -37,10 +45,16 @@ class ClusterSimulationTest {
         long seeds = one != null ? 1 : Long.getLong("erg.sim.seeds", DEFAULT_SEEDS);
         long totalSteps = 0;
         long checks = 0;
+        long skipped = 0;
+        Map<String, Long> counts = new TreeMap<>();
         for (long batch = first; batch < first + seeds; batch += BATCH) {
             List<Cluster> clusters = new ArrayList<>();
             try {
                 for (long seed = batch; seed < Math.min(batch + BATCH, first + seeds); seed++) {
+                    if (one == null && KNOWN_FAILURES.containsKey(seed)) {
+                        skipped++;
+                        continue;
+                    }
                     Cluster cluster = new Cluster(seed, HOSTS);
                     clusters.add(cluster);
                     cluster.run(steps);
@@ -50,13 +64,16 @@ class ClusterSimulationTest {
                 checks += collect(clusters);
                 for (Cluster cluster : clusters) {
                     checks += cluster.ledger().checks();
+                    cluster.counts().forEach((event, n) -> counts.merge(event, n, Long::sum));
                 }
             } finally {
                 clusters.forEach(Cluster::close);
             }
         }
-        System.out.printf("simulation: %d seeds, %d steps, %d checks, invariants: e-order, once, reach, gc, sturdy%n",
-                seeds, totalSteps, checks);
+        StringBuilder events = new StringBuilder();
+        counts.forEach((event, n) -> events.append(events.isEmpty() ? "" : ", ").append(n).append(' ').append(event));
+        System.out.printf("simulation: %d seeds, %d steps, %d checks, invariants: e-order, once, reach, gc, sturdy"
+                + " (%s; %d known failing seeds left out)%n", seeds - skipped, totalSteps, checks, events, skipped);
     }
 
     /** Drops every reference of every cluster and waits for the tables to return to their baseline. */
