@@ -150,11 +150,11 @@ final class Cluster implements AutoCloseable {
             }
         } else if (r < 130) {
             net.deliverOne(random);
-        } else if (r < 180) {
+        } else if (r < 182) {
             act();
-        } else if (r < 186) {
+        } else if (r < 188) {
             net.flush();
-        } else if (r < 189) {
+        } else if (r < 190) {
             List<Net.Conn> conns = net.connections();
             if (!conns.isEmpty()) {
                 net.kill(conns.get(random.nextInt(conns.size())),
@@ -165,9 +165,9 @@ final class Cluster implements AutoCloseable {
             net.partition(hosts.get(random.nextInt(hosts.size())), hosts.get(random.nextInt(hosts.size())));
         } else if (r < 193) {
             net.heal();
-        } else if (r < 195) {
+        } else if (r < 194) {
             crash(hosts.get(random.nextInt(hosts.size())));
-        } else if (r < 198) {
+        } else if (r < 197) {
             Host host = hosts.get(random.nextInt(hosts.size()));
             if (!host.isUp()) {
                 start(host);
