@@ -23,7 +23,7 @@ final class Workload {
     /**
      * Whether a promise still pending may be passed more than once. Off by default: a session
      * that receives the same pending promise twice counts it once, so its exporter never frees
-     * it (the gc invariant fails); {@code -Derg.sim.repassPromises=true} shows it.
+     * it (the gc invariant fails): seed 33 with {@code -Derg.sim.repassPromises=true}.
      */
     private static final boolean REPASS_PROMISES = Boolean.getBoolean("erg.sim.repassPromises");
 
@@ -32,7 +32,7 @@ final class Workload {
      * Off by default: such messages go to the promise's home, and if it resolves to an object
      * of the sender's own host (or of a third host) the messages sent after it resolved go
      * straight there and may overtake them, as no embargo holds them back (e-order fails:
-     * seed 327 with {@code -Derg.sim.sendThroughHandedPromises=true}).
+     * seed 380 with {@code -Derg.sim.sendThroughHandedPromises=true}).
      */
     private static final boolean SEND_THROUGH_HANDED_PROMISES = Boolean.getBoolean("erg.sim.sendThroughHandedPromises");
 
