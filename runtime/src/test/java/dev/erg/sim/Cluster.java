@@ -38,6 +38,7 @@ final class Cluster implements AutoCloseable {
     private final List<Host> hosts = new ArrayList<>();
     private final Map<Long, SimActor> actors = new LinkedHashMap<>();
     private final Set<Long> probes = new HashSet<>();
+    private final Map<String, Long> counts = new LinkedHashMap<>();
     private long steps;
     private long nextSend;
     private long nextSlot;
@@ -86,6 +87,16 @@ final class Cluster implements AutoCloseable {
 
     Host host(VatId id) {
         return hosts.stream().filter(h -> h.identity.vatId().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Counts one more {@code event} (a fault injected, a handoff made), for the summary. */
+    void count(String event) {
+        counts.merge(event, 1L, Long::sum);
+    }
+
+    /** How many times each counted event happened. */
+    Map<String, Long> counts() {
+        return counts;
     }
 
     long nextSend() {
@@ -139,26 +150,28 @@ final class Cluster implements AutoCloseable {
             }
         } else if (r < 130) {
             net.deliverOne(random);
-        } else if (r < 180) {
+        } else if (r < 182) {
             act();
-        } else if (r < 186) {
+        } else if (r < 188) {
             net.flush();
-        } else if (r < 189) {
+        } else if (r < 190) {
             List<Net.Conn> conns = net.connections();
             if (!conns.isEmpty()) {
                 net.kill(conns.get(random.nextInt(conns.size())),
                         Problem.of(Problem.UNAVAILABLE, "the connection was lost"));
+                count("dropped connections");
             }
         } else if (r < 191) {
             net.partition(hosts.get(random.nextInt(hosts.size())), hosts.get(random.nextInt(hosts.size())));
         } else if (r < 193) {
             net.heal();
-        } else if (r < 195) {
+        } else if (r < 194) {
             crash(hosts.get(random.nextInt(hosts.size())));
-        } else if (r < 198) {
+        } else if (r < 197) {
             Host host = hosts.get(random.nextInt(hosts.size()));
             if (!host.isUp()) {
                 start(host);
+                count("restarts");
             }
         } else {
             scheduler.advance(Duration.ofSeconds(1 + random.nextInt(40)));
@@ -184,6 +197,7 @@ final class Cluster implements AutoCloseable {
             return;
         }
         ledger.note("crash " + host);
+        count("crashes");
         net.killAll(host, Problem.of(Problem.UNAVAILABLE, "host %s crashed", host));
         host.crash();
     }

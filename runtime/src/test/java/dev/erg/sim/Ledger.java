@@ -75,8 +75,14 @@ final class Ledger {
         this.services = services;
     }
 
+    /** Whether every event is printed as it is noted: {@code -Derg.sim.trace=true}, to study one seed. */
+    private static final boolean PRINT = Boolean.getBoolean("erg.sim.trace");
+
     /** Feeds {@code event} to the trace hash. */
     void note(String event) {
+        if (PRINT) {
+            System.out.println("sim " + event);
+        }
         for (int i = 0; i < event.length(); i++) {
             hash = (hash ^ event.charAt(i)) * 0x100000001b3L;
         }

@@ -139,6 +139,7 @@ final class Net {
     void partition(Host x, Host y) {
         if (x != y && cut.add(pair(x, y))) {
             cluster.ledger().note("partition " + x + " " + y);
+            cluster.count("partitions");
         }
     }
 
@@ -254,6 +255,9 @@ final class Net {
                 m = codec.decode(f.bytes, receiver.decoder());
                 if (!f.gc) {
                     cluster.ledger().note("deliver " + conn + " to " + to + " " + describe(m));
+                }
+                if (m instanceof Message.DeliverOnly d && d.method().equals("deposit-gift")) {
+                    cluster.count("handoffs");
                 }
                 receiver.receive(m);
             } catch (ProtocolException e) {
