@@ -67,7 +67,8 @@ class AdmissionTest {
             audit = auditLines(log);
         }
         assertThat(PeerFault.HANDSHAKE.count() - before).isEqualTo(1);
-        assertThat(audit).singleElement().asString()
+        // Other kinds' lines, rate-limited across the JVM, may come in while the log is captured.
+        assertThat(audit.stream().filter(line -> line.startsWith("refused handshake (no alpn)"))).singleElement().asString()
                 .startsWith("refused handshake (no alpn) from 127.0.0.1 (vat -): the dialer offered no ALPN protocol");
     }
 
@@ -141,7 +142,7 @@ class AdmissionTest {
         assertThat(kinds.subList(0, 5)).containsOnly("NotFound");
         List<String> guessesPast = kinds.subList(5, 40);
         long lookedUp = guessesPast.stream().filter("NotFound"::equals).count();
-        assertThat(guessesPast).as("throttled: nothing is looked up").containsOnly("Throttled", "NotFound");
+        assertThat(guessesPast).as("throttled: nothing is looked up").isSubsetOf("Throttled", "NotFound");
         assertThat(lookedUp).as("lookups let through by the refill, in %s", kinds).isLessThanOrEqualTo(refilled);
         assertThat(kinds.getLast()).as("the real number too, unless refilled").isIn("Throttled", "fulfilled");
         long throttled = kinds.stream().filter("Throttled"::equals).count();

@@ -87,6 +87,14 @@ final class ExportTable {
                 .toList();
     }
 
+    /** Forgets every export but the bootstrap object: the peer that could name them is gone. */
+    void clear() {
+        Entry bootstrap = byPosition.get(0L);
+        byPosition.clear();
+        byObject.clear();
+        byPosition.put(0L, bootstrap);
+    }
+
     int size() {
         return byPosition.size();
     }

@@ -102,6 +102,11 @@ final class Imports {
         synchronized (session) {
             Promise<Object> known = promises.get(position);
             if (known != null) {
+                // Received once more: the peer counted it sent, so gc-exports must count it too.
+                Entry entry = byPosition.get(position);
+                if (entry != null) {
+                    entry.received++;
+                }
                 return known;
             }
             if (session.problem() != null) {
@@ -176,6 +181,16 @@ final class Imports {
         if (lostAlready != null) {
             remote.broke(lostAlready);
         }
+    }
+
+    /**
+     * Forgets every import: the session is over. Its exports may hold our promises for the
+     * peer's, so keeping either table would keep the other, and all they refer to, reachable.
+     * Under the lock.
+     */
+    void clear() {
+        byPosition.clear();
+        promises.clear();
     }
 
     /** Under the lock. */

@@ -186,6 +186,8 @@ public final class Session {
             }
             problem = why;
             settlers = exports.settlers();
+            exports.clear();
+            imports.clear();
             listeners = List.copyOf(lossListeners);
             lossListeners.clear();
             questions.clear();

@@ -14,7 +14,7 @@ import dev.erg.wire.codec.WireCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
@@ -299,9 +299,10 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
 
     /**
      * Sends an abort (if the session has started), then closes with {@code reason}. The abort
-     * goes out behind what is already queued for the peer, and the connection closes once it
-     * is written, or after the handshake timeout if the peer reads too slowly for that; until
-     * then nothing more is read from the peer.
+     * goes out behind what is already queued for the peer; once it is written, the connection
+     * is half-closed, and closes when the peer closes its side, or after the handshake timeout.
+     * Meanwhile what the peer still sends is read and dropped: closing on bytes left unread
+     * would reset the connection, and a reset may destroy the abort before the peer reads it.
      */
     void abort(Channel channel, String reason) {
         if (state == State.CLOSING) {
@@ -320,11 +321,17 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
             if (timeout != null) {
                 timeout.cancel(false);
             }
-            channel.config().setAutoRead(false);
+            channel.config().setAutoRead(true);
             if (link != null) {
                 link.writeQueued();
             }
-            channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+            channel.writeAndFlush(frame).addListener(written -> {
+                if (written.isSuccess() && channel instanceof DuplexChannel duplex) {
+                    duplex.shutdownOutput();
+                } else {
+                    channel.close();
+                }
+            });
             channel.eventLoop().schedule(() -> channel.close(), handshakeTimeoutNanos, TimeUnit.NANOSECONDS);
             tell(reason);
             return;
