@@ -4,6 +4,7 @@ import dev.erg.server.admin.VatPlacement;
 import dev.erg.server.config.SetupException;
 import dev.erg.server.store.DataDir;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Parameters;
                 + " those who dial it. Prints where the directory then places it.",
         "With --wait, waits until it has left its server; fails if it has not within that time."})
 final class ClusterMoveCommand implements Callable<Integer> {
+
+    private static final long POLL_MILLIS = 100;
 
     private final Launch launch;
 
@@ -37,6 +40,15 @@ final class ClusterMoveCommand implements Callable<Integer> {
         this.launch = launch;
     }
 
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure("interrupted while waiting for the move");
+        }
+    }
+
     @Override
     public Integer call() throws SetupException {
         if (wait < 0) {
@@ -44,12 +56,21 @@ final class ClusterMoveCommand implements Callable<Integer> {
         }
         DataDir dir = DataDir.open(launch.resolve(data.data));
         VatPlacement placed;
+        String from;
         try (AdminConnection connection = AdminConnection.toRunning(launch, dir, data.data)) {
-            placed = connection.await(connection.admin().move(vat, server, wait));
+            // Asked without waiting, then polled: one answer waited for is bounded by the connection's timeout.
+            placed = connection.await(connection.admin().move(vat, server, 0));
+            from = placed.serverId();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(wait);
+            while (wait > 0 && placed.serverId().equals(from) && System.nanoTime() - deadline < 0) {
+                sleep();
+                placed = connection.await(connection.admin().cluster()).vats().stream()
+                        .filter(v -> v.vatId().equals(vat)).findFirst().orElse(placed);
+            }
         }
         launch.out().printf("%s  %s  %d  %s%n", placed.vatId(), placed.serverId(), placed.epoch(), placed.state());
-        if (wait > 0 && !placed.serverId().startsWith(server)) {
-            throw new CommandFailure("vat " + vat + " has not left server " + placed.serverId() + " within " + wait + " s");
+        if (wait > 0 && placed.serverId().equals(from)) {
+            throw new CommandFailure("vat " + vat + " has not left server " + from + " within " + wait + " s");
         }
         return 0;
     }

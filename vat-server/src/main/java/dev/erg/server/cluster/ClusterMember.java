@@ -34,6 +34,9 @@ public final class ClusterMember implements AutoCloseable {
     private final LocationCache cache;
     private final ScheduledExecutorService beat;
     private volatile Runnable refreshed = () -> { };
+    private volatile Runnable leaseLost = () -> { };
+    private long renewedNanos = System.nanoTime();
+    private boolean lost;
     private ScheduledFuture<?> beating;
     private Membership membership;
     private boolean active;
@@ -119,6 +122,16 @@ public final class ClusterMember implements AutoCloseable {
         refreshed = listener;
     }
 
+    /**
+     * Runs {@code listener}, on the heartbeat's thread, when heartbeats have failed for a whole
+     * lease by this server's clock: the other members may count it dead and take its vats, so
+     * it must stop serving them before they do. It runs once per loss; a later heartbeat that
+     * works joins again.
+     */
+    public void onLeaseLost(Runnable listener) {
+        leaseLost = listener;
+    }
+
     /** Reads the directory and the live members into the cache now, rather than at the next heartbeat, and waits. */
     public void refresh() {
         runOnBeat(this::readCache);
@@ -145,11 +158,14 @@ public final class ClusterMember implements AutoCloseable {
                 }
             } catch (LeaseLostException e) {
                 LOG.error("{}; joining again", e.getMessage());
+                loseLease();
                 membership = join();
                 if (active) {
                     membership.activate(load.sample(), config.price());
                 }
             }
+            renewedNanos = System.nanoTime();
+            lost = false;
             if (active) {
                 for (Placement taken : directory.takeOver(Successor.fewestVats())) {
                     LOG.info("vat {} of a dead member placed on server {} at epoch {}", taken.vat(), taken.serverId(),
@@ -167,6 +183,19 @@ public final class ClusterMember implements AutoCloseable {
                         e.getMessage());
             }
             failing = e.getMessage();
+            // A margin of one heartbeat under the lease: the database's clock may run ahead of this one.
+            if (System.nanoTime() - renewedNanos > config.lease().minus(config.heartbeat()).toNanos()) {
+                loseLease();
+            }
+        }
+    }
+
+    private void loseLease() {
+        if (!lost) {
+            lost = true;
+            LOG.error("this server's cluster lease has run out: it stops serving its placed vats, which the live"
+                    + " members take");
+            leaseLost.run();
         }
     }
 

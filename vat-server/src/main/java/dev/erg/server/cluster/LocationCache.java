@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * listener's {@link VatLocator} answers from memory on its I/O threads. A redirect for a vat
  * names the hints of the member the directory places it on first, then those of every other
  * live member: if the copy is stale, the member the dialer reaches next knows better and
- * redirects again. Thread-safe.
+ * redirects again. It never names the member it belongs to, which is asked only for vats it
+ * does not host now: sending a dialer back to it would only cost a redirect. Thread-safe.
  */
 public final class LocationCache implements VatLocator {
 
@@ -24,7 +25,13 @@ public final class LocationCache implements VatLocator {
     private record Snapshot(Map<VatId, Placement> placements, List<Member> live) {
     }
 
+    private final String own;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
+
+    /** An empty copy, for the member {@code own}. */
+    public LocationCache(String own) {
+        this.own = own;
+    }
 
     /** Replaces the copy with {@code placements} and the members {@code live} now. */
     public void update(List<Placement> placements, List<Member> live) {
@@ -54,9 +61,14 @@ public final class LocationCache implements VatLocator {
         if (placed == null) {
             return List.of();
         }
-        Set<String> hints = new LinkedHashSet<>(placed.hints());
+        Set<String> hints = new LinkedHashSet<>();
+        if (!placed.serverId().equals(own)) {
+            hints.addAll(placed.hints());
+        }
         for (Member member : now.live()) {
-            hints.addAll(member.hints());
+            if (!member.serverId().equals(own)) {
+                hints.addAll(member.hints());
+            }
         }
         return new ArrayList<>(hints);
     }

@@ -31,6 +31,8 @@ final class PlacedVat implements AutoCloseable {
      * engine's last batch resolves in one turn and may forward a promise in the next.
      */
     private static final int FLUSH_ROUNDS = 3;
+    /** How long the node's vat is given to write those answers before the sessions end. */
+    private static final long ANSWER_GRACE_MILLIS = 100;
 
     private final Placement placement;
     private final Listener listener;
@@ -134,17 +136,19 @@ final class PlacedVat implements AutoCloseable {
         durables.stopDelivering();
         durables.close();
         Vat service = vats.getFirst();
-        for (int round = 0; round < FLUSH_ROUNDS; round++) {
-            CountDownLatch ran = new CountDownLatch(1);
-            try {
+        try {
+            for (int round = 0; round < FLUSH_ROUNDS; round++) {
+                CountDownLatch ran = new CountDownLatch(1);
                 service.run(ran::countDown);
                 ran.await(1, TimeUnit.SECONDS);
-            } catch (IllegalStateException e) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+            // The node's own vat writes the answers the service vat settled; it is not reachable
+            // from here, so it is given a moment rather than a turn of its own.
+            Thread.sleep(ANSWER_GRACE_MILLIS);
+        } catch (IllegalStateException e) {
+            // The service vat is shut down already: nothing more will be answered.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -239,6 +239,19 @@ final class PlacedVats implements AutoCloseable {
         LOG.info("stopped hosting placed vat {}: {}", vat.placement().vat(), reason);
     }
 
+    /**
+     * Stops every hosted vat soon, on this object's thread, its sessions ending with
+     * {@code reason}: the server lost its lease, and another may be serving them already.
+     * Those the directory still places here are hosted again at the next refresh.
+     */
+    void stopAll(String reason) {
+        try {
+            worker.execute(() -> List.copyOf(hosted.values()).forEach(vat -> stop(vat, reason)));
+        } catch (RejectedExecutionException e) {
+            // Closing: the vats are being stopped.
+        }
+    }
+
     /** The vats hosted now. */
     List<PlacedVat> hosted() {
         return List.copyOf(hosted.values());

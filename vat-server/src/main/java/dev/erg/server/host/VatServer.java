@@ -166,7 +166,7 @@ public final class VatServer implements AutoCloseable {
         VatRuntime runtime = builder.build();
         opened.push(runtime);
         PassableRegistry registry = registry(config, makers);
-        LocationCache locations = new LocationCache();
+        LocationCache locations = new LocationCache(identity.vatId().toString());
         Listener listener = listen(identity, NetConfig.defaults().withAdmission(config.admission()),
                 config.cluster().isPresent() ? locations : VatLocator.none(), config.listen(), dir);
         opened.push(listener);
@@ -262,6 +262,7 @@ public final class VatServer implements AutoCloseable {
             ClusterMember member = cluster.get();
             PlacedVats vats = placed.orElseThrow();
             member.onRefresh(() -> vats.follow(member.cache()));
+            member.onLeaseLost(() -> vats.stopAll("unavailable: this server lost its cluster lease"));
             member.activate();
         }
         return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables, cluster, placed, stopRequested,

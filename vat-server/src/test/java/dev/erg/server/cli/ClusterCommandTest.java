@@ -2,6 +2,7 @@ package dev.erg.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.VatId;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.server.cluster.ClusterKey;
@@ -99,6 +100,19 @@ class ClusterCommandTest {
                     .anySatisfy(line -> assertThat(line).startsWith(" " + two).contains(" active "))
                     .anySatisfy(line -> assertThat(line).startsWith(placed.toString())
                             .containsPattern("  " + two + "\\s+1  placed$"));
+
+            CliRun spawned = CliRun.run(tmp, "cluster", "spawn", "counter", "--on", two.toString().substring(0, 8),
+                    "--data", "one");
+            assertThat(spawned.status()).as(spawned.toString()).isZero();
+            SturdyRef counter = SturdyRef.parse(spawned.firstLine());
+            CliRun moved = CliRun.run(tmp, "cluster", "move", counter.vatId().toString(), "--to", one.toString(),
+                    "--wait", "20", "--data", "one");
+            assertThat(moved.status()).as(moved.toString()).isZero();
+            assertThat(moved.firstLine()).as(moved.toString())
+                    .matches(counter.vatId() + "  " + one + "  \\d+  placed");
+            CliRun nowhere = CliRun.run(tmp, "cluster", "spawn", "printer", "--data", "one");
+            assertThat(nowhere.status()).as(nowhere.toString()).isNotZero();
+            assertThat(nowhere.err()).contains("no service called \"printer\"");
 
             // Two stops and leaves: one takes its vat at its next heartbeat, fencing it with a new epoch.
             assertThat(second.stop()).isZero();
