@@ -121,6 +121,8 @@ class DurableCrashTest {
     private volatile boolean killerDone;
     private Thread killerThread;
     private volatile int starts;
+    /** The start the client last reached the server of. */
+    private volatile int reachedStart;
     private volatile long launched;
     private int killedDuringStart;
     private final List<Long> startMillis = new ArrayList<>();
@@ -219,6 +221,7 @@ class DurableCrashTest {
                 } else {
                     assertThat(server.line(0)).as("sturdy ref of start %d", starts).isEqualTo(serviceRef);
                     startMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched));
+                    awaitClient();
                     Thread.sleep(100 + killRandom.nextInt(700));
                 }
                 int status = server.kill();
@@ -230,6 +233,18 @@ class DurableCrashTest {
             killerFailure.set(e);
         } finally {
             killerDone = true;
+        }
+    }
+
+    /**
+     * Waits, up to a minute, until the client has reached the server of this start. A server
+     * listens only once it serves its sturdy refs, so on a loaded machine the client's first
+     * handshake may take longer than the instants it would otherwise be killed at.
+     */
+    private void awaitClient() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (reachedStart < starts && !finished() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
         }
     }
 
@@ -247,6 +262,7 @@ class DurableCrashTest {
     private void drive(CapTpClient client, SturdyRef mailboxRef) {
         while (!finished()) {
             Mailbox mailbox = connect(client, mailboxRef, Mailbox.class);
+            reachedStart = starts;
             try {
                 askAgain(client, mailbox);
                 ArrayDeque<Sent> inFlight = new ArrayDeque<>();

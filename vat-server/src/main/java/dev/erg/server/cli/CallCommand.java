@@ -5,8 +5,13 @@ import dev.erg.server.client.CapTpClient;
 import dev.erg.server.client.Invocation;
 import dev.erg.server.client.JsonValues;
 import dev.erg.server.client.MethodDescription;
+import dev.erg.server.client.TurnMarks;
 import dev.erg.server.config.SetupException;
+import dev.erg.server.durable.Mailbox;
+import dev.erg.server.durable.Progress;
+import dev.erg.vat.ProblemException;
 import dev.erg.wire.PassableRegistry;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +28,15 @@ import picocli.CommandLine.Parameters;
                 "Calls a method of the object a sturdy ref designates and prints the answer as JSON.",
                 "Connects from the user's client identity (made at the first call). A broken answer is printed"
                         + " to stderr, with exit status 1.",
-                "If the object describes itself (a `describe` method), arguments are checked against it first."})
+                "If the object describes itself (a `describe` method), arguments are checked against it first.",
+                "Remembers how far the server's durable store had come, and warns when a later call finds it"
+                        + " behind: restored from an older copy, with acknowledged turns lost."})
 final class CallCommand implements Callable<Integer> {
 
     /** Seconds to wait to connect and for the answer when {@code --timeout} is not given. */
     static final String DEFAULT_TIMEOUT = "10";
+    /** The file, in the configuration directory, of what calls saw of each vat's durable store. */
+    static final String TURN_MARKS = "turn-marks";
 
     private final Launch launch;
 
@@ -65,8 +74,28 @@ final class CallCommand implements Callable<Integer> {
             List<Object> values = Invocation.arguments(method, arguments, described);
             Object answer = client.call(target, method, values);
             launch.out().println(JsonValues.toJson(answer));
+            behind(client, ref).ifPresent(why -> launch.err().println("vat-server: warning: " + why));
         }
         return 0;
+    }
+
+    /**
+     * Why the vat {@code ref} names is behind what the user's earlier calls saw of its durable
+     * store, if it is; remembered in {@value #TURN_MARKS} in the configuration directory. A vat
+     * that offers no mailbox, or does not answer, is not checked.
+     */
+    private Optional<String> behind(CapTpClient client, SturdyRef ref) throws SetupException {
+        Progress now;
+        try {
+            now = client.await(client.connect(Mailbox.of(ref), Mailbox.class).progress());
+        } catch (ProblemException e) {
+            return Optional.empty();
+        }
+        try {
+            return TurnMarks.in(launch.configDirectory().resolve(TURN_MARKS)).observe(now);
+        } catch (UncheckedIOException e) {
+            throw new SetupException(e.getMessage() + "; delete it, and the next call starts it again", e);
+        }
     }
 
     /** A client connecting from the user's {@link ClientIdentity}, waiting at most {@code timeoutSeconds}. */
@@ -76,7 +105,9 @@ final class CallCommand implements Callable<Integer> {
         }
         ClientProcess.prepare();
         try {
-            return CapTpClient.start(ClientIdentity.load(launch), PassableRegistry.empty(), Duration.ofSeconds(timeoutSeconds));
+            PassableRegistry.Builder registry = PassableRegistry.builder();
+            Mailbox.PASSABLES.forEach(registry::add);
+            return CapTpClient.start(ClientIdentity.load(launch), registry.build(), Duration.ofSeconds(timeoutSeconds));
         } catch (SSLException e) {
             throw new SetupException("cannot set up TLS: " + e.getMessage(), e);
         }

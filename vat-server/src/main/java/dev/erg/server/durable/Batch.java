@@ -21,6 +21,8 @@ final class Batch {
     final List<Alarm> alarms = new ArrayList<>();
     long nextTicket;
     long nextObject;
+    /** The turns the store will have committed, ever, with this batch. */
+    long turnsThrough;
     int turns;
 
     boolean isEmpty() {

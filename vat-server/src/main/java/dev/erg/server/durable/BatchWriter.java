@@ -179,5 +179,6 @@ final class BatchWriter {
         }
         StoreMeta.put(c, "next_ticket", Long.toString(batch.nextTicket));
         StoreMeta.put(c, "next_object", Long.toString(batch.nextObject));
+        StoreMeta.put(c, "turns", Long.toString(batch.turnsThrough));
     }
 }

@@ -71,6 +71,8 @@ final class Engine implements AutoCloseable {
     private final Alarms alarms;
     private long nextTicket;
     private long nextObject;
+    /** Turns committed ever; written by the engine's thread, read by any. */
+    private volatile long turnsThrough;
 
     Engine(JdbcStore store, String vatId, Map<String, Kind<?, ?>> kinds, int maxBatch,
            Function<SwissNumber, Long> targets, Alarms alarms) {
@@ -98,6 +100,13 @@ final class Engine implements AutoCloseable {
     private void loadCounters() {
         nextTicket = store.metaLong("next_ticket");
         nextObject = store.metaLong("next_object");
+        // Stores made before the count have none: they count from 0. A batch in doubt that landed raises it.
+        turnsThrough = Math.max(turnsThrough, store.metaLong("turns", 0));
+    }
+
+    /** How far the store has come; see {@link Progress}. */
+    Progress progress() {
+        return new Progress(vatId, generation, store.incarnation(), turnsThrough);
     }
 
     void startThread() {
@@ -334,6 +343,7 @@ final class Engine implements AutoCloseable {
         }
         if (committer.commit(numbered(batch), settles, n)) {
             alarms.written(raised);
+            turnsThrough = batch.turnsThrough;
         }
     }
 
@@ -403,12 +413,14 @@ final class Engine implements AutoCloseable {
 
     private void commit(Batch batch) {
         committer.commit(numbered(batch));
+        turnsThrough = batch.turnsThrough;
     }
 
-    /** {@code batch}, carrying the next ticket and object numbers for the store to keep. */
+    /** {@code batch}, carrying the next ticket and object numbers and the turns committed for the store to keep. */
     private Batch numbered(Batch batch) {
         batch.nextTicket = nextTicket;
         batch.nextObject = nextObject;
+        batch.turnsThrough = turnsThrough + batch.turns;
         return batch;
     }
 

@@ -170,6 +170,16 @@ final class JdbcStore implements AutoCloseable {
         }
     }
 
+    /** Meta value {@code name}, or {@code absent} if the store has none (made before it was kept). */
+    long metaLong(String name, long absent) {
+        try {
+            String value = StoreMeta.read(live()).get(name);
+            return value == null ? absent : Long.parseLong(value);
+        } catch (SQLException e) {
+            throw failed("read " + name, e);
+        }
+    }
+
     long metaLong(String name) {
         try {
             return Long.parseLong(StoreMeta.read(live()).get(name));

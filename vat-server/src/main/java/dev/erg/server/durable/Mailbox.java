@@ -13,7 +13,7 @@ import java.util.List;
 public interface Mailbox {
 
     /** The records that cross to and from a mailbox: register them on both sides. */
-    List<Class<?>> PASSABLES = List.of(Letter.class, Receipt.class);
+    List<Class<?>> PASSABLES = List.of(Letter.class, Receipt.class, Progress.class);
 
     /** The swiss number of every server's mailbox. */
     SwissNumber SWISS = SwissNumber.parse("erg-durable-mailbox-AAAAAAAAAAAAAAAAAAAAAAA");
@@ -38,6 +38,9 @@ public interface Mailbox {
      * acknowledged.
      */
     Promise<Receipt> deliver(Letter letter);
+
+    /** How far this vat's store has come: its generation, incarnation and turns committed. */
+    Promise<Progress> progress();
 
     /** The mailbox of the vat {@code ref} designates an object of, at the same hints. */
     static SturdyRef of(SturdyRef ref) {

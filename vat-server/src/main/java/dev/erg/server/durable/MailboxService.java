@@ -33,6 +33,11 @@ final class MailboxService implements Mailbox {
         return receipt.promise();
     }
 
+    @Override
+    public Promise<Progress> progress() {
+        return Promise.of(engine.progress());
+    }
+
     private static String wrong(Letter letter) {
         if (letter == null) {
             return "no letter";

@@ -34,8 +34,13 @@ final class CourierAndSink implements AutoCloseable {
 
     /** Makes both data directories under {@code dir}, and starts neither server. */
     static CourierAndSink init(Path dir) throws IOException, SetupException {
-        Peer a = Peer.init(dir.resolve("a"), "courier");
-        Peer b = Peer.init(dir.resolve("b"), "sink");
+        return init(dir, "");
+    }
+
+    /** As {@link #init(Path)}, with the durable stores {@code storage} configures (empty: SQLite in each directory). */
+    static CourierAndSink init(Path dir, String storage) throws IOException, SetupException {
+        Peer a = Peer.init(dir.resolve("a"), "courier", storage);
+        Peer b = Peer.init(dir.resolve("b"), "sink", storage);
         try {
             return new CourierAndSink(a, b, CapTpClient.start(PassableRegistry.builder().add(Sink.Report.class)
                     .add(Courier.Report.class).build(), Duration.ofSeconds(15)));
@@ -46,7 +51,12 @@ final class CourierAndSink implements AutoCloseable {
 
     /** Makes both data directories under {@code dir}, starts B then A, and aims A's courier at B's sink. */
     static CourierAndSink started(Path dir) throws IOException, SetupException {
-        CourierAndSink vats = init(dir);
+        return started(dir, "");
+    }
+
+    /** As {@link #started(Path)}, with the durable stores {@code storage} configures. */
+    static CourierAndSink started(Path dir, String storage) throws IOException, SetupException {
+        CourierAndSink vats = init(dir, storage);
         vats.b.start();
         vats.a.start();
         vats.aim();

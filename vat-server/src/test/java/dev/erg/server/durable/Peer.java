@@ -28,26 +28,33 @@ final class Peer implements AutoCloseable {
     private static final ServiceRegistry MAKERS = ServiceRegistry.load();
 
     private final DataDir dir;
+    private final String storage;
     private VatServer server;
 
-    private Peer(DataDir dir) {
+    private Peer(DataDir dir, String storage) {
         this.dir = dir;
+        this.storage = storage;
     }
 
     /** A new data directory at {@code root} hosting the service {@code maker}, on a port free now. */
     static Peer init(Path root, String maker) throws IOException, SetupException {
-        return new Peer(DataDir.init(root, config(FreePort.pick(), maker), null));
+        return init(root, maker, "");
     }
 
-    private static String config(int port, String maker) {
-        return "listen = 127.0.0.1:%d\nservice.%s = %s\n".formatted(port, maker, maker);
+    /** As {@link #init(Path, String)}, its durable store configured by {@code storage} (empty: SQLite in the directory). */
+    static Peer init(Path root, String maker, String storage) throws IOException, SetupException {
+        return new Peer(DataDir.init(root, config(FreePort.pick(), maker, storage), null), storage);
+    }
+
+    private static String config(int port, String maker, String storage) {
+        return "listen = 127.0.0.1:%d\nservice.%s = %s\n%s".formatted(port, maker, maker, storage);
     }
 
 
     /** Moves the stopped server hosting {@code maker} to another port, free now: its sturdy refs' hints change. */
     void move(String maker) throws IOException {
         requireStopped();
-        Files.writeString(dir.root().resolve("erg-server.conf"), config(FreePort.pick(), maker));
+        Files.writeString(dir.root().resolve("erg-server.conf"), config(FreePort.pick(), maker, storage));
     }
 
     void start() throws SetupException {

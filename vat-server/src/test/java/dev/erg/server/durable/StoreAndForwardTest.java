@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreAndForwardTest {
 
     private static final int BATCHES = 6;
-    private static final int PER_BATCH = 500;
 
     @TempDir
     Path tmp;
@@ -29,9 +28,19 @@ class StoreAndForwardTest {
     private Peer a;
     private Peer b;
 
+    /** Letters the courier is asked to send at once, {@value #BATCHES} times in each test. */
+    int perBatch() {
+        return 500;
+    }
+
+    /** The storage lines of both servers' configuration; empty: SQLite in each data directory. */
+    String storage() {
+        return "";
+    }
+
     @BeforeEach
     void start() throws Exception {
-        vats = CourierAndSink.started(tmp);
+        vats = CourierAndSink.started(tmp, storage());
         a = vats.a;
         b = vats.b;
     }
@@ -48,9 +57,9 @@ class StoreAndForwardTest {
 
         b.stop();
         for (int i = 0; i < BATCHES; i++) {
-            vats.send(PER_BATCH);
+            vats.send(perBatch());
         }
-        int waiting = BATCHES * PER_BATCH;
+        int waiting = BATCHES * perBatch();
         long total = 10 + waiting;
         OutboxStatus held = new OutboxStatus(b.vatId(), waiting, false, "");
         assertThat(Poll.until(a::outboxes, List.of(held)::equals, LIMIT)).containsExactly(held);
@@ -90,9 +99,9 @@ class StoreAndForwardTest {
 
     @Test
     void restartsDuringDeliveryNeitherLoseNorRepeatALetter() throws Exception {
-        long total = BATCHES * PER_BATCH;
+        long total = BATCHES * perBatch();
         for (int i = 0; i < BATCHES; i++) {
-            vats.send(PER_BATCH);
+            vats.send(perBatch());
         }
         Poll.until(vats::sinkReport, r -> r.count() >= total / 4, LIMIT);
         a.stop();
