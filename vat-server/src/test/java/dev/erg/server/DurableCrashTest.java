@@ -238,7 +238,7 @@ class DurableCrashTest {
 
     /**
      * Waits, up to a minute, until the client has reached the server of this start. A server
-     * listens only once it serves its sturdy refs, so on a loaded machine the client's first
+     * lets dialers in only once it serves its sturdy refs, so on a loaded machine the client's first
      * handshake may take longer than the instants it would otherwise be killed at.
      */
     private void awaitClient() throws InterruptedException {

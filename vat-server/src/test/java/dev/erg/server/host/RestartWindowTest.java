@@ -55,7 +55,7 @@ class RestartWindowTest {
     }
 
     @Test
-    void aRestartingServerRefusesDialersUntilItsSturdyRefsAreServed() throws Exception {
+    void aRestartingServerTurnsDialersAwayUntilItsSturdyRefsAreServed() throws Exception {
         DataDir dir = DataDir.init(tmp.resolve("data"), "listen = 127.0.0.1:" + FreePort.pick() + "\nservice.counter = counter\n",
                 null);
         GatedMaker maker = new GatedMaker();
@@ -84,7 +84,7 @@ class RestartWindowTest {
                 }
                 assertThat(restarting).as("the restart waits in the service maker").isNotDone();
                 assertThatThrownBy(() -> client.connect(ref, Counter.class))
-                        .as("a dialer during the start is refused as by a server that is down, not told NotFound")
+                        .as("a dialer during the start is turned away as by a server that does not host the vat, not told NotFound")
                         .isInstanceOf(ProblemException.class)
                         .extracting(e -> ((ProblemException) e).problem().kind()).isEqualTo(Problem.UNAVAILABLE);
             } finally {
