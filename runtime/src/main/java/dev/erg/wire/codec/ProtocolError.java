@@ -3,7 +3,8 @@ package dev.erg.wire.codec;
 /**
  * What kind of rule a peer's bytes broke. Each constant has a stable {@link #code() code} that
  * is part of the wire specification: it starts the reason of the {@code abort} a session sends
- * when it rejects a frame, and the test vectors in {@code spec/vectors} name it.
+ * when it rejects a frame, and the test vectors in {@code spec/vectors} name it (all but
+ * {@link #SESSION_RULE}, which only a sequence of well-formed frames can break).
  */
 public enum ProtocolError {
     /** Not well-formed CBOR: truncated input, a reserved initial byte, invalid UTF-8. */

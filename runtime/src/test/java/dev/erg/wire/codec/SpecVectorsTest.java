@@ -155,7 +155,8 @@ class SpecVectorsTest {
     void everyErrorCodeHasAnInvalidVector() {
         Set<String> covered = SpecVectors.vectors("invalid.json", "vectors").stream()
                 .map(vector -> (String) vector.get("error")).collect(Collectors.toSet());
-        for (ProtocolError error : EnumSet.allOf(ProtocolError.class)) {
+        // A session rule is broken by well-formed frames, so no frame alone can show it.
+        for (ProtocolError error : EnumSet.complementOf(EnumSet.of(ProtocolError.SESSION_RULE))) {
             assertThat(covered).as("vectors for %s", error).contains(error.code());
         }
     }
