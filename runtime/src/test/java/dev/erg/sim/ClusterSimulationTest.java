@@ -31,24 +31,6 @@ class ClusterSimulationTest {
     private static final int BATCH = 50;
     private static final long GC_WAIT_NANOS = 20_000_000_000L;
 
-    /**
-     * Seeds of the default run that fail on defects of the session engine, left out of CI
-     * until they are fixed (a run of one of them with {@code -Derg.sim.seed=N} still fails).
-     */
-    static final Map<Long, String> KNOWN_FAILURES = knownFailures(
-            "gc: a lost session keeps its export table, and is itself kept by the cleaner of one of its imports"
-                    + " that a promise in that table holds, so what it exported stays reachable (imports of live"
-                    + " sessions among it)",
-            422, 579, 705, 783, 908, 1605, 1622, 1655, 1866, 1942);
-
-    private static Map<Long, String> knownFailures(String why, long... seeds) {
-        Map<Long, String> known = new TreeMap<>();
-        for (long seed : seeds) {
-            known.put(seed, why);
-        }
-        return Map.copyOf(known);
-    }
-
     @Test
     void everyInvariantHoldsForEverySeed() throws InterruptedException {
         long steps = Long.getLong("erg.sim.steps", DEFAULT_STEPS);
@@ -57,17 +39,12 @@ class ClusterSimulationTest {
         long seeds = one != null ? 1 : Long.getLong("erg.sim.seeds", DEFAULT_SEEDS);
         long totalSteps = 0;
         long checks = 0;
-        long skipped = 0;
         List<String> failures = new ArrayList<>();
         Map<String, Long> counts = new TreeMap<>();
         for (long batch = first; batch < first + seeds; batch += BATCH) {
             List<Cluster> clusters = new ArrayList<>();
             try {
                 for (long seed = batch; seed < Math.min(batch + BATCH, first + seeds); seed++) {
-                    if (one == null && KNOWN_FAILURES.containsKey(seed)) {
-                        skipped++;
-                        continue;
-                    }
                     Cluster cluster = new Cluster(seed, HOSTS);
                     try {
                         cluster.run(steps);
@@ -92,7 +69,7 @@ class ClusterSimulationTest {
         counts.forEach((event, n) -> events.append(events.isEmpty() ? "" : ", ").append(n).append(' ').append(event));
         assertThat(failures).as("seeds that failed (replay one with -Derg.sim.seed=N)").isEmpty();
         System.out.printf("simulation: %d seeds, %d steps, %d checks, invariants: e-order, once, reach, gc, sturdy"
-                + " (%s; %d known failing seeds left out)%n", seeds - skipped, totalSteps, checks, events, skipped);
+                + " (%s)%n", seeds, totalSteps, checks, events);
     }
 
     /**
