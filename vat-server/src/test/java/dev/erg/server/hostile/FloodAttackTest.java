@@ -3,50 +3,17 @@ package dev.erg.server.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erg.server.hostile.WireClient.Outcome;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A peer that floods the server with calls it cannot make sense of: each answer breaks, the
  * session goes on, the server's log does not grow per message, and a neighbour's calls go on.
  */
-class FloodAttackTest {
-
-    @TempDir
-    static Path tmp;
-
-    private static HostileServer server;
-    private Neighbour neighbour;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = HostileServer.start(tmp.resolve("server"), "");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void neighbour() throws Exception {
-        neighbour = Neighbour.beside(server);
-    }
-
-    @AfterEach
-    void healthy() throws Exception {
-        server.assertHealthy();
-        neighbour.close();
-    }
+class FloodAttackTest extends AttackFixture {
 
     @Test
     void wrongTypedArgumentsBreakTheirAnswersAndLogOnce() throws Exception {

@@ -2,51 +2,19 @@ package dev.erg.server.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Frames that break spec sections 3 to 7 on an established session: each is refused with an
  * {@code abort} whose reason starts with the code section 9.1 names, the connection then
  * closes, a fresh client is served and a neighbour's calls go on.
  */
-class FrameAttackTest {
+class FrameAttackTest extends AttackFixture {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    @TempDir
-    static Path tmp;
-
-    private static HostileServer server;
-    private Neighbour neighbour;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = HostileServer.start(tmp.resolve("server"), "");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void neighbour() throws Exception {
-        neighbour = Neighbour.beside(server);
-    }
-
-    @AfterEach
-    void healthy() throws Exception {
-        server.assertHealthy();
-        neighbour.close();
-    }
 
     /** Opens a session with the greeter's vat, sends {@code frame} raw, and answers the abort's reason. */
     private static String refusalOf(byte[] raw) throws Exception {

@@ -4,49 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erg.server.hostile.WireClient.Frame;
 import dev.erg.server.hostile.WireClient.Outcome;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Well-formed messages that break the session's rules (spec sections 2, 7 and 9.2): each is
  * refused with an {@code abort}, the connection then closes, a fresh client is served and a
  * neighbour's calls go on.
  */
-class SessionAttackTest {
-
-    @TempDir
-    static Path tmp;
-
-    private static HostileServer server;
-    private Neighbour neighbour;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = HostileServer.start(tmp.resolve("server"), "");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void neighbour() throws Exception {
-        neighbour = Neighbour.beside(server);
-    }
-
-    @AfterEach
-    void healthy() throws Exception {
-        server.assertHealthy();
-        neighbour.close();
-    }
+class SessionAttackTest extends AttackFixture {
 
     /** Opens a session with the greeter's vat, sends {@code messages}, and answers the abort's reason. */
     private static String refusalOf(Object... messages) throws Exception {
