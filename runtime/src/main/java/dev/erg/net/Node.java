@@ -364,6 +364,16 @@ public final class Node implements AutoCloseable {
         return (int) sessions.values().stream().filter(s -> s.problem() == null).count();
     }
 
+    /**
+     * How many settlements this node's peers asked to be told of, over all its sessions, have
+     * not yet been queued for sending: answers to their questions not settled yet, or being
+     * sent now. A node stopping at a turn boundary waits for those its last turns settle, so
+     * that {@link #close(String)} sends them ahead of the abort.
+     */
+    public int untoldSettlements() {
+        return links.keySet().stream().mapToInt(Session::untoldSettlements).sum();
+    }
+
     /** Closes every session and listener. */
     @Override
     public void close() {

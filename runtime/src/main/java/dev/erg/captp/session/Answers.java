@@ -24,6 +24,8 @@ final class Answers {
     private final Session session;
     private final Vat vat;
     private final Map<Long, Promise<Object>> byPosition = new HashMap<>();
+    /** Promises the peer asked to be told of, not yet settled or being told now. */
+    private int untold;
 
     /**
      * @param vat runs the turns that watch objects the peer listens to, to tell it if they break
@@ -101,7 +103,19 @@ final class Answers {
             return;
         }
         Descriptor.Export to = new Descriptor.Export(settler);
-        Refs.observe(promise, value -> tell(to, Message.FULFILL, value), why -> tell(to, Message.BREAK, why));
+        synchronized (session) {
+            untold++;
+        }
+        Refs.observe(promise, value -> told(to, Message.FULFILL, value), why -> told(to, Message.BREAK, why));
+    }
+
+    private void told(Descriptor.Export settler, String method, Object value) {
+        synchronized (session) {
+            tell(settler, method, value);
+            if (untold > 0) {
+                untold--;
+            }
+        }
     }
 
     private void tell(Descriptor.Export settler, String method, Object value) {
@@ -121,6 +135,15 @@ final class Answers {
     /** Forgets every answer: the session is over. Under the lock. */
     void clear() {
         byPosition.clear();
+        untold = 0;
+    }
+
+    /**
+     * How many promises the peer asked to be told of are not settled yet, or are being told
+     * now: once it is zero, every settlement it asked for is queued for sending. Under the lock.
+     */
+    int untold() {
+        return untold;
     }
 
     /** Under the lock. */

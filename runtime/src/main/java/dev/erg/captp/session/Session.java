@@ -233,6 +233,14 @@ public final class Session {
         return received.sum();
     }
 
+    /**
+     * How many promises the peer asked to be told of (the answers to its questions, and those
+     * it listens to) have not yet been told: not settled yet, or being told now.
+     */
+    public synchronized int untoldSettlements() {
+        return answers.untold();
+    }
+
     /** Sizes of the four tables, for tests and metrics: exports, imports, questions, answers. */
     public synchronized int[] tableSizes() {
         return new int[] {exports.size(), imports.size(), questions.size(), answers.size()};

@@ -157,6 +157,30 @@ class SessionTest {
     }
 
     @Test
+    void anAnswerIsCountedUntoldUntilItsSettlementIsSent() {
+        Account bob = connect();
+        Deferred<Object> later = Promise.defer();
+        Promise<Object> echoed = bob.echo(later.promise());
+        pair.pump();
+        assertThat(pair.b.untoldSettlements()).as("Bob's answer, waiting on Alice's promise").isEqualTo(1);
+        assertThat(pair.a.untoldSettlements()).as("Alice's promise, which Bob listens to").isEqualTo(1);
+
+        later.resolver().resolve("resolved at alice");
+        assertThat(pair.settle(echoed)).isEqualTo("resolved at alice");
+        assertThat(pair.b.untoldSettlements()).isZero();
+        assertThat(pair.a.untoldSettlements()).isZero();
+    }
+
+    @Test
+    void aLostSessionHasNothingLeftToTell() {
+        Account bob = connect();
+        bob.echo(Promise.defer().promise());
+        pair.pump();
+        pair.b.lost(Problem.of(Problem.UNAVAILABLE, "cut"));
+        assertThat(pair.b.untoldSettlements()).isZero();
+    }
+
+    @Test
     void aProblemCrossesAsTheSameProblem() {
         Account bob = connect();
         Promise<Long> refused = bob.fail("not today");

@@ -27,12 +27,14 @@ import java.util.function.Supplier;
 final class PlacedVat implements AutoCloseable {
 
     /**
-     * Turns of the service's vat waited for after its engine stops: an answer settled by the
-     * engine's last batch resolves in one turn and may forward a promise in the next.
+     * Rounds of the service's vat with no settlement told in which the drain ends: what is left
+     * waits on something other than the stopped engine, and will break when the sessions end.
      */
-    private static final int FLUSH_ROUNDS = 3;
-    /** How long the node's vat is given to write those answers before the sessions end. */
-    private static final long ANSWER_GRACE_MILLIS = 100;
+    private static final int STEADY_ROUNDS = 10;
+    /** The pause between rounds, letting threads other than the service's vat settle what they carry. */
+    private static final long ROUND_PAUSE_MILLIS = 2;
+    /** The longest the drain waits, whatever is left. */
+    private static final long DRAIN_LIMIT_MILLIS = 2_000;
 
     private final Placement placement;
     private final Listener listener;
@@ -129,24 +131,43 @@ final class PlacedVat implements AutoCloseable {
      * Stops it at a turn boundary, for a hand-over: new dialers are redirected at once; no more
      * letters go out (they stay stored, for the next host); the engine finishes the batch it is
      * committing and refuses every call not begun, which may then be sent again to the next
-     * host; and the answers of the committed turns are let out before the sessions end.
+     * host; and every answer the committed turns settle is queued for its caller before the
+     * sessions end, behind which their abort is sent.
      */
     void quiesce() {
         listener.detach(node);
         durables.stopDelivering();
         durables.close();
-        Vat service = vats.getFirst();
+        drain(vats.getFirst());
+    }
+
+    /**
+     * Waits until every settlement the callers asked for is told, or the number untold has not
+     * changed for {@value #STEADY_ROUNDS} rounds of {@code service} (those left wait on
+     * something else), or {@value #DRAIN_LIMIT_MILLIS} ms have passed.
+     */
+    private void drain(Vat service) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_LIMIT_MILLIS);
+        int last = -1;
+        int steady = 0;
         try {
-            for (int round = 0; round < FLUSH_ROUNDS; round++) {
+            while (System.nanoTime() < deadline) {
                 CountDownLatch ran = new CountDownLatch(1);
                 service.run(ran::countDown);
-                ran.await(1, TimeUnit.SECONDS);
+                ran.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                int untold = node.untoldSettlements();
+                if (untold == 0) {
+                    return;
+                }
+                steady = untold == last ? steady + 1 : 0;
+                if (steady >= STEADY_ROUNDS) {
+                    return;
+                }
+                last = untold;
+                Thread.sleep(ROUND_PAUSE_MILLIS);
             }
-            // The node's own vat writes the answers the service vat settled; it is not reachable
-            // from here, so it is given a moment rather than a turn of its own.
-            Thread.sleep(ANSWER_GRACE_MILLIS);
         } catch (IllegalStateException e) {
-            // The service vat is shut down already: nothing more will be answered.
+            // The service vat is shut down already: nothing more will be settled.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -176,7 +176,6 @@ final class PlacedVats implements AutoCloseable {
         }
     }
 
-    /** Hands {@code moving} over to its target, stopping {@code vat} first if this server hosts it. */
     /** Measures the turns per second of each hosted vat since the last time, smoothed, and posts them. */
     private void postLoads() {
         long now = System.nanoTime();
@@ -202,6 +201,7 @@ final class PlacedVats implements AutoCloseable {
         }
     }
 
+    /** Hands {@code moving} over to its target, stopping {@code vat} first if this server hosts it. */
     private void handOver(Optional<PlacedVat> vat, Placement moving) {
         VatId id = moving.vat();
         vat.ifPresent(v -> {
