@@ -194,7 +194,7 @@ public final class Node implements AutoCloseable {
     }
 
     private <T> void fetch(SturdyRef ref, Class<T> iface, Deferred<T> result, int triesLeft) {
-        session(ref.vatId(), ref.hints(), 0).whenComplete((session, failure) -> {
+        dial(ref.vatId(), ref.hints()).whenComplete((session, failure) -> {
             if (failure != null) {
                 Throwable why = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
                         ? c.getCause() : failure;
@@ -278,21 +278,33 @@ public final class Node implements AutoCloseable {
     private static final String CROSSED_HELLOS = "shutdown: crossed hellos";
     /** The most redirects one attempt to reach a vat follows. */
     private static final int MAX_REDIRECTS = 3;
-    /** The dial each watched vat is being dialed with now, shared by its watches. */
-    private final Map<VatId, CompletableFuture<Session>> watchDials = new ConcurrentHashMap<>();
+    /** The dial each vat is being dialed with now, shared by all who want a session with it. */
+    private final Map<VatId, CompletableFuture<Session>> dials = new ConcurrentHashMap<>();
 
-    /** The session with {@code ref}'s vat, joining the dial another watch has begun, if any. */
-    private CompletableFuture<Session> watchDial(SturdyRef ref) {
-        VatId peer = ref.vatId();
-        CompletableFuture<Session> dialing = watchDials.get(peer);
+    /**
+     * The session with {@code peer}, joining the dial begun for it if there is one, else dialing
+     * {@code hints}: concurrent dials of one vat would open a connection each, and all but one
+     * would be dropped with whatever was already sent on them.
+     */
+    private CompletableFuture<Session> dial(VatId peer, List<InetSocketAddress> hints) {
+        Session existing = sessions.get(peer);
+        if (existing != null && existing.problem() == null) {
+            return CompletableFuture.completedFuture(existing);
+        }
+        CompletableFuture<Session> mine = new CompletableFuture<>();
+        CompletableFuture<Session> dialing = dials.putIfAbsent(peer, mine);
         if (dialing != null) {
             return dialing;
         }
-        CompletableFuture<Session> dial = session(peer, ref.hints(), 0);
-        if (!dial.isDone() && watchDials.putIfAbsent(peer, dial) == null) {
-            dial.whenComplete((session, failure) -> watchDials.remove(peer, dial));
-        }
-        return dial;
+        session(peer, hints, 0, MAX_REDIRECTS).whenComplete((session, failure) -> {
+            dials.remove(peer, mine);
+            if (failure != null) {
+                mine.completeExceptionally(failure);
+            } else {
+                mine.complete(session);
+            }
+        });
+        return mine;
     }
 
     /** A watch on one sturdy ref's vat; see {@link #watch}. Close it to stop redialing. */
@@ -311,7 +323,7 @@ public final class Node implements AutoCloseable {
             if (closed) {
                 return;
             }
-            watchDial(ref).whenComplete((session, failure) -> {
+            dial(ref.vatId(), ref.hints()).whenComplete((session, failure) -> {
                 if (closed) {
                     return;
                 }
@@ -398,7 +410,7 @@ public final class Node implements AutoCloseable {
 
     /** The session with {@code peer}, dialing {@code hints} ({@code host:port}) if there is none; for handoffs. */
     private CompletableFuture<Session> sessionFor(VatId peer, List<String> hints) {
-        return session(peer, addresses(hints), 0);
+        return dial(peer, addresses(hints));
     }
 
     /** The hints that can be read as addresses; a hint that cannot is one fewer place to try. */
@@ -412,10 +424,6 @@ public final class Node implements AutoCloseable {
             }
         }
         return addresses;
-    }
-
-    private CompletableFuture<Session> session(VatId peer, List<InetSocketAddress> hints, int next) {
-        return session(peer, hints, next, MAX_REDIRECTS);
     }
 
     /**

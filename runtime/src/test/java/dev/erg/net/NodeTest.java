@@ -109,6 +109,42 @@ class NodeTest {
     }
 
     @Test
+    void concurrentConnectsToOneVatShareOneConnection() throws Exception {
+        SturdyRef ref = serveCounter(null);
+        int callers = 8;
+        int calls = 20;
+        List<Promise<Long>> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(callers);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    Counter counter = alice.connect(ref, Counter.class).join(WAIT);
+                    for (int c = 0; c < calls; c++) {
+                        answers.add(counter.increment(1));
+                    }
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join(WAIT.toMillis());
+        }
+        assertThat(answers).hasSize(callers * calls);
+        List<Long> values = new ArrayList<>();
+        for (Promise<Long> answer : answers) {
+            values.add(answer.join(WAIT));
+        }
+        assertThat(values).as("every call answered, none dropped with a duplicate connection")
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, (long) callers * calls)
+                        .boxed().toList());
+        assertThat(alice.sessionCount()).isEqualTo(1);
+        assertThat(bob.sessionCount()).isEqualTo(1);
+    }
+
+    @Test
     void pipelinedCallsAcrossTheNetworkAnswerInOrder() throws Exception {
         SturdyRef ref = serveCounter(null);
         Counter counter = alice.connect(ref, Counter.class).join(WAIT);
