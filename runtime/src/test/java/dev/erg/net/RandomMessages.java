@@ -78,7 +78,7 @@ final class RandomMessages {
      * the link handles itself.
      */
     Message message() {
-        return switch (random.nextInt(9)) {
+        return switch (random.nextInt(10)) {
             case 0, 1 -> new Message.DeliverOnly(target(), method(), args());
             case 2 -> {
                 boolean answer = random.nextBoolean();
@@ -106,7 +106,8 @@ final class RandomMessages {
             }
             case 6 -> new Message.Get(target(), method(), position());
             case 7 -> new Message.Index(target(), position(), position());
-            default -> new Message.Disembargo(target(), position());
+            case 8 -> new Message.Disembargo(target(), position());
+            default -> new Message.DisembargoPromise(new Descriptor.Export(position()), position());
         };
     }
 

@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The answer to one of our questions, held back because it loops back: the peer fulfilled it
- * with an object of ours while messages we had pipelined to the answer were still on their way
- * through the peer, to come back to that object. Until our {@code disembargo} returns behind
- * them, what is sent to the answer waits here, so that it cannot overtake them. Guarded by the
- * session's lock.
+ * The answer to one of our questions, or our promise for one of the peer's promises, held back
+ * because it loops back: the peer fulfilled it with an object of ours while messages we had
+ * sent to it were still on their way through the peer, to come back to that object. Until our
+ * disembargo returns behind them, what is sent to the answer waits here, so that it cannot
+ * overtake them (what is sent to the promise goes on through the peer, behind them). Guarded
+ * by the session's lock.
  */
 final class Embargo {
 
@@ -38,7 +39,8 @@ final class Embargo {
     private final List<Held> held = new ArrayList<>();
 
     /**
-     * @param pipeline the answer position our messages were pipelined to
+     * @param pipeline the answer position our messages were pipelined to, or the peer's promise
+     *                 they were sent to
      * @param settler  settles our promise for the answer once the embargo is lifted
      * @param value    what the answer resolved to: an object of ours
      */

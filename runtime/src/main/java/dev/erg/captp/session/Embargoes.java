@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Embargoes: an answer that loops back to us waits for what was pipelined to it. Holds the
- * answers to our questions held back until the peer returns our disembargo, by embargo id, and
- * reflects the disembargoes the peer asks for. Guarded by the session's lock.
+ * Embargoes: an answer or an imported promise that loops back to us waits for what we sent to
+ * it. Holds the answers to our questions, and our promises for the peer's promises, held back
+ * until the peer returns our disembargo, by embargo id, and reflects the disembargoes the peer
+ * asks for. Guarded by the session's lock.
  */
 final class Embargoes {
 
@@ -38,6 +39,23 @@ final class Embargoes {
         session.sender.send(new Message.Disembargo(pipeline.target(), id));
     }
 
+    /**
+     * The peer's promise at {@code imported}, to which we sent messages, resolved to an object of
+     * ours: they come back to it through the peer, so our promise settles only once our
+     * disembargo, sent through the peer's promise behind them, is back. Meanwhile what is sent
+     * to our promise still goes through the peer, behind them. Under the lock.
+     */
+    void holdBackPromise(Remote imported, Settler settler, Object value) {
+        long id = next++;
+        byId.put(id, new Embargo(imported, settler, value));
+        session.sender.send(new Message.DisembargoPromise((Descriptor.Export) imported.target(), id));
+    }
+
+    /** The peer asks for its disembargo back through our promise, behind what it sent there. */
+    void receive(Message.DisembargoPromise d) {
+        Refs.sendOnly(session.targetOf(d.target()), Embargo.MARKER, new Embargo.Marker(session, d.embargoId()));
+    }
+
     /** A disembargo from the peer: one to reflect through an answer, or ours come back. */
     void receive(Message.Disembargo d) {
         switch (d.target()) {
@@ -50,7 +68,7 @@ final class Embargoes {
 
     /**
      * A message named as the marker: if it is the marker of a disembargo the peer asked for, it
-     * has followed the peer's messages through the answer to {@code remote}, one of the peer's
+     * has followed the peer's messages through the answer or promise to {@code remote}, one of the peer's
      * exports, and the disembargo goes back in its place. Anything else stops here, as it would
      * at an object: a message merely so named, or a marker that reached another session or an
      * answer the peer asked about too early, which no embargo of the peer's waits for.
@@ -84,19 +102,24 @@ final class Embargoes {
     }
 
     /**
-     * Our disembargo is back: every message pipelined before it has reached the answer's value,
-     * so the held ones follow, and then the answer settles.
+     * Our disembargo is back: every message sent before it has reached the value, so the held
+     * ones follow, and then our promise settles.
      */
     private void lift(long id) {
         Embargo embargo;
+        boolean answer;
         synchronized (session) {
             embargo = byId.remove(id);
             if (embargo == null) {
                 throw Session.rule("no embargo " + id);
             }
-            session.sender.answerFreed(embargo.settler().question());
+            // An imported promise's embargo holds no messages and frees no answer position.
+            answer = embargo.settler().question() >= 0;
+            if (answer) {
+                session.sender.answerFreed(embargo.settler().question());
+            }
         }
-        for (List<Embargo.Held> held = release(embargo); !held.isEmpty(); held = release(embargo)) {
+        for (List<Embargo.Held> held = answer ? release(embargo) : List.of(); !held.isEmpty(); held = release(embargo)) {
             for (Embargo.Held m : held) {
                 Session.sendToValue(embargo.value(), m.method(), m.args(), m.answer());
             }

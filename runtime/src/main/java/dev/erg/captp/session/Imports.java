@@ -121,6 +121,12 @@ final class Imports {
         }
     }
 
+    /** The import at {@code position} if it is held, without counting it received again, or null. Under the lock. */
+    Remote held(long position) {
+        Entry entry = byPosition.get(position);
+        return entry == null ? null : entry.remote.get();
+    }
+
     /** The peer settled its promise at {@code position}: a later one there is a new promise. Under the lock. */
     void promiseSettled(long position) {
         promises.remove(position);

@@ -41,7 +41,9 @@ final class Questions {
 
     /**
      * The peer told {@code settler}, our export at {@code position}, {@code method} (fulfill
-     * or break): our promise settles, and what was pipelined to the answer goes to its value.
+     * or break): our promise settles, and what was pipelined to the answer goes to its value;
+     * an answer or imported promise that loops back to an object of ours, after we sent it
+     * messages, is embargoed first.
      */
     void settle(Settler settler, long position, String method, List<Object> args) {
         if (args.size() != 1) {
@@ -68,6 +70,11 @@ final class Questions {
             Remote pipeline = pipelines.remove(settler.question());
             if (pipeline != null && fulfilled && pipeline.wasSentTo() && session.exports.holds(value)) {
                 session.embargoes.holdBack(pipeline, settler, typed);
+                return;
+            }
+            Remote promise = settler.promise() < 0 ? null : session.imports.held(settler.promise());
+            if (promise != null && fulfilled && promise.wasSentTo() && session.exports.holds(value)) {
+                session.embargoes.holdBackPromise(promise, settler, typed);
                 return;
             }
             if (pipeline != null) {

@@ -167,6 +167,7 @@ public final class Session {
             case Message.Get get -> answers.unsupported(get.answerPosition(), "get");
             case Message.Index index -> answers.unsupported(index.answerPosition(), "index");
             case Message.Disembargo d -> embargoes.receive(d);
+            case Message.DisembargoPromise d -> embargoes.receive(d);
             case Message.StartSession s -> throw rule("start-session in an open session");
             case Message.Abort a -> throw rule("abort must be handled by the connection");
         }

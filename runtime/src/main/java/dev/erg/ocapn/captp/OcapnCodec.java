@@ -23,11 +23,12 @@ import java.util.OptionalLong;
  * delivery's method travels as the symbol that is its first argument; {@code op:deliver} with
  * neither answer position nor resolver ({@code f f}) reads as {@link Message.DeliverOnly}.
  *
- * <p>What has no form on one side is refused: {@link Message.StartSession} and
- * {@link Message.Disembargo}, and handoff certificates, are {@code erg/1}'s own and cannot be
- * encoded ({@link NotPassableException}); {@code op:start-session} and {@code op:untag}, which
- * the engine does not perform, and a delivery without a method symbol are refused when read
- * ({@link ProtocolException}). Immutable and safe to share.
+ * <p>What has no form on one side is refused: {@link Message.StartSession}, the disembargoes
+ * ({@link Message.Disembargo}, {@link Message.DisembargoPromise}) and handoff certificates are
+ * {@code erg/1}'s own and cannot be encoded ({@link NotPassableException});
+ * {@code op:start-session} and {@code op:untag}, which the engine does not perform, and a
+ * delivery without a method symbol are refused when read ({@link ProtocolException}).
+ * Immutable and safe to share.
  */
 public final class OcapnCodec {
 
@@ -59,6 +60,8 @@ public final class OcapnCodec {
             case Message.StartSession s -> throw new NotPassableException(
                     "erg/1's start-session, which has no OCapN form (op:start-session carries a session key)");
             case Message.Disembargo d -> throw new NotPassableException("disembargo, which OCapN's CapTP draft lacks");
+            case Message.DisembargoPromise d -> throw new NotPassableException(
+                    "disembargo-promise, which OCapN's CapTP draft lacks");
         };
         return new CaptpWriter(limits, new Encoding(references)).encode(operation);
     }

@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * ({@link Deliver}, {@link DeliverOnly}), pipelined selections ({@link Get}, {@link Index}),
  * requests to be told of a resolution ({@link Listen}), distributed garbage collection
  * ({@link GcExports}, {@link GcAnswers}), the embargo that keeps messages in order when an
- * answer loops back ({@link Disembargo}), and ends with {@link Abort}.
+ * answer or an imported promise loops back ({@link Disembargo}, {@link DisembargoPromise}), and ends with {@link Abort}.
  *
  * <p><b>Answers.</b> There is no separate answer operation. A vat tells its peer the outcome of a
  * {@link Deliver} by sending {@link DeliverOnly} to the resolver the peer named: method
@@ -255,6 +255,27 @@ public sealed interface Message {
     record Disembargo(Target target, long embargoId) implements Message {
         /** @throws IllegalArgumentException if {@code embargoId} is negative */
         public Disembargo {
+            Objects.requireNonNull(target, "target");
+            if (embargoId < 0) {
+                throw new IllegalArgumentException("embargoId: " + embargoId + " (expected: >= 0)");
+            }
+        }
+    }
+
+    /**
+     * Keeps messages in the order sent when the peer's promise, to which the asker sent
+     * messages, resolves to an object of the asker's own: those messages come back to it
+     * through the peer, and what the asker sends to the object directly must not overtake
+     * them. The asker waits before using the resolution and sends this to the peer's promise;
+     * the peer passes it through the promise behind those messages and sends a
+     * {@link Disembargo} back to the export it resolved to, after them.
+     *
+     * @param target    the peer's promise, one of its exports
+     * @param embargoId chosen by the asker, unique among its embargoes still held, {@code >= 0}
+     */
+    record DisembargoPromise(Descriptor.Export target, long embargoId) implements Message {
+        /** @throws IllegalArgumentException if {@code embargoId} is negative */
+        public DisembargoPromise {
             Objects.requireNonNull(target, "target");
             if (embargoId < 0) {
                 throw new IllegalArgumentException("embargoId: " + embargoId + " (expected: >= 0)");

@@ -6,6 +6,7 @@ import dev.erg.wire.codec.Message.Abort;
 import dev.erg.wire.codec.Message.Deliver;
 import dev.erg.wire.codec.Message.DeliverOnly;
 import dev.erg.wire.codec.Message.Disembargo;
+import dev.erg.wire.codec.Message.DisembargoPromise;
 import dev.erg.wire.codec.Message.GcAnswers;
 import dev.erg.wire.codec.Message.GcExports;
 import dev.erg.wire.codec.Message.Get;
@@ -76,7 +77,8 @@ final class MessageReader {
                 case Op.GC_ANSWERS -> gcAnswers();
                 case Op.GET -> get();
                 case Op.INDEX -> index();
-                default -> disembargo();
+                case Op.DISEMBARGO -> disembargo();
+                default -> disembargoPromise();
             };
         } catch (PathFailure f) {
             throw field == null ? f : f.at("." + field);
@@ -178,6 +180,18 @@ final class MessageReader {
         long embargoId = in.unsigned("embargo id");
         field = null;
         return new Disembargo(target, embargoId);
+    }
+
+    private DisembargoPromise disembargoPromise() {
+        field = "target";
+        Descriptor descriptor = DescriptorReader.read(in, 1);
+        if (!(descriptor instanceof Descriptor.Export export)) {
+            throw PathFailure.of(ProtocolError.TYPE_MISMATCH, kind(descriptor) + " descriptor", "export");
+        }
+        field = "embargoId";
+        long embargoId = in.unsigned("embargo id");
+        field = null;
+        return new DisembargoPromise(export, embargoId);
     }
 
     private Target target(String name) {

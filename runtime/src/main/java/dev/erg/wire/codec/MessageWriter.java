@@ -4,6 +4,7 @@ import dev.erg.wire.codec.Message.Abort;
 import dev.erg.wire.codec.Message.Deliver;
 import dev.erg.wire.codec.Message.DeliverOnly;
 import dev.erg.wire.codec.Message.Disembargo;
+import dev.erg.wire.codec.Message.DisembargoPromise;
 import dev.erg.wire.codec.Message.GcAnswers;
 import dev.erg.wire.codec.Message.GcExports;
 import dev.erg.wire.codec.Message.Get;
@@ -101,6 +102,11 @@ final class MessageWriter {
                 }
                 case Disembargo m -> {
                     start(Op.DISEMBARGO);
+                    DescriptorWriter.write(out, m.target(), 1);
+                    cbor.head(Cbor.UNSIGNED, m.embargoId());
+                }
+                case DisembargoPromise m -> {
+                    start(Op.DISEMBARGO_PROMISE);
                     DescriptorWriter.write(out, m.target(), 1);
                     cbor.head(Cbor.UNSIGNED, m.embargoId());
                 }

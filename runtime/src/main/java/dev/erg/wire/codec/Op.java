@@ -12,13 +12,14 @@ final class Op {
     static final int GET = 7;
     static final int INDEX = 8;
     static final int DISEMBARGO = 9;
+    static final int DISEMBARGO_PROMISE = 10;
 
     private static final String[] NAMES = {
         "start-session", "deliver-only", "deliver", "abort", "listen", "gc-exports",
-        "gc-answers", "get", "index", "disembargo",
+        "gc-answers", "get", "index", "disembargo", "disembargo-promise",
     };
     /** The number of items in each op's array, the op code included. */
-    private static final int[] LENGTHS = {4, 4, 6, 2, 4, 3, 2, 4, 4, 3};
+    private static final int[] LENGTHS = {4, 4, 6, 2, 4, 3, 2, 4, 4, 3, 3};
 
     private Op() {
     }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class EmbargoTest {
 
     /** Alice's object that Bob's answer loops back to: it records every call, in order. */
-    static final class Journal implements Account {
+    static class Journal implements Account {
         final List<String> calls = new ArrayList<>();
         long balance;
 

@@ -33,7 +33,7 @@ final class SessionPair implements AutoCloseable {
     final List<Message> receivedByB = new ArrayList<>();
 
     /** Bob's bootstrap object is {@code bobsLedger}, living in Bob's vat; Alice's is a ledger of hers. */
-    SessionPair(Ledger bobsLedger) {
+    SessionPair(Account bobsLedger) {
         this(bobsLedger, null);
     }
 
@@ -41,12 +41,12 @@ final class SessionPair implements AutoCloseable {
      * As {@link #SessionPair(Ledger)}, but Alice's session gathers its gc messages: the flushes
      * it asks for wait in {@code aFlushes} until the test runs them.
      */
-    SessionPair(Ledger bobsLedger, List<Runnable> aFlushes) {
+    SessionPair(Account bobsLedger, List<Runnable> aFlushes) {
         this(bobsLedger, aFlushes, Session.DEFAULT_MAX_ENTRIES);
     }
 
     /** As {@link #SessionPair(Ledger, List)}, with both sessions' tables limited to {@code maxEntries}. */
-    SessionPair(Ledger bobsLedger, List<Runnable> aFlushes, int maxEntries) {
+    SessionPair(Account bobsLedger, List<Runnable> aFlushes, int maxEntries) {
         Outbound toB = new Outbound() {
             @Override
             public void send(Message message) {
@@ -85,7 +85,25 @@ final class SessionPair implements AutoCloseable {
 
     /** Delivers the oldest message in flight, and runs no turn. */
     void deliverOne() {
-        Object[] next = inFlight.poll();
+        deliver(inFlight.poll());
+    }
+
+    /**
+     * Delivers the oldest message in flight to {@code side}, overtaking those the other way,
+     * as the two directions of a link may; runs no turn.
+     */
+    void deliverOneTo(Session side) {
+        for (Object[] next : inFlight) {
+            if (((boolean) next[2] ? b : a) == side) {
+                inFlight.remove(next);
+                deliver(next);
+                return;
+            }
+        }
+        throw new IllegalStateException("nothing in flight to " + side);
+    }
+
+    private void deliver(Object[] next) {
         Session to = (boolean) next[2] ? b : a;
         Message m = codec.decode((byte[]) next[1], to.decoder());
         trace.add(next[0] + " " + m.getClass().getSimpleName());

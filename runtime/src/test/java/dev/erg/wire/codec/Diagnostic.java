@@ -13,6 +13,7 @@ import dev.erg.wire.codec.Message.Abort;
 import dev.erg.wire.codec.Message.Deliver;
 import dev.erg.wire.codec.Message.DeliverOnly;
 import dev.erg.wire.codec.Message.Disembargo;
+import dev.erg.wire.codec.Message.DisembargoPromise;
 import dev.erg.wire.codec.Message.GcAnswers;
 import dev.erg.wire.codec.Message.GcExports;
 import dev.erg.wire.codec.Message.Get;
@@ -124,6 +125,7 @@ final class Diagnostic {
             case Get m -> tagged(Tag.MESSAGE, 7, m.target(), m.field(), m.answerPosition());
             case Index m -> tagged(Tag.MESSAGE, 8, m.target(), m.index(), m.answerPosition());
             case Disembargo m -> tagged(Tag.MESSAGE, 9, m.target(), m.embargoId());
+            case DisembargoPromise m -> tagged(Tag.MESSAGE, 10, m.target(), m.embargoId());
         };
     }
 

@@ -194,7 +194,7 @@ final class RandomValues {
     }
 
     Message message() {
-        return switch (random.nextInt(10)) {
+        return switch (random.nextInt(11)) {
             case 0 -> new Message.StartSession(Message.StartSession.PROTOCOL_VERSION, id(32),
                     random.nextBoolean() ? List.of() : List.of("vat.example:7000"));
             case 1 -> new Message.DeliverOnly(target(), text(), args());
@@ -217,7 +217,8 @@ final class RandomValues {
             case 6 -> new Message.GcAnswers(positions(random.nextInt(4)));
             case 7 -> new Message.Get(target(), text(), random.nextInt(100));
             case 8 -> new Message.Index(target(), random.nextInt(10), random.nextInt(100));
-            default -> new Message.Disembargo(target(), random.nextInt(100));
+            case 9 -> new Message.Disembargo(target(), random.nextInt(100));
+            default -> new Message.DisembargoPromise(new Descriptor.Export(random.nextInt(100)), random.nextInt(100));
         };
     }
 

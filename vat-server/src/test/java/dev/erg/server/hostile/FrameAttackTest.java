@@ -58,7 +58,7 @@ class FrameAttackTest extends AttackFixture {
 
     @Test
     void anUnknownOpIsRefused() throws Exception {
-        assertThat(refusalOfMessage(Cbor.message(10, "x"))).startsWith("unknown-op: ");
+        assertThat(refusalOfMessage(Cbor.message(11, "x"))).startsWith("unknown-op: ");
         assertThat(refusalOfMessage(Cbor.message(1_000_000))).startsWith("unknown-op: ");
     }
 
