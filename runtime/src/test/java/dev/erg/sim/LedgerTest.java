@@ -18,7 +18,7 @@ class LedgerTest {
     private final Ledger ledger = new Ledger((int) SERVICES);
 
     private Slot slot(long id, long designates) {
-        return new Slot(id, designates, null, false);
+        return new Slot(id, designates, null);
     }
 
     @Test

@@ -57,7 +57,7 @@ final class SimActor implements Actor {
     public Promise<Long> keep(long send, Actor ref, long designates) {
         cluster.ledger().arrived(id, send);
         cluster.ledger().grant(id, designates);
-        slots.add(new Slot(cluster.nextSlot(), designates, ref, true));
+        slots.add(new Slot(cluster.nextSlot(), designates, ref));
         return Promise.of(send);
     }
 

@@ -4,7 +4,6 @@ import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
-import dev.erg.vat.RefKind;
 import dev.erg.vat.spi.Refs;
 import java.util.Collections;
 import java.util.Set;
@@ -27,15 +26,6 @@ final class Workload {
      */
     private static final boolean REPASS_PROMISES = Boolean.getBoolean("erg.sim.repassPromises");
 
-    /**
-     * Whether an actor may send through a promise it was handed while the promise is pending.
-     * Off by default: such messages go to the promise's home, and if it resolves to an object
-     * of the sender's own host (or of a third host) the messages sent after it resolved go
-     * straight there and may overtake them, as no embargo holds them back (e-order fails:
-     * seed 380 with {@code -Derg.sim.sendThroughHandedPromises=true}).
-     */
-    private static final boolean SEND_THROUGH_HANDED_PROMISES = Boolean.getBoolean("erg.sim.sendThroughHandedPromises");
-
     private final Cluster cluster;
     private final SplittableRandom random;
     /** The pending promises passed so far, weakly: a promise nobody holds cannot be passed again. */
@@ -54,9 +44,7 @@ final class Workload {
         }
         int r = random.nextInt(100);
         Slot via = actor.slots.get(random.nextInt(actor.slots.size()));
-        if (r < 72 && !sendable(via)) {
-            fetch(actor, cluster.hosts().get(random.nextInt(cluster.hosts().size())));
-        } else if (r < 35) {
+        if (r < 35) {
             call(actor, via);
         } else if (r < 50) {
             make(actor, via);
@@ -72,10 +60,6 @@ final class Workload {
         } else {
             fetch(actor, cluster.hosts().get(random.nextInt(cluster.hosts().size())));
         }
-    }
-
-    private static boolean sendable(Slot via) {
-        return SEND_THROUGH_HANDED_PROMISES || !via.handed || Ref.kind(via.ref) != RefKind.PROMISE;
     }
 
     /** Fetches the service of {@code host} by its sturdy ref and calls it; returns the call's id. */
@@ -98,7 +82,7 @@ final class Workload {
         cluster.ledger().sent(id, actor.id, via, Ledger.Kind.MAKE);
         Promise<Actor> made = via.ref.make(id, child);
         made.when(v -> cluster.ledger().fulfilled(id, id), why -> cluster.ledger().broken(id, why));
-        actor.slots.add(new Slot(cluster.nextSlot(), child, made.as(Actor.class), false));
+        actor.slots.add(new Slot(cluster.nextSlot(), child, made.as(Actor.class)));
     }
 
     private void keep(SimActor actor, Slot via, Slot given) {
@@ -118,7 +102,7 @@ final class Workload {
         long id = cluster.nextDeferred();
         cluster.ledger().grant(actor.id, id);
         actor.open.add(new SimActor.Open(id, deferred.resolver()));
-        keep(actor, via, new Slot(cluster.nextSlot(), id, deferred.promise().as(Actor.class), false));
+        keep(actor, via, new Slot(cluster.nextSlot(), id, deferred.promise().as(Actor.class)));
     }
 
     /** Resolves one of the actor's promises to a reference it holds, or rejects it. */
@@ -159,7 +143,7 @@ final class Workload {
                     : Ref.send(conn.sessionAt(actor.host).peerBootstrap(), "fetch", (Object) host.swiss.clone())
                             .as(Actor.class);
         }
-        Slot slot = new Slot(cluster.nextSlot(), host.index, ref, false);
+        Slot slot = new Slot(cluster.nextSlot(), host.index, ref);
         actor.slots.add(slot);
         cluster.ledger().note("fetch " + host + " by " + actor.id + " as " + slot.id);
         return slot;
