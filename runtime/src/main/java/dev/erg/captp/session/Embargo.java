@@ -8,9 +8,8 @@ import java.util.List;
  * The answer to one of our questions, or our promise for one of the peer's promises, held back
  * because it loops back: the peer fulfilled it with an object of ours while messages we had
  * sent to it were still on their way through the peer, to come back to that object. Until our
- * disembargo returns behind them, what is sent to the answer waits here, so that it cannot
- * overtake them (what is sent to the promise goes on through the peer, behind them). Guarded
- * by the session's lock.
+ * disembargo returns behind them, what is sent to the answer or promise waits here, so that it
+ * cannot overtake them. Guarded by the session's lock.
  */
 final class Embargo {
 

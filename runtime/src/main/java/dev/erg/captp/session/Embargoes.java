@@ -27,28 +27,20 @@ final class Embargoes {
     }
 
     /**
-     * The peer answered with an object of ours, and messages we pipelined to the answer may
-     * still be on their way back to it through the peer: later ones must wait behind them, so
-     * the answer is held back until our disembargo comes back the same way. Under the lock.
+     * The peer answered our question with an object of ours, or its promise we imported
+     * resolved to one, and messages we sent to the answer or promise may still be on their way
+     * to it through the peer: later ones must wait behind them, so our promise is held back
+     * until our disembargo comes back the same way. Under the lock.
      */
     void holdBack(Remote pipeline, Settler settler, Object value) {
         long id = next++;
         Embargo embargo = new Embargo(pipeline, settler, value);
         byId.put(id, embargo);
         pipeline.embargo(embargo);
-        session.sender.send(new Message.Disembargo(pipeline.target(), id));
-    }
-
-    /**
-     * The peer's promise at {@code imported}, to which we sent messages, resolved to an object of
-     * ours: they come back to it through the peer, so our promise settles only once our
-     * disembargo, sent through the peer's promise behind them, is back. Meanwhile what is sent
-     * to our promise still goes through the peer, behind them. Under the lock.
-     */
-    void holdBackPromise(Remote imported, Settler settler, Object value) {
-        long id = next++;
-        byId.put(id, new Embargo(imported, settler, value));
-        session.sender.send(new Message.DisembargoPromise((Descriptor.Export) imported.target(), id));
+        session.sender.send(switch (pipeline.target()) {
+            case Descriptor.Answer answer -> new Message.Disembargo(answer, id);
+            case Descriptor.Export promise -> new Message.DisembargoPromise(promise, id);
+        });
     }
 
     /** The peer asks for its disembargo back through our promise, behind what it sent there. */
@@ -107,19 +99,16 @@ final class Embargoes {
      */
     private void lift(long id) {
         Embargo embargo;
-        boolean answer;
         synchronized (session) {
             embargo = byId.remove(id);
             if (embargo == null) {
                 throw Session.rule("no embargo " + id);
             }
-            // An imported promise's embargo holds no messages and frees no answer position.
-            answer = embargo.settler().question() >= 0;
-            if (answer) {
+            if (embargo.settler().question() >= 0) {
                 session.sender.answerFreed(embargo.settler().question());
             }
         }
-        for (List<Embargo.Held> held = answer ? release(embargo) : List.of(); !held.isEmpty(); held = release(embargo)) {
+        for (List<Embargo.Held> held = release(embargo); !held.isEmpty(); held = release(embargo)) {
             for (Embargo.Held m : held) {
                 Session.sendToValue(embargo.value(), m.method(), m.args(), m.answer());
             }
@@ -128,8 +117,8 @@ final class Embargoes {
     }
 
     /**
-     * The messages held so far; once there are none, retires the answer position so that
-     * later messages go straight to the value, after those already sent there.
+     * The messages held so far; once there are none, retires the answer position or imported
+     * promise so that later messages go straight to the value, after those already sent there.
      */
     private List<Embargo.Held> release(Embargo embargo) {
         synchronized (session) {

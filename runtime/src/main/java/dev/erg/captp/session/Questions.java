@@ -74,7 +74,7 @@ final class Questions {
             }
             Remote promise = settler.promise() < 0 ? null : session.imports.held(settler.promise());
             if (promise != null && fulfilled && promise.wasSentTo() && session.exports.holds(value)) {
-                session.embargoes.holdBackPromise(promise, settler, typed);
+                session.embargoes.holdBack(promise, settler, typed);
                 return;
             }
             if (pipeline != null) {

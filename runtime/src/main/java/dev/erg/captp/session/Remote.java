@@ -119,9 +119,9 @@ final class Remote implements RemoteTarget {
     }
 
     /**
-     * Marks this answer position as settled and freed at the peer: a message that still comes
-     * here (its sender raced with the answer) goes to {@code value}, or breaks with
-     * {@code problem}. Guarded by the session's lock.
+     * Marks this answer position as settled and freed at the peer, or this imported promise as
+     * settled: a message that still comes here (its sender raced with the answer) goes to
+     * {@code value}, or breaks with {@code problem}. Guarded by the session's lock.
      */
     void retire(Object value, Problem problem) {
         retired = true;
@@ -139,12 +139,12 @@ final class Remote implements RemoteTarget {
         return sentTo;
     }
 
-    /** Holds back what is sent to this answer position until it is retired. */
+    /** Holds back what is sent to this answer position or imported promise until it is retired. */
     void embargo(Embargo held) {
         embargo = held;
     }
 
-    /** The embargo holding back messages to this answer position, or null. */
+    /** The embargo holding back messages to this answer position or imported promise, or null. */
     Embargo embargo() {
         return embargo;
     }

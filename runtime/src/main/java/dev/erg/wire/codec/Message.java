@@ -266,9 +266,10 @@ public sealed interface Message {
      * Keeps messages in the order sent when the peer's promise, to which the asker sent
      * messages, resolves to an object of the asker's own: those messages come back to it
      * through the peer, and what the asker sends to the object directly must not overtake
-     * them. The asker waits before using the resolution and sends this to the peer's promise;
-     * the peer passes it through the promise behind those messages and sends a
-     * {@link Disembargo} back to the export it resolved to, after them.
+     * them. The asker holds back what it sends to the promise from then on and sends this to
+     * the peer's promise; the peer passes it through the promise behind those messages and
+     * sends a {@link Disembargo} back to the export it resolved to, after them; then the asker
+     * lets its held messages go.
      *
      * @param target    the peer's promise, one of its exports
      * @param embargoId chosen by the asker, unique among its embargoes still held, {@code >= 0}

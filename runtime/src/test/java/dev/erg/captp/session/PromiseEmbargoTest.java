@@ -79,8 +79,10 @@ class PromiseEmbargoTest {
         pair.deliverOneTo(pair.a);
         pair.scheduler.runUntilIdle();
         assertThat(promise.isSettled()).as("held back while the earlier messages travel").isFalse();
+        int inFlight = pair.inFlight.size();
         through.note("late 1");
         Promise<Long> late = through.deposit(20);
+        assertThat(pair.inFlight).as("later messages are held, not sent through Bob").hasSize(inFlight);
         pair.pump();
         assertThat(promise.isFulfilled()).isTrue();
         through.note("late 2");
