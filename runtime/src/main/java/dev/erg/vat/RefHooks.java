@@ -62,4 +62,9 @@ final class RefHooks implements Eventual {
     public void observe(Promise<?> promise, Consumer<Object> onFulfilled, Consumer<Problem> onBroken) {
         promise.observe(Objects.requireNonNull(onFulfilled, "onFulfilled"), Objects.requireNonNull(onBroken, "onBroken"));
     }
+
+    @Override
+    public void receive(Runnable receive) {
+        HereTurns.receive(Objects.requireNonNull(receive, "receive"));
+    }
 }

@@ -2,6 +2,7 @@ package dev.erg.net.link;
 
 import dev.erg.crypto.VatId;
 import dev.erg.crypto.VatTls;
+import dev.erg.vat.spi.Refs;
 import dev.erg.wire.codec.Bytes;
 import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.FrameDecoder;
@@ -269,7 +270,8 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
             case Message.Abort abort -> close(ctx.channel(), "peer aborted: " + abort.reason());
             case Message.StartSession again -> abortForProtocol(ctx.channel(), "start-session twice",
                     "protocol: start-session sent twice");
-            default -> handler.received(link, message);
+            // The turns the message starts in idle vats run right here, after it is handed over.
+            default -> Refs.receive(() -> handler.received(link, message));
         }
     }
 
