@@ -31,21 +31,27 @@ final class HereTurns {
     private HereTurns() {
     }
 
-    /** Runs {@code receive}; then the turns it queued for the vats it claimed, on this thread. */
-    static void receive(Runnable receive) {
+    /**
+     * Runs {@code receive}; then the turns it queued for the vats it claimed, on this thread.
+     * Returns whether it claimed any.
+     */
+    static boolean receive(Runnable receive) {
         HereTurns here = OF_THREAD.get();
         if (here.receiving) {
             // Nested: the outer call runs what is claimed.
             receive.run();
-            return;
+            return false;
         }
         here.receiving = true;
+        boolean ran;
         try {
             receive.run();
         } finally {
+            // Also when receive threw: the vats claimed are this thread's to run.
             here.receiving = false;
-            here.runClaimed();
+            ran = here.runClaimed();
         }
+        return ran;
     }
 
     /**
@@ -61,11 +67,18 @@ final class HereTurns {
         return true;
     }
 
-    private void runClaimed() {
-        // A turn run here may not claim another vat (receiving is false), so the list stays put.
-        for (int i = 0; i < claimed.size(); i++) {
-            claimed.get(i).runHere(MAX_TURNS, BUDGET_NANOS);
+    private boolean runClaimed() {
+        if (claimed.isEmpty()) {
+            return false;
         }
-        claimed.clear();
+        // A turn run here may not claim another vat (receiving is false), so the list stays put.
+        try {
+            for (int i = 0; i < claimed.size(); i++) {
+                claimed.get(i).runHere(MAX_TURNS, BUDGET_NANOS);
+            }
+        } finally {
+            claimed.clear();
+        }
+        return true;
     }
 }

@@ -64,7 +64,7 @@ final class RefHooks implements Eventual {
     }
 
     @Override
-    public void receive(Runnable receive) {
-        HereTurns.receive(Objects.requireNonNull(receive, "receive"));
+    public boolean receive(Runnable receive) {
+        return HereTurns.receive(Objects.requireNonNull(receive, "receive"));
     }
 }

@@ -18,7 +18,9 @@ import java.util.random.RandomGenerator;
  * reaches them only by eventual sends, which queue a message for a later turn.
  *
  * <p>Vats are cheap: they own no thread. Many vats share the few threads of their
- * {@link VatRuntime}; an idle vat costs a few hundred bytes. A vat lives until
+ * {@link VatRuntime}; an idle vat costs a few hundred bytes. A turn that a message from the
+ * network starts in an idle vat may run on the I/O thread that received it, still one turn
+ * of the vat at a time (ADR 9). A vat lives until
  * {@link #shutdown()} or until its runtime is closed; after that, messages still queued for
  * it and every later send to its objects break with a {@value Problem#VAT_SHUT_DOWN} problem.
  *

@@ -1,6 +1,7 @@
 package dev.erg.vat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.vat.spi.Refs;
 import dev.erg.vat.spi.TurnGuard;
@@ -66,6 +67,23 @@ class HereTurnsTest {
         for (int i = 0; i < count; i++) {
             assertThat(turns.get(i)).startsWith(i + " on " + (i < here ? "io" : "erg-vat-"));
         }
+    }
+
+    @Test
+    void saysWhetherATurnRanHere() {
+        assertThat(Refs.receive(() -> seen.add("nothing queued"))).isFalse();
+        assertThat(Refs.receive(() -> vat.run(() -> seen.add("ran")))).isTrue();
+        assertThat(seen).containsExactly("nothing queued", "ran");
+    }
+
+    @Test
+    void theVatsClaimedRunEvenIfReceivingThrew() {
+        assertThatThrownBy(() -> Refs.receive(() -> {
+            vat.run(() -> seen.add("ran on " + thread()));
+            throw new IllegalStateException("bad message");
+        })).hasMessage("bad message");
+        assertThat(seen).containsExactly("ran on " + thread());
+        assertThat(vat.call(() -> "still runs").join(WAIT)).isEqualTo("still runs");
     }
 
     @Test

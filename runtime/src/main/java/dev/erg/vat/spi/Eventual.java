@@ -47,5 +47,5 @@ public interface Eventual {
     void observe(Promise<?> promise, Consumer<Object> onFulfilled, Consumer<Problem> onBroken);
 
     /** See {@link Refs#receive}. */
-    void receive(Runnable receive);
+    boolean receive(Runnable receive);
 }

@@ -141,9 +141,9 @@ public final class Refs {
      * a vat thread for each, up to a bound; the rest goes to the vats' threads. A vat still
      * runs one turn at a time. A network layer calls this on its I/O thread for each message
      * it decodes, holding no lock. Under a deterministic scheduler, every turn stays with the
-     * scheduler.
+     * scheduler. Returns whether any turn ran here.
      */
-    public static void receive(Runnable receive) {
-        eventual().receive(receive);
+    public static boolean receive(Runnable receive) {
+        return eventual().receive(receive);
     }
 }
