@@ -47,6 +47,11 @@ final class PoolScheduler extends Scheduler {
     }
 
     @Override
+    boolean runsTurnsHere() {
+        return true;
+    }
+
+    @Override
     void schedule(long delayNanos, Runnable action) {
         try {
             timers.schedule(action, delayNanos, TimeUnit.NANOSECONDS);

@@ -62,4 +62,9 @@ final class RefHooks implements Eventual {
     public void observe(Promise<?> promise, Consumer<Object> onFulfilled, Consumer<Problem> onBroken) {
         promise.observe(Objects.requireNonNull(onFulfilled, "onFulfilled"), Objects.requireNonNull(onBroken, "onBroken"));
     }
+
+    @Override
+    public boolean receive(Runnable receive) {
+        return HereTurns.receive(Objects.requireNonNull(receive, "receive"));
+    }
 }

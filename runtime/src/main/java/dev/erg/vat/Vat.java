@@ -18,7 +18,9 @@ import java.util.random.RandomGenerator;
  * reaches them only by eventual sends, which queue a message for a later turn.
  *
  * <p>Vats are cheap: they own no thread. Many vats share the few threads of their
- * {@link VatRuntime}; an idle vat costs a few hundred bytes. A vat lives until
+ * {@link VatRuntime}; an idle vat costs a few hundred bytes. A turn that a message from the
+ * network starts in an idle vat may run on the I/O thread that received it, still one turn
+ * of the vat at a time (ADR 9). A vat lives until
  * {@link #shutdown()} or until its runtime is closed; after that, messages still queued for
  * it and every later send to its objects break with a {@value Problem#VAT_SHUT_DOWN} problem.
  *
@@ -64,6 +66,8 @@ public final class Vat {
     private Throwable thrownInTurn;
     private RandomGenerator random;
     private List<Consumer<Problem>> shutdownListeners;
+    /** When turns of this vat may run on a receiving thread again ({@link HereTurns}); 0: now. */
+    private volatile long hereAgainAt;
 
     Vat(VatRuntime runtime, String name, long sequence) {
         this.runtime = runtime;
@@ -278,10 +282,30 @@ public final class Vat {
             turn.next = top;
         } while (!INBOX.compareAndSet(this, top, turn));
         // A plain read first: a busy vat is already scheduled, and a failed CAS still costs.
-        if (scheduled == 0 && SCHEDULED.compareAndSet(this, 0, 1)) {
+        if (scheduled == 0 && SCHEDULED.compareAndSet(this, 0, 1) && !(mayRunHere() && HereTurns.claim(this))) {
             runtime.scheduler().submit(this);
         }
         return true;
+    }
+
+    /** Whether a receiving thread may run this vat's turns itself; see {@link HereTurns}. */
+    private boolean mayRunHere() {
+        long againAt = hereAgainAt;
+        return guard == null && runtime.scheduler().runsTurnsHere() && (againAt == 0 || System.nanoTime() - againAt >= 0);
+    }
+
+    /**
+     * Runs up to {@code maxTurns} turns on a receiving thread that claimed this vat, stopping
+     * after the turn that uses up {@code budgetNanos}; the rest goes to the scheduler. Turns
+     * that overran the budget keep this vat off receiving threads for a while.
+     */
+    void runHere(int maxTurns, long budgetNanos) {
+        long start = System.nanoTime();
+        runTurns(maxTurns, start + budgetNanos);
+        long end = System.nanoTime();
+        if (end - start > budgetNanos) {
+            hereAgainAt = end + HereTurns.BACKOFF_NANOS;
+        }
     }
 
     /**
@@ -289,6 +313,11 @@ public final class Vat {
      * one thread does so at a time for a vat. Resubmits the vat if work remains.
      */
     void runTurns(int maxTurns) {
+        runTurns(maxTurns, 0);
+    }
+
+    /** Like {@link #runTurns(int)}, stopping after the turn that ends past {@code deadline} (nano time; 0: none). */
+    private void runTurns(int maxTurns, long deadline) {
         Vat outer = CURRENT.get();
         CURRENT.set(this);
         VatObserver observer = runtime.observer();
@@ -311,6 +340,9 @@ public final class Vat {
                 }
                 if (observer != null) {
                     observer.ran(this, System.nanoTime() - started);
+                }
+                if (deadline != 0 && System.nanoTime() - deadline > 0) {
+                    break;
                 }
             }
         } finally {

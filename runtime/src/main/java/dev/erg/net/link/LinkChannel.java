@@ -2,6 +2,7 @@ package dev.erg.net.link;
 
 import dev.erg.crypto.VatId;
 import dev.erg.crypto.VatTls;
+import dev.erg.vat.spi.Refs;
 import dev.erg.wire.codec.Bytes;
 import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.FrameDecoder;
@@ -72,6 +73,8 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
     private LinkHandler handler;
     private ReferenceDecoder references;
     private ScheduledFuture<?> timeout;
+    /** Whether a message of the read in progress had its turns run here: only one of a burst does. */
+    private boolean ranTurnsInRead;
 
     /**
      * @param expected the vat id a dialer expects, or null on the listening side
@@ -168,6 +171,12 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(frame, ctx.voidPromise());
         }
         super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ranTurnsInRead = false;
+        ctx.fireChannelReadComplete();
     }
 
     @Override
@@ -269,7 +278,16 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
             case Message.Abort abort -> close(ctx.channel(), "peer aborted: " + abort.reason());
             case Message.StartSession again -> abortForProtocol(ctx.channel(), "start-session twice",
                     "protocol: start-session sent twice");
-            default -> handler.received(link, message);
+            // The turns that the first call of a read starts in idle vats run right here, once it
+            // is handed over: a lone call is answered without waking another thread. Those of
+            // the rest of a burst go to the vats' threads, which run them while this one decodes.
+            default -> {
+                if (ranTurnsInRead) {
+                    handler.received(link, message);
+                } else {
+                    ranTurnsInRead = Refs.receive(() -> handler.received(link, message));
+                }
+            }
         }
     }
 

@@ -45,4 +45,7 @@ public interface Eventual {
 
     /** See {@link Refs#observe}. */
     void observe(Promise<?> promise, Consumer<Object> onFulfilled, Consumer<Problem> onBroken);
+
+    /** See {@link Refs#receive}. */
+    boolean receive(Runnable receive);
 }

@@ -134,4 +134,16 @@ public final class Refs {
     public static void observe(Promise<?> promise, Consumer<Object> onFulfilled, Consumer<Problem> onBroken) {
         eventual().observe(promise, onFulfilled, onBroken);
     }
+
+    /**
+     * Runs {@code receive}, which hands messages that arrived from the network to vats; then
+     * this thread runs, itself, the turns it queued for vats that were idle, rather than waking
+     * a vat thread for each, up to a bound; the rest goes to the vats' threads. A vat still
+     * runs one turn at a time. A network layer calls this on its I/O thread for each message
+     * it decodes, holding no lock. Under a deterministic scheduler, every turn stays with the
+     * scheduler. Returns whether any turn ran here.
+     */
+    public static boolean receive(Runnable receive) {
+        return eventual().receive(receive);
+    }
 }
