@@ -39,10 +39,11 @@ final class Rebalancing {
 
     /**
      * Shed down to 5% above the mean load once more than 10% above it, for moves that lower the
-     * hotter server's load by at least 0.5% of its capacity, each vat staying put 10 s after a
-     * move, two moves a round.
+     * hotter server's load by at least 3% of the mean (members post no capacity, so only a
+     * threshold relative to the load means the same at 50 turns/s as at 5,000), each vat staying
+     * put 10 s after a move, two moves a round.
      */
-    static final Hysteresis HYSTERESIS = new Hysteresis(0.10, 0.005, Duration.ofSeconds(10), 2);
+    static final Hysteresis HYSTERESIS = new Hysteresis(0.10, 0.03, Duration.ofSeconds(10), 2);
 
     private final String serverId;
     private final Directory directory;
