@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * member rebalances at a time: the live active member with the lowest id, so no two propose
  * moves from their own stale views at once. A round sees each vat's load as the average of what
  * its hosts posted for it over the rounds ({@link LoadAverages}) and each member's as the sum of
- * its vats', measured against this member's capacity, and begins
- * the moves the rebalancer proposes; the vats' hosts then hand them over. No round is run while
- * a vat is moving, so each sees the loads the last moves made.
+ * its vats', measured against this member's capacity, and begins the moves the rebalancer
+ * proposes; the vats' hosts then hand them over. No round is run while a vat is moving, so each
+ * sees the loads the last moves made.
  */
 final class Rebalancing {
 
