@@ -33,7 +33,8 @@ import java.util.stream.Stream;
 /**
  * {@value #SERVERS} {@code vat-server} processes on this machine, members of one cluster in a
  * private PostgreSQL (started by {@link PostgresCluster}), with {@code cluster.rebalance =
- * hot-spot}; {@value #VATS} placed {@code counter} vats, dealt to them in turn; and
+ * hot-spot} (or {@code agoric}) and a capacity of {@value #CAPACITY} turns/s each, near what this
+ * machine gives them; {@value #VATS} placed {@code counter} vats, dealt to them in turn; and
  * {@value #CALLERS} caller threads of this process calling {@code increment(1)} on vats drawn
  * under a Zipf law (exponent {@value #ZIPF}), together at about the rate asked, each sending a
  * broken call again until it is answered. Every {@value #WINDOW_SECONDS} s it prints the
@@ -43,7 +44,8 @@ import java.util.stream.Stream;
  * call was lost or applied twice (each vat's value is the number of calls answered for it) and
  * that each caller saw each vat's answers rise.
  *
- * <p>Usage: {@code ClusterRun [SECONDS] [CALLS_PER_SECOND]}, 90 and 300 by default.
+ * <p>Usage: {@code ClusterRun [SECONDS] [CALLS_PER_SECOND] [REBALANCE]}, 90, 300 and
+ * {@code hot-spot} by default.
  */
 public final class ClusterRun {
 
@@ -52,6 +54,7 @@ public final class ClusterRun {
     static final int CALLERS = 16;
     static final double ZIPF = 0.9;
     static final int WINDOW_SECONDS = 10;
+    static final int CAPACITY = 100;
 
     private ClusterRun() {
     }
@@ -59,6 +62,7 @@ public final class ClusterRun {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 90;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        String rebalance = args.length > 2 ? args[2] : "hot-spot";
         Path work = Files.createTempDirectory("erg-cluster-run");
         List<Process> servers = new ArrayList<>();
         try (PostgresCluster postgres = PostgresCluster.start(work.resolve("postgres"))) {
@@ -77,8 +81,10 @@ public final class ClusterRun {
                         cluster.key.file = %s
                         cluster.heartbeat = 1s
                         cluster.lease = 5s
-                        cluster.rebalance = hot-spot
-                        """.formatted(postgres.jdbcUrl(), postgres.user(), postgres.password(), keyFile), null);
+                        cluster.rebalance = %s
+                        cluster.capacity = %d
+                        """.formatted(postgres.jdbcUrl(), postgres.user(), postgres.password(), keyFile, rebalance,
+                        CAPACITY), null);
                 dirs.add(dir);
                 servers.add(start(dir, work.resolve("server-" + i + ".log")));
             }

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final long START_SECONDS = 60;
+    // Generous: on a loaded machine a JVM with the samples' class path may take a minute to start.
+    private static final long START_SECONDS = 150;
     private static final long STOP_SECONDS = 30;
 
     private final String name;
@@ -53,11 +54,20 @@ public final class ServerProcess implements AutoCloseable {
      * @throws IOException if the server cannot be started or exits before it serves
      */
     public static ServerProcess start(String name, Path dataDir, String service, String maker) throws IOException {
+        return start(name, dataDir, service, maker, "");
+    }
+
+    /**
+     * As {@link #start(String, Path, String, String)}, with {@code moreConfig} (lines of
+     * {@code key = value}, such as a cluster section) added to the server's configuration.
+     */
+    public static ServerProcess start(String name, Path dataDir, String service, String maker, String moreConfig)
+            throws IOException {
         try {
             // A port of its own rather than 0, which would pick another at each start: the
             // sturdy refs the server issues name the port.
-            DataDir.init(dataDir, "listen = 127.0.0.1:" + freePort() + "\nservice." + service + " = " + maker + "\n",
-                    null);
+            DataDir.init(dataDir, "listen = 127.0.0.1:" + freePort() + "\nservice." + service + " = " + maker + "\n"
+                    + moreConfig, null);
         } catch (SetupException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
 /** {@code vat-server cluster}: the cluster the running server is a member of, as its database shows it. */
 @Command(name = "cluster", description = {
         "Prints the members of the running server's cluster (id, hints, state, lease left, load, price)"
-                + " and where the directory places each vat (server, epoch)."})
+                + " and where the directory places each vat (server, epoch, state, service, turns per second"
+                + " posted, and the member it is moving to)."})
 final class ClusterCommand implements Callable<Integer> {
 
     private final Launch launch;
@@ -47,10 +48,12 @@ final class ClusterCommand implements Callable<Integer> {
                     (m.serverId().equals(status.serverId()) ? "*" : " ") + m.serverId(), m.state(), lease,
                     m.turnsPerSecond(), m.cpuShare() * 100, m.vatCount(), m.price(), String.join(",", m.hints()));
         }
-        out.printf("%-52s  %-54s %6s  %s%n", "VAT", "SERVER", "EPOCH", "STATE");
+        out.printf("%-52s  %-54s %6s  %-7s %-16s %9s  %s%n", "VAT", "SERVER", "EPOCH", "STATE", "SERVICE", "TURNS/S",
+                "TARGET");
         for (VatPlacement v : status.vats()) {
-            out.printf("%-52s  %-54s %6d  %s%n", v.vatId(),
-                    (v.serverId().equals(status.serverId()) ? "*" : " ") + v.serverId(), v.epoch(), v.state());
+            out.println(String.format(Locale.ROOT, "%-52s  %-54s %6d  %-7s %-16s %9.1f  %s", v.vatId(),
+                    (v.serverId().equals(status.serverId()) ? "*" : " ") + v.serverId(), v.epoch(), v.state(), v.service(),
+                    v.load(), v.target()).stripTrailing());
         }
         if (status.vats().isEmpty()) {
             out.println("(no vats are placed)");

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running server's part in its cluster: it joins at start, renews its lease and posts its
- * load at every heartbeat on a thread of its own, takes the vats of dead members for the live
+ * load, and the price per turn that load sets ({@link ClusterConfig#postedPrice}), at every heartbeat on a thread of its own, takes the vats of dead members for the live
  * ones, reads the directory and the live members into its {@link LocationCache} and tells the
  * server so (which then hosts the vats placed on it), and leaves when the server stops. A heartbeat that fails is logged when the failures
  * begin and when they end, not at each beat; a lease that was lost is joined again, as a new
@@ -91,13 +91,14 @@ public final class ClusterMember implements AutoCloseable {
     }
 
     private Membership join() {
-        return Membership.join(store, key, serverId, hints, config.lease(), Load.NONE, config.price());
+        return Membership.join(store, key, serverId, hints, config.lease(), Load.NONE, config.postedPrice(0));
     }
 
     /** Says the server serves now: it may be given vats, and it takes those of dead members. */
     public void activate() {
         runOnBeat(() -> {
-            membership.activate(load.sample(), config.price());
+            Load now = load.sample();
+            membership.activate(now, config.postedPrice(now.turnsPerSecond()));
             active = true;
         });
     }
@@ -150,18 +151,20 @@ public final class ClusterMember implements AutoCloseable {
     /** One heartbeat: renew, rejoin if the lease was lost, then take the vats of dead members. */
     private void beat() {
         try {
+            Load now = load.sample();
+            double price = config.postedPrice(now.turnsPerSecond());
             try {
                 if (active) {
-                    membership.activate(load.sample(), config.price());
+                    membership.activate(now, price);
                 } else {
-                    membership.heartbeat(load.sample(), config.price());
+                    membership.heartbeat(now, price);
                 }
             } catch (LeaseLostException e) {
                 LOG.error("{}; joining again", e.getMessage());
                 loseLease();
                 membership = join();
                 if (active) {
-                    membership.activate(load.sample(), config.price());
+                    membership.activate(now, price);
                 }
             }
             renewedNanos = System.nanoTime();

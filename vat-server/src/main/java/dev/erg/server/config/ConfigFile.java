@@ -50,10 +50,15 @@ import java.util.regex.Pattern;
  * cluster.key.file = /run/secrets/cluster-key     # the cluster key; else $ERG_CLUSTER_KEY
  * cluster.heartbeat = 2s           # how often the lease is renewed and the load posted
  * cluster.lease = 10s              # how long a lease lasts, by the database's clock
- * cluster.price = 1.0              # the price this server asks, for placement
- * cluster.placement = power-of-two # how a spawned vat's server is chosen: power-of-two, round-robin or random
+ * cluster.price = 1.0              # the price of a turn here when idle; the posted price rises with load
+ * cluster.capacity = 1000          # the turns per second this server is priced and balanced against
+ * cluster.placement = power-of-two # how a spawned vat's server is chosen: power-of-two, round-robin,
+ *                                  # random or agoric (the server where its turns cost least)
  * cluster.placement.counter = round-robin   # the same, for vats running service counter
- * cluster.rebalance = off          # hot-spot: move vats off servers far above the mean load
+ * cluster.rebalance = off          # hot-spot: move vats off servers far above the mean load;
+ *                                  # agoric: vats buy their way to servers where turns are cheaper
+ * cluster.budget = 4.0             # agoric: the credits per turn each vat is funded with
+ * cluster.budget.counter = 2.5     # the same, for vats running service counter
  * </pre>
  *
  * The {@code spawn.} limits are those of {@link SpawnLimits}: {@code computrons.turn},
@@ -75,11 +80,12 @@ public final class ConfigFile {
     private static final String KEYS = "listen, advertise, threads, metrics.port, storage, storage.user,"
             + " storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>,"
             + " spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file,"
-            + " cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, cluster.placement,"
-            + " cluster.placement.<service>, cluster.rebalance, peers.connections,"
+            + " cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, cluster.capacity, cluster.placement,"
+            + " cluster.placement.<service>, cluster.rebalance, cluster.budget, cluster.budget.<service>, peers.connections,"
             + " peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second";
     private static final String SPAWN = "spawn.";
     private static final String PLACEMENT = "cluster.placement.";
+    private static final String BUDGET = "cluster.budget.";
     private static final String MAX = ".max";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
@@ -147,16 +153,24 @@ public final class ConfigFile {
                 # cluster.user = erg
                 # cluster.password.file = /run/secrets/postgres-password
                 # cluster.key.file = /run/secrets/cluster-key
-                # How often the lease is renewed, how long it lasts, and the price asked of placement.
+                # How often the lease is renewed, and how long it lasts.
                 # cluster.heartbeat = 2s
                 # cluster.lease = 10s
+                # The price of a turn on this server when idle, and the turns per second it is
+                # taken to manage: the price it posts is cluster.price / (1 - utilisation).
                 # cluster.price = 1.0
+                # cluster.capacity = 1000
                 # How a vat spawned with `vat-server cluster spawn` finds its server: power-of-two
-                # (the less loaded of two members drawn at random), round-robin or random; per
-                # service with cluster.placement.SERVICE. With cluster.rebalance = hot-spot, vats
-                # move off members whose load is well above the mean.
+                # (the less loaded of two members drawn at random), round-robin, random or agoric
+                # (the member where its turns cost least); per service with
+                # cluster.placement.SERVICE. With cluster.rebalance = hot-spot, vats move off
+                # members whose load is well above the mean; with agoric, each vat is funded
+                # with cluster.budget credits per turn it runs (per service with
+                # cluster.budget.SERVICE) and pays its server's posted price, and moves where
+                # its turns cost enough less, bidding for admission there.
                 # cluster.placement = power-of-two
                 # cluster.rebalance = off
+                # cluster.budget = 4.0
 
                 # What peers not yet trusted may hold: connections open at once (in all, and from
                 # one IP address), bytes of frames announced but not yet complete, and lookups of
@@ -248,6 +262,8 @@ public final class ConfigFile {
         private Duration heartbeat = ClusterConfig.DEFAULT_HEARTBEAT;
         private Duration lease = ClusterConfig.DEFAULT_LEASE;
         private double price = ClusterConfig.DEFAULT_PRICE;
+        private double capacity = ClusterConfig.DEFAULT_CAPACITY;
+        private final Map<String, Double> budget = new HashMap<>();
         private final Map<String, String> placement = new HashMap<>();
         private String rebalance = "off";
         private int connections = Admission.DEFAULTS.maxConnections();
@@ -327,11 +343,18 @@ public final class ConfigFile {
                 case "cluster.heartbeat" -> heartbeat = duration(value);
                 case "cluster.lease" -> lease = duration(value);
                 case "cluster.price" -> {
-                    if (!DECIMAL.matcher(value).matches()) {
-                        throw new IllegalArgumentException("\"" + shown(value) + "\" is not a number such as 1 or 0.25");
+                    price = decimal(value);
+                    if (price == 0) {
+                        throw new IllegalArgumentException("the price of a turn on an idle server must be more than 0");
                     }
-                    price = Double.parseDouble(value);
                 }
+                case "cluster.capacity" -> {
+                    capacity = decimal(value);
+                    if (capacity == 0) {
+                        throw new IllegalArgumentException("the capacity must be more than 0 turns per second");
+                    }
+                }
+                case "cluster.budget" -> budget.put("", decimal(value));
                 case "cluster.placement" -> placement.put("", choice(value, ClusterConfig.PLACEMENTS));
                 case "cluster.rebalance" -> rebalance = choice(value, ClusterConfig.REBALANCERS);
                 case "peers.connections" -> connections = number(value, 1, 1 << 20);
@@ -339,6 +362,10 @@ public final class ConfigFile {
                 case "peers.partial-frames.bytes" -> partialFrameBytes = Math.max(1, longNumber(value));
                 case "peers.failed-lookups.per-second" -> failedLookups = number(value, 1, 1_000_000);
                 default -> {
+                    if (key.startsWith(BUDGET) && key.length() > BUDGET.length()) {
+                        budget.put(key.substring(BUDGET.length()), decimal(value));
+                        return;
+                    }
                     if (key.startsWith(PLACEMENT) && key.length() > PLACEMENT.length()) {
                         placement.put(key.substring(PLACEMENT.length()), choice(value, ClusterConfig.PLACEMENTS));
                         return;
@@ -444,6 +471,13 @@ public final class ConfigFile {
         }
 
         /** {@code value}, which must be one of {@code choices}. */
+        private static double decimal(String value) {
+            if (!DECIMAL.matcher(value).matches()) {
+                throw new IllegalArgumentException("\"" + shown(value) + "\" is not a number such as 1 or 0.25");
+            }
+            return Double.parseDouble(value);
+        }
+
         private static String choice(String value, List<String> choices) {
             if (!choices.contains(value)) {
                 throw new IllegalArgumentException("expected one of " + String.join(", ", choices) + ", found \""
@@ -513,7 +547,7 @@ public final class ConfigFile {
             String leaseKey = seen.containsKey("cluster.lease") ? "cluster.lease" : "cluster.heartbeat";
             try {
                 return Optional.of(new ClusterConfig(clusterStore, clusterUser, clusterPassword,
-                        Optional.ofNullable(clusterKeyFile), heartbeat, lease, price, placement, rebalance));
+                        Optional.ofNullable(clusterKeyFile), heartbeat, lease, price, capacity, placement, rebalance, budget));
             } catch (IllegalArgumentException e) {
                 throw error(seen.getOrDefault(leaseKey, seen.get("cluster.store")), leaseKey + ": " + e.getMessage());
             }

@@ -216,10 +216,7 @@ final class AdminService implements Admin {
                     .map(m -> new MemberListing(m.serverId(), m.hints(), m.state().name().toLowerCase(Locale.ROOT),
                             m.leaseLeftMillis(), m.load().turnsPerSecond(), m.load().cpuShare(), m.load().vatCount(), m.price()))
                     .toList();
-            List<VatPlacement> vats = cluster.get().directory().all().stream()
-                    .map(p -> new VatPlacement(p.vat().toString(), p.serverId(), p.epoch(),
-                            p.state().name().toLowerCase(Locale.ROOT)))
-                    .toList();
+            List<VatPlacement> vats = cluster.get().directory().all().stream().map(AdminService::placement).toList();
             return Promise.of(new ClusterStatus(node.vatId().toString(), members, vats));
         } catch (ClusterException e) {
             return Promise.broken(Problem.of(CLUSTER_UNAVAILABLE, "%s", e.getMessage()));
@@ -276,7 +273,8 @@ final class AdminService implements Admin {
     }
 
     private static VatPlacement placement(Placement p) {
-        return new VatPlacement(p.vat().toString(), p.serverId(), p.epoch(), p.state().name().toLowerCase(Locale.ROOT));
+        return new VatPlacement(p.vat().toString(), p.serverId(), p.epoch(), p.state().name().toLowerCase(Locale.ROOT),
+                p.service(), p.target(), p.load());
     }
 
     @Override

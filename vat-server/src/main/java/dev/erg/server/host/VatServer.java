@@ -225,9 +225,7 @@ public final class VatServer implements AutoCloseable {
                     new Storage(clusterConfig.store(), clusterConfig.user(), clusterConfig.password()), config.commitBatch(),
                     hints, dir.root().resolve(PLACED_DIRECTORY), host);
             PlacedVats vats = new PlacedVats(env, name -> config.service(name).flatMap(spec -> makers.maker(spec.maker())),
-                    member, clusterConfig.rebalance().equals("hot-spot")
-                            ? Optional.of(new Rebalancing(member.serverId(), member.directory()))
-                            : Optional.empty());
+                    member, Rebalancing.of(clusterConfig, member.serverId(), member.directory()));
             opened.push(vats);
             placedTurns.set(vats);
             placed = Optional.of(vats);

@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  * probability in proportion to its load, and for each samples two servers below the mean as
  * destinations (power of two choices); of these pairs it
  * makes the move that lowers the higher of the two utilisations most, if by at least
- * {@link Hysteresis#minGain() minGain}. It repeats, with the moves made applied, until no server
+ * {@link Hysteresis#minGain() minGain} times the mean utilisation. It repeats, with the moves made applied, until no server
  * is hot, no hot server has a move worth making, or the round's limit is reached. A server that
  * starts shedding goes on to half the band above the mean, not just under the band, so that the
  * noise of measurement does not push it straight back over: two thresholds, as in a Schmitt
@@ -103,6 +103,7 @@ public final class HotSpotRebalancer implements Rebalancer {
             }
         }
         Move best = null;
+        double threshold = hysteresis.minGain() * mean;
         double total = vats.stream().mapToDouble(VatView::load).sum();
         for (int t = 0; t < TRIES && !cold.isEmpty(); t++) {
             VatView vat = byLoad(vats, total, random);
@@ -110,7 +111,7 @@ public final class HotSpotRebalancer implements Rebalancer {
                 double before = loads.utilisation(hot);
                 double after = Math.max(loads.utilisationWith(hot, -vat.load()), loads.utilisationWith(to, vat.load()));
                 double gain = before - after;
-                if (gain >= hysteresis.minGain() && (best == null || gain > best.gain())) {
+                if (gain > 0 && gain >= threshold && (best == null || gain > best.gain())) {
                     best = new Move(vat, hot, to, gain);
                 }
             }

@@ -10,7 +10,10 @@ import java.util.Objects;
  *                         share of the mean (0.05: more than 5% above); only hot servers shed
  *                         vats, and they shed down to half the band above the mean
  * @param minGain          a move is made only when it lowers the higher utilisation of its two
- *                         servers by at least this much (0.005: half a percent of a server)
+ *                         servers by at least this share of the mean utilisation (0.01: by a
+ *                         hundredth of the mean), so the threshold scales with the load: a
+ *                         cluster run at a few percent of its capacity balances as well as a
+ *                         busy one
  * @param coolDown         a vat that moved does not move again before this has passed
  * @param maxMovesPerRound at most this many migrations per round, so that a shift in load is
  *                         followed over several rounds instead of in one storm

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.VatId;
 import dev.erg.crypto.VatIdentity;
+import dev.erg.server.admin.ClusterStatus;
+import dev.erg.server.admin.VatPlacement;
 import dev.erg.server.cluster.ClusterKey;
 import dev.erg.server.cluster.ClusterStore;
 import dev.erg.server.cluster.Directory;
@@ -14,12 +16,16 @@ import dev.erg.server.cluster.TestDatabase;
 import dev.erg.server.config.ConfigFile;
 import dev.erg.server.durable.PostgresCluster;
 import dev.erg.server.store.DataDir;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -99,7 +105,7 @@ class ClusterCommandTest {
                             .containsPattern("\\d+ ms").contains("127.0.0.1:"))
                     .anySatisfy(line -> assertThat(line).startsWith(" " + two).contains(" active "))
                     .anySatisfy(line -> assertThat(line).startsWith(placed.toString())
-                            .containsPattern("  " + two + "\\s+1  placed$"));
+                            .containsPattern("  " + two + "\\s+1  placed\\s+counter\\s+0\\.0$"));
 
             CliRun spawned = CliRun.run(tmp, "cluster", "spawn", "counter", "--on", two.toString().substring(0, 8),
                     "--data", "one");
@@ -119,7 +125,7 @@ class ClusterCommandTest {
             Placement taken = awaitPlacement(placed, one);
             assertThat(taken.epoch()).isEqualTo(2);
             assertThat(CliRun.run(tmp, "cluster", "--data", "one").out().lines().toList())
-                    .anySatisfy(line -> assertThat(line).containsPattern("^" + placed + "\\s+\\*" + one + "\\s+2  placed$"))
+                    .anySatisfy(line -> assertThat(line).containsPattern("^" + placed + "\\s+\\*" + one + "\\s+2  placed\\s+counter\\s+0\\.0$"))
                     .noneSatisfy(line -> assertThat(line).contains(two.toString()));
         } finally {
             second.stop();
@@ -144,6 +150,24 @@ class ClusterCommandTest {
                 Thread.sleep(50);
             }
         }
+    }
+
+    @Test
+    void eachVatIsShownWithItsServiceItsPostedLoadAndWhereItIsMoving() {
+        String here = "a".repeat(52);
+        String there = "b".repeat(52);
+        ClusterStatus status = new ClusterStatus(here, List.of(), List.of(
+                new VatPlacement("v".repeat(52), here, 3, "moving", "counter", there, 12.25),
+                new VatPlacement("w".repeat(52), there, 1, "placed", "printer", "", 0)));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        ClusterCommand.print(status, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList())
+                .anySatisfy(line -> assertThat(line).startsWith("VAT").contains("SERVICE").contains("TURNS/S")
+                        .endsWith("TARGET"))
+                .anySatisfy(line -> assertThat(line).matches("v{52}  \\*a{52}\\s+3  moving\\s+counter\\s+12\\.3  b{52}"))
+                .anySatisfy(line -> assertThat(line).matches("w{52}   b{52}\\s+1  placed\\s+printer\\s+0\\.0"));
     }
 
     @Test

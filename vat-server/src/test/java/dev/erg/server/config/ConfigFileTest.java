@@ -74,7 +74,7 @@ class ConfigFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             listen 127.0.0.1:7700                     | erg-server.conf line 2: expected `key = value`, found "listen 127.0.0.1:7700"
-            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, cluster.placement, cluster.placement.<service>, cluster.rebalance, peers.connections, peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second)
+            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, cluster.capacity, cluster.placement, cluster.placement.<service>, cluster.rebalance, cluster.budget, cluster.budget.<service>, peers.connections, peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second)
             listen = 127.0.0.1:77x0                   | erg-server.conf line 2: listen: port "77x0" is not a number from 0 to 65535
             listen = 127.0.0.1                        | erg-server.conf line 2: listen: "127.0.0.1" is not host:port
             listen = ::1:7700                         | erg-server.conf line 2: listen: "::1:7700" is not host:port (write an IPv6 host as [::1])
@@ -99,9 +99,12 @@ class ConfigFileTest {
             cluster.heartbeat = 2 s                   | erg-server.conf line 2: cluster.heartbeat: "2 s" is not a duration such as 500ms, 2s or 1m
             cluster.lease = 0s                        | erg-server.conf line 2: cluster.lease: a duration of 0 is no rhythm; give one such as 500ms, 2s or 1m
             cluster.price = -1                        | erg-server.conf line 2: cluster.price: "-1" is not a number such as 1 or 0.25
-            cluster.placement = best                  | erg-server.conf line 2: cluster.placement: expected one of power-of-two, round-robin, random, found "best"
-            cluster.placement.counter = first         | erg-server.conf line 2: cluster.placement.counter: expected one of power-of-two, round-robin, random, found "first"
-            cluster.rebalance = on                    | erg-server.conf line 2: cluster.rebalance: expected one of off, hot-spot, found "on"
+            cluster.price = 0                         | erg-server.conf line 2: cluster.price: the price of a turn on an idle server must be more than 0
+            cluster.capacity = 0.0                    | erg-server.conf line 2: cluster.capacity: the capacity must be more than 0 turns per second
+            cluster.budget.counter = much             | erg-server.conf line 2: cluster.budget.counter: "much" is not a number such as 1 or 0.25
+            cluster.placement = best                  | erg-server.conf line 2: cluster.placement: expected one of power-of-two, round-robin, random, agoric, found "best"
+            cluster.placement.counter = first         | erg-server.conf line 2: cluster.placement.counter: expected one of power-of-two, round-robin, random, agoric, found "first"
+            cluster.rebalance = on                    | erg-server.conf line 2: cluster.rebalance: expected one of off, hot-spot, agoric, found "on"
             cluster.password.file = no-such-file      | erg-server.conf line 2: cluster.password.file: no file no-such-file
             peers.connections = 0                     | erg-server.conf line 2: peers.connections: 0 is not a number from 1 to 1048576
             peers.failed-lookups.per-second = fast    | erg-server.conf line 2: peers.failed-lookups.per-second: "fast" is not a number from 1 to 1000000
@@ -179,9 +182,12 @@ class ConfigFileTest {
                 cluster.heartbeat = 500ms
                 cluster.lease = 3s
                 cluster.price = 0.25
+                cluster.capacity = 200
                 cluster.placement = round-robin
-                cluster.placement.counter = random
-                cluster.rebalance = hot-spot
+                cluster.placement.counter = agoric
+                cluster.rebalance = agoric
+                cluster.budget = 3
+                cluster.budget.counter = 1.5
                 """, MAKERS);
         assertThat(config.cluster()).hasValueSatisfying(cluster -> {
             assertThat(cluster.store()).isEqualTo("jdbc:postgresql://db:5432/erg");
@@ -191,9 +197,14 @@ class ConfigFileTest {
             assertThat(cluster.heartbeat()).isEqualTo(java.time.Duration.ofMillis(500));
             assertThat(cluster.lease()).isEqualTo(java.time.Duration.ofSeconds(3));
             assertThat(cluster.price()).isEqualTo(0.25);
-            assertThat(cluster.placementOf("counter")).isEqualTo("random");
+            assertThat(cluster.capacity()).isEqualTo(200);
+            assertThat(cluster.postedPrice(0)).isEqualTo(0.25);
+            assertThat(cluster.postedPrice(100)).as("at half the capacity, twice the idle price").isEqualTo(0.5);
+            assertThat(cluster.placementOf("counter")).isEqualTo("agoric");
             assertThat(cluster.placementOf("greeter")).isEqualTo("round-robin");
-            assertThat(cluster.rebalance()).isEqualTo("hot-spot");
+            assertThat(cluster.rebalance()).isEqualTo("agoric");
+            assertThat(cluster.budgetOf("counter")).isEqualTo(1.5);
+            assertThat(cluster.budgetOf("greeter")).isEqualTo(3);
             assertThat(cluster.toString()).doesNotContain("s3cret");
         });
         assertThat(parse("cluster.store = jdbc:postgresql://db/erg\n").cluster()).hasValueSatisfying(cluster -> {
@@ -201,6 +212,8 @@ class ConfigFileTest {
             assertThat(cluster.lease()).isEqualTo(ClusterConfig.DEFAULT_LEASE);
             assertThat(cluster.placementOf("counter")).isEqualTo(ClusterConfig.DEFAULT_PLACEMENT);
             assertThat(cluster.rebalance()).isEqualTo("off");
+            assertThat(cluster.capacity()).isEqualTo(ClusterConfig.DEFAULT_CAPACITY);
+            assertThat(cluster.budgetOf("counter")).isEqualTo(ClusterConfig.DEFAULT_BUDGET);
         });
         assertThat(parse("").cluster()).isEmpty();
         assertThatThrownBy(() -> ConfigFile.parse(dir.resolve("erg-server.conf"), """

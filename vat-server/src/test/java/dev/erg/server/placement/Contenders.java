@@ -6,8 +6,11 @@ import java.util.List;
 /** The policies the simulation compares, with the settings the bench uses. */
 public final class Contenders {
 
-    /** Hot means 5% above the mean, and a move must take half a percent off a server. */
-    public static final Hysteresis HYSTERESIS = new Hysteresis(0.05, 0.005, Duration.ofMinutes(10), 25);
+    /**
+     * Hot means 5% above the mean, and a move must take 0.7% of the mean off a server: half a
+     * percent of a server at the simulation's 70% load.
+     */
+    public static final Hysteresis HYSTERESIS = new Hysteresis(0.05, 0.007, Duration.ofMinutes(10), 25);
     /** A vat moves for a 5% saving, bids up to a minute's saving, in quarters. */
     public static final Escalation ESCALATION = new Escalation(0.05, Duration.ofMinutes(1), 0.25, 3, Duration.ofMinutes(10));
 

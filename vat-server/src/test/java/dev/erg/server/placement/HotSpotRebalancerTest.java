@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class HotSpotRebalancerTest {
 
-    private static final Hysteresis RULES = new Hysteresis(0.05, 0.005, Duration.ofMinutes(10), 25);
+    private static final Hysteresis RULES = new Hysteresis(0.05, 0.01, Duration.ofMinutes(10), 25);
     private final SplittableRandom random = new SplittableRandom(4);
 
     /** Nine vats of 10 turns/s on a, five on b, four on c: mean utilisation 0.6, a at 0.9. */
@@ -47,6 +47,18 @@ class HotSpotRebalancerTest {
     }
 
     @Test
+    void balancesAClusterRunAtAHundredthOfItsCapacityAsItDoesABusyOne() {
+        ClusterView busy = skewed();
+        ClusterView light = cluster(busy.servers().stream().map(s -> server(s.id(), s.load() / 100)).toList(),
+                busy.vats().stream().map(v -> vat(v.id(), v.load() / 100, v.server())).toList());
+
+        List<Migration> moves = new HotSpotRebalancer(RULES).propose(light, new SplittableRandom(4));
+
+        assertThat(moves).hasSize(3).allSatisfy(m -> assertThat(m.from()).isEqualTo("a"));
+        assertThat(light.after(moves).servers()).allSatisfy(s -> assertThat(s.utilisation()).isLessThanOrEqualTo(0.006 * 1.05));
+    }
+
+    @Test
     void leavesAClusterWithinTheBandAlone() {
         ClusterView near = cluster(List.of(server("a", 62), server("b", 60), server("c", 58)),
                 List.of(vat("x", 2, "a"), vat("y", 2, "b"), vat("z", 2, "c")));
@@ -73,7 +85,7 @@ class HotSpotRebalancerTest {
 
     @Test
     void makesNoMoreMovesPerRoundThanItsLimit() {
-        Hysteresis tight = new Hysteresis(0.05, 0.005, Duration.ofMinutes(10), 2);
+        Hysteresis tight = new Hysteresis(0.05, 0.01, Duration.ofMinutes(10), 2);
         assertThat(new HotSpotRebalancer(tight).propose(skewed(), random)).hasSize(2);
     }
 
