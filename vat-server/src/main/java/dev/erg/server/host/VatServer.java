@@ -180,6 +180,7 @@ public final class VatServer implements AutoCloseable {
                 ? List.of(InetSocketAddress.createUnresolved(bound.getHostString(), bound.getPort()))
                 : config.advertise();
         metrics.trackSessions(node::sessionCount, runtime::vatCount);
+        metrics.trackPeers(node::peers);
         Optional<MetricsEndpoint> endpoint = Optional.empty();
         if (config.metrics().isPresent()) {
             MetricsEndpoint started = MetricsEndpoint.start(metrics, config.metrics().getAsInt());
