@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that an inspector is there: every other path is answered 404 with no body, before anything
  * is read or computed. The URL is given to the operator ({@link #url()}), never logged.
  *
- * <p>Under the URL: the page ({@code ./}), its style sheet and script, and
+ * <p>Under the URL: the page ({@code ./}), its style sheet, script and icon, and
  * {@code snapshot.json}, a {@link Snapshot} taken at each request, which the page polls.
  * Responses forbid caching and sending the URL on as a referrer, and the page may load
  * nothing from elsewhere. Requests are served one at a time, on a thread of the endpoint's
@@ -41,7 +41,8 @@ public final class InspectorEndpoint implements AutoCloseable {
     private static final Map<String, Asset> ASSETS = Map.of(
             "", new Asset("inspector.html", "text/html; charset=utf-8"),
             "inspector.css", new Asset("inspector.css", "text/css; charset=utf-8"),
-            "inspector.js", new Asset("inspector.js", "text/javascript; charset=utf-8"));
+            "inspector.js", new Asset("inspector.js", "text/javascript; charset=utf-8"),
+            "favicon.svg", new Asset("favicon.svg", "image/svg+xml"));
     private static final String SNAPSHOT = "snapshot.json";
     private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
             + " img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -103,6 +103,7 @@ class InspectorEndpointTest {
             assertThat(page.body()).contains("<script src=\"inspector.js\"");
             assertThat(get(url + "inspector.js").statusCode()).isEqualTo(200);
             assertThat(get(url + "inspector.css").statusCode()).isEqualTo(200);
+            assertThat(get(url + "favicon.svg").statusCode()).isEqualTo(200);
 
             for (String refused : List.of(root + "/", root + "/metrics", root + InspectorEndpoint.PREFIX,
                     root + InspectorEndpoint.PREFIX + secret, root + InspectorEndpoint.PREFIX + wrong + "/",
