@@ -34,6 +34,8 @@ module dev.erg.server {
     opens dev.erg.server.cli to info.picocli;
     // Jackson reads and writes the admin protocol's records.
     opens dev.erg.server.admin to tools.jackson.databind;
+    // Jackson writes the inspector's snapshots as JSON.
+    opens dev.erg.server.inspect to tools.jackson.databind;
 
     provides ch.qos.logback.classic.spi.Configurator with dev.erg.server.LogSetup;
 

@@ -8,15 +8,18 @@ import dev.erg.crypto.VatId;
  *
  * @param peer             the vat at the other end
  * @param messagesReceived messages the peer has sent in this session
+ * @param messagesSent     messages we have sent the peer in this session
  * @param exports          our objects and promises the peer may use
  * @param imports          the peer's objects and promises we hold
  * @param questions        our messages awaiting the peer's answers
  * @param answers          the peer's messages we keep answers for
  */
-public record PeerStatus(VatId peer, long messagesReceived, int exports, int imports, int questions, int answers) {
+public record PeerStatus(VatId peer, long messagesReceived, long messagesSent, int exports, int imports, int questions,
+                         int answers) {
 
     static PeerStatus of(VatId peer, Session session) {
         int[] sizes = session.tableSizes();
-        return new PeerStatus(peer, session.messagesReceived(), sizes[0], sizes[1], sizes[2], sizes[3]);
+        return new PeerStatus(peer, session.messagesReceived(), session.messagesSent(), sizes[0], sizes[1], sizes[2],
+                sizes[3]);
     }
 }

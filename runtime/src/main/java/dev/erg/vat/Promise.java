@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.vat.spi.BrokenPromises;
 import dev.erg.vat.spi.LogLimiter;
 import dev.erg.vat.spi.RemoteTarget;
 import java.time.Duration;
@@ -80,6 +81,7 @@ public final class Promise<T> {
     }
 
     private Promise(Problem problem) {
+        BrokenPromises.count(problem);
         this.status = BROKEN;
         this.claimed = true;
         this.problem = problem;
@@ -380,6 +382,9 @@ public final class Promise<T> {
     }
 
     void rejectInternal(Problem why) {
+        if (!isSettled()) {
+            BrokenPromises.count(why);
+        }
         settle(BROKEN, null, null, why);
     }
 

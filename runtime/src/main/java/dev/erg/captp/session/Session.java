@@ -70,6 +70,7 @@ public final class Session {
     private final List<Consumer<Problem>> lossListeners = new ArrayList<>();
     private volatile Problem problem;
     private final LongAdder received = new LongAdder();
+    private final LongAdder sent = new LongAdder();
     private final Peering peering;
     private final Handoffs handoffs;
     private final GiftBox gifts;
@@ -114,7 +115,7 @@ public final class Session {
         this.peerName = peerName;
         this.exports = new ExportTable(bootstrap);
         this.answers = new Answers(this, vat);
-        this.sender = new Sender(this, out);
+        this.sender = new Sender(this, counted(out));
         this.descriptors = new Descriptors(this, handoffs);
         this.peering = peering;
         this.handoffs = handoffs;
@@ -240,6 +241,27 @@ public final class Session {
      */
     public synchronized int untoldSettlements() {
         return answers.untold();
+    }
+
+    /** How many messages we have sent the peer in this session, gc messages included, for metrics. */
+    public long messagesSent() {
+        return sent.sum();
+    }
+
+    /** Counts what goes out through {@code out}, as {@link #receive} counts what comes in. */
+    private Outbound counted(Outbound out) {
+        return new Outbound() {
+            @Override
+            public void send(Message message) {
+                sent.increment();
+                out.send(message);
+            }
+
+            @Override
+            public void flushSoon(Runnable flush) {
+                out.flushSoon(flush);
+            }
+        };
     }
 
     /** Sizes of the four tables, for tests and metrics: exports, imports, questions, answers. */

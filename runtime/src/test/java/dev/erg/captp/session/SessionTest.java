@@ -47,6 +47,17 @@ class SessionTest {
     }
 
     @Test
+    void eachSideCountsTheMessagesItSendsAndReceives() {
+        Account bob = connect();
+        assertThat(pair.settle(bob.deposit(40))).isEqualTo(40L);
+        assertThat(pair.trace).containsExactly("a>b Deliver", "b>a DeliverOnly", "a>b GcAnswers");
+        assertThat(pair.a.messagesSent()).isEqualTo(2);
+        assertThat(pair.b.messagesReceived()).isEqualTo(2);
+        assertThat(pair.b.messagesSent()).isEqualTo(1);
+        assertThat(pair.a.messagesReceived()).isEqualTo(1);
+    }
+
+    @Test
     void gcAnswersWaitForTheNextMessageOrTheFlush() {
         List<Runnable> flushes = new ArrayList<>();
         pair = new SessionPair(bobsLedger, flushes);

@@ -57,6 +57,7 @@ public final class Cli {
         line.addSubcommand("stop", new StopCommand(launch));
         line.addSubcommand("outbox", new OutboxCommand(launch));
         line.addSubcommand("alarms", new AlarmsCommand(launch));
+        line.addSubcommand("inspector-url", new InspectorUrlCommand(launch));
         line.addSubcommand("call", new CallCommand(launch));
         line.addSubcommand("describe", new DescribeCommand(launch));
         line.addSubcommand("spawn", new SpawnCommand(launch));

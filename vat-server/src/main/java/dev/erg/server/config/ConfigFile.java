@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * advertise = vats.example.org:7700 # hints written into sturdy refs (comma-separated)
  * threads = 4                      # threads shared by all vats
  * metrics.port = 9700              # Prometheus metrics on 127.0.0.1, or "off"
+ * inspector.port = 9701            # the inspector page on 127.0.0.1 (0: any free port), or "off"
  * service.counter = counter        # host a service named "counter", made by maker "counter"
  * storage = sqlite                 # durable state: "sqlite" (durable.db in the data directory),
  *                                  # or jdbc:postgresql://HOST:PORT/DB
@@ -77,7 +78,7 @@ public final class ConfigFile {
     public static final InetSocketAddress DEFAULT_LISTEN = InetSocketAddress.createUnresolved("127.0.0.1", 7700);
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final String KEYS = "listen, advertise, threads, metrics.port, storage, storage.user,"
+    private static final String KEYS = "listen, advertise, threads, metrics.port, inspector.port, storage, storage.user,"
             + " storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>,"
             + " spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file,"
             + " cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, cluster.capacity, cluster.placement,"
@@ -118,6 +119,11 @@ public final class ConfigFile {
 
                 # Prometheus metrics over HTTP at http://127.0.0.1:<port>/metrics; default: off.
                 # metrics.port = 9700
+
+                # The inspector, a live page of vats, sessions, queues and outboxes, at a
+                # capability URL on http://127.0.0.1:<port>/ that `vat-server inspector-url`
+                # prints; 0 picks a free port; default: off.
+                # inspector.port = 9701
 
                 # Where durable objects keep their state: "sqlite" for durable.db in this
                 # directory (the default), or a PostgreSQL database shared by several hosts,
@@ -248,6 +254,7 @@ public final class ConfigFile {
         private List<InetSocketAddress> advertise = List.of();
         private OptionalInt threads = OptionalInt.empty();
         private OptionalInt metrics = OptionalInt.empty();
+        private OptionalInt inspector = OptionalInt.empty();
         private final List<ServiceSpec> services = new ArrayList<>();
         private String storage = ServerConfig.SQLITE;
         private String storageUser = "";
@@ -318,6 +325,7 @@ public final class ConfigFile {
                 }
                 case "threads" -> threads = OptionalInt.of(number(value, 1, 1024));
                 case "metrics.port" -> metrics = value.equals("off") ? OptionalInt.empty() : OptionalInt.of(number(value, 1, 65_535));
+                case "inspector.port" -> inspector = value.equals("off") ? OptionalInt.empty() : OptionalInt.of(number(value, 0, 65_535));
                 case "storage" -> {
                     if (!value.equals(ServerConfig.SQLITE) && !value.startsWith("jdbc:postgresql://")) {
                         throw new IllegalArgumentException("expected sqlite or jdbc:postgresql://HOST:PORT/DB, found \""
@@ -513,7 +521,7 @@ public final class ConfigFile {
             SpawnLimits maxima = limits.with(spawnMaxima);
             checkMaxima(limits, maxima);
             return new ServerConfig(listen, advertise, threads, metrics, storage, storageUser, storagePassword, commitBatch,
-                    services, limits, maxima, cluster(), admission());
+                    services, limits, maxima, cluster(), admission(), inspector);
         }
 
         /**

@@ -24,11 +24,12 @@ import java.util.OptionalInt;
  * @param spawnMaxima the most a spawn may ask for ({@code spawn.NAME.max}); each at least its default
  * @param cluster   the cluster this server is a member of; empty when it is on its own
  * @param admission what peers not yet trusted may hold ({@code peers.*})
+ * @param inspector the loopback port serving the inspector page (0: any free port); empty when off
  */
 public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> advertise, OptionalInt threads,
                            OptionalInt metrics, String storage, String storageUser, String storagePassword,
                            int commitBatch, List<ServiceSpec> services, SpawnLimits spawn, SpawnLimits spawnMaxima,
-                           Optional<ClusterConfig> cluster, Admission admission) {
+                           Optional<ClusterConfig> cluster, Admission admission, OptionalInt inspector) {
 
     /** The {@code storage} value for an SQLite database in the data directory. */
     public static final String SQLITE = "sqlite";
@@ -50,6 +51,7 @@ public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> adv
         services = List.copyOf(services);
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(admission, "admission");
+        Objects.requireNonNull(inspector, "inspector");
     }
 
     /** The service called {@code name}, if configured. */

@@ -24,6 +24,9 @@ import dev.erg.server.durable.Kind;
 import dev.erg.server.durable.Mailbox;
 import dev.erg.server.durable.Storage;
 import dev.erg.server.durable.StoredDataException;
+import dev.erg.server.inspect.InspectedVat;
+import dev.erg.server.inspect.Inspector;
+import dev.erg.server.inspect.InspectorEndpoint;
 import dev.erg.server.metrics.MetricsEndpoint;
 import dev.erg.server.metrics.ServerMetrics;
 import dev.erg.server.spi.Durables;
@@ -98,6 +101,7 @@ public final class VatServer implements AutoCloseable {
     private final List<HostedService> services;
     private final SturdyRef adminRef;
     private final Optional<MetricsEndpoint> endpoint;
+    private final Optional<InspectorEndpoint> inspector;
     private final DurableHost durables;
     private final Optional<ClusterMember> cluster;
     private final Optional<PlacedVats> placed;
@@ -107,8 +111,8 @@ public final class VatServer implements AutoCloseable {
 
     private VatServer(DataDir dir, Deque<AutoCloseable> resources, Node node, InetSocketAddress address,
                       List<HostedService> services, SturdyRef adminRef, Optional<MetricsEndpoint> endpoint,
-                      DurableHost durables, Optional<ClusterMember> cluster, Optional<PlacedVats> placed,
-                      CountDownLatch stopRequested, ServerVatHost host) {
+                      Optional<InspectorEndpoint> inspector, DurableHost durables, Optional<ClusterMember> cluster,
+                      Optional<PlacedVats> placed, CountDownLatch stopRequested, ServerVatHost host) {
         this.host = host;
         this.placed = placed;
         this.cluster = cluster;
@@ -119,6 +123,7 @@ public final class VatServer implements AutoCloseable {
         this.services = List.copyOf(services);
         this.adminRef = adminRef;
         this.endpoint = endpoint;
+        this.inspector = inspector;
         this.durables = durables;
         this.stopRequested = stopRequested;
     }
@@ -180,6 +185,7 @@ public final class VatServer implements AutoCloseable {
                 ? List.of(InetSocketAddress.createUnresolved(bound.getHostString(), bound.getPort()))
                 : config.advertise();
         metrics.trackSessions(node::sessionCount, runtime::vatCount);
+        metrics.trackPeers(node::peers);
         Optional<MetricsEndpoint> endpoint = Optional.empty();
         if (config.metrics().isPresent()) {
             MetricsEndpoint started = MetricsEndpoint.start(metrics, config.metrics().getAsInt());
@@ -231,6 +237,16 @@ public final class VatServer implements AutoCloseable {
             placed = Optional.of(vats);
         }
 
+        Optional<InspectorEndpoint> inspector = Optional.empty();
+        if (config.inspector().isPresent()) {
+            InspectorEndpoint started = InspectorEndpoint.start(new Inspector(node.vatId().toString(),
+                    bound.getHostString() + ":" + bound.getPort(),
+                    tenants.values().stream().map(t -> new InspectedVat(t.spec().name(), t.spec().maker(), t.vat())).toList(),
+                    metrics, node::peers, durables), config.inspector().getAsInt());
+            opened.push(started);
+            inspector = Optional.of(started);
+        }
+
         // Everything that can fail has been checked: from here on the data directory changes.
         LiveAccess access = new LiveAccess(runtime);
         List<HostedService> hosted = reinstate(node, hints, store, tenants, access);
@@ -254,6 +270,15 @@ public final class VatServer implements AutoCloseable {
         } catch (IOException e) {
             throw new SetupException("cannot write " + dir.adminRefFile() + ": " + e.getMessage(), e);
         }
+        if (inspector.isPresent()) {
+            try {
+                AtomicFiles.write(dir.inspectorUrlFile(), inspector.get().url() + "\n");
+            } catch (IOException e) {
+                throw new SetupException("cannot write " + dir.inspectorUrlFile() + ": " + e.getMessage(), e);
+            }
+            // The port only: the URL is a capability, given by `vat-server inspector-url`, never logged.
+            LOG.info("inspector on 127.0.0.1:{}", inspector.get().port());
+        }
         LOG.info("vat {} listening on {}:{}, hosting {}", node.vatId(), bound.getHostString(), bound.getPort(),
                 tenants.isEmpty() ? "no services" : String.join(", ", tenants.keySet()));
         if (cluster.isPresent()) {
@@ -263,7 +288,7 @@ public final class VatServer implements AutoCloseable {
             member.onLeaseLost(() -> vats.stopAll("unavailable: this server lost its cluster lease"));
             member.activate();
         }
-        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, durables, cluster, placed, stopRequested,
+        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, inspector, durables, cluster, placed, stopRequested,
                 host);
     }
 
@@ -428,6 +453,11 @@ public final class VatServer implements AutoCloseable {
         return endpoint.map(MetricsEndpoint::port);
     }
 
+    /** The capability URL of the inspector page, if configured ({@code inspector.port}): whoever has it may look. */
+    public Optional<String> inspectorUrl() {
+        return inspector.map(InspectorEndpoint::url);
+    }
+
     /** The server's durable objects, outbox and mailbox: their generation, outboxes and alarms. */
     public DurableHost durables() {
         return durables;
@@ -478,13 +508,18 @@ public final class VatServer implements AutoCloseable {
             resources.remove(e);
             e.close();
         });
+        inspector.ifPresent(e -> {
+            resources.remove(e);
+            e.close();
+        });
         durables.stopDelivering();
         resources.remove(node);
         node.close(SHUTDOWN_REASON);
         try {
             Files.deleteIfExists(dir.adminRefFile());
+            Files.deleteIfExists(dir.inspectorUrlFile());
         } catch (IOException e) {
-            LOG.warn("cannot remove {}: {}", dir.adminRefFile(), e.getMessage());
+            LOG.warn("cannot remove {} or {}: {}", dir.adminRefFile(), dir.inspectorUrlFile(), e.getMessage());
         }
         closeAll(resources);
         LOG.info("stopped");

@@ -1,10 +1,12 @@
 package dev.erg.server.metrics;
 
+import dev.erg.net.PeerStatus;
 import dev.erg.net.link.Link;
 import dev.erg.server.durable.DurableHost;
 import dev.erg.vat.PeerFault;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatObserver;
+import dev.erg.vat.spi.BrokenPromises;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -12,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -31,16 +34,29 @@ import java.util.function.Supplier;
  * <li>per hosted vat, labelled {@code vat}: {@code erg_vat_messages_total}, eventual sends
  *     delivered to it (the messages coming in); {@code erg_vat_turn_seconds}, how long its turns
  *     take, as a histogram; {@code erg_vat_queue_depth}, turns queued and not yet finished (the one running included).</li>
+ * <li>per live CapTP session, labelled {@code peer} (the peer's vat id):
+ *     {@code erg_session_messages_received_total} and {@code erg_session_messages_sent_total},
+ *     the messages in and out; {@code erg_session_table_entries}, also labelled {@code table}
+ *     ({@code exports}, {@code imports}, {@code questions}, {@code answers}), the sizes of its
+ *     tables;</li>
+ * <li>{@code erg_promises_broken_total}, labelled {@code kind}: promises broken in this JVM, by the
+ *     kind of their problem (see {@link BrokenPromises}).</li>
  * </ul>
  *
  * It is the runtime's {@link VatObserver}: per turn it costs a map lookup, two atomic
- * additions and a timer record, and nothing for vats it does not track.
+ * additions, a timer record and a {@link System#nanoTime()} with three stores into the vat's
+ * {@linkplain #recentTurns recent turns}, and nothing for vats it does not track. Session and
+ * broken-promise meters cost nothing per message: they are read from the runtime's own
+ * counters when scraped.
  */
 public final class ServerMetrics implements VatObserver {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<Vat, VatMeters> vats = new ConcurrentHashMap<>();
     private final Counter sessionsLost;
+    private final SessionMeters sessionMeters = new SessionMeters(registry);
+    private final BrokenPromiseMeters brokenPromises = new BrokenPromiseMeters(registry);
+    private volatile Supplier<List<PeerStatus>> peers = List::of;
 
     /** Meters for a server; {@link #trackSessions} and {@link #track} add the rest. */
     public ServerMetrics() {
@@ -62,6 +78,11 @@ public final class ServerMetrics implements VatObserver {
         Gauge.builder("erg.sessions", sessions, s -> s.get()).description("live CapTP sessions").strongReference(true)
                 .register(registry);
         Gauge.builder("erg.vats", vatCount, v -> v.get()).description("vats alive").strongReference(true).register(registry);
+    }
+
+    /** Reports the meters of each live session in {@code sessions}, asked at each scrape. */
+    public void trackPeers(Supplier<List<PeerStatus>> sessions) {
+        this.peers = sessions;
     }
 
     /** Reports durable turns, commits and store outages as counters, and alarms raised and the store's state as gauges. */
@@ -97,7 +118,7 @@ public final class ServerMetrics implements VatObserver {
                         .minimumExpectedValue(Duration.ofNanos(1_000))
                         .maximumExpectedValue(Duration.ofSeconds(10))
                         .register(registry),
-                queued);
+                queued, new TurnLog());
         Gauge.builder("erg.vat.queue.depth", queued, q -> Math.max(0, q.get()))
                 .description("turns queued for the vat and not yet finished")
                 .tag("vat", name)
@@ -123,8 +144,25 @@ public final class ServerMetrics implements VatObserver {
         return m == null ? 0 : (long) m.messages().count();
     }
 
+    /**
+     * How long {@code vat}'s turns took, counted in decades, fastest first: under 10 µs, 100 µs,
+     * 1 ms, 10 ms, 100 ms, 1 s, and longer; empty if it is not tracked.
+     */
+    public List<Long> turnDecades(Vat vat) {
+        VatMeters m = vats.get(vat);
+        return m == null ? List.of() : m.log().decades();
+    }
+
+    /** The last turns of {@code vat}, newest first, at most {@value TurnLog#RECENT}; empty if it is not tracked. */
+    public List<RecentTurn> recentTurns(Vat vat) {
+        VatMeters m = vats.get(vat);
+        return m == null ? List.of() : m.log().recent(System.nanoTime());
+    }
+
     /** Every meter in the Prometheus text format. */
     public String scrape() {
+        sessionMeters.sync(peers.get());
+        brokenPromises.sync();
         return registry.scrape();
     }
 
@@ -145,9 +183,10 @@ public final class ServerMetrics implements VatObserver {
         if (m != null) {
             m.queued().decrementAndGet();
             m.turns().record(nanos, TimeUnit.NANOSECONDS);
+            m.log().ran(System.nanoTime(), nanos);
         }
     }
 
-    private record VatMeters(Counter messages, Timer turns, AtomicLong queued) {
+    private record VatMeters(Counter messages, Timer turns, AtomicLong queued, TurnLog log) {
     }
 }

@@ -47,6 +47,7 @@ public final class DataDir {
     static final String VAT_ID = "vat-id";
     static final String STURDY = "sturdy-refs";
     static final String ADMIN = "admin.ref";
+    static final String INSPECTOR = "inspector.url";
     static final String LOCK = "server.lock";
     static final String SERVICES = "services";
     static final String DURABLE = "durable.db";
@@ -240,6 +241,11 @@ public final class DataDir {
     /** Where a running server writes the sturdy ref of its admin object. */
     public Path adminRefFile() {
         return root.resolve(ADMIN);
+    }
+
+    /** Where a running server writes the capability URL of its inspector page, when it serves one. */
+    public Path inspectorUrlFile() {
+        return root.resolve(INSPECTOR);
     }
 
     /** The SQLite database of durable state, when the configuration keeps it here. */

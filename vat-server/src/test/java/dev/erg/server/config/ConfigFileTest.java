@@ -54,6 +54,7 @@ class ConfigFileTest {
                 advertise = vats.example.org:7700, 10.0.0.1:7701
                 threads = 3
                 metrics.port = 9700
+                inspector.port = 0
                 service.a = counter
                 """);
         assertThat(config.listen().getHostString()).isEqualTo("::1");
@@ -61,7 +62,8 @@ class ConfigFileTest {
         assertThat(config.advertise()).extracting(InetSocketAddress::getHostString).containsExactly("vats.example.org", "10.0.0.1");
         assertThat(config.threads()).isEqualTo(OptionalInt.of(3));
         assertThat(config.metrics()).isEqualTo(OptionalInt.of(9700));
-        assertThat(config.service("a")).map(ServiceSpec::line).contains(5);
+        assertThat(config.inspector()).isEqualTo(OptionalInt.of(0));
+        assertThat(config.service("a")).map(ServiceSpec::line).contains(6);
     }
 
     @Test
@@ -69,12 +71,13 @@ class ConfigFileTest {
         ServerConfig config = parse("# nothing here\n\n");
         assertThat(config.listen()).isEqualTo(ConfigFile.DEFAULT_LISTEN);
         assertThat(config.services()).isEmpty();
+        assertThat(config.inspector()).as("the inspector is off unless asked for").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             listen 127.0.0.1:7700                     | erg-server.conf line 2: expected `key = value`, found "listen 127.0.0.1:7700"
-            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, cluster.capacity, cluster.placement, cluster.placement.<service>, cluster.rebalance, cluster.budget, cluster.budget.<service>, peers.connections, peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second)
+            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, inspector.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, cluster.capacity, cluster.placement, cluster.placement.<service>, cluster.rebalance, cluster.budget, cluster.budget.<service>, peers.connections, peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second)
             listen = 127.0.0.1:77x0                   | erg-server.conf line 2: listen: port "77x0" is not a number from 0 to 65535
             listen = 127.0.0.1                        | erg-server.conf line 2: listen: "127.0.0.1" is not host:port
             listen = ::1:7700                         | erg-server.conf line 2: listen: "::1:7700" is not host:port (write an IPv6 host as [::1])
@@ -84,6 +87,7 @@ class ConfigFileTest {
             commit.batch = 0                          | erg-server.conf line 2: commit.batch: 0 is not a number from 1 to 65536
             threads = 0                               | erg-server.conf line 2: threads: 0 is not a number from 1 to 1024
             metrics.port = 70000                      | erg-server.conf line 2: metrics.port: 70000 is not a number from 1 to 65535
+            inspector.port = on                       | erg-server.conf line 2: inspector.port: "on" is not a number from 0 to 65535
             service.shop = shop                       | erg-server.conf line 2: service.shop: no service maker is called "shop" (known: counter, greeter)
             service.Shop = counter                    | erg-server.conf line 2: service.Shop: a service name is 1 to 63 lower-case letters, digits and dashes, starting with a letter or digit
             threads =                                 | erg-server.conf line 2: threads has no value

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.server.config.SetupException;
+import dev.erg.crypto.VatId;
+import dev.erg.crypto.VatIdentity;
+import dev.erg.net.PeerStatus;
 import dev.erg.vat.PeerFault;
+import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
@@ -14,8 +18,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ServerMetricsTest {
@@ -121,5 +128,69 @@ class ServerMetricsTest {
                     .hasMessage("metrics.port " + port + " on 127.0.0.1 is in use; choose another metrics.port in the"
                             + " configuration, or stop what uses it");
         }
+    }
+
+    @Test
+    void keepsRecentTurnsAndTheirDecadesOfTrackedVats() {
+        ServerMetrics metrics = new ServerMetrics();
+        try (VatRuntime runtime = VatRuntime.builder().threads(1).observer(metrics).build()) {
+            Vat echoes = runtime.newVat("echoes");
+            Vat untracked = runtime.newVat("other");
+            metrics.track(echoes, "echoes");
+            Echo echo = echoes.export(text -> Promise.of(text), Echo.class);
+            for (int i = 0; i < 3; i++) {
+                echo.echo("x" + i).join(Duration.ofSeconds(5));
+            }
+            untracked.call(() -> 1).join(Duration.ofSeconds(5));
+
+            assertThat(metrics.recentTurns(echoes)).extracting(RecentTurn::number).startsWith(3L, 2L, 1L);
+            assertThat(metrics.turnDecades(echoes)).hasSize(7);
+            assertThat(metrics.turnDecades(echoes).stream().mapToLong(Long::longValue).sum()).isEqualTo(metrics.turns(echoes));
+            assertThat(metrics.recentTurns(untracked)).isEmpty();
+            assertThat(metrics.turnDecades(untracked)).isEmpty();
+        }
+    }
+
+    @Test
+    void sessionMetersFollowTheLiveSessions() throws Exception {
+        ServerMetrics metrics = new ServerMetrics();
+        VatId alice = VatIdentity.generate(new SecureRandom()).vatId();
+        VatId bob = VatIdentity.generate(new SecureRandom()).vatId();
+        AtomicReference<List<PeerStatus>> live = new AtomicReference<>(List.of(
+                new PeerStatus(alice, 7, 5, 1, 2, 3, 4), new PeerStatus(bob, 1, 1, 0, 0, 0, 0)));
+        metrics.trackPeers(live::get);
+
+        assertThat(metrics.scrape())
+                .contains("erg_session_messages_received_total{peer=\"" + alice + "\"} 7.0")
+                .contains("erg_session_messages_sent_total{peer=\"" + alice + "\"} 5.0")
+                .contains("erg_session_table_entries{peer=\"" + alice + "\",table=\"exports\"} 1.0")
+                .contains("erg_session_table_entries{peer=\"" + alice + "\",table=\"imports\"} 2.0")
+                .contains("erg_session_table_entries{peer=\"" + alice + "\",table=\"questions\"} 3.0")
+                .contains("erg_session_table_entries{peer=\"" + alice + "\",table=\"answers\"} 4.0")
+                .contains("peer=\"" + bob + "\"");
+
+        live.set(List.of(new PeerStatus(alice, 9, 6, 1, 0, 0, 0)));
+
+        assertThat(metrics.scrape())
+                .contains("erg_session_messages_received_total{peer=\"" + alice + "\"} 9.0")
+                .contains("erg_session_table_entries{peer=\"" + alice + "\",table=\"imports\"} 0.0")
+                .as("a session that ended has no meters left").doesNotContain(bob.toString());
+    }
+
+    @Test
+    void brokenPromisesAreCountedByTheKindOfTheirProblem() {
+        ServerMetrics metrics = new ServerMetrics();
+        String kind = "InspectTestBroken";
+        try (VatRuntime runtime = VatRuntime.builder().threads(1).build()) {
+            Echo refusing = runtime.newVat("refusing").export(text -> Promise.broken(Problem.of(kind, "no %s", text)),
+                    Echo.class);
+            for (int i = 0; i < 2; i++) {
+                Promise<String> answer = refusing.echo("x" + i);
+                assertThatThrownBy(() -> answer.join(Duration.ofSeconds(5))).isInstanceOf(ProblemException.class);
+            }
+        }
+
+        // Each call breaks two promises by the problem given: the method's own, and the caller's answer.
+        assertThat(metrics.scrape()).contains("erg_promises_broken_total{kind=\"" + kind + "\"} 4.0");
     }
 }
