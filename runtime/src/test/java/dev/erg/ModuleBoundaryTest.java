@@ -38,7 +38,7 @@ class ModuleBoundaryTest {
     @Test
     void onlyTheUserApiPackagesAreExportedToEveryone() throws URISyntaxException {
         assertThat(runtime().exports().stream().filter(e -> !e.isQualified()).map(ModuleDescriptor.Exports::source))
-                .containsExactlyInAnyOrder("dev.erg.vat", "dev.erg.wire", "dev.erg.captp", "dev.erg.net");
+                .containsExactlyInAnyOrder("dev.erg.vat", "dev.erg.wire", "dev.erg.captp", "dev.erg.net", "dev.erg.trace");
     }
 
     @Test

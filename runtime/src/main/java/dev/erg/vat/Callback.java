@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.trace.TraceContext;
 import java.util.function.Consumer;
 
 /** A turn that runs one {@link Promise#when} reaction in the vat that registered it. */
@@ -13,6 +14,16 @@ final class Callback extends Turn {
         this.promise = promise;
         this.onFulfilled = onFulfilled;
         this.onBroken = onBroken;
+    }
+
+    @Override
+    String label() {
+        return "when";
+    }
+
+    /** The trace context of the settled promise this reacts to, if it is an answer traced. */
+    TraceContext promiseTrace() {
+        return promise.trace();
     }
 
     @Override

@@ -23,6 +23,11 @@ final class Delivery extends Turn {
     }
 
     @Override
+    String label() {
+        return method.describe();
+    }
+
+    @Override
     void run(Vat vat) {
         Object[] converted;
         try {

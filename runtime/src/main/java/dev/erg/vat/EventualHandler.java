@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.trace.TraceContext;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 
@@ -50,7 +51,20 @@ abstract sealed class EventualHandler implements InvocationHandler permits FarRe
         if (answer != null) {
             remote.expectAnswer(answer);
         }
-        send(remote, passed, answer, sender);
+        TraceContext traced = Traces.active ? Traces.message(remote.describe()) : null;
+        if (traced == null) {
+            send(remote, passed, answer, sender);
+            return answer;
+        }
+        if (answer != null) {
+            answer.trace(traced);
+        }
+        TraceContext outer = Traces.sending(traced);
+        try {
+            send(remote, passed, answer, sender);
+        } finally {
+            Traces.sending(outer);
+        }
         return answer;
     }
 }

@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.trace.TraceContext;
 import dev.erg.vat.spi.BrokenPromises;
 import dev.erg.vat.spi.LogLimiter;
 import dev.erg.vat.spi.RemoteTarget;
@@ -69,6 +70,8 @@ public final class Promise<T> {
     /** What a fulfilling value must become, for a promise of a declared type; set before the promise is shared. */
     private Conversion expected;
     private String expectedFor;
+    /** The context of the message this promise answers, if traced; set before the promise is shared. */
+    private TraceContext trace;
 
     Promise() {
     }
@@ -411,9 +414,26 @@ public final class Promise<T> {
         }
         switch (s) {
             case FULFILLED -> settlePassed(v, from, sender);
-            case BROKEN -> rejectInternal(p);
+            // Followed rather than copied when traced, so that the trace names the answer it broke with.
+            case BROKEN -> {
+                if (trace == null) {
+                    rejectInternal(p);
+                } else {
+                    forwardInternal(returned);
+                }
+            }
             default -> forwardInternal(returned);
         }
+    }
+
+    /** Names this promise, an answer, by the trace context of its message. */
+    void trace(TraceContext message) {
+        trace = message;
+    }
+
+    /** The trace context of the message this promise answers, or null. */
+    TraceContext trace() {
+        return trace;
     }
 
     /** Claims the right to resolve; false if already resolved. Used by {@link PromiseResolver}. */
@@ -490,11 +510,18 @@ public final class Promise<T> {
                 return;
             }
         }
-        if (pipeline != null) {
-            RemoteRef.send(pipeline, message.name, message.args,
-                    message.method == null ? Object.class : message.method.answerType(), message.answer);
-        } else {
-            deliver(message);
+        TraceContext outer = message.trace == null ? null : Traces.sending(message.trace);
+        try {
+            if (pipeline != null) {
+                RemoteRef.send(pipeline, message.name, message.args,
+                        message.method == null ? Object.class : message.method.answerType(), message.answer);
+            } else {
+                deliver(message);
+            }
+        } finally {
+            if (message.trace != null) {
+                Traces.sending(outer);
+            }
         }
     }
 
@@ -643,6 +670,9 @@ public final class Promise<T> {
         problem = p;
         claimed = true;
         remote = null;
+        if (trace != null) {
+            Traces.settled(trace, forwardedTo, p);
+        }
         Reaction deferred = null;
         Reaction deferredLast = null;
         Reaction r = first;
@@ -653,7 +683,7 @@ public final class Promise<T> {
             r.next = null;
             switch (r) {
                 case Listener listener -> listener.fire(this);
-                case Pipelined message -> deliver(message);
+                case Pipelined message -> deliverTraced(message);
                 case Relay _, Observer _ -> {
                     if (deferredLast == null) {
                         deferred = r;
@@ -669,6 +699,20 @@ public final class Promise<T> {
             notifyAll();
         }
         return deferred;
+    }
+
+    /** Delivers a message sent through this promise, under the trace context it was sent with. */
+    private void deliverTraced(Pipelined m) {
+        if (m.trace == null) {
+            deliver(m);
+            return;
+        }
+        TraceContext outer = Traces.sending(m.trace);
+        try {
+            deliver(m);
+        } finally {
+            Traces.sending(outer);
+        }
     }
 
     /** Delivers a message sent through this promise, which has settled. */
@@ -730,6 +774,8 @@ public final class Promise<T> {
         final Object[] args;
         final Promise<Object> answer;
         final Vat sender;
+        /** The context of the message, if traced: it is delivered later, on another thread. */
+        final TraceContext trace;
 
         Pipelined(RemoteMethod method, String name, Object[] args, Promise<Object> answer, Vat sender) {
             this.method = method;
@@ -737,6 +783,7 @@ public final class Promise<T> {
             this.args = args;
             this.answer = answer;
             this.sender = sender;
+            this.trace = Traces.active ? Traces.frame().sending : null;
         }
     }
 

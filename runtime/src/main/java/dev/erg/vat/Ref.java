@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.trace.TraceContext;
 import dev.erg.vat.spi.Refs;
 import dev.erg.vat.spi.RemoteTarget;
 import java.lang.reflect.Proxy;
@@ -112,6 +113,23 @@ public final class Ref {
         if (sender != null) {
             sender.sending();
         }
+        TraceContext traced = Traces.active ? Traces.message(method) : null;
+        if (traced == null) {
+            route(target, method, args, answer);
+            return;
+        }
+        if (answer != null) {
+            answer.trace(traced);
+        }
+        TraceContext outer = Traces.sending(traced);
+        try {
+            route(target, method, args, answer);
+        } finally {
+            Traces.sending(outer);
+        }
+    }
+
+    private static void route(Object target, String method, Object[] args, Promise<Object> answer) {
         Promise<?> promise = promiseBehind(target);
         if (promise != null) {
             promise.sendMessage(null, method, args, answer, null);

@@ -14,6 +14,11 @@ final class Task extends Turn {
     }
 
     @Override
+    String label() {
+        return "run";
+    }
+
+    @Override
     void run(Vat vat) {
         Object result;
         try {

@@ -1,5 +1,7 @@
 package dev.erg.vat;
 
+import dev.erg.trace.TraceContext;
+
 /**
  * One unit of work queued on a vat: it runs alone, to completion, on the vat's event loop.
  * Turns form an intrusive list ({@link #next}) so that queueing allocates nothing.
@@ -8,6 +10,12 @@ abstract sealed class Turn permits Delivery, Callback, Task {
 
     /** Link in the vat's queue; written before publication, read by the vat's loop only. */
     Turn next;
+
+    /** The trace context the turn runs under; null unless its runtime traces and it is sampled. */
+    TraceContext trace;
+
+    /** What the turn does, as a trace names it. */
+    abstract String label();
 
     /** Runs the turn on its vat's loop. */
     abstract void run(Vat vat);

@@ -1,5 +1,9 @@
 package dev.erg.vat;
 
+import dev.erg.trace.TraceContext;
+import dev.erg.trace.TraceEvent;
+import dev.erg.trace.TraceLog;
+import dev.erg.trace.Tracer;
 import dev.erg.vat.spi.LogLimiter;
 import dev.erg.vat.spi.TurnGuard;
 import dev.erg.vat.spi.Vats;
@@ -64,6 +68,8 @@ public final class Vat {
     private TurnGuard guard;
     /** What application code threw in the current turn; written only while a guard is set. */
     private Throwable thrownInTurn;
+    /** This vat's trace log, if its runtime traces; see {@link Traces}. */
+    private final TraceLog traceLog;
     private RandomGenerator random;
     private List<Consumer<Problem>> shutdownListeners;
     /** When turns of this vat may run on a receiving thread again ({@link HereTurns}); 0: now. */
@@ -73,11 +79,17 @@ public final class Vat {
         this.runtime = runtime;
         this.name = name;
         this.sequence = sequence;
+        this.traceLog = runtime.tracer() == null ? null : runtime.tracer().newLog(name);
     }
 
     /** The vat whose turn is running on this thread, or null outside any turn. */
     static Vat current() {
         return CURRENT.get();
+    }
+
+    /** This vat's trace log, or null if its runtime does not trace. */
+    TraceLog traceLog() {
+        return traceLog;
     }
 
     /** The runtime that made this vat. */
@@ -187,6 +199,9 @@ public final class Vat {
         }
         runtime.forget(this);
         tellShutdownListeners();
+        if (traceLog != null) {
+            runtime.tracer().retire(traceLog);
+        }
         if (SCHEDULED.compareAndSet(this, 0, 1)) {
             runtime.scheduler().submit(this);
         }
@@ -276,6 +291,10 @@ public final class Vat {
         if (observer != null) {
             observer.queued(this, turn instanceof Delivery);
         }
+        Tracer tracer = runtime.tracer();
+        if (tracer != null) {
+            Traces.stamp(turn, this, tracer);
+        }
         Turn top;
         do {
             top = inbox;
@@ -321,6 +340,17 @@ public final class Vat {
         Vat outer = CURRENT.get();
         CURRENT.set(this);
         VatObserver observer = runtime.observer();
+        Traces.Frame frame = traceLog == null ? null : Traces.frame();
+        TraceLog outerLog = null;
+        Tracer outerTracer = null;
+        TraceContext outerTurn = null;
+        if (frame != null) {
+            outerLog = frame.log;
+            outerTracer = frame.tracer;
+            outerTurn = frame.turn;
+            frame.log = traceLog;
+            frame.tracer = runtime.tracer();
+        }
         try {
             for (int n = 0; n < maxTurns; n++) {
                 if (shutDown) {
@@ -331,7 +361,14 @@ public final class Vat {
                 if (turn == null) {
                     break;
                 }
-                long started = observer == null ? 0 : System.nanoTime();
+                TraceContext traced = turn.trace;
+                if (frame != null) {
+                    frame.turn = traced;
+                    if (traced != null) {
+                        traceLog.record(TraceEvent.Kind.BEGIN, traced, 0, 0, turn.label());
+                    }
+                }
+                long started = observer == null && traced == null ? 0 : System.nanoTime();
                 TurnGuard turnGuard = guard;
                 if (turnGuard == null) {
                     runTurn(turn);
@@ -341,12 +378,21 @@ public final class Vat {
                 if (observer != null) {
                     observer.ran(this, System.nanoTime() - started);
                 }
+                if (traced != null) {
+                    traceLog.ended(traced, System.nanoTime() - started);
+                    frame.turn = null;
+                }
                 if (deadline != 0 && System.nanoTime() - deadline > 0) {
                     break;
                 }
             }
         } finally {
             CURRENT.set(outer);
+            if (frame != null) {
+                frame.log = outerLog;
+                frame.tracer = outerTracer;
+                frame.turn = outerTurn;
+            }
         }
         scheduled = 0;
         if ((ready != null || inbox != null) && SCHEDULED.compareAndSet(this, 0, 1)) {
@@ -404,6 +450,9 @@ public final class Vat {
         shutDown = true;
         runtime.forget(this);
         tellShutdownListeners();
+        if (traceLog != null) {
+            runtime.tracer().retire(traceLog);
+        }
         cancelQueued();
         scheduled = 0;
     }

@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.trace.TraceContext;
 import dev.erg.vat.spi.TurnGuard;
 import dev.erg.vat.spi.VatControl;
 
@@ -14,5 +15,20 @@ final class VatHooks implements VatControl {
     @Override
     public void terminate(Vat vat, String reason) {
         vat.terminate(reason);
+    }
+
+    @Override
+    public boolean traces(Vat vat) {
+        return vat.traceLog() != null;
+    }
+
+    @Override
+    public TraceContext outgoingTrace() {
+        return Traces.active ? Traces.frame().sending : null;
+    }
+
+    @Override
+    public void receive(Vat vat, TraceContext message, Runnable action) {
+        Traces.receive(vat, message, action);
     }
 }

@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.trace.Tracer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -23,14 +24,19 @@ public final class VatRuntime implements AutoCloseable {
     private final Scheduler scheduler;
     private final Timer timer;
     private final VatObserver observer;
+    private final Tracer tracer;
     private final Set<Vat> vats = ConcurrentHashMap.newKeySet();
     private final AtomicLong made = new AtomicLong();
     private volatile boolean closed;
 
-    private VatRuntime(Scheduler scheduler, VatObserver observer) {
+    private VatRuntime(Scheduler scheduler, VatObserver observer, Tracer tracer) {
         this.scheduler = scheduler;
         this.timer = new SchedulerTimer(scheduler);
         this.observer = observer;
+        this.tracer = tracer;
+        if (tracer != null) {
+            Traces.active = true;
+        }
     }
 
     /** A runtime whose vats share one thread per available processor. */
@@ -93,6 +99,11 @@ public final class VatRuntime implements AutoCloseable {
         return observer;
     }
 
+    /** The tracer given to the builder, or null. */
+    Tracer tracer() {
+        return tracer;
+    }
+
     void forget(Vat vat) {
         vats.remove(vat);
     }
@@ -104,6 +115,7 @@ public final class VatRuntime implements AutoCloseable {
         private int turnsPerBatch = 256;
         private DeterministicScheduler deterministic;
         private VatObserver observer;
+        private Tracer tracer;
 
         private Builder() {
         }
@@ -141,10 +153,20 @@ public final class VatRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Traces the causality of the runtime's turns with {@code tracer}: each vat keeps a
+         * log of sends, turns and settled answers (see {@link Tracer}); default: no tracing,
+         * at no cost.
+         */
+        public Builder tracer(Tracer tracer) {
+            this.tracer = Objects.requireNonNull(tracer, "tracer");
+            return this;
+        }
+
         /** The runtime. */
         public VatRuntime build() {
             return new VatRuntime(deterministic != null ? deterministic : new PoolScheduler(threads, turnsPerBatch),
-                    observer);
+                    observer, tracer);
         }
     }
 }

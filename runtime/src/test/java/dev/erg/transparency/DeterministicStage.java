@@ -1,6 +1,7 @@
 package dev.erg.transparency;
 
 import dev.erg.vat.DeterministicScheduler;
+import dev.erg.trace.Tracer;
 import dev.erg.vat.VatRuntime;
 import java.time.Duration;
 
@@ -25,8 +26,9 @@ final class DeterministicStage implements Stage {
     public Outcome run(Scenario scenario) {
         Outcome outcome = new Outcome();
         DeterministicScheduler scheduler = new DeterministicScheduler(seed);
-        try (VatRuntime runtime = VatRuntime.builder().scheduler(scheduler).build()) {
-            var done = Stage.start(scenario, new LocalStage.OneRuntime(runtime), outcome);
+        Tracer tracer = Tracer.builder().seed(seed).build();
+        try (VatRuntime runtime = VatRuntime.builder().scheduler(scheduler).tracer(tracer).build()) {
+            var done = Stage.start(scenario, new LocalStage.OneRuntime(runtime, tracer), outcome);
             scheduler.runUntilIdle();
             Stage.finish(done, outcome, Duration.ZERO);
         }

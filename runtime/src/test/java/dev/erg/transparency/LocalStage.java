@@ -2,6 +2,8 @@ package dev.erg.transparency;
 
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
+import dev.erg.trace.TraceGraph;
+import dev.erg.trace.Tracer;
 import dev.erg.vat.VatRuntime;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,8 +26,9 @@ final class LocalStage implements Stage {
     @Override
     public Outcome run(Scenario scenario) {
         Outcome outcome = new Outcome();
-        try (VatRuntime runtime = VatRuntime.create()) {
-            Stage.finish(Stage.start(scenario, new OneRuntime(runtime), outcome), outcome, wait);
+        Tracer tracer = Tracer.builder().build();
+        try (VatRuntime runtime = VatRuntime.builder().tracer(tracer).build()) {
+            Stage.finish(Stage.start(scenario, new OneRuntime(runtime, tracer), outcome), outcome, wait);
         }
         return outcome;
     }
@@ -38,10 +41,17 @@ final class LocalStage implements Stage {
     /** A world whose vats share {@code runtime}: sharing is exporting. */
     static final class OneRuntime implements World {
         private final VatRuntime runtime;
+        private final Tracer tracer;
         private final Map<String, Vat> vats = new HashMap<>();
 
-        OneRuntime(VatRuntime runtime) {
+        OneRuntime(VatRuntime runtime, Tracer tracer) {
             this.runtime = runtime;
+            this.tracer = tracer;
+        }
+
+        @Override
+        public TraceGraph trace() {
+            return tracer.graph();
         }
 
         @Override

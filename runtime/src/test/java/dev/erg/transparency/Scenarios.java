@@ -37,6 +37,7 @@ final class Scenarios {
         all.addAll(PassableScenarios.all());
         all.addAll(TypeScenarios.all());
         all.addAll(RevocationScenarios.all());
+        all.addAll(TraceScenarios.all());
         return all;
     }
 }

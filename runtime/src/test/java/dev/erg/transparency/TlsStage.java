@@ -7,6 +7,8 @@ import dev.erg.net.Node;
 import dev.erg.vat.Deferred;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
+import dev.erg.trace.TraceGraph;
+import dev.erg.trace.Tracer;
 import dev.erg.vat.VatRuntime;
 import dev.erg.wire.PassableRegistry;
 import java.net.InetSocketAddress;
@@ -29,7 +31,8 @@ final class TlsStage implements Stage {
 
     private static final InetSocketAddress LOOPBACK_ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
 
-    private final VatRuntime runtime = VatRuntime.create();
+    private final Tracer tracer = Tracer.builder().build();
+    private final VatRuntime runtime = VatRuntime.builder().tracer(tracer).build();
     private final PassableRegistry registry;
     private final Duration wait;
     private final Map<String, Node> nodes = new HashMap<>();
@@ -112,6 +115,11 @@ final class TlsStage implements Stage {
                 issued.add(ref);
             }
             return node(to).connect(SturdyRef.parse(ref.toString()), iface).join(Harness.WAIT);
+        }
+
+        @Override
+        public TraceGraph trace() {
+            return tracer.graph();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.erg.transparency;
 
+import dev.erg.trace.TraceGraph;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 
@@ -27,4 +28,7 @@ public interface World {
      * and the promise is fulfilled at once.
      */
     Promise<Void> cut(String name);
+
+    /** The causality graph of everything the vats of this world's runtimes have recorded so far. */
+    TraceGraph trace();
 }

@@ -35,7 +35,7 @@ final class Questions {
         pipelines.put(question, pipeline);
         long settler = session.exports.export(new Settler(answer, answerType, question, -1));
         session.sender.send(new Message.Deliver(remote.target(), method, arguments, OptionalLong.of(question),
-                Optional.of(new Descriptor.ImportObject(settler))));
+                Optional.of(new Descriptor.ImportObject(settler)), session.outgoingTrace()));
         return pipeline;
     }
 

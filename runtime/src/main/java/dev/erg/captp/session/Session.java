@@ -1,11 +1,13 @@
 package dev.erg.captp.session;
 
+import dev.erg.trace.TraceContext;
 import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
 import dev.erg.vat.spi.Refs;
 import dev.erg.vat.spi.RemoteTarget;
+import dev.erg.vat.spi.Vats;
 import dev.erg.vat.Resolver;
 import dev.erg.vat.Vat;
 import dev.erg.wire.codec.Bytes;
@@ -20,6 +22,7 @@ import dev.erg.wire.codec.Unreadable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -71,6 +74,10 @@ public final class Session {
     private volatile Problem problem;
     private final LongAdder received = new LongAdder();
     private final LongAdder sent = new LongAdder();
+    /** Runs the session's own turns; names the vat whose trace log records what the peer sends. */
+    private final Vat vat;
+    /** Whether the vat's runtime traces: then sends carry their trace context and deliveries run under theirs. */
+    private final boolean traced;
     private final Peering peering;
     private final Handoffs handoffs;
     private final GiftBox gifts;
@@ -113,6 +120,8 @@ public final class Session {
         }
         this.maxEntries = maxEntries;
         this.peerName = peerName;
+        this.vat = vat;
+        this.traced = Vats.traces(vat);
         this.exports = new ExportTable(bootstrap);
         this.answers = new Answers(this, vat);
         this.sender = new Sender(this, counted(out));
@@ -160,8 +169,20 @@ public final class Session {
     public void receive(Message message) {
         received.increment();
         switch (message) {
-            case Message.Deliver d -> deliver(d);
-            case Message.DeliverOnly d -> deliverOnly(d);
+            case Message.Deliver d -> {
+                if (traced) {
+                    Vats.receive(vat, d.trace().orElse(null), () -> deliver(d));
+                } else {
+                    deliver(d);
+                }
+            }
+            case Message.DeliverOnly d -> {
+                if (traced) {
+                    Vats.receive(vat, d.trace().orElse(null), () -> deliverOnly(d));
+                } else {
+                    deliverOnly(d);
+                }
+            }
             case Message.Listen l -> answers.reportTo(targetOf(l.target()), l.listener().position());
             case Message.GcExports gc -> gcExports(gc);
             case Message.GcAnswers gc -> answers.freed(gc.positions());
@@ -292,7 +313,7 @@ public final class Session {
                     }
                     Remote pipeline = null;
                     if (answer == null) {
-                        sender.send(new Message.DeliverOnly(remote.target(), method, arguments));
+                        sender.send(new Message.DeliverOnly(remote.target(), method, arguments, outgoingTrace()));
                     } else {
                         pipeline = questions.ask(remote, method, arguments, answerType, answer);
                     }
@@ -315,6 +336,11 @@ public final class Session {
             sendToRetired(remote, method, args, answer);
         }
         return null;
+    }
+
+    /** The trace context of the send being made on this thread, if traced. */
+    Optional<TraceContext> outgoingTrace() {
+        return traced ? Optional.ofNullable(Vats.outgoingTrace()) : Optional.empty();
     }
 
     /** A message that raced with the answer it was pipelined to goes where the answer went. */

@@ -1,5 +1,6 @@
 package dev.erg.vat.spi;
 
+import dev.erg.trace.TraceContext;
 import dev.erg.vat.Vat;
 
 /**
@@ -14,4 +15,13 @@ public interface VatControl {
 
     /** See {@link Vats#terminate}. */
     void terminate(Vat vat, String reason);
+
+    /** See {@link Vats#traces}. */
+    boolean traces(Vat vat);
+
+    /** See {@link Vats#outgoingTrace}. */
+    TraceContext outgoingTrace();
+
+    /** See {@link Vats#receive}. */
+    void receive(Vat vat, TraceContext message, Runnable action);
 }

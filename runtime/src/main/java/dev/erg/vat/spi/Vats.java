@@ -1,5 +1,6 @@
 package dev.erg.vat.spi;
 
+import dev.erg.trace.TraceContext;
 import dev.erg.vat.Vat;
 import java.lang.invoke.MethodHandles;
 
@@ -61,5 +62,30 @@ public final class Vats {
      */
     public static void terminate(Vat vat, String reason) {
         control().terminate(vat, reason);
+    }
+
+    /** Whether {@code vat}'s runtime traces causality (has a {@link dev.erg.trace.Tracer}). */
+    public static boolean traces(Vat vat) {
+        return control().traces(vat);
+    }
+
+    /**
+     * The trace context of the eventual send this thread is making, for the network layer to
+     * carry with it; null if the send is not traced (always, unless a runtime of this JVM has a
+     * {@link dev.erg.trace.Tracer}).
+     */
+    public static TraceContext outgoingTrace() {
+        return control().outgoingTrace();
+    }
+
+    /**
+     * Runs {@code action}, the network layer's handling of a message from a peer for
+     * {@code vat}'s objects: a message it delivers runs under {@code message}, the context the
+     * peer sent (null if none: a traced runtime may then start a trace), and answers it
+     * settles are recorded in {@code vat}'s trace log. Just runs it if the vat's runtime does
+     * not trace.
+     */
+    public static void receive(Vat vat, TraceContext message, Runnable action) {
+        control().receive(vat, message, action);
     }
 }

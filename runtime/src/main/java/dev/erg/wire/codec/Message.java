@@ -1,5 +1,6 @@
 package dev.erg.wire.codec;
 
+import dev.erg.trace.TraceContext;
 import dev.erg.vat.Problem;
 import dev.erg.wire.codec.Descriptor.Import;
 import dev.erg.wire.codec.Descriptor.Target;
@@ -69,13 +70,21 @@ public sealed interface Message {
      * @param target the object or answer the message is for
      * @param method the method name
      * @param args   the arguments: pass-by-copy data and references
+     * @param trace  the message's trace context, present only if its trace is sampled
      */
-    record DeliverOnly(Target target, String method, List<Object> args) implements Message {
+    record DeliverOnly(Target target, String method, List<Object> args, Optional<TraceContext> trace)
+            implements Message {
         /** Copies {@code args} unless it is already an unmodifiable list from this package. */
         public DeliverOnly {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(method, "method");
             args = ImmutableList.copyOf(args);
+            Objects.requireNonNull(trace, "trace");
+        }
+
+        /** A message without a trace context. */
+        public DeliverOnly(Target target, String method, List<Object> args) {
+            this(target, method, args, Optional.empty());
         }
     }
 
@@ -90,9 +99,10 @@ public sealed interface Message {
      * @param args           the arguments: pass-by-copy data and references
      * @param answerPosition where the receiver keeps the answer, chosen by the sender
      * @param resolver       the sender's object told of the outcome
+     * @param trace          the message's trace context, present only if its trace is sampled
      */
     record Deliver(Target target, String method, List<Object> args, OptionalLong answerPosition,
-                   Optional<Import> resolver) implements Message {
+                   Optional<Import> resolver, Optional<TraceContext> trace) implements Message {
         /**
          * Checks the fields and copies {@code args} unless it is already an unmodifiable list
          * from this package.
@@ -114,6 +124,13 @@ public sealed interface Message {
                 throw new IllegalArgumentException(
                         "neither answerPosition nor resolver (expected: at least one)");
             }
+            Objects.requireNonNull(trace, "trace");
+        }
+
+        /** A message without a trace context. */
+        public Deliver(Target target, String method, List<Object> args, OptionalLong answerPosition,
+                       Optional<Import> resolver) {
+            this(target, method, args, answerPosition, resolver, Optional.empty());
         }
     }
 

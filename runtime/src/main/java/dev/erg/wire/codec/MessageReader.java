@@ -13,6 +13,7 @@ import dev.erg.wire.codec.Message.Get;
 import dev.erg.wire.codec.Message.Index;
 import dev.erg.wire.codec.Message.Listen;
 import dev.erg.wire.codec.Message.StartSession;
+import dev.erg.trace.TraceContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -28,6 +29,8 @@ final class MessageReader {
     private final ValueReader values;
     /** The field being read, for the path of a failure; {@code null} while reading none. */
     private String field;
+    /** Whether the message being read ends with a trace context. */
+    private boolean traced;
 
     private MessageReader(ItemReader in, ValueReader values) {
         this.in = in;
@@ -63,7 +66,8 @@ final class MessageReader {
             }
             int op = (int) code;
             field = null;
-            if (length != Op.length(op)) {
+            traced = Op.mayBeTraced(op) && length == Op.length(op) + 1;
+            if (length != Op.length(op) && !traced) {
                 throw PathFailure.of(ProtocolError.TYPE_MISMATCH,
                         Op.name(op) + " with item count " + length, Integer.toString(Op.length(op)));
             }
@@ -102,8 +106,9 @@ final class MessageReader {
         String method = in.text();
         field = "args";
         List<Object> args = values.arguments(1);
+        Optional<TraceContext> trace = trace();
         field = null;
-        return new DeliverOnly(target, method, args);
+        return new DeliverOnly(target, method, args, trace);
     }
 
     private Deliver deliver() {
@@ -117,9 +122,29 @@ final class MessageReader {
                 ? OptionalLong.empty() : OptionalLong.of(in.unsigned("answer position"));
         field = "resolver";
         Optional<Import> resolver = in.nextIsNull() ? Optional.empty() : Optional.of(imported("resolver"));
+        Optional<TraceContext> trace = trace();
         field = null;
         return ItemReader.construct("deliver",
-                () -> new Deliver(target, method, args, answerPosition, resolver));
+                () -> new Deliver(target, method, args, answerPosition, resolver, trace));
+    }
+
+    /** Reads the optional last item of a deliver or deliver-only: a trace context of {@value TraceContext#BYTES} bytes. */
+    private Optional<TraceContext> trace() {
+        if (!traced) {
+            return Optional.empty();
+        }
+        field = "trace";
+        byte[] bytes = in.bytes().toByteArray();
+        if (bytes.length != TraceContext.BYTES) {
+            throw PathFailure.of(ProtocolError.INVALID_VALUE, "trace context of " + bytes.length + " bytes",
+                    Integer.toString(TraceContext.BYTES));
+        }
+        try {
+            return Optional.of(TraceContext.fromBytes(bytes));
+        } catch (IllegalArgumentException e) {
+            throw PathFailure.of(ProtocolError.INVALID_VALUE, "trace context with an all-zero trace id or span id",
+                    "neither all zeros");
+        }
     }
 
     private Abort abort() {

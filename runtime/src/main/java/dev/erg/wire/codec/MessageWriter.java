@@ -11,7 +11,9 @@ import dev.erg.wire.codec.Message.Get;
 import dev.erg.wire.codec.Message.Index;
 import dev.erg.wire.codec.Message.Listen;
 import dev.erg.wire.codec.Message.StartSession;
+import dev.erg.trace.TraceContext;
 import java.util.List;
+import java.util.Optional;
 
 /** Encodes one {@link Message} as {@link MessageReader} decodes it. */
 final class MessageWriter {
@@ -47,11 +49,12 @@ final class MessageWriter {
                     out.texts(m.locationHints(), 1);
                 }
                 case DeliverOnly m -> {
-                    start(Op.DELIVER_ONLY);
+                    start(Op.DELIVER_ONLY, m.trace().isPresent());
                     call(m.target(), m.method(), m.args());
+                    trace(m.trace());
                 }
                 case Deliver m -> {
-                    start(Op.DELIVER);
+                    start(Op.DELIVER, m.trace().isPresent());
                     call(m.target(), m.method(), m.args());
                     if (m.answerPosition().isPresent()) {
                         cbor.head(Cbor.UNSIGNED, m.answerPosition().getAsLong());
@@ -63,6 +66,7 @@ final class MessageWriter {
                     } else {
                         cbor.simple(Cbor.NULL);
                     }
+                    trace(m.trace());
                 }
                 case Abort m -> {
                     start(Op.ABORT);
@@ -117,8 +121,19 @@ final class MessageWriter {
     }
 
     private void start(int op) {
-        cbor.head(Cbor.ARRAY, Op.length(op));
+        start(op, false);
+    }
+
+    private void start(int op, boolean traced) {
+        cbor.head(Cbor.ARRAY, Op.length(op) + (traced ? 1 : 0));
         cbor.head(Cbor.UNSIGNED, op);
+    }
+
+    /** Writes a message's trace context, if it has one, as its last item. */
+    private void trace(Optional<TraceContext> trace) {
+        if (trace.isPresent()) {
+            out.bytes(Bytes.of(trace.get().toBytes()));
+        }
     }
 
     /** Writes the target, method and arguments that deliver and deliver-only share. */

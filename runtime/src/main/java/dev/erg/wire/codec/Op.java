@@ -35,4 +35,9 @@ final class Op {
     static int length(int op) {
         return LENGTHS[op];
     }
+
+    /** Whether the op's array may end with one more item, a trace context. */
+    static boolean mayBeTraced(int op) {
+        return op == DELIVER || op == DELIVER_ONLY;
+    }
 }

@@ -114,10 +114,10 @@ final class Diagnostic {
     private static String message(Message message) {
         return switch (message) {
             case StartSession m -> tagged(Tag.MESSAGE, 0, m.version(), m.vatId(), m.locationHints());
-            case DeliverOnly m -> tagged(Tag.MESSAGE, 1, m.target(), m.method(), m.args());
-            case Deliver m -> tagged(Tag.MESSAGE, 2, m.target(), m.method(), m.args(),
+            case DeliverOnly m -> traced(tagged(Tag.MESSAGE, 1, m.target(), m.method(), m.args()), m.trace());
+            case Deliver m -> traced(tagged(Tag.MESSAGE, 2, m.target(), m.method(), m.args(),
                     m.answerPosition().isPresent() ? m.answerPosition().getAsLong() : null,
-                    m.resolver().orElse(null));
+                    m.resolver().orElse(null)), m.trace());
             case Abort m -> tagged(Tag.MESSAGE, 3, m.reason());
             case Listen m -> tagged(Tag.MESSAGE, 4, m.target(), m.listener(), m.wantsPartial());
             case GcExports m -> tagged(Tag.MESSAGE, 5, m.positions(), m.wireDeltas());
@@ -127,6 +127,12 @@ final class Diagnostic {
             case Disembargo m -> tagged(Tag.MESSAGE, 9, m.target(), m.embargoId());
             case DisembargoPromise m -> tagged(Tag.MESSAGE, 10, m.target(), m.embargoId());
         };
+    }
+
+    /** A deliver's rendering with its trace context, if any, as one more item. */
+    private static String traced(String rendered, java.util.Optional<dev.erg.trace.TraceContext> trace) {
+        return trace.map(t -> rendered.substring(0, rendered.length() - 2) + ", "
+                + render(Bytes.of(t.toBytes())) + "])").orElse(rendered);
     }
 
     private static String tagged(int tag, Object... items) {

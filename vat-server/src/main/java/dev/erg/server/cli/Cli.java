@@ -61,6 +61,7 @@ public final class Cli {
         line.addSubcommand("call", new CallCommand(launch));
         line.addSubcommand("describe", new DescribeCommand(launch));
         line.addSubcommand("spawn", new SpawnCommand(launch));
+        line.addSubcommand("trace", new TraceCommand(launch));
         line.addSubcommand("cluster", new CommandLine(new ClusterCommand(launch))
                 .addSubcommand("spawn", new ClusterSpawnCommand(launch))
                 .addSubcommand("move", new ClusterMoveCommand(launch)));

@@ -168,6 +168,7 @@ public final class VatServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         VatRuntime.Builder builder = VatRuntime.builder().observer(metrics);
         config.threads().ifPresent(builder::threads);
+        TraceSetup.configure(builder, environment, opened);
         VatRuntime runtime = builder.build();
         opened.push(runtime);
         PassableRegistry registry = registry(config, makers);

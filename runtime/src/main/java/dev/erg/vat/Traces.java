@@ -1,0 +1,161 @@
+package dev.erg.vat;
+
+import dev.erg.trace.TraceContext;
+import dev.erg.trace.TraceEvent;
+import dev.erg.trace.TraceLog;
+import dev.erg.trace.Tracer;
+
+/**
+ * How the trace context follows eventual sends within a JVM (see {@link Tracer}). Each thread
+ * has a frame: the tracer and log of the vat whose turn it runs, the context that turn runs
+ * under, and the context of the message being sent, if any, which the turn queued for it (or
+ * the network layer encoding it) takes. Nothing here runs unless a runtime has a tracer:
+ * every caller first checks its runtime's tracer, a turn's or promise's context, or
+ * {@link #active}.
+ */
+final class Traces {
+
+    /** Whether any runtime of this JVM was built with a tracer; never reset. */
+    static volatile boolean active;
+
+    private static final ThreadLocal<Frame> FRAME = ThreadLocal.withInitial(Frame::new);
+
+    private Traces() {
+    }
+
+    /** One thread's tracing state. */
+    static final class Frame {
+        /** The log of the vat whose turn runs here (or for which the network layer acts), else null. */
+        TraceLog log;
+        Tracer tracer;
+        /** The context of the running turn, null if it is not sampled or no turn runs. */
+        TraceContext turn;
+        /** The context of the message being sent, taken by the turn queued for it. */
+        TraceContext sending;
+        /** Whether the network layer is delivering a message from a peer, which may start a trace. */
+        boolean receiving;
+    }
+
+    static Frame frame() {
+        return FRAME.get();
+    }
+
+    /**
+     * The context of a message about to be sent: a new span of the running turn's trace,
+     * recorded as sent; the context the network layer received it with, or a new root for a
+     * message received without one, if sampled; or null if the running turn is not sampled
+     * (or none runs).
+     */
+    static TraceContext message(String label) {
+        Frame f = FRAME.get();
+        if (f.sending != null) {
+            return f.sending;
+        }
+        if (f.turn == null) {
+            // A message from a peer that carried no context may start a trace here, its answer named by it.
+            TraceContext root = f.receiving ? f.tracer.root() : null;
+            if (root != null) {
+                f.log.record(TraceEvent.Kind.SEND, root, 0, 0, label);
+            }
+            return root;
+        }
+        TraceContext m = f.tracer.child(f.turn);
+        f.log.record(TraceEvent.Kind.SEND, m, f.turn.span(), 0, label);
+        return m;
+    }
+
+    /** Makes {@code message} the one being sent on this thread; returns the one it replaces. */
+    static TraceContext sending(TraceContext message) {
+        Frame f = FRAME.get();
+        TraceContext previous = f.sending;
+        f.sending = message;
+        return previous;
+    }
+
+    /**
+     * Gives {@code turn}, about to be queued on {@code into}, its context: the message's being
+     * sent, for a delivery; for a reaction, a new span of the answer it reacts to (whichever
+     * thread settled it, so that the graph is the same in one JVM and across machines); else a
+     * new span of the running turn's trace; else, from outside any turn, a new root if sampled.
+     */
+    static void stamp(Turn turn, Vat into, Tracer tracer) {
+        Frame f = FRAME.get();
+        if (turn instanceof Delivery && f.sending != null) {
+            turn.trace = f.sending;
+            f.sending = null;
+            return;
+        }
+        TraceContext parent = f.turn;
+        long cause = 0;
+        if (turn instanceof Callback callback) {
+            TraceContext answer = callback.promiseTrace();
+            if (answer != null) {
+                parent = answer;
+                cause = answer.span();
+            }
+        }
+        TraceContext context;
+        if (parent != null) {
+            context = tracer.child(parent);
+        } else if (!(turn instanceof Callback) && (f.receiving || f.log == null && Vat.current() == null)) {
+            context = tracer.root();
+        } else {
+            return;
+        }
+        if (context == null) {
+            return;
+        }
+        // Roots and reactions are recorded by the vat they run in; anything else by the sender, if one records.
+        TraceLog log = cause == 0 && parent != null && f.log != null ? f.log : into.traceLog();
+        log.record(TraceEvent.Kind.SEND, context, parent == null ? 0 : parent.span(), cause, turn.label());
+        turn.trace = context;
+    }
+
+    /** Records that {@code answer}, which followed {@code followed} if not null, settled; if anyone records here. */
+    static void settled(TraceContext answer, Promise<?> followed, Problem problem) {
+        Frame f = FRAME.get();
+        if (f.log == null) {
+            return;
+        }
+        TraceContext cause = followed == null ? null : followed.trace();
+        long parent = f.turn == null ? 0 : f.turn.span();
+        if (problem == null) {
+            f.log.record(TraceEvent.Kind.FULFILL, answer, parent, cause == null ? 0 : cause.span(), "");
+        } else {
+            f.log.broke(answer, parent, cause == null ? 0 : cause.span(), problem.kind(), problem.message());
+        }
+    }
+
+    /**
+     * Runs {@code action} as the network layer receiving {@code message} (null if it carried
+     * no context) for {@code vat}: a turn queued for the message runs under its context, and
+     * answers settled meanwhile are recorded in the vat's log.
+     */
+    static void receive(Vat vat, TraceContext message, Runnable action) {
+        TraceLog log = vat.traceLog();
+        if (log == null) {
+            action.run();
+            return;
+        }
+        Frame f = FRAME.get();
+        TraceLog outerLog = f.log;
+        Tracer outerTracer = f.tracer;
+        TraceContext outerTurn = f.turn;
+        TraceContext outerSending = f.sending;
+        boolean outerReceiving = f.receiving;
+        f.log = log;
+        f.tracer = vat.runtime().tracer();
+        f.turn = null;
+        f.sending = message;
+        f.receiving = true;
+        try {
+            action.run();
+        } finally {
+            f.log = outerLog;
+            f.tracer = outerTracer;
+            f.turn = outerTurn;
+            f.sending = outerSending;
+            f.receiving = outerReceiving;
+        }
+    }
+}
