@@ -91,11 +91,14 @@ class BundleSpawnTest {
         Problem ended = new Problem(Problem.VAT_SHUT_DOWN, "vat spawned-2-" + loopHash.substring(0, 12)
                 + " terminated: used more than 1000000 computrons in one turn");
         CompletableFuture<Problem> heard = new CompletableFuture<>();
+        CompletableFuture<Promise<Object>> overrun = new CompletableFuture<>();
+        // Sent in one turn, so E-order queues the second call behind the one that overruns.
         Promise<Object> queued = home.callPromise(() -> {
             Ref.monitor(loop, heard::complete);
+            overrun.complete(Ref.send(loop, "increment", 1L));
             return Ref.send(loop, "value");
         });
-        assertProblem(Ref.send(loop, "increment", 1L), "Exception",
+        assertProblem(overrun.get(WAIT.toSeconds(), TimeUnit.SECONDS), "Exception",
                 "OutOfComputrons: used more than 1000000 computrons in one turn");
         assertThat(heard.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("a monitor hears without calling").isEqualTo(ended);
         assertThat(problemOf(queued)).as("a call queued behind the overrun").isEqualTo(ended);
