@@ -1,6 +1,7 @@
 package dev.erg.vat;
 
 import dev.erg.trace.TraceContext;
+import dev.erg.vat.spi.Arrival;
 import dev.erg.vat.spi.BrokenPromises;
 import dev.erg.vat.spi.LogLimiter;
 import dev.erg.vat.spi.RemoteTarget;
@@ -501,6 +502,11 @@ public final class Promise<T> {
         }
     }
 
+    /** Where messages sent to this promise go while it is pending, or null if they wait here. */
+    synchronized RemoteTarget pipeline() {
+        return status == PENDING ? remote : null;
+    }
+
     private void enqueueOrDeliver(Pipelined message) {
         RemoteTarget pipeline;
         synchronized (this) {
@@ -728,7 +734,10 @@ public final class Promise<T> {
             p = problem;
         }
         if (s == BROKEN) {
-            if (m.answer != null) {
+            Arrival arrival = Arrival.in(m.name, m.args);
+            if (arrival != null) {
+                arrival.arrived();
+            } else if (m.answer != null) {
                 m.answer.rejectInternal(p);
             }
             return;

@@ -73,6 +73,12 @@ public final class Ref {
         return null;
     }
 
+    /** The remote target messages to {@code ref}, a pending promise, go to; else null. */
+    static RemoteTarget pipelineOf(Object ref) {
+        Promise<?> promise = promiseBehind(ref);
+        return promise == null ? null : promise.pipeline();
+    }
+
     /**
      * A new promise whose messages, until it settles, go to {@code pipeline}: how a network
      * layer presents a promise of another JVM, or the answer to a question it asked.

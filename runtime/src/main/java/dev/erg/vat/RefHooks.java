@@ -34,6 +34,11 @@ final class RefHooks implements Eventual {
     }
 
     @Override
+    public RemoteTarget pipelineOf(Object ref) {
+        return Ref.pipelineOf(ref);
+    }
+
+    @Override
     public Deferred<Object> deferPipelined(RemoteTarget pipeline) {
         return Ref.deferPipelined(pipeline);
     }

@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.vat.spi.Arrival;
 import dev.erg.vat.spi.RemoteTarget;
 import java.lang.reflect.Proxy;
 
@@ -51,6 +52,11 @@ final class Targets {
                 default -> {
                 }
             }
+        }
+        Arrival arrival = Arrival.in(name, args);
+        if (arrival != null) {
+            arrival.arrived();
+            return;
         }
         Class<?>[] interfaces = value == null ? NONE : RemoteInterfaces.of(value.getClass());
         RemoteMethod m = method != null || value == null ? method : RemoteInterfaces.named(interfaces, name);

@@ -1,31 +1,42 @@
 package dev.erg.captp.session;
 
 import dev.erg.vat.Resolver;
+import dev.erg.vat.spi.Arrival;
+import dev.erg.wire.codec.Descriptor;
+import dev.erg.wire.codec.Message;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The answer to one of our questions, or our promise for one of the peer's promises, held back
- * because it loops back: the peer fulfilled it with an object of ours while messages we had
- * sent to it were still on their way through the peer, to come back to that object. Until our
- * disembargo returns behind them, what is sent to the answer or promise waits here, so that it
- * cannot overtake them. Guarded by the session's lock.
+ * because it no longer leads through the peer: the peer fulfilled it with an object of ours,
+ * or of a third vat, while messages we had sent to it were still on their way through the
+ * peer, on to that object. Until our disembargo returns behind them, what is sent to the
+ * answer or promise waits here, so that it cannot overtake them by the shorter path. Guarded
+ * by the session's lock.
  */
 final class Embargo {
 
     /**
-     * The method name under which a disembargo the peer asked for travels through its answer
-     * here, so that it follows the messages pipelined there. No Java method can have it, so it
-     * is never delivered to an object.
+     * A disembargo the peer asked for, travelling as an {@link Arrival} through its answer or
+     * promise here behind the messages it sent there: the session that received it, which
+     * alone sends it back, and its id. Only this package makes one, so no program can make a
+     * session send a disembargo.
      */
-    static final String MARKER = "\0disembargo";
+    record Marker(Session session, long id) implements Arrival {
 
-    /**
-     * The one argument of a message named {@link #MARKER}: the session that received the
-     * disembargo, which alone sends it back, and its id. Only this package makes one, so no
-     * program can make a session send a disembargo.
-     */
-    record Marker(Session session, long id) {
+        /**
+         * It reached an object, or a broken promise, of a vat here or of a third vat: what the
+         * peer sent before it has arrived too, so the disembargo goes back. It names no export.
+         */
+        @Override
+        public void arrived() {
+            synchronized (session) {
+                if (session.problem() == null) {
+                    session.sender.send(new Message.Disembargo(new Descriptor.Export(0), id));
+                }
+            }
+        }
     }
 
     /** A message sent to the answer while it is held back. */

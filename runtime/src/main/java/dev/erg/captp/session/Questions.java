@@ -42,8 +42,8 @@ final class Questions {
     /**
      * The peer told {@code settler}, our export at {@code position}, {@code method} (fulfill
      * or break): our promise settles, and what was pipelined to the answer goes to its value;
-     * an answer or imported promise that loops back to an object of ours, after we sent it
-     * messages, is embargoed first.
+     * an answer or imported promise that leads, after we sent it messages, to an object of
+     * ours or of a third vat is embargoed first.
      */
     void settle(Settler settler, long position, String method, List<Object> args) {
         if (args.size() != 1) {
@@ -68,13 +68,10 @@ final class Questions {
             session.exports.remove(position);
             session.imports.promiseSettled(settler.promise());
             Remote pipeline = pipelines.remove(settler.question());
-            if (pipeline != null && fulfilled && pipeline.wasSentTo() && session.exports.holds(value)) {
-                session.embargoes.holdBack(pipeline, settler, typed);
-                return;
-            }
             Remote promise = settler.promise() < 0 ? null : session.imports.held(settler.promise());
-            if (promise != null && fulfilled && promise.wasSentTo() && session.exports.holds(value)) {
-                session.embargoes.holdBack(promise, settler, typed);
+            Remote sentThrough = pipeline != null ? pipeline : promise;
+            if (sentThrough != null && fulfilled && sentThrough.wasSentTo() && leavesThePeer(value)) {
+                session.embargoes.holdBack(sentThrough, settler, typed);
                 return;
             }
             if (pipeline != null) {
@@ -88,6 +85,11 @@ final class Questions {
         } else {
             settler.resolver().reject((Problem) value);
         }
+    }
+
+    /** Whether messages to {@code value} no longer go through the peer: it is ours, or a third vat's. */
+    private boolean leavesThePeer(Object value) {
+        return session.exports.holds(value) || session.embargoes.leadsToThirdVat(value);
     }
 
     /** Forgets every question: the session is over, and their settlers break. Under the lock. */

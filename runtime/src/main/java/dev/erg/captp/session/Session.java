@@ -5,6 +5,7 @@ import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
+import dev.erg.vat.spi.Arrival;
 import dev.erg.vat.spi.Refs;
 import dev.erg.vat.spi.RemoteTarget;
 import dev.erg.vat.spi.Vats;
@@ -203,6 +204,7 @@ public final class Session {
         List<Settler> settlers;
         List<Consumer<Problem>> listeners;
         List<Resolver<Object>> heldBack;
+        List<Arrival> relayed;
         synchronized (this) {
             if (problem != null) {
                 return;
@@ -217,7 +219,10 @@ public final class Session {
             answers.clear();
             sender.clear();
             heldBack = embargoes.abandon();
+            relayed = embargoes.abandonRelays();
         }
+        // A disembargo relayed on a path that broke has nothing left to wait for.
+        relayed.forEach(Arrival::arrived);
         gifts.close(why);
         for (Consumer<Problem> listener : listeners) {
             listener.accept(why);
@@ -294,8 +299,8 @@ public final class Session {
 
     /** Sends a message to {@code remote} at the peer; returns the pipeline of its answer. */
     RemoteTarget sendTo(Remote remote, String method, Object[] args, Class<?> answerType, Resolver<Object> answer) {
-        if (Embargo.MARKER.equals(method)) {
-            embargoes.reflect(remote, args, answer);
+        if (Arrival.METHOD.equals(method)) {
+            embargoes.forward(remote, args, answer);
             return null;
         }
         List<Object> arguments = Arrays.asList(args == null ? new Object[0] : args);
@@ -409,7 +414,7 @@ public final class Session {
 
     /** A peer may not use the marker's name: only a disembargo travels under it. */
     private static void refuseMarker(String method) {
-        if (Embargo.MARKER.equals(method)) {
+        if (Arrival.METHOD.equals(method)) {
             throw rule("method name reserved for disembargo");
         }
     }

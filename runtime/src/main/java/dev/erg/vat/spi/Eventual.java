@@ -28,6 +28,9 @@ public interface Eventual {
     /** See {@link Refs#remoteTarget}. */
     RemoteTarget remoteTarget(Object ref);
 
+    /** See {@link Refs#pipelineOf}. */
+    RemoteTarget pipelineOf(Object ref);
+
     /** See {@link Refs#deferPipelined}. */
     Deferred<Object> deferPipelined(RemoteTarget pipeline);
 

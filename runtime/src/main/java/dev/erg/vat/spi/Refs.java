@@ -90,6 +90,14 @@ public final class Refs {
     }
 
     /**
+     * The remote target that carries the messages of {@code ref}, a pending promise or a
+     * reference made from one, as {@link #deferPipelined} made it; null for anything else.
+     */
+    public static RemoteTarget pipelineOf(Object ref) {
+        return eventual().pipelineOf(ref);
+    }
+
+    /**
      * A new promise whose messages, until it settles, go to {@code pipeline}: how a network
      * layer presents a promise of another JVM, or the answer to a question it asked.
      */

@@ -7,6 +7,7 @@ import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
+import dev.erg.vat.spi.Arrival;
 import dev.erg.vat.spi.Refs;
 import dev.erg.vat.spi.RemoteTarget;
 import dev.erg.wire.codec.Descriptor;
@@ -171,37 +172,49 @@ class EmbargoTest {
     }
 
     @Test
-    void aDisembargoThatReachesAnObjectOfTheReceiversIsDropped() {
+    void aDisembargoThatReachesAnObjectOfTheReceiversComesBackNamingNoExport() {
         pair.b.receive(new Message.Deliver(new Descriptor.Export(0), "sibling", List.of(), OptionalLong.of(5),
                 Optional.empty()));
         pair.scheduler.runUntilIdle();
-        pair.b.receive(new Message.Disembargo(new Descriptor.Answer(5), 0));
+        pair.b.receive(new Message.Disembargo(new Descriptor.Answer(5), 3));
         pair.scheduler.runUntilIdle();
-        assertThat(pair.inFlight).isEmpty();
+        assertThat(pair.inFlight).hasSize(1);
+        Message back = pair.codec.decode((byte[]) pair.inFlight.poll()[1], pair.a.decoder());
+        assertThat(back).as("what Alice sent before it has reached Bob's object")
+                .isEqualTo(new Message.Disembargo(new Descriptor.Export(0), 3));
     }
 
     @Test
-    void onlyTheSessionsOwnMarkerBecomesADisembargo() {
+    void onlyAMarkerGoesOnAsADisembargo() {
         RemoteTarget bobsBootstrap = pair.a.peerBootstrap();
-        Refs.sendOnly(bobsBootstrap, Embargo.MARKER, new Embargo.Marker(pair.b, 5));
-        Refs.sendOnly(bobsBootstrap, Embargo.MARKER, 5L);
-        Promise<Object> answer = Ref.send(bobsBootstrap, Embargo.MARKER, 5L);
+        Refs.sendOnly(bobsBootstrap, Arrival.METHOD, 5L);
+        Promise<Object> answer = Ref.send(bobsBootstrap, Arrival.METHOD, 5L);
         assertThat(pair.inFlight).as("nothing a peer would abort for").isEmpty();
         assertThat(answer.problemOrNull().kind()).isEqualTo(Problem.NOT_CALLABLE);
 
-        Refs.sendOnly(bobsBootstrap, Embargo.MARKER, new Embargo.Marker(pair.a, 5));
+        Refs.sendOnly(bobsBootstrap, Arrival.METHOD, new Embargo.Marker(pair.a, 5));
         assertThat(pair.inFlight).hasSize(1);
         Message sent = pair.codec.decode((byte[]) pair.inFlight.poll()[1], pair.b.decoder());
-        assertThat(sent).isEqualTo(new Message.Disembargo(new Descriptor.Export(0), 5));
+        assertThat(sent).as("the session's own marker, back at its peer's export")
+                .isEqualTo(new Message.Disembargo(new Descriptor.Export(0), 5));
+
+        List<String> arrived = new ArrayList<>();
+        Refs.sendOnly(bobsBootstrap, Arrival.METHOD, (Arrival) () -> arrived.add("arrived"));
+        Message relayed = pair.codec.decode((byte[]) pair.inFlight.peek()[1], pair.b.decoder());
+        assertThat(relayed).as("another arrival, relayed to where the export is")
+                .isInstanceOf(Message.DisembargoPromise.class);
+        pair.pump();
+        assertThat(arrived).as("back once it reached Bob's object").containsExactly("arrived");
+        assertThat(pair.trace).endsWith("a>b DisembargoPromise", "b>a Disembargo");
     }
 
     @Test
     void aMessageNamedAsTheMarkerIsAProtocolError() {
-        assertThatThrownBy(() -> pair.b.receive(new Message.DeliverOnly(new Descriptor.Export(0), Embargo.MARKER,
+        assertThatThrownBy(() -> pair.b.receive(new Message.DeliverOnly(new Descriptor.Export(0), Arrival.METHOD,
                 List.of(0L))))
                 .isInstanceOf(ProtocolException.class)
                 .hasMessage("method name reserved for disembargo");
-        assertThatThrownBy(() -> pair.b.receive(new Message.Deliver(new Descriptor.Export(0), Embargo.MARKER,
+        assertThatThrownBy(() -> pair.b.receive(new Message.Deliver(new Descriptor.Export(0), Arrival.METHOD,
                 List.of(0L), OptionalLong.of(0), Optional.empty())))
                 .isInstanceOf(ProtocolException.class)
                 .hasMessage("method name reserved for disembargo");

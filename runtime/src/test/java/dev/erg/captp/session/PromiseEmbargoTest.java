@@ -121,10 +121,12 @@ class PromiseEmbargoTest {
     }
 
     @Test
-    void aDisembargoThroughAnObjectOfTheReceiversIsDropped() {
+    void aDisembargoThroughAnObjectOfTheReceiversComesBackNamingNoExport() {
         pair.b.receive(new Message.DisembargoPromise(new Descriptor.Export(0), 3));
         pair.scheduler.runUntilIdle();
-        assertThat(pair.inFlight).isEmpty();
+        assertThat(pair.inFlight).hasSize(1);
+        assertThat(pair.codec.decode((byte[]) pair.inFlight.poll()[1], pair.a.decoder()))
+                .isEqualTo(new Message.Disembargo(new Descriptor.Export(0), 3));
     }
 
     @Test

@@ -141,15 +141,34 @@ final class Triangle implements AutoCloseable {
                 }
                 it.remove();
                 moved = true;
-                Session receiver = next.to().to(next.from());
-                Message m = codec.decode(next.bytes(), receiver.decoder());
-                trace.add(next.direction() + " " + describe(m));
-                delivered.computeIfAbsent(next.direction(), k -> new ArrayList<>()).add(m);
-                receiver.receive(m);
+                deliver(next);
                 break;
             }
             scheduler.runUntilIdle();
         } while (moved);
+    }
+
+    /** Delivers the first message in flight from {@code from} to {@code to}, held or not, and runs turns. */
+    void deliverOne(Party from, Party to) {
+        String direction = from.name + ">" + to.name;
+        for (var it = inFlight.iterator(); it.hasNext(); ) {
+            Flight next = it.next();
+            if (next.direction().equals(direction)) {
+                it.remove();
+                deliver(next);
+                scheduler.runUntilIdle();
+                return;
+            }
+        }
+        throw new IllegalStateException("nothing in flight " + direction);
+    }
+
+    private void deliver(Flight flight) {
+        Session receiver = flight.to().to(flight.from());
+        Message m = codec.decode(flight.bytes(), receiver.decoder());
+        trace.add(flight.direction() + " " + describe(m));
+        delivered.computeIfAbsent(flight.direction(), k -> new ArrayList<>()).add(m);
+        receiver.receive(m);
     }
 
     private static String describe(Message m) {
