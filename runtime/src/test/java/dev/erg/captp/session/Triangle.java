@@ -148,6 +148,30 @@ final class Triangle implements AutoCloseable {
         } while (moved);
     }
 
+    /**
+     * Delivers up to {@code count} messages, each the first in flight in a direction picked by
+     * {@code random}, as links of any delays would, running turns before and after each.
+     */
+    void deliverRandomly(java.util.random.RandomGenerator random, int count) {
+        scheduler.runUntilIdle();
+        for (int i = 0; i < count; i++) {
+            List<Flight> heads = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Flight f : inFlight) {
+                if (seen.add(f.direction())) {
+                    heads.add(f);
+                }
+            }
+            if (heads.isEmpty()) {
+                return;
+            }
+            Flight next = heads.get(random.nextInt(heads.size()));
+            inFlight.remove(next);
+            deliver(next);
+            scheduler.runUntilIdle();
+        }
+    }
+
     /** Delivers the first message in flight from {@code from} to {@code to}, held or not, and runs turns. */
     void deliverOne(Party from, Party to) {
         String direction = from.name + ">" + to.name;
