@@ -140,6 +140,25 @@ final class HandoffScenarios {
                                 home.recognise(resolved), home.recognise(pipelined))));
                     });
                 }),
+                Scenario.of("three vats: messages through an answer that leads to a third vat keep their order",
+                        (w, out) -> {
+                    Counter counter = w.share("carol", new Tally(out, "carol saw"), Counter.class, "alice");
+                    Keeper keeper = w.share("bob", new Holder(), Keeper.class, "alice");
+                    return w.vat("alice").callPromise(() -> {
+                        keeper.keep(counter);
+                        Promise<Counter> back = keeper.handBack();
+                        Counter through = back.as(Counter.class);
+                        for (long i = 1; i <= 10; i++) {
+                            through.increment(i);
+                        }
+                        return back.thenCompose(direct -> {
+                            for (long i = 11; i <= 20; i++) {
+                                direct.increment(i);
+                            }
+                            return direct.value();
+                        });
+                    });
+                }),
                 Scenario.of("three vats: a promise resolved to a reference in a third vat", (w, out) -> {
                     Counter counter = w.share("carol", new Tally(out, "carol saw"), Counter.class, "alice");
                     Adder adder = w.share("bob", new Summer(), Adder.class, "alice");
