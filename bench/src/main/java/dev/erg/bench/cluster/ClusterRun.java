@@ -25,14 +25,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * {@value #SERVERS} {@code vat-server} processes on this machine, members of one cluster in a
- * private PostgreSQL (started by {@link PostgresCluster}), with {@code cluster.rebalance =
+ * {@value #SERVERS} {@code vat-server} processes on this machine, each in a network namespace of
+ * its own where they can be made (else all on loopback), members of one cluster in a private
+ * PostgreSQL (started by {@link PostgresCluster}), with {@code cluster.rebalance =
  * hot-spot} (or {@code agoric}) and a capacity of {@value #CAPACITY} turns/s each, near what this
  * machine gives them; {@value #VATS} placed {@code counter} vats, dealt to them in turn; and
  * {@value #CALLERS} caller threads of this process calling {@code increment(1)} on vats drawn
@@ -65,7 +68,15 @@ public final class ClusterRun {
         String rebalance = args.length > 2 ? args[2] : "hot-spot";
         Path work = Files.createTempDirectory("erg-cluster-run");
         List<Process> servers = new ArrayList<>();
-        try (PostgresCluster postgres = PostgresCluster.start(work.resolve("postgres"))) {
+        NetNamespaces.Creation creation = NetNamespaces.create(SERVERS);
+        Optional<NetNamespaces> hosts = creation.namespaces();
+        System.out.println(hosts.isPresent()
+                ? "servers in network namespaces of their own on " + NetNamespaces.network()
+                : "servers on loopback (network namespaces unavailable: " + creation.whyNot() + ")");
+        try (PostgresCluster postgres = hosts.isPresent()
+                ? PostgresCluster.start(work.resolve("postgres"), NetNamespaces.bridgeAddress(), NetNamespaces.network())
+                : PostgresCluster.start(work.resolve("postgres"))) {
+            String jdbcUrl = hosts.isPresent() ? postgres.jdbcUrlAt(NetNamespaces.bridgeAddress()) : postgres.jdbcUrl();
             byte[] raw = new byte[32];
             new SecureRandom().nextBytes(raw);
             Path keyFile = work.resolve("cluster-key");
@@ -73,7 +84,7 @@ public final class ClusterRun {
             List<DataDir> dirs = new ArrayList<>();
             for (int i = 0; i < SERVERS; i++) {
                 DataDir dir = DataDir.init(work.resolve("server-" + i), """
-                        listen = 127.0.0.1:0
+                        listen = %s:0
                         service.counter = counter
                         cluster.store = %s
                         cluster.user = %s
@@ -83,10 +94,13 @@ public final class ClusterRun {
                         cluster.lease = 5s
                         cluster.rebalance = %s
                         cluster.capacity = %d
-                        """.formatted(postgres.jdbcUrl(), postgres.user(), postgres.password(), keyFile, rebalance,
+                        """.formatted(hosts.isPresent() ? NetNamespaces.hostAddress(i) : "127.0.0.1", jdbcUrl,
+                        postgres.user(), postgres.password(), keyFile, rebalance,
                         CAPACITY), null);
                 dirs.add(dir);
-                servers.add(start(dir, work.resolve("server-" + i + ".log")));
+                int host = i;
+                servers.add(start(dir, work.resolve("server-" + i + ".log"),
+                        command -> hosts.map(h -> h.inHost(host, command)).orElse(command)));
             }
             PassableRegistry.Builder registry = PassableRegistry.builder();
             AdminProtocol.PASSABLES.forEach(registry::add);
@@ -108,6 +122,7 @@ public final class ClusterRun {
             for (Process p : servers) {
                 p.waitFor();
             }
+            hosts.ifPresent(NetNamespaces::close);
             try (Stream<Path> paths = Files.walk(work)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -130,12 +145,13 @@ public final class ClusterRun {
         }
     }
 
-    private static Process start(DataDir dir, Path log) throws IOException {
+    /** Starts a vat-server on {@code dir}, its command line wrapped by {@code where} (to run it in a namespace). */
+    private static Process start(DataDir dir, Path log, UnaryOperator<List<String>> where) throws IOException {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString());
-        Process process = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow",
+        Process process = new ProcessBuilder(where.apply(List.of(java, "--sun-misc-unsafe-memory-access=allow",
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                VatServerMain.class.getName(), "run", "--data", dir.root().toString())
+                VatServerMain.class.getName(), "run", "--data", dir.root().toString())))
                 .redirectError(log.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         if (out.readLine() == null) {

@@ -33,8 +33,8 @@ import java.util.stream.Stream;
 
 /**
  * A private PostgreSQL server for tests and benchmarks: a fresh cluster made with {@code initdb},
- * listening on a free port of 127.0.0.1 only (no Unix socket), with password (SCRAM)
- * authentication and one empty database. {@link #close()} stops it; a JVM shutdown hook stops it
+ * listening on a free port of 127.0.0.1 (no Unix socket), and of one more address if asked, with
+ * password (SCRAM) authentication and one empty database. {@link #close()} stops it; a JVM shutdown hook stops it
  * too if a test never gets that far.
  *
  * <p>The server binaries are found with {@code pg_config --bindir}, else in the highest version
@@ -70,10 +70,14 @@ public final class PostgresCluster implements AutoCloseable {
     private final Path log;
     private final int port;
     private final String password;
+    /* One more address to listen on, and the network whose clients may connect there; or null. */
+    private final String alsoOn;
+    private final String alsoFrom;
     private final Thread shutdownHook = Thread.ofPlatform().name("postgres-stop").unstarted(this::stopQuietly);
     private boolean closed;
 
-    private PostgresCluster(Path bin, UserPrincipal runAs, Path home, Path log, int port, String password) {
+    private PostgresCluster(Path bin, UserPrincipal runAs, Path home, Path log, int port, String password,
+                            String alsoOn, String alsoFrom) {
         this.bin = bin;
         this.runAs = runAs;
         this.home = home;
@@ -81,6 +85,8 @@ public final class PostgresCluster implements AutoCloseable {
         this.log = log;
         this.port = port;
         this.password = password;
+        this.alsoOn = alsoOn;
+        this.alsoFrom = alsoFrom;
     }
 
     /**
@@ -91,8 +97,21 @@ public final class PostgresCluster implements AutoCloseable {
         return start(dir, "embedded".equals(System.getProperty("erg.postgres")));
     }
 
+    /**
+     * As {@link #start(Path)}, listening on {@code address} too, where clients of the network
+     * {@code clients} (CIDR notation) may connect: for servers in other network namespaces.
+     */
+    public static PostgresCluster start(Path dir, String address, String clients) throws IOException {
+        return start(dir, "embedded".equals(System.getProperty("erg.postgres")), address, clients);
+    }
+
     /** As {@link #start(Path)}, but with the embedded binaries whatever the machine has if {@code embedded}. */
     static PostgresCluster start(Path dir, boolean embedded) throws IOException {
+        return start(dir, embedded, null, null);
+    }
+
+    private static PostgresCluster start(Path dir, boolean embedded, String alsoOn, String alsoFrom)
+            throws IOException {
         Optional<Path> system = embedded ? Optional.empty() : binDir();
         Path bin = system.isPresent() ? system.get()
                 : embeddedBinDir(embedded ? "embedded PostgreSQL server binaries requested" : NOT_FOUND);
@@ -107,7 +126,8 @@ public final class PostgresCluster implements AutoCloseable {
         }
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
-        PostgresCluster cluster = new PostgresCluster(bin, runAs, home, log, freePort(), HexFormat.of().formatHex(secret));
+        PostgresCluster cluster = new PostgresCluster(bin, runAs, home, log, freePort(), HexFormat.of().formatHex(secret),
+                alsoOn, alsoFrom);
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         try {
             cluster.initdb();
@@ -128,7 +148,12 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** The JDBC URL of the cluster's database. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return jdbcUrlAt("127.0.0.1");
+    }
+
+    /** The JDBC URL of the cluster's database at {@code host}: 127.0.0.1, or the address it also listens on. */
+    public String jdbcUrlAt(String host) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + DATABASE;
     }
 
     /** The superuser to connect as. */
@@ -203,14 +228,18 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    /** TCP on loopback only; no Unix socket, whose conventional directory may not be writable. */
+    /** TCP on loopback (and the one more address); no Unix socket, whose conventional directory may not be writable. */
     private void configure() throws IOException {
         Files.writeString(data.resolve("postgresql.conf"), """
 
-                listen_addresses = '127.0.0.1'
+                listen_addresses = '127.0.0.1%s'
                 port = %d
                 unix_socket_directories = ''
-                """.formatted(port), StandardOpenOption.APPEND);
+                """.formatted(alsoOn == null ? "" : "," + alsoOn, port), StandardOpenOption.APPEND);
+        if (alsoFrom != null) {
+            Files.writeString(data.resolve("pg_hba.conf"), "host all all " + alsoFrom + " scram-sha-256\n",
+                    StandardOpenOption.APPEND);
+        }
     }
 
     private void createDatabase() throws IOException {
