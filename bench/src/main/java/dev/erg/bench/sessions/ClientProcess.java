@@ -27,7 +27,7 @@ final class ClientProcess implements AutoCloseable {
     static ClientProcess start(String ref, int sessions, Path log) throws IOException {
         Process process = new ProcessBuilder(SessionsBench.java(),
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED", "-Xss512k",
-                "-cp", System.getProperty("java.class.path"), SessionClients.class.getName(), ref,
+                "-cp", SessionsBench.classPath(), SessionClients.class.getName(), ref,
                 String.valueOf(sessions))
                 .redirectError(log.toFile()).start();
         return new ClientProcess(process);

@@ -55,7 +55,7 @@ final class ServerUnderTest implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(SessionsBench.java(),
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), VatServerMain.class.getName(),
+        command.addAll(List.of("-cp", SessionsBench.classPath(), VatServerMain.class.getName(),
                 "run", "--data", dataDir.toString()));
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         try {

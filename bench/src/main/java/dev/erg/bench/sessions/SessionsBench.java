@@ -137,7 +137,7 @@ public final class SessionsBench {
     }
 
     /** Runs every client's sessions busy for {@code seconds}; answers the calls answered and broken. */
-    private static long[] busy(List<ClientProcess> clients, int seconds, LatencyHistogram latencies) throws IOException {
+    static long[] busy(List<ClientProcess> clients, int seconds, LatencyHistogram latencies) throws IOException {
         for (ClientProcess client : clients) {
             client.busy(seconds);
         }
@@ -179,7 +179,7 @@ public final class SessionsBench {
         return nanos >= 1_000_000 ? String.format("%.1f ms", nanos / 1e6) : String.format("%d µs", nanos / 1_000);
     }
 
-    private static int option(List<String> options, String prefix, int otherwise) {
+    static int option(List<String> options, String prefix, int otherwise) {
         return options.stream().filter(a -> a.startsWith(prefix)).findFirst()
                 .map(a -> Integer.parseInt(a.substring(prefix.length()))).orElse(otherwise);
     }
@@ -189,13 +189,19 @@ public final class SessionsBench {
         System.err.println(java.time.LocalTime.now() + " " + what);
     }
 
+    /** The class path for the processes the bench starts: this JVM's, or its tests' under Surefire. */
+    static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
     /** This JVM's {@code java}, for the processes the bench starts. */
     static String java() {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString());
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
