@@ -107,6 +107,10 @@ final class Embargoes {
                     && remote.target() instanceof Descriptor.Export export) {
                 session.sender.send(new Message.Disembargo(export, marker.id()));
                 return;
+            } else if (relays.size() >= session.maxEntries()) {
+                // Peers that flood us with disembargoes for a third vat that never answers get
+                // theirs back at once, unordered, rather than growing this table without bound.
+                value = null;
             } else {
                 long id = next++;
                 relays.put(id, arrival);

@@ -209,6 +209,22 @@ class EmbargoTest {
     }
 
     @Test
+    void disembargoesRelayedPastTheTableLimitArriveAtOnce() {
+        try (SessionPair small = new SessionPair(new Ledger(), null, 2)) {
+            RemoteTarget bobsBootstrap = small.a.peerBootstrap();
+            List<String> arrived = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String name = "arrival " + i;
+                Refs.sendOnly(bobsBootstrap, Arrival.METHOD, (Arrival) () -> arrived.add(name));
+            }
+            assertThat(small.inFlight).as("two relayed").hasSize(2);
+            assertThat(arrived).as("the third, past the limit, at once").containsExactly("arrival 2");
+            small.pump();
+            assertThat(arrived).containsExactly("arrival 2", "arrival 0", "arrival 1");
+        }
+    }
+
+    @Test
     void aMessageNamedAsTheMarkerIsAProtocolError() {
         assertThatThrownBy(() -> pair.b.receive(new Message.DeliverOnly(new Descriptor.Export(0), Arrival.METHOD,
                 List.of(0L))))
