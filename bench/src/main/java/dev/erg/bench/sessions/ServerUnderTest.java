@@ -51,7 +51,12 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** Starts a server on a new data directory at {@code dataDir}, with {@code jvmOptions}; its log goes to {@code log}. */
     static ServerUnderTest start(Path dataDir, Path log, List<String> jvmOptions) throws IOException, SetupException {
-        DataDir dir = DataDir.init(dataDir, "listen = 127.0.0.1:0\nservice.counter = counter\n", null);
+        // Every client process dials from 127.0.0.1: the per-address cap is raised to the total.
+        DataDir dir = DataDir.init(dataDir, """
+                listen = 127.0.0.1:0
+                service.counter = counter
+                peers.connections.per-address = 16384
+                """, null);
         List<String> command = new ArrayList<>(List.of(SessionsBench.java(),
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
         command.addAll(jvmOptions);
