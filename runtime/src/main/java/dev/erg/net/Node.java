@@ -2,8 +2,6 @@ package dev.erg.net;
 
 import dev.erg.captp.session.Bootstrap;
 import dev.erg.captp.session.Handoffs;
-import dev.erg.captp.session.Outbound;
-import dev.erg.captp.session.Peering;
 import dev.erg.captp.session.Session;
 import dev.erg.captp.SturdyRef;
 import dev.erg.captp.session.SturdyTable;
@@ -11,7 +9,6 @@ import dev.erg.crypto.SwissNumber;
 import dev.erg.crypto.VatId;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.net.link.Link;
-import dev.erg.net.link.LinkFaults;
 import dev.erg.net.link.LinkException;
 import dev.erg.net.link.LinkHandler;
 import dev.erg.net.link.Transport;
@@ -24,21 +21,14 @@ import dev.erg.vat.RefKind;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import dev.erg.vat.spi.Refs;
-import dev.erg.wire.codec.Message;
-import dev.erg.wire.NotPassableException;
 import dev.erg.wire.PassableRegistry;
-import dev.erg.wire.codec.ProtocolException;
-import dev.erg.wire.codec.ReferenceDecoder;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLException;
 
 /**
@@ -65,12 +55,9 @@ public final class Node implements AutoCloseable {
     private final SturdyTable sturdy;
     private final FetchThrottle throttle;
     private final Handoffs handoffs;
-    private final Map<VatId, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<Session, Link> links = new ConcurrentHashMap<>();
-    /** Sessions closed because both vats dialed at once; weakly held. */
-    private final java.util.Set<Session> crossed = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private final PeerSessions sessions;
+    private final VatDialer dialer;
     private volatile List<InetSocketAddress> hints = List.of();
-    private final List<PeerListener> peerListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The listener this node shares, or null if it listens on its own. */
     private final Listener listener;
 
@@ -81,7 +68,9 @@ public final class Node implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         this.sturdy = new SturdyTable(random, runtime.timer());
         this.throttle = new FetchThrottle(transport.config().admission().failedFetchesPerSecond(), System::nanoTime);
-        this.handoffs = new Handoffs(identity, vat, this::sessionFor, random);
+        this.sessions = new PeerSessions(transport.vatId());
+        this.dialer = new VatDialer(transport, sessions, peer -> handler(peer, true));
+        this.handoffs = new Handoffs(identity, vat, dialer::sessionFor, random);
     }
 
     /**
@@ -194,7 +183,7 @@ public final class Node implements AutoCloseable {
     }
 
     private <T> void fetch(SturdyRef ref, Class<T> iface, Deferred<T> result, int triesLeft) {
-        dial(ref.vatId(), ref.hints()).whenComplete((session, failure) -> {
+        dialer.dial(ref.vatId(), ref.hints()).whenComplete((session, failure) -> {
             if (failure != null) {
                 Throwable why = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
                         ? c.getCause() : failure;
@@ -214,7 +203,7 @@ public final class Node implements AutoCloseable {
                         }
                     },
                     why -> {
-                        if (triesLeft > 1 && droppedForCrossing(session)) {
+                        if (triesLeft > 1 && sessions.droppedForCrossing(session)) {
                             // Both vats dialed at once and this session lost: ask the one kept.
                             fetch(ref, iface, result, triesLeft - 1);
                         } else {
@@ -222,12 +211,6 @@ public final class Node implements AutoCloseable {
                         }
                     }));
         });
-    }
-
-    private boolean droppedForCrossing(Session session) {
-        synchronized (crossed) {
-            return crossed.contains(session);
-        }
     }
 
     /**
@@ -275,37 +258,6 @@ public final class Node implements AutoCloseable {
         return reconnecting;
     }
 
-    private static final String CROSSED_HELLOS = "shutdown: crossed hellos";
-    /** The most redirects one attempt to reach a vat follows. */
-    private static final int MAX_REDIRECTS = 3;
-    /** The dial each vat is being dialed with now, shared by all who want a session with it. */
-    private final Map<VatId, CompletableFuture<Session>> dials = new ConcurrentHashMap<>();
-
-    /**
-     * The session with {@code peer}, joining the dial begun for it if there is one, else dialing
-     * {@code hints}: concurrent dials of one vat would open a connection each, and all but one
-     * would be dropped with whatever was already sent on them.
-     */
-    private CompletableFuture<Session> dial(VatId peer, List<InetSocketAddress> hints) {
-        Session existing = sessions.get(peer);
-        if (existing != null && existing.problem() == null) {
-            return CompletableFuture.completedFuture(existing);
-        }
-        CompletableFuture<Session> mine = new CompletableFuture<>();
-        CompletableFuture<Session> dialing = dials.putIfAbsent(peer, mine);
-        if (dialing != null) {
-            return dialing;
-        }
-        session(peer, hints, 0, MAX_REDIRECTS).whenComplete((session, failure) -> {
-            dials.remove(peer, mine);
-            if (failure != null) {
-                mine.completeExceptionally(failure);
-            } else {
-                mine.complete(session);
-            }
-        });
-        return mine;
-    }
 
     /** A watch on one sturdy ref's vat; see {@link #watch}. Close it to stop redialing. */
     public final class Watch implements AutoCloseable {
@@ -323,7 +275,7 @@ public final class Node implements AutoCloseable {
             if (closed) {
                 return;
             }
-            dial(ref.vatId(), ref.hints()).whenComplete((session, failure) -> {
+            dialer.dial(ref.vatId(), ref.hints()).whenComplete((session, failure) -> {
                 if (closed) {
                     return;
                 }
@@ -360,20 +312,17 @@ public final class Node implements AutoCloseable {
             throw new IllegalArgumentException("listener must be an eventual reference, e.g. "
                     + "vat.export(listener, PeerListener.class), so that it runs in its own vat");
         }
-        peerListeners.add(listener);
+        sessions.addListener(listener);
     }
 
     /** The live sessions, one per peer vat, as they stand now. */
     public List<PeerStatus> peers() {
-        return sessions.entrySet().stream()
-                .filter(e -> e.getValue().problem() == null)
-                .map(e -> PeerStatus.of(e.getKey(), e.getValue()))
-                .toList();
+        return sessions.peers();
     }
 
     /** The number of live sessions, one per peer vat. */
     public int sessionCount() {
-        return (int) sessions.values().stream().filter(s -> s.problem() == null).count();
+        return sessions.count();
     }
 
     /**
@@ -383,7 +332,7 @@ public final class Node implements AutoCloseable {
      * that {@link #close(String)} sends them ahead of the abort.
      */
     public int untoldSettlements() {
-        return links.keySet().stream().mapToInt(Session::untoldSettlements).sum();
+        return sessions.untoldSettlements();
     }
 
     /** Closes every session and listener. */
@@ -408,177 +357,17 @@ public final class Node implements AutoCloseable {
         return port.detach(transport);
     }
 
-    /** The session with {@code peer}, dialing {@code hints} ({@code host:port}) if there is none; for handoffs. */
-    private CompletableFuture<Session> sessionFor(VatId peer, List<String> hints) {
-        return dial(peer, addresses(hints));
-    }
-
-    /** The hints that can be read as addresses; a hint that cannot is one fewer place to try. */
-    private static List<InetSocketAddress> addresses(List<String> hints) {
-        List<InetSocketAddress> addresses = new java.util.ArrayList<>();
-        for (String hint : hints) {
-            try {
-                addresses.add(SturdyRef.parseHint(hint));
-            } catch (IllegalArgumentException malformed) {
-                // Skipped.
-            }
-        }
-        return addresses;
-    }
-
-    /**
-     * The session with {@code peer}, dialing {@code hints} from {@code next} on if there is
-     * none. A listener that redirects is followed to the hints it names, at most
-     * {@code redirectsLeft} more times; the vat's key is pinned wherever it is dialed.
-     */
-    private CompletableFuture<Session> session(VatId peer, List<InetSocketAddress> hints, int next, int redirectsLeft) {
-        Session existing = sessions.get(peer);
-        if (existing != null && existing.problem() == null) {
-            return CompletableFuture.completedFuture(existing);
-        }
-        if (next >= hints.size()) {
-            return CompletableFuture.failedFuture(new LinkException("no session with vat " + peer + ", and no address to dial"));
-        }
-        InetSocketAddress hint = hints.get(next);
-        SessionHandler handler = new SessionHandler(peer, true);
-        return transport.connect(peer, new InetSocketAddress(hint.getHostString(), hint.getPort()), handler)
-                // After crossed hellos the session kept may be the one the peer opened.
-                .thenApply(link -> sessions.getOrDefault(peer, handler.session))
-                .exceptionallyCompose(failure -> {
-                    Throwable why = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                            ? c.getCause() : failure;
-                    if (why instanceof LinkException link && !link.redirectHints().isEmpty()) {
-                        return redirected(peer, link, redirectsLeft);
-                    }
-                    return next + 1 < hints.size()
-                            ? session(peer, hints, next + 1, redirectsLeft)
-                            : CompletableFuture.failedFuture(why);
-                });
-    }
-
-    private CompletableFuture<Session> redirected(VatId peer, LinkException redirect, int redirectsLeft) {
-        if (redirectsLeft == 0) {
-            return CompletableFuture.failedFuture(new LinkException("gave up after " + MAX_REDIRECTS
-                    + " redirects: " + redirect.getMessage()));
-        }
-        List<InetSocketAddress> to = addresses(redirect.redirectHints());
-        if (to.isEmpty()) {
-            return CompletableFuture.failedFuture(new LinkException(redirect.getMessage() + ", none of which is host:port"));
-        }
-        return session(peer, to, 0, redirectsLeft - 1);
-    }
-
     private LinkHandler accepted(Link link) {
-        return new SessionHandler(link.peer(), false);
+        return handler(link.peer(), false);
     }
 
-    /** Binds one link to one session. */
-    private final class SessionHandler implements LinkHandler {
-        private final VatId peer;
-        private final boolean dialed;
-        private volatile Session session;
-
-        SessionHandler(VatId peer, boolean dialed) {
-            this.peer = peer;
-            this.dialed = dialed;
-        }
-
-        @Override
-        public void opened(Link link) {
-            Peering peering = new Peering(link.peer(), link.peerKey(), link.peerHints(), link.sessionId().orElse(null));
-            Bootstrap bootstrap = vat.export(new GuardedBootstrap(sturdy, throttle, link.remoteAddress(), link.peer()),
-                    Bootstrap.class);
-            Outbound out = new Outbound() {
-                @Override
-                public void send(Message message) {
-                    SessionHandler.this.send(link, message);
-                }
-
-                @Override
-                public void flushSoon(Runnable flush) {
-                    link.flushSoon(flush);
-                }
-            };
-            Session made = new Session(vat, out, bootstrap, peering, handoffs,
-                    Session.DEFAULT_MAX_ENTRIES);
-            session = made;
-            handoffs.opened(made);
-            links.put(made, link);
-            synchronized (sessions) {
-                Session other = sessions.get(peer);
-                if (other != null && other.problem() == null) {
-                    // Crossed hellos: two connections between the same vats; drop one of them.
-                    boolean keepNew = keepsNewOne();
-                    synchronized (crossed) {
-                        crossed.add(keepNew ? other : made);
-                    }
-                    Link dropped = keepNew ? links.get(other) : link;
-                    if (dropped == link) {
-                        link.abort(CROSSED_HELLOS);
-                        return;
-                    }
-                    if (dropped != null) {
-                        dropped.abort(CROSSED_HELLOS);
-                    }
-                }
-                sessions.put(peer, made);
-            }
-        }
-
-        /**
-         * Of two connections between the same vats, the one opened by the higher vat id is
-         * kept (spec section 2), so both sides drop the same one.
-         */
-        private boolean keepsNewOne() {
-            VatId opener = dialed ? vatId() : peer;
-            VatId other = dialed ? peer : vatId();
-            return opener.compareTo(other) > 0;
-        }
-
-        private void send(Link link, Message message) {
-            link.send(message, session.encoder());
-        }
-
-        @Override
-        public ReferenceDecoder references() {
-            return session.decoder();
-        }
-
-        @Override
-        public void received(Link link, Message message) {
-            try {
-                session.receive(message);
-            } catch (ProtocolException e) {
-                LinkFaults.protocol(e.error().code(), link.remoteAddress(), link.peer(), e.abortReason());
-                link.abort(e.abortReason());
-            } catch (NotPassableException e) {
-                LinkFaults.protocol("not passable", link.remoteAddress(), link.peer(), "protocol: " + e.getMessage());
-                link.abort("protocol: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public void closed(Link link, String reason) {
-            Session ended = session;
-            if (ended != null) {
-                links.remove(ended);
-                if (reason.equals("peer aborted: " + CROSSED_HELLOS)) {
-                    // The peer saw both connections first and dropped this one.
-                    synchronized (crossed) {
-                        crossed.add(ended);
-                    }
-                }
-                boolean wasCurrent = sessions.remove(peer, ended);
-                Problem why = Problem.of(Problem.UNAVAILABLE, "connection to vat %s lost: %s", peer, reason);
-                ended.lost(why);
-                if (wasCurrent) {
-                    for (PeerListener listener : peerListeners) {
-                        listener.lost(peer.toString(), why);
-                    }
-                }
-            }
-        }
+    /** A handler binding a link with {@code peer}, {@code dialed} by this node or accepted, to a session. */
+    private SessionHandler handler(VatId peer, boolean dialed) {
+        return new SessionHandler(peer, dialed, vat, sessions, handoffs,
+                link -> vat.export(new GuardedBootstrap(sturdy, throttle, link.remoteAddress(), link.peer()),
+                        Bootstrap.class));
     }
+
 
     /**
      * Closes like {@link #close()}, having first sent every peer an abort with {@code reason}
@@ -587,13 +376,7 @@ public final class Node implements AutoCloseable {
      */
     public void close(String reason) {
         Objects.requireNonNull(reason, "reason");
-        links.values().forEach(link -> link.abort(reason));
-        // A link leaves the map once its abort is queued for writing; closing the transport
-        // sooner would close the channels before the abort frames are flushed.
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (!links.isEmpty() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
-        }
+        sessions.abortAll(reason);
         close();
     }
 }

@@ -43,14 +43,7 @@ public final class SyrupReader {
     private final int maxIntegerDigits;
     private int position;
     private int values;
-    private int depth;
-    /** Per open container, indexed by depth (slot 0 is the top level): its kind and item count. */
-    private final SyrupKind[] kinds;
-    private final int[] counts;
-    /** Per open dictionary or set: where its current key or item starts, and the previous one. */
-    private final int[] itemStarts;
-    private final int[] previousStarts;
-    private final int[] previousEnds;
+    private final OpenContainers containers;
     /** The digits last scanned by {@link #terminator()}: from {@code scanStart} to the byte after them. */
     private int scanStart = -1;
     private int scanEnd;
@@ -74,12 +67,7 @@ public final class SyrupReader {
         }
         this.maxIntegerDigits = Math.max(MIN_INTEGER_DIGITS,
                 (int) Math.ceil(limits.maxBigIntegerBytes() * Byte.SIZE * Math.log10(2)));
-        int slots = limits.maxDepth() + 1;
-        kinds = new SyrupKind[slots];
-        counts = new int[slots];
-        itemStarts = new int[slots];
-        previousStarts = new int[slots];
-        previousEnds = new int[slots];
+        this.containers = new OpenContainers(buf, start, limits);
     }
 
     /** A reader of all of {@code bytes}. */
@@ -94,7 +82,7 @@ public final class SyrupReader {
 
     /** How many containers are open around the next item. */
     public int depth() {
-        return depth;
+        return containers.depth();
     }
 
     /** Whether every byte of the region has been read. */
@@ -118,13 +106,13 @@ public final class SyrupReader {
             case '#' -> SyrupKind.SET;
             case '<' -> SyrupKind.RECORD;
             default -> {
-                if (depth > 0 && b == kinds[depth].closer()) {
-                    throw endTooSoon();
+                if (containers.depth() > 0 && b == containers.innermost().closer()) {
+                    throw containers.endTooSoon(position);
                 }
                 if (!isDigit(b)) {
                     throw failAt(position, ProtocolError.MALFORMED, "unexpected byte " + describe(b),
-                            depth > 0 && closing(b) ? "another item or '" + (char) kinds[depth].closer()
-                                    + "', the end of the " + kinds[depth].description() : "the start of an item");
+                            containers.depth() > 0 && closing(b) ? "another item or '" + (char) containers.innermost().closer()
+                                    + "', the end of the " + containers.innermost().description() : "the start of an item");
                 }
                 int t = terminator();
                 yield switch (buf.getUnsignedByte(t)) {
@@ -260,14 +248,12 @@ public final class SyrupReader {
         expect(kind);
         int at = position;
         beginItem();
-        if (depth >= limits.maxDepth()) {
-            throw failAt(at, ProtocolError.LIMIT_EXCEEDED, "nesting depth " + (depth + 1), "<= " + limits.maxDepth());
+        if (containers.depth() >= limits.maxDepth()) {
+            throw failAt(at, ProtocolError.LIMIT_EXCEEDED, "nesting depth " + (containers.depth() + 1),
+                    "<= " + limits.maxDepth());
         }
         position++;
-        depth++;
-        kinds[depth] = kind;
-        counts[depth] = 0;
-        previousEnds[depth] = -1;
+        containers.open(kind);
     }
 
     /**
@@ -277,23 +263,20 @@ public final class SyrupReader {
      * @throws IllegalStateException if no container is open
      */
     public boolean closes() {
-        if (depth == 0) {
+        if (containers.depth() == 0) {
             throw new IllegalStateException("no container is open");
         }
-        SyrupKind kind = kinds[depth];
+        SyrupKind kind = containers.innermost();
         int b = nextByte("'" + (char) kind.closer() + "' or another item");
         if (b != kind.closer()) {
             return false;
         }
-        int count = counts[depth];
+        int count = containers.itemCount();
         if (kind == SyrupKind.RECORD && count == 0 || kind == SyrupKind.DICTIONARY && count % 2 == 1) {
-            throw endTooSoon();
+            throw containers.endTooSoon(position);
         }
-        if (kind == SyrupKind.SET && count > 0) {
-            checkOrder(itemStarts[depth], position);
-        }
+        containers.close(position);
         position++;
-        depth--;
         return true;
     }
 
@@ -306,33 +289,18 @@ public final class SyrupReader {
      */
     public void exit(String what) {
         int at = position;
-        boolean record = depth > 0 && kinds[depth] == SyrupKind.RECORD;
+        boolean record = containers.depth() > 0 && containers.innermost() == SyrupKind.RECORD;
         int items = record ? itemCount() - 1 : itemCount();
         if (!closes()) {
             throw failAt(at, ProtocolError.TYPE_MISMATCH,
                     what + " with more than " + items + (record ? " fields" : " items"),
-                    "'" + (char) kinds[depth].closer() + "'");
+                    "'" + (char) containers.innermost().closer() + "'");
         }
     }
 
     /** How many items the innermost open container held so far, a record's label counting as one. */
     public int itemCount() {
-        return counts[depth];
-    }
-
-    /**
-     * The failure of the innermost open container ending where its caller reads another item,
-     * or where it may not end at all.
-     */
-    private SyrupException endTooSoon() {
-        SyrupKind kind = kinds[depth];
-        if (kind == SyrupKind.RECORD && counts[depth] == 0) {
-            return failAt(position, ProtocolError.MALFORMED, "record without a label", "a label before '>'");
-        }
-        if (kind == SyrupKind.DICTIONARY && counts[depth] % 2 == 1) {
-            return failAt(position, ProtocolError.MALFORMED, "dictionary key without a value", "a value before '}'");
-        }
-        return failAt(position, ProtocolError.TYPE_MISMATCH, "end of " + kind.description(), "another item");
+        return containers.itemCount();
     }
 
     /** Checks that nothing follows the items read. */
@@ -371,63 +339,7 @@ public final class SyrupReader {
             throw failAt(position, ProtocolError.LIMIT_EXCEEDED, "value count " + values,
                     "<= " + limits.maxTotalValues());
         }
-        if (depth == 0) {
-            return;
-        }
-        SyrupKind kind = kinds[depth];
-        int index = counts[depth]++;
-        int max = limits.maxCollectionLength();
-        boolean over = switch (kind) {
-            case DICTIONARY -> index / 2 >= max;
-            case RECORD -> index > max;
-            default -> index >= max;
-        };
-        if (over) {
-            throw failAt(position, ProtocolError.LIMIT_EXCEEDED,
-                    kind.description() + (kind == SyrupKind.RECORD ? " with more than " + max + " fields"
-                            : " with more than " + max + (kind == SyrupKind.DICTIONARY ? " entries" : " items")),
-                    "<= " + max);
-        }
-        if (kind == SyrupKind.DICTIONARY) {
-            if (index % 2 == 1) {
-                checkOrder(itemStarts[depth], position);
-            } else {
-                itemStarts[depth] = position;
-            }
-        } else if (kind == SyrupKind.SET) {
-            if (index > 0) {
-                checkOrder(itemStarts[depth], position);
-            }
-            itemStarts[depth] = position;
-        }
-    }
-
-    /** Checks that the key or item from {@code from} to {@code to} sorts after the previous one. */
-    private void checkOrder(int from, int to) {
-        if (previousEnds[depth] >= 0) {
-            int order = compare(previousStarts[depth], previousEnds[depth], from, to);
-            String what = kinds[depth] == SyrupKind.DICTIONARY ? "dictionary key" : "set item";
-            if (order == 0) {
-                throw failAt(from, ProtocolError.DUPLICATE_KEY, "duplicate " + what, null);
-            }
-            if (order > 0) {
-                throw failAt(from, ProtocolError.NON_CANONICAL, what + " out of order",
-                        "sorted by their encoded bytes");
-            }
-        }
-        previousStarts[depth] = from;
-        previousEnds[depth] = to;
-    }
-
-    private int compare(int start1, int end1, int start2, int end2) {
-        int common = Math.min(end1 - start1, end2 - start2);
-        for (int i = 0; i < common; i++) {
-            int difference = buf.getUnsignedByte(start1 + i) - buf.getUnsignedByte(start2 + i);
-            if (difference != 0) {
-                return difference;
-            }
-        }
-        return (end1 - start1) - (end2 - start2);
+        containers.item(position);
     }
 
     private String text(SyrupKind kind) {

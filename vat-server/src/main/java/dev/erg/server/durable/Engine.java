@@ -3,7 +3,6 @@ package dev.erg.server.durable;
 import dev.erg.captp.SturdyRef;
 import dev.erg.crypto.SwissNumber;
 import dev.erg.vat.Problem;
-import dev.erg.vat.Promise;
 import dev.erg.vat.Resolver;
 import dev.erg.vat.spi.LogLimiter;
 import java.lang.reflect.Method;
@@ -13,11 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,10 +30,11 @@ import org.slf4j.LoggerFactory;
  * again and carries on. The callers of a commit that failed while committing wait, at most
  * {@link #DOUBT_WAIT}, to learn from the store whether it was made.
  *
- * <p>Work comes from any thread into a queue, as {@link Work}; all else is confined to the
- * engine's thread: the objects in memory ({@link LiveObjects}), the turn running
- * ({@link TurnRunner}), the streams in and out ({@link LetterIntake}, {@link OutStreams}) and
- * the commits with what waits on them ({@link Committer}).
+ * <p>Work comes from any thread into a queue ({@link WorkQueue}), as {@link Work}; all else is
+ * confined to the engine's thread: each work item run ({@link WorkDispatch}), the objects in
+ * memory ({@link LiveObjects}), the turn running ({@link TurnRunner}), the streams in and out
+ * ({@link LetterIntake}, {@link OutStreams}), the numbers handed out ({@link EngineCounters})
+ * and the commits with what waits on them ({@link Committer}).
  */
 final class Engine implements AutoCloseable {
 
@@ -55,24 +51,21 @@ final class Engine implements AutoCloseable {
     private final int maxBatch;
     private final long generation;
     private final String vatId;
-    private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final SecureRandom random = new SecureRandom();
-    private volatile boolean running = true;
     private final StoreLink link;
+    private final WorkQueue inbox;
     private final Committer committer;
+    private final EngineCounters counters;
 
     // Confined to the engine's thread.
     private final LiveObjects objects;
     private final OutStreams outStreams;
     private final TurnRunner runner;
     private final LetterIntake letters;
+    private final WorkDispatch dispatch;
     private final Map<String, Long> roots;
     private final Alarms alarms;
-    private long nextTicket;
-    private long nextObject;
-    /** Turns committed ever; written by the engine's thread, read by any. */
-    private volatile long turnsThrough;
 
     Engine(JdbcStore store, String vatId, Map<String, Kind<?, ?>> kinds, int maxBatch,
            Function<SwissNumber, Long> targets, Alarms alarms) {
@@ -82,31 +75,27 @@ final class Engine implements AutoCloseable {
         this.maxBatch = maxBatch;
         this.generation = store.generation();
         this.link = new StoreLink(store, alarms, vatId, this::stopPump);
+        this.inbox = new WorkQueue(link);
         this.committer = new Committer(store, link);
         this.objects = new LiveObjects(store, kinds, codec);
         this.outStreams = new OutStreams(store, alarms, random);
         this.runner = new TurnRunner(this, codec, objects, outStreams);
         this.letters = new LetterIntake(store, alarms, generation,
                 new LetterCalls(codec, targets, generation, objects::get, runner::turn));
+        this.dispatch = new WorkDispatch(store, objects, outStreams, runner, letters);
         this.roots = new HashMap<>(store.roots());
         this.alarms = alarms;
         List<Alarm> stored = store.alarms();
         alarms.load(stored, stored.isEmpty() ? 0 : stored.getLast().id());
-        loadCounters();
+        this.counters = new EngineCounters(store);
+        counters.load();
         outStreams.load();
         this.thread = Thread.ofPlatform().name("durable-engine").daemon().unstarted(this::run);
     }
 
-    private void loadCounters() {
-        nextTicket = store.metaLong("next_ticket");
-        nextObject = store.metaLong("next_object");
-        // Stores made before the count have none: they count from 0. A batch in doubt that landed raises it.
-        turnsThrough = Math.max(turnsThrough, store.metaLong("turns", 0));
-    }
-
     /** How far the store has come; see {@link Progress}. */
     Progress progress() {
-        return new Progress(vatId, generation, store.incarnation(), turnsThrough);
+        return new Progress(vatId, generation, store.incarnation(), counters.turnsThrough());
     }
 
     void startThread() {
@@ -177,51 +166,24 @@ final class Engine implements AutoCloseable {
     // ---- entry points, from any thread
 
     void invoke(long object, Method method, Object[] args, Resolver<Object> answer) {
-        submit(new Work.Invoke(object, method, args, answer));
+        inbox.submit(new Work.Invoke(object, method, args, answer));
     }
 
     void deliver(Letter letter, Resolver<Receipt> receipt) {
-        submit(new Work.Deliver(letter, receipt));
+        inbox.submit(new Work.Deliver(letter, receipt));
     }
 
     void acknowledge(OutLetter letter, Receipt receipt) {
-        submit(new Work.Acknowledge(letter, receipt));
+        inbox.submit(new Work.Acknowledge(letter, receipt));
     }
 
     void halt(String stream, String why) {
-        submit(new Work.Halt(stream, why));
+        inbox.submit(new Work.Halt(stream, why));
     }
 
     /** Runs {@code action} on the engine's thread and waits for it. */
     <R> R call(Supplier<R> action) {
-        CompletableFuture<R> done = new CompletableFuture<>();
-        submit(new Work.Task<>(action, done));
-        try {
-            return done.get(1, TimeUnit.MINUTES);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the durable engine did not answer within a minute", e);
-        }
-    }
-
-    private void submit(Work work) {
-        if (!running) {
-            work.reject(Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed"));
-            return;
-        }
-        if (link.status().state() != StoreStatus.State.UP) {
-            // At once, not after a wait: the caller decides whether and when to try again.
-            work.reject(link.refusal());
-            return;
-        }
-        queue.add(work);
+        return inbox.call(action);
     }
 
     // ---- the engine's thread
@@ -239,7 +201,7 @@ final class Engine implements AutoCloseable {
     }
 
     long nextTicket() {
-        return nextTicket++;
+        return counters.nextTicket();
     }
 
     /** Makes a durable object in the current turn; see {@link Self#create}. */
@@ -258,7 +220,7 @@ final class Engine implements AutoCloseable {
             throw new IllegalStateException("create: the durable host is not attached to a node yet");
         }
         SwissNumber swiss = SwissNumber.random(random);
-        turn.made.add(new Made(new Live(nextObject++, kind, initial), swiss));
+        turn.made.add(new Made(new Live(counters.nextObject(), kind, initial), swiss));
         return offered.sturdyRef(swiss);
     }
 
@@ -287,7 +249,7 @@ final class Engine implements AutoCloseable {
             if (!kind.state().isInstance(state)) {
                 throw new IllegalArgumentException("kind " + kind.name() + ": initial state is not a " + kind.state().getName());
             }
-            long made = nextObject++;
+            long made = counters.nextObject();
             Batch batch = new Batch();
             batch.objects.put(made, new StoredObject(made, kind.name(), codec.encode(state)));
             batch.roots.put(service, made);
@@ -300,7 +262,7 @@ final class Engine implements AutoCloseable {
     }
 
     private void run() {
-        while (running) {
+        while (inbox.running()) {
             switch (link.status().state()) {
                 case UP -> runBatch();
                 case RECONNECTING -> reconnect();
@@ -312,9 +274,9 @@ final class Engine implements AutoCloseable {
     private void runBatch() {
         Work first;
         try {
-            first = queue.poll(200, TimeUnit.MILLISECONDS);
+            first = inbox.poll(200, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            running = false;
+            inbox.stop();
             return;
         }
         if (first == null) {
@@ -327,9 +289,9 @@ final class Engine implements AutoCloseable {
         int n = 0;
         Work work = first;
         do {
-            handle(work, batch, settles);
+            dispatch.handle(work, batch, settles);
             n++;
-        } while (n < maxBatch && !store.lost() && (work = queue.poll()) != null);
+        } while (n < maxBatch && !store.lost() && (work = inbox.poll()) != null);
         batch.turns = n;
         List<Alarm> raised = alarms.unwritten();
         batch.alarms.addAll(raised);
@@ -341,9 +303,9 @@ final class Engine implements AutoCloseable {
             }
             return;
         }
-        if (committer.commit(numbered(batch), settles, n)) {
+        if (committer.commit(counters.numbered(batch), settles, n)) {
             alarms.written(raised);
-            turnsThrough = batch.turnsThrough;
+            counters.committed(batch);
         }
     }
 
@@ -353,7 +315,7 @@ final class Engine implements AutoCloseable {
         if (!raised.isEmpty() && link.status().state() == StoreStatus.State.UP) {
             Batch batch = new Batch();
             batch.alarms.addAll(raised);
-            if (committer.commit(numbered(batch), List.of(), 0)) {
+            if (committer.commit(counters.numbered(batch), List.of(), 0)) {
                 alarms.written(raised);
             }
         }
@@ -397,12 +359,12 @@ final class Engine implements AutoCloseable {
     /** Refuses, for {@code wait}, the work that comes, with the problem the store's state gives. */
     private void refuseFor(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        for (long left; running && (left = deadline - System.nanoTime()) > 0; ) {
+        for (long left; inbox.running() && (left = deadline - System.nanoTime()) > 0; ) {
             Work work;
             try {
-                work = queue.poll(left, TimeUnit.NANOSECONDS);
+                work = inbox.poll(left, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
-                running = false;
+                inbox.stop();
                 return;
             }
             if (work != null) {
@@ -412,52 +374,16 @@ final class Engine implements AutoCloseable {
     }
 
     private void commit(Batch batch) {
-        committer.commit(numbered(batch));
-        turnsThrough = batch.turnsThrough;
-    }
-
-    /** {@code batch}, carrying the next ticket and object numbers and the turns committed for the store to keep. */
-    private Batch numbered(Batch batch) {
-        batch.nextTicket = nextTicket;
-        batch.nextObject = nextObject;
-        batch.turnsThrough = turnsThrough + batch.turns;
-        return batch;
+        committer.commit(counters.numbered(batch));
+        counters.committed(batch);
     }
 
     /** After a failed commit the memory may be ahead of the store: forget it and read again. */
     private void reload() {
         objects.clear();
         letters.clear();
-        loadCounters();
+        counters.load();
         outStreams.load();
-    }
-
-    /** Runs one work item; a failure is its own, never the engine's or another caller's. */
-    private void handle(Work work, Batch batch, List<Settle> settles) {
-        try {
-            dispatch(work, batch, settles);
-        } catch (RuntimeException e) {
-            runner.clear();
-            Problem problem = store.lost()
-                    ? Problem.of(DurableHost.STORE_UNAVAILABLE, "%s; nothing was done", JdbcStore.oneLine(e))
-                    : Problem.of(Problem.UNAVAILABLE, "the durable engine could not run this: %s", e.getMessage());
-            LOG.error("durable engine: {} failed: {}", work.getClass().getSimpleName(), e.toString());
-            settles.add(new Settle(() -> work.reject(problem), p -> work.reject(problem)));
-        }
-    }
-
-    private void dispatch(Work work, Batch batch, List<Settle> settles) {
-        switch (work) {
-            case Work.Invoke invoke -> invoke(invoke, batch, settles);
-            case Work.Deliver deliver -> letters.deliver(deliver.letter(), deliver.receipt(), batch, settles);
-            case Work.Acknowledge ack -> {
-                if (outStreams.acknowledge(ack.letter(), ack.receipt(), batch)) {
-                    runner.reply(ack.letter(), ack.receipt(), batch);
-                }
-            }
-            case Work.Halt halt -> outStreams.halt(halt.stream(), halt.why(), batch);
-            case Work.Task<?> task -> task.run();
-        }
     }
 
     /**
@@ -483,40 +409,17 @@ final class Engine implements AutoCloseable {
         });
     }
 
-    private void invoke(Work.Invoke invoke, Batch batch, List<Settle> settles) {
-        Live object = objects.get(invoke.object());
-        Resolver<Object> answer = invoke.answer();
-        if (object == null) {
-            Problem gone = Problem.of(Problem.NOT_CALLABLE, "durable object %d is not in the store", invoke.object());
-            settles.add(new Settle(() -> answer.reject(gone), p -> answer.reject(gone)));
-            return;
-        }
-        Outcome outcome = runner.turn(object, invoke.method(), invoke.args(), batch);
-        settles.add(new Settle(() -> settle(answer, outcome), answer::reject));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void settle(Resolver<Object> answer, Outcome outcome) {
-        if (outcome.problem() != null) {
-            answer.reject(outcome.problem());
-        } else if (outcome.value() instanceof Promise<?> promise) {
-            answer.forward((Promise<Object>) promise);
-        } else {
-            answer.resolve(outcome.value());
-        }
-    }
-
     /** Stops taking work; work queued and not begun is refused. Waits for the batch being committed. */
     @Override
     public void close() {
-        running = false;
+        inbox.stop();
         try {
             thread.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         Problem closed = Problem.of(Problem.VAT_SHUT_DOWN, "the durable store is closed");
-        for (Work w; (w = queue.poll()) != null; ) {
+        for (Work w; (w = inbox.poll()) != null; ) {
             w.reject(closed);
         }
         if (!thread.isAlive()) {

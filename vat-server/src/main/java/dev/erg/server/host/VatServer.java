@@ -9,9 +9,7 @@ import dev.erg.net.Node;
 import dev.erg.net.VatLocator;
 import dev.erg.net.PeerListener;
 import dev.erg.server.admin.Admin;
-import dev.erg.server.admin.AdminProtocol;
 import dev.erg.crypto.VatId;
-import dev.erg.server.cluster.ClusterException;
 import dev.erg.server.cluster.ClusterMember;
 import dev.erg.server.cluster.LocationCache;
 import dev.erg.server.cluster.LoadSampler;
@@ -20,18 +18,12 @@ import dev.erg.server.config.ServerConfig;
 import dev.erg.server.config.ServiceSpec;
 import dev.erg.server.config.SetupException;
 import dev.erg.server.durable.DurableHost;
-import dev.erg.server.durable.Kind;
-import dev.erg.server.durable.Mailbox;
 import dev.erg.server.durable.Storage;
-import dev.erg.server.durable.StoredDataException;
 import dev.erg.server.inspect.InspectedVat;
 import dev.erg.server.inspect.Inspector;
 import dev.erg.server.inspect.InspectorEndpoint;
 import dev.erg.server.metrics.MetricsEndpoint;
 import dev.erg.server.metrics.ServerMetrics;
-import dev.erg.server.spi.Durables;
-import dev.erg.server.spi.ServiceContext;
-import dev.erg.server.spi.ServiceMaker;
 import dev.erg.server.store.AtomicFiles;
 import dev.erg.server.store.DataDir;
 import dev.erg.server.store.DirLock;
@@ -40,19 +32,14 @@ import dev.erg.server.spawn.SpawnLimits;
 import dev.erg.server.spawn.SpawnPolicy;
 import dev.erg.server.worker.WorkerLimits;
 import dev.erg.server.worker.WorkerStatus;
-import dev.erg.vat.Ref;
-import dev.erg.vat.RefKind;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import dev.erg.wire.PassableRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +48,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,9 +157,9 @@ public final class VatServer implements AutoCloseable {
         TraceSetup.configure(builder, environment, opened);
         VatRuntime runtime = builder.build();
         opened.push(runtime);
-        PassableRegistry registry = registry(config, makers);
+        PassableRegistry registry = ServerSetup.registry(config, makers);
         LocationCache locations = new LocationCache(identity.vatId().toString());
-        Listener listener = listen(identity, NetConfig.defaults().withAdmission(config.admission()),
+        Listener listener = ServerSetup.listen(identity, NetConfig.defaults().withAdmission(config.admission()),
                 config.cluster().isPresent() ? locations : VatLocator.none(), config.listen(), dir);
         opened.push(listener);
         Node node = Node.start(identity, runtime, registry, listener);
@@ -194,7 +180,7 @@ public final class VatServer implements AutoCloseable {
             endpoint = Optional.of(started);
         }
 
-        DurableHost durables = openDurables(dir, config);
+        DurableHost durables = ServerSetup.openDurables(dir, config);
         opened.push(durables);
         metrics.trackDurables(durables);
         Map<String, Tenant> tenants = new LinkedHashMap<>();
@@ -208,7 +194,8 @@ public final class VatServer implements AutoCloseable {
         for (ServiceSpec spec : config.services()) {
             Vat vat = runtime.newVat(spec.name());
             metrics.track(vat, spec.name());
-            tenants.put(spec.name(), new Tenant(spec, vat, make(makers, spec, vat, dir, network, durables, host)));
+            tenants.put(spec.name(),
+                    new Tenant(spec, vat, ServiceSetup.make(makers, spec, vat, dir, network, durables, host)));
         }
         Map<String, Long> unbound = durables.unboundKinds();
         if (!unbound.isEmpty()) {
@@ -225,7 +212,7 @@ public final class VatServer implements AutoCloseable {
             AtomicReference<PlacedVats> placedTurns = new AtomicReference<>();
             LoadSampler load = new LoadSampler(() -> tenants.values().stream().mapToLong(t -> metrics.turns(t.vat())).sum()
                     + (placedTurns.get() == null ? 0 : placedTurns.get().turns()), runtime::vatCount);
-            ClusterMember member = joinCluster(clusterConfig, environment, node.vatId(), hints, load, locations);
+            ClusterMember member = ServerSetup.joinCluster(clusterConfig, environment, node.vatId(), hints, load, locations);
             opened.push(member);
             cluster = Optional.of(member);
             PlacedVats.Env env = new PlacedVats.Env(runtime, registry, listener,
@@ -250,7 +237,7 @@ public final class VatServer implements AutoCloseable {
 
         // Everything that can fail has been checked: from here on the data directory changes.
         LiveAccess access = new LiveAccess(runtime);
-        List<HostedService> hosted = reinstate(node, hints, store, tenants, access);
+        List<HostedService> hosted = ServiceSetup.reinstate(node, hints, store, tenants, access);
         Vat adminVat = runtime.newVat("admin");
         CountDownLatch stopRequested = new CountDownLatch(1);
         AdminService service = new AdminService(node, hints, store, tenants, metrics,
@@ -291,147 +278,6 @@ public final class VatServer implements AutoCloseable {
         }
         return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, inspector, durables, cluster, placed, stopRequested,
                 host);
-    }
-
-    private static PassableRegistry registry(ServerConfig config, ServiceRegistry makers) throws SetupException {
-        PassableRegistry.Builder registry = PassableRegistry.builder();
-        AdminProtocol.PASSABLES.forEach(registry::add);
-        Mailbox.PASSABLES.forEach(registry::add);
-        List<String> used = new ArrayList<>();
-        for (ServiceSpec spec : config.services()) {
-            if (!used.contains(spec.maker())) {
-                used.add(spec.maker());
-                makers.maker(spec.maker()).orElseThrow().passables().forEach(registry::add);
-            }
-        }
-        try {
-            return registry.build();
-        } catch (IllegalArgumentException e) {
-            throw new SetupException("the services' passable types clash: " + e.getMessage(), e);
-        }
-    }
-
-    private static Listener listen(VatIdentity identity, NetConfig net, VatLocator locator, InetSocketAddress listen,
-                                   DataDir dir) throws SetupException {
-        String where = listen.getHostString() + ":" + listen.getPort();
-        InetSocketAddress resolved = new InetSocketAddress(listen.getHostString(), listen.getPort());
-        if (resolved.isUnresolved()) {
-            throw new SetupException("listen: unknown host \"" + listen.getHostString() + "\"; set `listen` in "
-                    + dir.root().resolve("erg-server.conf"));
-        }
-        try {
-            return Listener.bind(resolved, identity, net, locator);
-        } catch (IllegalStateException e) {
-            throw new SetupException("cannot set up TLS with the key of " + dir.root() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SetupException("interrupted while binding " + where, e);
-        } catch (Exception e) {
-            // Netty rethrows the bind failure undeclared; epoll's is an IOException naming EADDRINUSE.
-            throw portFailure(where, e, dir);
-        }
-    }
-
-    private static SetupException portFailure(String where, Exception e, DataDir dir) {
-        if (e instanceof BindException || e instanceof IOException && String.valueOf(e.getMessage()).contains("in use")) {
-            return new SetupException(where + " is in use (listen, in " + dir.root().resolve("erg-server.conf")
-                    + "); stop what uses it, or choose another port", e);
-        }
-        return new SetupException("cannot listen on " + where + ": " + e.getMessage(), e);
-    }
-
-    private static ClusterMember joinCluster(ClusterConfig config, Map<String, String> environment, VatId serverId,
-                                             List<InetSocketAddress> hints, LoadSampler load, LocationCache locations)
-            throws SetupException {
-        List<String> texts = hints.stream().map(h -> (h.getHostString().contains(":") ? "[" + h.getHostString() + "]"
-                : h.getHostString()) + ":" + h.getPort()).toList();
-        try {
-            return ClusterMember.start(config, environment, serverId, texts, load, locations);
-        } catch (ClusterException e) {
-            throw new SetupException("cannot join the cluster at " + config.store() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SetupException("interrupted while joining the cluster", e);
-        }
-    }
-
-    private static DurableHost openDurables(DataDir dir, ServerConfig config) throws SetupException {
-        Storage storage = config.storage().equals(ServerConfig.SQLITE)
-                ? Storage.sqlite(dir.durableStore())
-                : new Storage(config.storage(), config.storageUser(), config.storagePassword());
-        try {
-            return DurableHost.open(storage, dir.vatId(), config.commitBatch());
-        } catch (StoredDataException e) {
-            throw new SetupException(e.getMessage(), e);
-        }
-    }
-
-    private static Object make(ServiceRegistry makers, ServiceSpec spec, Vat vat, DataDir dir, NodeNetwork network,
-                               DurableHost durables, ServerVatHost host) throws SetupException {
-        ServiceMaker maker = makers.maker(spec.maker()).orElseThrow();
-        Durables own = new Durables() {
-            @Override
-            public <S extends Record, T> T root(Kind<S, T> kind, Supplier<S> initial) {
-                return durables.root(spec.name(), vat, kind, initial);
-            }
-
-            @Override
-            public void bind(Kind<?, ?> kind) {
-                durables.bind(kind);
-            }
-        };
-        Object ref;
-        try {
-            ref = maker.make(new ServiceContext(spec.name(), vat, dir.serviceDirectory(spec.name()), network, own, host));
-        } catch (StoredDataException e) {
-            throw new SetupException("service " + spec.name() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new SetupException("service " + spec.name() + " (maker " + spec.maker() + ") failed to start: " + e, e);
-        }
-        if (ref == null || Ref.kind(ref) != RefKind.EVENTUAL) {
-            throw new SetupException("service maker " + spec.maker() + " returned " + (ref == null ? "null" : "a near "
-                    + ref.getClass().getSimpleName()) + " (expected: context.vat().export(object, Interface.class))");
-        }
-        return ref;
-    }
-
-    /** Reinstates every stored sturdy ref, issuing one to each service that has none. */
-    private static List<HostedService> reinstate(Node node, List<InetSocketAddress> hints, SturdyStore store,
-                                                 Map<String, Tenant> tenants, LiveAccess access) throws SetupException {
-        Map<String, SturdyRef> first = new LinkedHashMap<>();
-        for (SturdyStore.Entry entry : store.entries()) {
-            Tenant tenant = tenants.get(entry.service());
-            if (tenant == null) {
-                LOG.warn("a sturdy ref designates service \"{}\", which is not configured: kept, but not served",
-                        entry.service());
-                continue;
-            }
-            SturdyRef ref = new SturdyRef(node.vatId(), hints, entry.swiss());
-            try {
-                node.reinstate(ref, access.serve(entry, tenant));
-            } catch (IllegalArgumentException e) {
-                throw new SetupException("a revocable sturdy ref designates service \"" + entry.service()
-                        + "\", which cannot be served through a membrane: " + e.getMessage(), e);
-            }
-            first.putIfAbsent(entry.service(), ref);
-        }
-        SecureRandom random = new SecureRandom();
-        List<HostedService> hosted = new ArrayList<>();
-        for (Tenant tenant : tenants.values()) {
-            String name = tenant.spec().name();
-            SturdyRef ref = first.get(name);
-            if (ref == null) {
-                ref = new SturdyRef(node.vatId(), hints, SwissNumber.random(random));
-                try {
-                    store.add(new SturdyStore.Entry(ref.swiss(), name));
-                } catch (UncheckedIOException e) {
-                    throw new SetupException(e.getMessage(), e);
-                }
-                node.reinstate(ref, tenant.ref());
-            }
-            hosted.add(new HostedService(name, tenant.spec().maker(), ref));
-        }
-        return hosted;
     }
 
     /** The services hosted, in configuration order. */

@@ -1,0 +1,96 @@
+package dev.erg.net;
+
+import dev.erg.captp.session.Bootstrap;
+import dev.erg.captp.session.Handoffs;
+import dev.erg.captp.session.Outbound;
+import dev.erg.captp.session.Peering;
+import dev.erg.captp.session.Session;
+import dev.erg.crypto.VatId;
+import dev.erg.net.link.Link;
+import dev.erg.net.link.LinkFaults;
+import dev.erg.net.link.LinkHandler;
+import dev.erg.vat.Vat;
+import dev.erg.wire.NotPassableException;
+import dev.erg.wire.codec.Message;
+import dev.erg.wire.codec.ProtocolException;
+import dev.erg.wire.codec.ReferenceDecoder;
+import java.util.function.Function;
+
+/** Binds one link to one session. */
+final class SessionHandler implements LinkHandler {
+    private final VatId peer;
+    private final boolean dialed;
+    private final Vat vat;
+    private final PeerSessions sessions;
+    private final Handoffs handoffs;
+    /** The bootstrap object the peer on a link is given. */
+    private final Function<Link, Bootstrap> bootstraps;
+    private volatile Session session;
+
+    SessionHandler(VatId peer, boolean dialed, Vat vat, PeerSessions sessions, Handoffs handoffs,
+                   Function<Link, Bootstrap> bootstraps) {
+        this.peer = peer;
+        this.dialed = dialed;
+        this.vat = vat;
+        this.sessions = sessions;
+        this.handoffs = handoffs;
+        this.bootstraps = bootstraps;
+    }
+
+    /** The session on this handler's link, or null until it is open. */
+    Session session() {
+        return session;
+    }
+
+    @Override
+    public void opened(Link link) {
+        Peering peering = new Peering(link.peer(), link.peerKey(), link.peerHints(), link.sessionId().orElse(null));
+        Bootstrap bootstrap = bootstraps.apply(link);
+        Outbound out = new Outbound() {
+            @Override
+            public void send(Message message) {
+                SessionHandler.this.send(link, message);
+            }
+
+            @Override
+            public void flushSoon(Runnable flush) {
+                link.flushSoon(flush);
+            }
+        };
+        Session made = new Session(vat, out, bootstrap, peering, handoffs,
+                Session.DEFAULT_MAX_ENTRIES);
+        session = made;
+        handoffs.opened(made);
+        sessions.opened(peer, made, link, dialed);
+    }
+
+    private void send(Link link, Message message) {
+        link.send(message, session.encoder());
+    }
+
+    @Override
+    public ReferenceDecoder references() {
+        return session.decoder();
+    }
+
+    @Override
+    public void received(Link link, Message message) {
+        try {
+            session.receive(message);
+        } catch (ProtocolException e) {
+            LinkFaults.protocol(e.error().code(), link.remoteAddress(), link.peer(), e.abortReason());
+            link.abort(e.abortReason());
+        } catch (NotPassableException e) {
+            LinkFaults.protocol("not passable", link.remoteAddress(), link.peer(), "protocol: " + e.getMessage());
+            link.abort("protocol: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void closed(Link link, String reason) {
+        Session ended = session;
+        if (ended != null) {
+            sessions.closed(peer, ended, reason);
+        }
+    }
+}
