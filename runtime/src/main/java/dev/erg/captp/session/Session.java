@@ -71,6 +71,9 @@ public final class Session {
     final Embargoes embargoes = new Embargoes(this);
     final Sender sender;
     private final Descriptors descriptors;
+    /* Made once: the network layer asks for the encoder with every message it sends. */
+    private final ReferenceEncoder encoder;
+    private final ReferenceDecoder decoder;
     private final List<Consumer<Problem>> lossListeners = new ArrayList<>();
     private volatile Problem problem;
     private final LongAdder received = new LongAdder();
@@ -127,6 +130,8 @@ public final class Session {
         this.answers = new Answers(this, vat);
         this.sender = new Sender(this, counted(out));
         this.descriptors = new Descriptors(this, handoffs);
+        this.encoder = descriptors::describe;
+        this.decoder = descriptors::resolve;
         this.peering = peering;
         this.handoffs = handoffs;
         this.gifts = new GiftBox(maxEntries);
@@ -144,12 +149,12 @@ public final class Session {
 
     /** Maps the references in messages we send to descriptors; for the network layer's encoder. */
     public ReferenceEncoder encoder() {
-        return descriptors::describe;
+        return encoder;
     }
 
     /** Maps descriptors in messages from the peer to objects; for the network layer's decoder. */
     public ReferenceDecoder decoder() {
-        return descriptors::resolve;
+        return decoder;
     }
 
     /** Why the session ended, or null while it lasts. */

@@ -7,10 +7,51 @@ import dev.erg.vat.Resolver;
  * question we asked, or an imported promise we listen to. The peer sends it {@code fulfill}
  * or {@code break}; the session handles these itself.
  *
- * @param resolver   settles our promise
- * @param answerType what the value should become (a remote interface), or {@code Object}
- * @param question   the question this answers, or -1 for a promise we listen to
- * @param promise    the import position of the promise we listen to, or -1 for a question
+ * <p>Equal only to itself: each is exported once, and the export table finds it by identity,
+ * which costs no hashing of the resolver and the answer type on every call.
  */
-record Settler(Resolver<Object> resolver, Class<?> answerType, long question, long promise) {
+final class Settler {
+
+    private final Resolver<Object> resolver;
+    private final Class<?> answerType;
+    private final long question;
+    private final long promise;
+
+    /**
+     * @param resolver   settles our promise
+     * @param answerType what the value should become (a remote interface), or {@code Object}
+     * @param question   the question this answers, or -1 for a promise we listen to
+     * @param promise    the import position of the promise we listen to, or -1 for a question
+     */
+    Settler(Resolver<Object> resolver, Class<?> answerType, long question, long promise) {
+        this.resolver = resolver;
+        this.answerType = answerType;
+        this.question = question;
+        this.promise = promise;
+    }
+
+    /** Settles our promise. */
+    Resolver<Object> resolver() {
+        return resolver;
+    }
+
+    /** What the value should become (a remote interface), or {@code Object}. */
+    Class<?> answerType() {
+        return answerType;
+    }
+
+    /** The question this answers, or -1 for a promise we listen to. */
+    long question() {
+        return question;
+    }
+
+    /** The import position of the promise we listen to, or -1 for a question. */
+    long promise() {
+        return promise;
+    }
+
+    @Override
+    public String toString() {
+        return "Settler[question=" + question + ", promise=" + promise + "]";
+    }
 }
