@@ -37,24 +37,7 @@ class EOrderSimulationTest {
 
     @Test
     void messagesThroughOneReferenceArriveInOrderAndEveryAnswerSettles() {
-        String one = System.getProperty("erg.seed");
-        if (one != null) {
-            run(Long.parseLong(one));
-            return;
-        }
-        int seeds = Integer.getInteger("erg.seeds", 300);
-        for (long seed = 1; seed <= seeds; seed++) {
-            run(seed);
-        }
-    }
-
-    private static void run(long seed) {
-        try {
-            simulate(seed);
-        } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("E-order simulation failed for seed " + seed
-                    + " (replay with -Derg.seed=" + seed + "): " + e.getMessage(), e);
-        }
+        Seeds.forEach("E-order simulation", 300, EOrderSimulationTest::simulate);
     }
 
     private static void simulate(long seed) {

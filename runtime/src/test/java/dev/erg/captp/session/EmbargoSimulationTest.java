@@ -3,6 +3,7 @@ package dev.erg.captp.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erg.vat.Promise;
+import dev.erg.vat.Seeds;
 import dev.erg.vat.spi.Refs;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,24 +25,7 @@ class EmbargoSimulationTest {
 
     @Test
     void messagesThroughAReferenceThatFindsAShorterPathArriveInOrder() {
-        String one = System.getProperty("erg.seed");
-        if (one != null) {
-            run(Long.parseLong(one));
-            return;
-        }
-        int seeds = Integer.getInteger("erg.seeds", 300);
-        for (long seed = 1; seed <= seeds; seed++) {
-            run(seed);
-        }
-    }
-
-    private static void run(long seed) {
-        try {
-            simulate(seed);
-        } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("embargo simulation failed for seed " + seed
-                    + " (replay with -Derg.seed=" + seed + "): " + e.getMessage(), e);
-        }
+        Seeds.forEach("embargo simulation", 300, EmbargoSimulationTest::simulate);
     }
 
     @SuppressWarnings("unchecked")
