@@ -53,7 +53,8 @@ final class Targets {
                 }
             }
         }
-        Arrival arrival = Arrival.in(name, args);
+        // An arrival travels by name only; a send through a Java proxy never carries one.
+        Arrival arrival = method == null ? Arrival.in(name, args) : null;
         if (arrival != null) {
             arrival.arrived();
             return;

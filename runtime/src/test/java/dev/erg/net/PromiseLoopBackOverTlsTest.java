@@ -49,6 +49,15 @@ class PromiseLoopBackOverTlsTest {
         synchronized List<Long> recorded() {
             return List.copyOf(recorded);
         }
+
+        /** What was recorded once {@code count} sequences have been, or {@code wait} has passed. */
+        List<Long> awaitRecorded(int count, Duration wait) throws InterruptedException {
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (recorded().size() < count && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            return recorded();
+        }
     }
 
     static final class Handout implements Keeper {
@@ -109,12 +118,9 @@ class PromiseLoopBackOverTlsTest {
             through.record(i);
             Thread.sleep(1);
         }
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (recorder.recorded().size() < MESSAGES && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        List<Long> recorded = recorder.awaitRecorded(MESSAGES, WAIT);
         assertThat(bobsPromise.isFulfilled()).as("the promise resolved while the messages flowed").isTrue();
-        assertThat(recorder.recorded()).as("every message, in the order sent")
+        assertThat(recorded).as("every message, in the order sent")
                 .isEqualTo(LongStream.range(0, MESSAGES).boxed().toList());
     }
 }

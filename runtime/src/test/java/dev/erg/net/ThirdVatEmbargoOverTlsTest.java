@@ -3,6 +3,8 @@ package dev.erg.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erg.captp.SturdyRef;
+import dev.erg.net.PromiseLoopBackOverTlsTest.Journal;
+import dev.erg.net.PromiseLoopBackOverTlsTest.Recorder;
 import dev.erg.vat.Deferred;
 import dev.erg.vat.Promise;
 import dev.erg.vat.VatRuntime;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * E-order over TLS when a reference leads on to a third vat: Alice streams messages to a promise
- * of Bob's, over a slow link (25 ms each way through the proxy), and Bob resolves it to Carol's
+ * of Bob's (Carol's journal is {@link PromiseLoopBackOverTlsTest}'s recorder), over a slow link (25 ms each way through the proxy), and Bob resolves it to Carol's
  * journal while the stream flows. Those sent before Alice hears of it travel through Bob to
  * Carol; those sent after go to Carol directly, over a fast link, and must not overtake them.
  */
@@ -26,11 +28,6 @@ class ThirdVatEmbargoOverTlsTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int MESSAGES = 150;
 
-    /** Carol's object: records what reaches it. */
-    public interface Journal {
-        void record(long sequence);
-    }
-
     /** Bob's object: hands out a promise of his, and resolves it to Carol's journal. */
     public interface Keeper {
         Promise<List<Object>> hand();
@@ -38,19 +35,6 @@ class ThirdVatEmbargoOverTlsTest {
         Promise<Journal> journal();
 
         void resolve();
-    }
-
-    static final class Recorder implements Journal {
-        private final List<Long> recorded = new ArrayList<>();
-
-        @Override
-        public synchronized void record(long sequence) {
-            recorded.add(sequence);
-        }
-
-        synchronized List<Long> recorded() {
-            return List.copyOf(recorded);
-        }
     }
 
     static final class Handout implements Keeper {
@@ -131,14 +115,11 @@ class ThirdVatEmbargoOverTlsTest {
             through.record(i);
             Thread.sleep(1);
         }
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (recorder.recorded().size() < MESSAGES && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        List<Long> recorded = recorder.awaitRecorded(MESSAGES, WAIT);
         assertThat(bobs.isFulfilled()).as("the promise resolved while the messages flowed").isTrue();
         assertThat(alice.peers()).as("Alice reached Carol directly").extracting(PeerStatus::peer)
                 .contains(carol.vatId());
-        assertThat(recorder.recorded()).as("every message, in the order sent")
+        assertThat(recorded).as("every message, in the order sent")
                 .isEqualTo(LongStream.range(0, MESSAGES).boxed().toList());
     }
 }

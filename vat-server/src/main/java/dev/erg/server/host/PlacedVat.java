@@ -5,7 +5,6 @@ import dev.erg.net.Listener;
 import dev.erg.net.Node;
 import dev.erg.server.cluster.Placement;
 import dev.erg.server.durable.DurableHost;
-import dev.erg.server.durable.Kind;
 import dev.erg.server.spi.Durables;
 import dev.erg.server.spi.ServiceContext;
 import dev.erg.server.spi.ServiceMaker;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * One placed vat this server hosts: its own node on the shared listener, answering to its own
@@ -92,17 +90,7 @@ final class PlacedVat implements AutoCloseable {
 
     private static Object make(Placement placement, ServiceMaker maker, Vat vat, Node node, DurableHost durables,
                                PlacedVats.Env env) {
-        Durables own = new Durables() {
-            @Override
-            public <S extends Record, T> T root(Kind<S, T> kind, Supplier<S> initial) {
-                return durables.root(placement.service(), vat, kind, initial);
-            }
-
-            @Override
-            public void bind(Kind<?, ?> kind) {
-                durables.bind(kind);
-            }
-        };
+        Durables own = new ServiceDurables(durables, placement.service(), vat);
         Object ref = maker.make(new ServiceContext(placement.service(), vat,
                 env.directory().resolve(placement.vat().toString()), new NodeNetwork(node, env.hints()), own, env.host()));
         if (ref == null || Ref.kind(ref) != RefKind.EVENTUAL) {

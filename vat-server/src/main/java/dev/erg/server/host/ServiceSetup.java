@@ -6,7 +6,6 @@ import dev.erg.net.Node;
 import dev.erg.server.config.ServiceSpec;
 import dev.erg.server.config.SetupException;
 import dev.erg.server.durable.DurableHost;
-import dev.erg.server.durable.Kind;
 import dev.erg.server.durable.StoredDataException;
 import dev.erg.server.spi.Durables;
 import dev.erg.server.spi.ServiceContext;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,17 +37,7 @@ final class ServiceSetup {
     static Object make(ServiceRegistry makers, ServiceSpec spec, Vat vat, DataDir dir, NodeNetwork network,
                                DurableHost durables, ServerVatHost host) throws SetupException {
         ServiceMaker maker = makers.maker(spec.maker()).orElseThrow();
-        Durables own = new Durables() {
-            @Override
-            public <S extends Record, T> T root(Kind<S, T> kind, Supplier<S> initial) {
-                return durables.root(spec.name(), vat, kind, initial);
-            }
-
-            @Override
-            public void bind(Kind<?, ?> kind) {
-                durables.bind(kind);
-            }
-        };
+        Durables own = new ServiceDurables(durables, spec.name(), vat);
         Object ref;
         try {
             ref = maker.make(new ServiceContext(spec.name(), vat, dir.serviceDirectory(spec.name()), network, own, host));
