@@ -1,8 +1,12 @@
 package dev.erg.wire.codec;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads CBOR items from a region of a buffer and rejects everything outside the deterministic
@@ -14,12 +18,17 @@ import java.nio.charset.StandardCharsets;
  */
 final class CborReader {
 
-    private final ByteBuf buf;
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    // An array, not a ByteBuf: a buffer checks its bounds and reference count on every byte read.
+    private final byte[] buf;
     private final int end;
     private int position;
 
     /** A reader of {@code buf} from index {@code start} (inclusive) to {@code end} (exclusive). */
-    CborReader(ByteBuf buf, int start, int end) {
+    CborReader(byte[] buf, int start, int end) {
         this.buf = buf;
         this.position = start;
         this.end = end;
@@ -38,12 +47,12 @@ final class CborReader {
         if (position >= end) {
             throw PathFailure.of(ProtocolError.MALFORMED, "end of input", "another item");
         }
-        return buf.getUnsignedByte(position++);
+        return buf[position++] & 0xff;
     }
 
     /** The next initial byte, without consuming it, or -1 at the end. */
     int peek() {
-        return position < end ? buf.getUnsignedByte(position) : -1;
+        return position < end ? buf[position] & 0xff : -1;
     }
 
     /**
@@ -59,25 +68,25 @@ final class CborReader {
         switch (info) {
             case 24 -> {
                 need(1);
-                value = buf.getUnsignedByte(position);
+                value = buf[position] & 0xff;
                 position += 1;
                 checkShortest(value, 24, 2);
             }
             case 25 -> {
                 need(2);
-                value = buf.getUnsignedShort(position);
+                value = (short) SHORT.get(buf, position) & 0xffff;
                 position += 2;
                 checkShortest(value, 0x100, 3);
             }
             case 26 -> {
                 need(4);
-                value = buf.getUnsignedInt(position);
+                value = (int) INT.get(buf, position) & 0xffff_ffffL;
                 position += 4;
                 checkShortest(value, 0x1_0000, 5);
             }
             case 27 -> {
                 need(8);
-                value = buf.getLong(position);
+                value = (long) LONG.get(buf, position);
                 position += 8;
                 checkShortest(value, 0x1_0000_0000L, 9);
             }
@@ -115,26 +124,38 @@ final class CborReader {
 
     /** Reads {@code length} bytes, already checked to be there, as strictly valid UTF-8. */
     String text(int length) {
-        if (!ByteBufUtil.isText(buf, position, length, StandardCharsets.UTF_8)) {
+        String text;
+        if (isAscii(position, length)) {
+            text = new String(buf, position, length, StandardCharsets.ISO_8859_1);
+        } else if (ByteBufUtil.isText(Unpooled.wrappedBuffer(buf), position, length, StandardCharsets.UTF_8)) {
+            text = new String(buf, position, length, StandardCharsets.UTF_8);
+        } else {
             throw PathFailure.of(ProtocolError.MALFORMED, "invalid UTF-8 in text string", null);
         }
-        String text = buf.toString(position, length, StandardCharsets.UTF_8);
         position += length;
         return text;
     }
 
     /** Reads {@code length} bytes, already checked to be there. */
     byte[] bytes(int length) {
-        byte[] bytes = new byte[length];
-        buf.getBytes(position, bytes);
+        byte[] bytes = Arrays.copyOfRange(buf, position, position + length);
         position += length;
         return bytes;
+    }
+
+    private boolean isAscii(int from, int length) {
+        for (int i = from, to = from + length; i < to; i++) {
+            if (buf[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads the one-byte argument of a simple value in its two-byte form. */
     int simpleValue() {
         need(1);
-        return buf.getUnsignedByte(position++);
+        return buf[position++] & 0xff;
     }
 
     /** Reads the float that follows {@code initial} and checks it is in its shortest form. */
@@ -142,7 +163,7 @@ final class CborReader {
         switch (initial) {
             case Cbor.FLOAT16 -> {
                 need(2);
-                int bits = buf.getUnsignedShort(position);
+                int bits = (short) SHORT.get(buf, position) & 0xffff;
                 position += 2;
                 float value = Float.float16ToFloat((short) bits);
                 if (Float.isNaN(value) && bits != Cbor.CANONICAL_NAN16) {
@@ -152,7 +173,7 @@ final class CborReader {
             }
             case Cbor.FLOAT32 -> {
                 need(4);
-                int bits = buf.getInt(position);
+                int bits = (int) INT.get(buf, position);
                 position += 4;
                 float value = Float.intBitsToFloat(bits);
                 if (Float.isNaN(value)) {
@@ -167,7 +188,7 @@ final class CborReader {
             }
             default -> {
                 need(8);
-                long bits = buf.getLong(position);
+                long bits = (long) LONG.get(buf, position);
                 position += 8;
                 double value = Double.longBitsToDouble(bits);
                 if (Double.isNaN(value)) {
@@ -190,9 +211,9 @@ final class CborReader {
         }
     }
 
-    /** Compares two regions of the input as {@link Cbor#compare} does. */
+    /** Compares two regions of the input as {@link Cbor#compare} does: bytewise unsigned, then by length. */
     int compare(int start1, int end1, int start2, int end2) {
-        return Cbor.compare(buf, start1, end1, start2, end2);
+        return Arrays.compareUnsigned(buf, start1, end1, buf, start2, end2);
     }
 
     static PathFailure invalidInitialByte(int initial) {

@@ -229,7 +229,12 @@ public final class WireCodec {
     }
 
     private ItemReader reader(ByteBuf in) {
-        return new ItemReader(new CborReader(in, in.readerIndex(), in.writerIndex()), limits);
+        int length = in.readableBytes();
+        if (in.hasArray()) {
+            int start = in.arrayOffset() + in.readerIndex();
+            return new ItemReader(new CborReader(in.array(), start, start + length), limits);
+        }
+        return new ItemReader(new CborReader(ByteBufUtil.getBytes(in), 0, length), limits);
     }
 
     private void finish(ItemWriter items, int length, String what) {
