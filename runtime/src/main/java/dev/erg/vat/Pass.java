@@ -60,7 +60,16 @@ final class Pass {
         if (from != null && from == to) {
             return value;
         }
-        return pass(value, from, to, 0);
+        return pass(value, from, to, 0, true);
+    }
+
+    /**
+     * {@code value}, which has crossed into no vat already (its mutable data copied), as seen
+     * by a reader that only reads it at once and keeps nothing: byte arrays are not copied
+     * again; references are passed as {@link #across} passes them.
+     */
+    static Object toReader(Object value, Vat from) {
+        return pass(value, from, null, 0, false);
     }
 
     /**
@@ -72,18 +81,33 @@ final class Pass {
             return args;
         }
         for (int i = 0; i < args.length; i++) {
-            args[i] = pass(args[i], from, to, 0);
+            args[i] = pass(args[i], from, to, 0, true);
         }
         return args;
     }
 
-    private static Object pass(Object v, Vat from, Vat to, int depth) {
+    /**
+     * Arguments that were passed (or decoded from a wire) before their destination {@code to}
+     * was known, now that it is: references to its objects become near; data, already
+     * copied, is not copied again.
+     */
+    static Object[] arrived(Object[] args, Vat to) {
+        if (args == null) {
+            return null;
+        }
+        for (int i = 0; i < args.length; i++) {
+            args[i] = pass(args[i], null, to, 0, false);
+        }
+        return args;
+    }
+
+    private static Object pass(Object v, Vat from, Vat to, int depth, boolean copy) {
         if (Ref.promiseBehind(v) != null) {
             // A promise already resolved to a reference crosses as that reference, as it does over
             // a wire: an object coming home through one arrives near.
             Object shortened = Ref.shorten(v);
             if (Ref.promiseBehind(shortened) == null) {
-                return pass(shortened, from, to, depth);
+                return pass(shortened, from, to, depth, copy);
             }
         }
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Character
@@ -99,7 +123,7 @@ final class Pass {
             return v;
         }
         if (v instanceof byte[] bytes) {
-            return bytes.clone();
+            return copy ? bytes.clone() : bytes;
         }
         if (v instanceof Proxy proxy) {
             switch (Proxy.getInvocationHandler(proxy)) {
@@ -117,16 +141,16 @@ final class Pass {
             }
         }
         if (v instanceof List<?> list) {
-            return passList(list, from, to, depth);
+            return passList(list, from, to, depth, copy);
         }
         if (v instanceof Map<?, ?> map) {
-            return passMap(map, from, to, depth);
+            return passMap(map, from, to, depth, copy);
         }
         if (v instanceof Optional<?> optional) {
             if (optional.isEmpty()) {
                 return optional;
             }
-            Object content = pass(optional.get(), from, to, depth + 1);
+            Object content = pass(optional.get(), from, to, depth + 1, copy);
             return content == optional.get() ? optional : Optional.of(content);
         }
         Class<?> type = v.getClass();
@@ -137,7 +161,7 @@ final class Pass {
             throw refused("enum %s is not marked @Passable", e.getDeclaringClass().getName());
         }
         if (type.isRecord() && type.isAnnotationPresent(Passable.class)) {
-            return RECORDS.get(type).pass(v, from, to, depth);
+            return RECORDS.get(type).pass(v, from, to, depth, copy);
         }
         Class<?>[] remote = RemoteInterfaces.of(type);
         if (remote.length > 0) {
@@ -153,7 +177,7 @@ final class Pass {
         throw refused("a %s is neither data nor an object implementing a remote interface", type.getName());
     }
 
-    private static List<?> passList(List<?> list, Vat from, Vat to, int depth) {
+    private static List<?> passList(List<?> list, Vat from, Vat to, int depth, boolean copy) {
         Object[] items = list.toArray();
         boolean changed = false;
         for (int i = 0; i < items.length; i++) {
@@ -161,22 +185,22 @@ final class Pass {
             if (item == null) {
                 throw refused("lists that cross vats may not hold null (element %d)", i);
             }
-            Object passed = pass(item, from, to, depth + 1);
+            Object passed = pass(item, from, to, depth + 1, copy);
             changed |= passed != item;
             items[i] = passed;
         }
         return changed ? List.of(items) : List.copyOf(list);
     }
 
-    private static Map<?, ?> passMap(Map<?, ?> map, Vat from, Vat to, int depth) {
+    private static Map<?, ?> passMap(Map<?, ?> map, Vat from, Vat to, int depth, boolean copy) {
         Map<Object, Object> passed = new LinkedHashMap<>();
         boolean changed = false;
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (e.getKey() == null || e.getValue() == null) {
                 throw refused("maps that cross vats may not hold null keys or values");
             }
-            Object k = pass(e.getKey(), from, to, depth + 1);
-            Object val = pass(e.getValue(), from, to, depth + 1);
+            Object k = pass(e.getKey(), from, to, depth + 1, copy);
+            Object val = pass(e.getValue(), from, to, depth + 1, copy);
             changed |= k != e.getKey() || val != e.getValue();
             passed.put(k, val);
         }
@@ -211,7 +235,7 @@ final class Pass {
             }
         }
 
-        Object pass(Object record, Vat from, Vat to, int depth) {
+        Object pass(Object record, Vat from, Vat to, int depth, boolean copy) {
             if (refusal != null) {
                 throw refused("%s", refusal);
             }
@@ -220,7 +244,7 @@ final class Pass {
             try {
                 for (int i = 0; i < accessors.length; i++) {
                     Object value = accessors[i].invoke(record);
-                    Object passed = Pass.pass(value, from, to, depth + 1);
+                    Object passed = Pass.pass(value, from, to, depth + 1, copy);
                     changed |= passed != value;
                     values[i] = passed;
                 }

@@ -362,6 +362,22 @@ public final class Promise<T> {
         return Pass.across(v, from, observer);
     }
 
+    /** Like {@link #valueFor valueFor(null)}, lent to a reader that keeps nothing: see {@link Pass#toReader}. */
+    private Object valueToRead() {
+        Object v;
+        Vat from;
+        Problem p;
+        synchronized (this) {
+            v = value;
+            from = origin;
+            p = problem;
+        }
+        if (p != null) {
+            throw new ProblemException(p);
+        }
+        return Pass.toReader(v, from);
+    }
+
     synchronized Object rawValue() {
         return value;
     }
@@ -818,7 +834,7 @@ public final class Promise<T> {
             try {
                 Object value;
                 try {
-                    value = settled.valueFor(null);
+                    value = settled.valueToRead();
                 } catch (ProblemException e) {
                     onBroken.accept(e.problem());
                     return;

@@ -17,7 +17,7 @@ final class Targets {
      * it is, references to objects of that vat become near again.
      */
     private static Object[] arrivedIn(Vat destination, Object[] args) {
-        return Pass.arguments(args, null, destination);
+        return Pass.arrived(args, destination);
     }
 
     /**

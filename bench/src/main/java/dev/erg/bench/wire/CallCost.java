@@ -16,7 +16,8 @@ import java.util.List;
  * compare builds on a busy machine; the medians of the rounds are printed.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.erg.bench.wire.CallCost [rounds] [--seconds=S]
- * [--baseline=JAR]} (defaults: 5 rounds of 3 s after one of warm-up)
+ * [--no-echo] [--baseline=JAR]} (defaults: 5 rounds of 3 s after one of warm-up; {@code --no-echo}
+ * leaves the echo out, say to profile Erg alone)
  */
 public final class CallCost {
 
@@ -27,15 +28,18 @@ public final class CallCost {
         int rounds = 5;
         int seconds = 3;
         String baseline = null;
+        boolean echo = true;
         for (String arg : args) {
             if (arg.startsWith("--seconds=") && arg.substring(10).matches("\\d{1,4}")) {
                 seconds = Integer.parseInt(arg.substring(10));
             } else if (arg.startsWith("--baseline=")) {
                 baseline = arg.substring("--baseline=".length());
+            } else if (arg.equals("--no-echo")) {
+                echo = false;
             } else if (arg.matches("\\d{1,4}")) {
                 rounds = Integer.parseInt(arg);
             } else {
-                System.err.println("usage: CallCost [rounds] [--seconds=S] [--baseline=JAR]");
+                System.err.println("usage: CallCost [rounds] [--seconds=S] [--no-echo] [--baseline=JAR]");
                 System.exit(2);
                 return;
             }
@@ -43,7 +47,9 @@ public final class CallCost {
         try (TlsFiles tls = TlsFiles.create()) {
             List<WireSystem> systems = new ArrayList<>();
             try {
-                systems.add(new NettyEchoSystem(tls));
+                if (echo) {
+                    systems.add(new NettyEchoSystem(tls));
+                }
                 systems.add(new ErgSystem());
                 if (baseline != null) {
                     systems.add(new ErgSystem("Erg CapTP (baseline server)", baseline));

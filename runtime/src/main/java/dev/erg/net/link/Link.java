@@ -6,10 +6,13 @@ import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.ReferenceEncoder;
 import dev.erg.wire.codec.WireCodec;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.internal.PlatformDependent;
 import java.net.SocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -29,14 +32,21 @@ public final class Link {
     private static final LongAdder SENT = new LongAdder();
     /** How long {@link #flushSoon} waits: long enough to meet the next call's frame, short for the peer's tables. */
     private static final long FLUSH_SOON_MICROS = 2_000;
+    /** The most bytes of frames copied into one buffer for one write: four TLS records. */
+    private static final int MAX_WRITE_BYTES = 64 * 1024;
+    /** Room first given to a frame's encoding; a larger one grows it. */
+    private static final int FRAME_BYTES = 256;
 
     private final Channel channel;
     private final VatId peer;
     private final WireCodec codec;
     private final LinkChannel state;
     private final Facts facts;
+    /** Encoded frames, in heap buffers that need no release, written by the event loop in order. */
     private final Queue<ByteBuf> outbox = PlatformDependent.newMpscQueue();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** The frames of one write; used on the event loop only. */
+    private final ArrayList<ByteBuf> batch = new ArrayList<>();
 
     Link(Channel channel, VatId peer, WireCodec codec, LinkChannel state, Facts facts) {
         this.channel = channel;
@@ -95,13 +105,9 @@ public final class Link {
      * @throws dev.erg.wire.NotPassableException if a value in it may not be sent
      */
     public void send(Message message, ReferenceEncoder references) {
-        ByteBuf frame = channel.alloc().buffer();
-        try {
-            codec.encodeFrame(message, references, frame);
-        } catch (RuntimeException e) {
-            frame.release();
-            throw e;
-        }
+        // A plain array, not a pooled buffer: no reference count, leak tracking or release.
+        ByteBuf frame = new UnpooledHeapByteBuf(UnpooledByteBufAllocator.DEFAULT, FRAME_BYTES, Integer.MAX_VALUE);
+        codec.encodeFrame(message, references, frame);
         outbox.add(frame);
         SENT.increment();
         if (drainScheduled.compareAndSet(false, true)) {
@@ -137,19 +143,40 @@ public final class Link {
         channel.flush();
     }
 
-    /** Writes, without flushing, the frames queued so far: on the event loop, before a frame that must follow them. */
+    /**
+     * Writes, without flushing, the frames queued so far: on the event loop, before a frame
+     * that must follow them. Frames go out copied together into as few buffers as
+     * {@value #MAX_WRITE_BYTES} bytes allow: each write through the pipeline costs a promise,
+     * listeners and a queue entry in the TLS handler, whatever its size.
+     */
     void writeQueued() {
         ByteBuf frame;
+        int bytes = 0;
         while ((frame = outbox.poll()) != null) {
-            channel.write(frame, channel.voidPromise());
+            int length = frame.readableBytes();
+            if (!batch.isEmpty() && bytes + length > MAX_WRITE_BYTES) {
+                writeBatch(bytes);
+                bytes = 0;
+            }
+            batch.add(frame);
+            bytes += length;
+        }
+        if (!batch.isEmpty()) {
+            writeBatch(bytes);
         }
     }
 
-    private void discard() {
-        ByteBuf frame;
-        while ((frame = outbox.poll()) != null) {
-            frame.release();
+    private void writeBatch(int bytes) {
+        ByteBuf out = channel.alloc().ioBuffer(bytes);
+        for (ByteBuf frame : batch) {
+            out.writeBytes(frame);
         }
+        batch.clear();
+        channel.write(out, channel.voidPromise());
+    }
+
+    private void discard() {
+        outbox.clear();
     }
 
     /** Stops reading from the peer until {@link #resumeReading()}: backpressure for a full inbox. */

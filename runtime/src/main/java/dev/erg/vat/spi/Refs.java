@@ -137,7 +137,8 @@ public final class Refs {
      * the thread that settles it, as soon as it has; at once, on the calling thread, if it has
      * settled already. Unlike {@link Promise#when}, no turn is queued: a network layer encodes
      * and sends an answer from the turn that settles it. The callbacks must do brief work that
-     * never blocks and never runs application code; what they throw is logged.
+     * never blocks and never runs application code; what they throw is logged. The value is
+     * lent for the call: byte arrays in it are the promise's own, to be read then and not kept.
      */
     public static void observe(Promise<?> promise, Consumer<Object> onFulfilled, Consumer<Problem> onBroken) {
         eventual().observe(promise, onFulfilled, onBroken);

@@ -1,6 +1,7 @@
 package dev.erg.wire.codec;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -38,5 +39,11 @@ final class ImmutableList extends AbstractList<Object> implements RandomAccess {
     @Override
     public int size() {
         return items.length;
+    }
+
+    // AbstractList's copies item by item through an iterator; this one is on every call's path.
+    @Override
+    public Object[] toArray() {
+        return Arrays.copyOf(items, items.length, Object[].class);
     }
 }
