@@ -11,7 +11,7 @@ import java.util.List;
  * What a call costs in processor time: for the raw TLS echo ({@link NettyEchoSystem}) and Erg
  * CapTP ({@link ErgSystem}), in interleaved rounds, the client's and the server's CPU time
  * (user and system, from the kernel's accounting) per answer with {@value WireSystem#OUTSTANDING}
- * outstanding, and per call of a {@value WireSystem#CHAIN}-call chain. Unlike answers per
+ * outstanding, and per call of a {@value WireSystem#CHAIN}-call chain (and the chain's median time). Unlike answers per
  * second, CPU time per answer hardly moves when other processes load the machine, so it can
  * compare builds on a busy machine; the medians of the rounds are printed.
  *
@@ -65,7 +65,7 @@ public final class CallCost {
 
     private static void run(List<WireSystem> systems, int rounds, int seconds) throws Exception {
         int n = systems.size();
-        double[][][] cost = new double[n][5][rounds];
+        double[][][] cost = new double[n][6][rounds];
         for (int round = -1; round < rounds; round++) {
             for (int s = 0; s < n; s++) {
                 WireSystem system = systems.get(s);
@@ -75,7 +75,7 @@ public final class CallCost {
                 double calls = perSecond * seconds;
                 long[] beforeChain = cpu(system);
                 int chains = 2_000;
-                system.chains(chains);
+                long[] took = system.chains(chains);
                 long[] afterChain = cpu(system);
                 if (round >= 0) {
                     cost[s][0][round] = perSecond;
@@ -83,15 +83,18 @@ public final class CallCost {
                     cost[s][2][round] = (after[1] - before[1]) / calls / 1e3;
                     cost[s][3][round] = (afterChain[0] - beforeChain[0]) / (chains * (double) WireSystem.CHAIN) / 1e3;
                     cost[s][4][round] = (afterChain[1] - beforeChain[1]) / (chains * (double) WireSystem.CHAIN) / 1e3;
+                    cost[s][5][round] = median(Arrays.stream(took).asDoubleStream().toArray()) / 1e3;
                 }
             }
         }
         System.out.println("| system | answers/s at " + WireSystem.OUTSTANDING
-                + " outstanding | client CPU µs/answer | server CPU µs/answer | client CPU µs/chain call | server CPU µs/chain call |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+                + " outstanding | client CPU µs/answer | server CPU µs/answer | client CPU µs/chain call"
+                + " | server CPU µs/chain call | chain p50 µs |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (int s = 0; s < n; s++) {
-            System.out.printf("| %s | %,.0f | %.2f | %.2f | %.2f | %.2f |%n", systems.get(s).name(),
-                    median(cost[s][0]), median(cost[s][1]), median(cost[s][2]), median(cost[s][3]), median(cost[s][4]));
+            System.out.printf("| %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %.0f |%n", systems.get(s).name(),
+                    median(cost[s][0]), median(cost[s][1]), median(cost[s][2]), median(cost[s][3]), median(cost[s][4]),
+                    median(cost[s][5]));
         }
     }
 

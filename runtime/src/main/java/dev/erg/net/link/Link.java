@@ -35,7 +35,7 @@ public final class Link {
     /** The most bytes of frames copied into one buffer for one write: four TLS records. */
     private static final int MAX_WRITE_BYTES = 64 * 1024;
     /** Room first given to a frame's encoding; a larger one grows it. */
-    private static final int FRAME_BYTES = 256;
+    private static final int FRAME_BYTES = 128;
 
     private final Channel channel;
     private final VatId peer;
