@@ -18,7 +18,9 @@ import dev.erg.net.link.EventLoops;
  * }
  * }
  *
- * <p>Thread-safe.
+ * <p>A message's first turns in an idle vat run on the I/O thread that read it (ADR 9), so a
+ * slow turn delays the other connections on that thread, whichever node they belong to.
+ * Thread-safe.
  */
 public final class IoThreads implements AutoCloseable {
 
