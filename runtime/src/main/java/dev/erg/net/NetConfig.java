@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param limits           bounds on every frame and value a peer sends
  * @param tlsProvider      the TLS implementation; both speak TLS 1.3 with Ed25519 keys
  * @param handshakeTimeout how long a new connection may take to finish TLS and start-session
- * @param ioThreads        threads that read, decode and write for all connections
+ * @param ioThreads        threads that read, decode and write for all connections of a node or
+ *                         listener with threads of its own (nodes on shared {@link IoThreads}
+ *                         use those)
  * @param heartbeat        how long a session may be silent before a keep-alive is sent; after
  *                         three times this with nothing heard, the peer is taken to be gone
  *                         and the session is closed. Zero turns heartbeats off.

@@ -37,6 +37,8 @@ import javax.net.ssl.SSLException;
  * References obtained through it are used exactly like references to local vats. A node
  * listens on a port of its own ({@link #listen}) or on a {@link Listener} it shares with the
  * other vats of a server ({@link #start(VatIdentity, VatRuntime, PassableRegistry, Listener)}).
+ * Its connections run on I/O threads of its own, or on {@link IoThreads} that many nodes of one
+ * process share.
  * It names the vat it dials as TLS server name and follows a listener's redirects to where
  * that vat lives now.
  *
@@ -82,6 +84,20 @@ public final class Node implements AutoCloseable {
     public static Node start(VatIdentity identity, VatRuntime runtime, NetConfig config, PassableRegistry registry)
             throws SSLException {
         return new Node(Transport.start(identity, config, registry), identity, runtime, null);
+    }
+
+    /**
+     * A node like {@link #start(VatIdentity, VatRuntime, NetConfig, PassableRegistry)} whose
+     * connections run on {@code threads}, shared with other nodes of this process, instead of
+     * I/O threads of its own ({@code config}'s number of I/O threads is not used). Closing the
+     * node leaves {@code threads} running; closing them is the caller's.
+     *
+     * @throws SSLException if TLS cannot be set up with this identity
+     */
+    public static Node start(VatIdentity identity, VatRuntime runtime, NetConfig config, PassableRegistry registry,
+                             IoThreads threads) throws SSLException {
+        Objects.requireNonNull(threads, "threads");
+        return new Node(Transport.start(identity, config, registry, threads.loops()), identity, runtime, null);
     }
 
     /**

@@ -28,9 +28,11 @@ import java.util.regex.Pattern;
  * directory hosting the built-in {@code counter}. What it holds is read from outside: live heap
  * and class histogram by {@code jcmd} (after the full collection {@code GC.class_histogram}
  * makes), resident memory from {@code /proc}, CPU time from the operating system. Its session
- * count comes from its admin object's status, over one session opened at the start and held
- * throughout, so that it is in every measurement alike. (The {@code erg_sessions} metric is
- * not used: it reads NaN once its gauge's supplier has been collected.)
+ * count comes from its admin object's status, asked over one client's session held throughout,
+ * so that it is in every measurement alike; the admin object is fetched again for each ask, which
+ * dials again if that session was lost: silent through a busy phase, it is closed as idle once
+ * a saturated server's keep-alives to it lag past 15 s. (The {@code erg_sessions} metric is not
+ * used: it reads NaN once its gauge's supplier has been collected.)
  */
 final class ServerUnderTest implements AutoCloseable {
 
@@ -40,13 +42,13 @@ final class ServerUnderTest implements AutoCloseable {
     private final Process process;
     private final SturdyRef counter;
     private final CapTpClient adminClient;
-    private final Admin admin;
+    private final SturdyRef adminRef;
 
-    private ServerUnderTest(Process process, SturdyRef counter, CapTpClient adminClient, Admin admin) {
+    private ServerUnderTest(Process process, SturdyRef counter, CapTpClient adminClient, SturdyRef adminRef) {
         this.process = process;
         this.counter = counter;
         this.adminClient = adminClient;
-        this.admin = admin;
+        this.adminRef = adminRef;
     }
 
     /** Starts a server on a new data directory at {@code dataDir}, with {@code jvmOptions}; its log goes to {@code log}. */
@@ -74,7 +76,9 @@ final class ServerUnderTest implements AutoCloseable {
             CapTpClient client = CapTpClient.start(registry.build(), Duration.ofSeconds(60));
             try {
                 SturdyRef adminRef = SturdyRef.parse(Files.readString(dir.adminRefFile(), StandardCharsets.UTF_8).strip());
-                return new ServerUnderTest(process, SturdyRef.parse(line), client, client.connect(adminRef, Admin.class));
+                ServerUnderTest server = new ServerUnderTest(process, SturdyRef.parse(line), client, adminRef);
+                server.sessions(); // opens the session held throughout, before any measurement
+                return server;
             } catch (IOException | RuntimeException e) {
                 client.close();
                 throw e;
@@ -92,7 +96,7 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** Live CapTP sessions, not counting the one this object holds to ask. */
     int sessions() {
-        return (int) adminClient.await(admin.status()).sessions() - 1;
+        return (int) adminClient.await(adminClient.connect(adminRef, Admin.class).status()).sessions() - 1;
     }
 
     /** The server's live objects after a full collection: bytes in all, and bytes per class. */

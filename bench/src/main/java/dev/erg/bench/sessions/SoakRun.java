@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A soak: one vat-server (the built-in counter, {@value SessionsBench#SERVER_HEAP} heap) holds
- * many CapTP sessions, each from a node of its own in {@link SessionClients} processes, and
+ * many CapTP sessions, each from a node of its own in {@link SessionClients} processes (whose
+ * nodes share a couple of I/O threads), and
  * every session calls {@code increment(1)}, one call outstanding, window after window for the
  * whole run. After each window the server is measured from outside: sessions held, live heap
  * after a full collection, resident memory; and the window's calls per second, p50 and p99 as
@@ -20,7 +21,7 @@ import java.util.List;
  * answered: none lost, none applied twice.
  *
  * <p>Usage: {@code SoakRun [SESSIONS] [--minutes=M] [--window=SECONDS] [--per-client=N]};
- * 10,000 sessions for 10 minutes in 30 s windows, 1,000 sessions per client process, by
+ * 10,000 sessions for 10 minutes in 30 s windows, 5,000 sessions per client process, by
  * default. {@code SoakRunTest} runs a bounded version in CI.
  */
 public final class SoakRun {
@@ -58,7 +59,7 @@ public final class SoakRun {
         int sessions = options.stream().filter(a -> a.matches("\\d+")).map(Integer::parseInt).findFirst().orElse(10_000);
         int minutes = SessionsBench.option(options, "--minutes=", 10);
         int window = SessionsBench.option(options, "--window=", 30);
-        Plan plan = new Plan(sessions, Math.max(1, minutes * 60 / window), window, SessionsBench.option(options, "--per-client=", 1_000));
+        Plan plan = new Plan(sessions, Math.max(1, minutes * 60 / window), window, SessionsBench.option(options, "--per-client=", 5_000));
         Path work = Files.createTempDirectory("erg-soak");
         Outcome outcome = run(plan, work);
         SessionsBench.deleteTree(work);

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The I/O threads that read and write connections, on epoll where available and NIO
  * otherwise, with the channel classes that go with them. Several transports and a listener
- * may share one.
+ * may share one; whoever started it shuts it down.
  */
-final class EventLoops {
+public final class EventLoops {
 
     private final EventLoopGroup group;
     private final boolean epoll;
@@ -30,7 +30,7 @@ final class EventLoops {
     }
 
     /** {@code threads} new I/O threads. */
-    static EventLoops start(int threads) {
+    public static EventLoops start(int threads) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         return new EventLoops(new MultiThreadIoEventLoopGroup(threads, io), epoll);
@@ -53,7 +53,7 @@ final class EventLoops {
     }
 
     /** Stops the threads, waiting up to 2 seconds for tasks already queued. */
-    void shutdown() {
+    public void shutdown() {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -37,9 +37,10 @@ import javax.net.ssl.SSLParameters;
  * ({@link Link}). Outgoing frames are encoded whole, header and all, in one buffer each.
  *
  * <p>A transport either has I/O threads of its own ({@link #start(VatIdentity, NetConfig,
- * PassableRegistry)}) and listens on a port of its own ({@link #listen}), or shares the threads
- * and the port of a {@link VatPort} with other vats ({@link #start(VatIdentity,
- * PassableRegistry, VatPort)}).
+ * PassableRegistry)}) or runs on threads its caller shares among many ({@link #start(VatIdentity,
+ * NetConfig, PassableRegistry, EventLoops)}), and listens on a port of its own ({@link #listen});
+ * or it shares the threads and the port of a {@link VatPort} with other vats
+ * ({@link #start(VatIdentity, PassableRegistry, VatPort)}).
  *
  * <p>I/O threads only decode and hand messages to a {@link LinkHandler}; they never run
  * application code.
@@ -58,18 +59,22 @@ public final class Transport implements AutoCloseable {
     private final VatTls tls;
     private final WireCodec codec;
     private final EventLoops loops;
-    /** The port this transport shares, or null if it has threads of its own. */
+    /** Whether {@link #loops} were started for this transport alone, and stop with it. */
+    private final boolean ownsLoops;
+    /** The port this transport shares, or null if it accepts on ports of its own. */
     private final VatPort shared;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private final Set<VatPort> ownPorts = ConcurrentHashMap.newKeySet();
     private volatile List<String> hints;
 
-    private Transport(VatIdentity identity, NetConfig config, PassableRegistry registry, EventLoops loops, VatPort shared) {
+    private Transport(VatIdentity identity, NetConfig config, PassableRegistry registry, EventLoops loops,
+                      boolean ownsLoops, VatPort shared) {
         this.identity = identity;
         this.config = config;
         this.tls = VatTls.of(identity, config.tlsProvider());
         this.codec = new WireCodec(registry, config.limits());
         this.loops = loops;
+        this.ownsLoops = ownsLoops;
         this.shared = shared;
         this.hints = shared == null ? List.of() : shared.hints();
     }
@@ -84,7 +89,23 @@ public final class Transport implements AutoCloseable {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(registry, "registry");
-        return new Transport(identity, config, registry, EventLoops.start(config.ioThreads()), null);
+        return new Transport(identity, config, registry, EventLoops.start(config.ioThreads()), true, null);
+    }
+
+    /**
+     * A transport for {@code identity} whose connections run on {@code loops}, which the caller
+     * shares among transports and shuts down after them; {@code config}'s number of I/O threads
+     * is not used.
+     *
+     * @throws SSLException if the TLS provider cannot be set up with this identity
+     */
+    public static Transport start(VatIdentity identity, NetConfig config, PassableRegistry registry, EventLoops loops)
+            throws SSLException {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(loops, "loops");
+        return new Transport(identity, config, registry, loops, false, null);
     }
 
     /**
@@ -95,7 +116,7 @@ public final class Transport implements AutoCloseable {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(port, "port");
-        return new Transport(identity, port.config(), registry, port.loops(), port);
+        return new Transport(identity, port.config(), registry, port.loops(), false, port);
     }
 
     /** The vat id this transport proves to its peers. */
@@ -184,7 +205,7 @@ public final class Transport implements AutoCloseable {
 
     /**
      * Closes every connection of this vat and the ports it listens on alone, then stops its
-     * I/O threads if it has its own. A transport sharing a port leaves the port to its owner.
+     * I/O threads if it has its own. Shared threads and a shared port are left to their owner.
      */
     @Override
     public void close() {
@@ -197,7 +218,7 @@ public final class Transport implements AutoCloseable {
         for (Channel channel : channels) {
             channel.close();
         }
-        if (shared == null) {
+        if (ownsLoops) {
             loops.shutdown();
         }
     }
