@@ -129,6 +129,11 @@ public final class OcapnConnection {
         return dialed != null;
     }
 
+    /** The node this node dialed, or null if the peer dialed. */
+    public PeerLocator dialedNode() {
+        return dialed;
+    }
+
     /** Acts on bytes from the peer, every whole operation in them in order. */
     public void received(byte[] chunk) {
         if (ended.get()) {
