@@ -84,7 +84,7 @@ public final class Session {
     private final boolean traced;
     private final Peering peering;
     private final Handoffs handoffs;
-    /** Whether the wire has disembargo: false on OCapN, whose answers settle at once (spec/ocapn.md section 10.1). */
+    /** Whether the wire has disembargo: false on OCapN, whose answers settle at once (spec/ocapn.md section 10.3). */
     final boolean disembargoes;
     private final GiftBox gifts;
     /** The handoff count of our next withdrawal from the peer, and the last of the peer's from us. */

@@ -227,7 +227,7 @@ public final class OcapnCodec {
                 case dev.erg.wire.codec.Descriptor.Target t -> target(t);
                 case dev.erg.wire.codec.Descriptor.Import i -> descriptor(i);
                 case dev.erg.wire.codec.Descriptor.SignedEnvelope<?> e -> throw new NotPassableException(
-                        "an erg/1 handoff certificate, which OCapN's handoffs do not accept (spec/ocapn.md section 11)");
+                        "an erg/1 handoff certificate, which OCapN's handoffs do not accept (spec/ocapn.md section 12)");
                 case dev.erg.wire.codec.Descriptor.Certificate c -> throw new NotPassableException(
                         "an unsigned certificate, which is no reference");
             };
