@@ -155,6 +155,29 @@ class OcapnConformanceTest {
     }
 
     @Test
+    void twoNodesThatFetchFromEachOtherAtOnceKeepOneSession() throws InterruptedException {
+        for (int round = 0; round < 5; round++) {
+            try (OcapnNode x = OcapnNode.start(runtime, WireLimits.defaults());
+                 OcapnNode y = OcapnNode.start(runtime, WireLimits.defaults())) {
+                x.listen(new InetSocketAddress("127.0.0.1", 0));
+                y.listen(new InetSocketAddress("127.0.0.1", 0));
+                String xRef = x.sturdyRef(runtime.newVat("x").export(new Tally(), Counter.class));
+                String yRef = y.sturdyRef(runtime.newVat("y").export(new Tally(), Counter.class));
+                Promise<Counter> fromY = x.fetch(yRef, Counter.class);
+                Promise<Counter> fromX = y.fetch(xRef, Counter.class);
+                assertThat(fromY.join(WAIT).add(1).join(WAIT)).isEqualTo(1L);
+                assertThat(fromX.join(WAIT).add(1).join(WAIT)).isEqualTo(1L);
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while ((x.sessionCount() != 1 || y.sessionCount() != 1) && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertThat(x.sessionCount()).isEqualTo(1);
+                assertThat(y.sessionCount()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aClosedPeerBreaksWhatIsOutstanding() {
         Counter counter = alice.fetch(tallyRef, Counter.class).join(WAIT);
         bob.close();

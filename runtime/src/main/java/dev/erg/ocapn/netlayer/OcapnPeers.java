@@ -6,11 +6,16 @@ import dev.erg.ocapn.captp.PeerLocator;
 import dev.erg.ocapn.captp.SessionIds;
 import dev.erg.ocapn.session.OcapnConnection;
 import dev.erg.ocapn.session.StartSessions;
+import dev.erg.ocapn.session.PeerHello;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One node's OCapN peers, by node (designator and transport): the session key it uses with
@@ -20,8 +25,10 @@ import java.util.Optional;
  * connection kept is the one dialed by the side whose encoded session key sorts higher. For
  * both sides to choose the same one, each must compare the same two keys on both
  * connections, so a node uses one session key per peer node while it has any connection
- * with it: an acceptor answers with the key it dialed that node with. (The acceptor waits for
- * the dialer's start-session before sending its own, so it knows whom it answers.)
+ * with it: an acceptor answers with the key it dialed that node with. The acceptor waits for
+ * the dialer's start-session before sending its own, so it knows whom it answers, and
+ * decides then: if it dialed that node too and its key sorts higher, it refuses the
+ * connection without answering, so that the one dropped never opens on either side.
  *
  * <p>Thread-safe.
  */
@@ -30,6 +37,9 @@ public final class OcapnPeers implements OcapnConnection.Peers {
     private static final class Entry {
         final VatIdentity key;
         int connections;
+        int dials;
+        /* Accepted connections answered and not yet opened or closed: a dial would cross them. */
+        final Set<OcapnConnection> answering = new HashSet<>();
         OcapnConnection kept;
 
         Entry(VatIdentity key) {
@@ -39,24 +49,66 @@ public final class OcapnPeers implements OcapnConnection.Peers {
 
     private final SecureRandom random;
     private final Map<String, Entry> byNode = new HashMap<>();
+    /* Who waits for the next session with a node, by node: kept apart from the entries, which go with the last connection. */
+    private final Map<String, List<CompletableFuture<Session>>> waiting = new HashMap<>();
 
     /** Peers whose session keys come from {@code random}. */
     public OcapnPeers(SecureRandom random) {
         this.random = random;
     }
 
-    /** The session key to dial {@code node} with; the connection dialed must end in {@link #closed}. */
+    /**
+     * The session key to dial {@code node} with, the connection dialed to end in
+     * {@link #closed} or {@link #dialFailed}; or null if a session with it is open or about to
+     * open on a connection it dialed ({@link #nextSession}), so that no dial crosses it.
+     */
     public synchronized VatIdentity dialKey(PeerLocator node) {
+        Entry existing = byNode.get(name(node));
+        if (existing != null && (!existing.answering.isEmpty()
+                || existing.kept != null && existing.kept.session().problem() == null)) {
+            return null;
+        }
         Entry entry = entry(node);
         entry.connections++;
+        entry.dials++;
         return entry.key;
     }
 
     @Override
-    public synchronized VatIdentity keyFor(PeerLocator peer) {
-        Entry entry = entry(peer);
+    public synchronized VatIdentity keyFor(OcapnConnection connection) {
+        PeerHello hello = connection.peer();
+        Entry entry = entry(hello.location());
         entry.connections++;
+        boolean dialedToo = entry.dials > 0 || entry.kept != null && entry.kept.dialed();
+        if (dialedToo && SessionIds.oursWinsCrossedHellos(StartSessions.rawKey(entry.key),
+                hello.sessionKey().toByteArray())) {
+            return null;
+        }
+        entry.answering.add(connection);
         return entry.key;
+    }
+
+    /**
+     * The session that will be kept with {@code node}: the one open, else the next to open,
+     * such as the one a peer whose dial crossed ours opens. The caller bounds the wait.
+     */
+    public synchronized CompletableFuture<Session> nextSession(PeerLocator node) {
+        Optional<Session> open = session(node);
+        if (open.isPresent()) {
+            return CompletableFuture.completedFuture(open.get());
+        }
+        CompletableFuture<Session> next = new CompletableFuture<>();
+        waiting.computeIfAbsent(name(node), n -> new ArrayList<>()).add(next);
+        // One that gave up waiting is forgotten.
+        next.whenComplete((session, failure) -> forget(node, next));
+        return next;
+    }
+
+    private synchronized void forget(PeerLocator node, CompletableFuture<Session> next) {
+        List<CompletableFuture<Session>> those = waiting.get(name(node));
+        if (those != null && those.remove(next) && those.isEmpty()) {
+            waiting.remove(name(node));
+        }
     }
 
     /** The open session kept with {@code node}, if any. */
@@ -74,6 +126,15 @@ public final class OcapnPeers implements OcapnConnection.Peers {
                 .map(e -> e.kept.session()).toList();
     }
 
+    /** Aborts every connection kept, saying {@code reason}: the node is closing. */
+    public void abortAll(String reason) {
+        List<OcapnConnection> kept;
+        synchronized (this) {
+            kept = byNode.values().stream().filter(e -> e.kept != null).map(e -> e.kept).toList();
+        }
+        kept.forEach(connection -> connection.abort(reason));
+    }
+
     /** How many sessions are kept, one per peer node at most. */
     public synchronized int sessionCount() {
         return (int) byNode.values().stream().filter(e -> e.kept != null).count();
@@ -82,26 +143,37 @@ public final class OcapnPeers implements OcapnConnection.Peers {
     @Override
     public boolean opened(OcapnConnection connection) {
         OcapnConnection dropped;
+        List<CompletableFuture<Session>> told;
         synchronized (this) {
             Entry entry = byNode.get(name(connection.peer().location()));
-            if (entry.kept == null || entry.kept.session().problem() != null) {
-                entry.kept = connection;
-                return true;
-            }
-            if (entry.kept.dialed() == connection.dialed()) {
-                // Not crossed: a second connection the same way; the first stays.
+            entry.answering.remove(connection);
+            dropped = entry.kept == null || entry.kept.session().problem() != null ? null : entry.kept;
+            if (dropped != null && !keeps(connection, dropped)) {
                 return false;
             }
-            boolean oursWins = SessionIds.oursWinsCrossedHellos(StartSessions.rawKey(connection.key()),
-                    connection.peer().sessionKey().toByteArray());
-            if (connection.dialed() != oursWins) {
-                return false;
-            }
-            dropped = entry.kept;
             entry.kept = connection;
+            told = waiting.containsKey(name(connection.peer().location()))
+                    ? List.copyOf(waiting.remove(name(connection.peer().location()))) : List.of();
         }
-        dropped.abort("crossed hellos: the connection dialed by the side whose session key sorts higher is kept");
+        if (dropped != null) {
+            dropped.abort(OcapnConnection.CROSSED);
+        }
+        told.forEach(waiting -> waiting.complete(connection.session()));
         return true;
+    }
+
+    /**
+     * Whether {@code connection} is kept instead of {@code kept}: only if they crossed (one
+     * dialed each way) and the draft's rule favours it. A second connection the same way
+     * leaves the first.
+     */
+    private static boolean keeps(OcapnConnection connection, OcapnConnection kept) {
+        if (kept.dialed() == connection.dialed()) {
+            return false;
+        }
+        boolean oursWins = SessionIds.oursWinsCrossedHellos(StartSessions.rawKey(connection.key()),
+                connection.peer().sessionKey().toByteArray());
+        return connection.dialed() == oursWins;
     }
 
     @Override
@@ -114,11 +186,21 @@ public final class OcapnPeers implements OcapnConnection.Peers {
         if (entry != null && entry.kept == connection) {
             entry.kept = null;
         }
+        if (entry != null) {
+            entry.answering.remove(connection);
+        }
+        if (entry != null && connection.dialed()) {
+            entry.dials--;
+        }
         release(node);
     }
 
     /** A dial to {@code node} with {@link #dialKey} failed before it connected. */
     public synchronized void dialFailed(PeerLocator node) {
+        Entry entry = byNode.get(name(node));
+        if (entry != null) {
+            entry.dials--;
+        }
         release(node);
     }
 

@@ -1,6 +1,7 @@
 package dev.erg.ocapn.netlayer;
 
 import dev.erg.captp.session.Session;
+import dev.erg.crypto.VatIdentity;
 import dev.erg.ocapn.captp.LocatorUris;
 import dev.erg.ocapn.captp.PeerLocator;
 import dev.erg.ocapn.session.Endpoint;
@@ -19,6 +20,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +44,9 @@ public final class TcpTestingOnly implements AutoCloseable {
 
     /** The transport name in locators. */
     public static final String TRANSPORT = "tcp-testing-only";
+
+    /** How long a dial the peer refused for crossed hellos waits for the peer's connection to open. */
+    private static final Duration HELLO_WAIT = ChannelConnection.HELLO_TIMEOUT;
 
     private final EventLoopGroup group;
     private final OcapnPeers peers;
@@ -88,15 +93,11 @@ public final class TcpTestingOnly implements AutoCloseable {
 
     /**
      * Dials {@code node} at its hints {@code host} and {@code port}, unless a session with it is
-     * open; completes with the session once both start-sessions are done, or fails with a
+     * open or opening on a connection it dialed; completes with the session once both start-sessions are done, or fails with a
      * {@link ProblemException} saying why.
      */
     public CompletableFuture<Session> dial(PeerLocator node, Endpoint endpoint) {
         Objects.requireNonNull(node, "node");
-        var open = peers.session(node);
-        if (open.isPresent()) {
-            return CompletableFuture.completedFuture(open.get());
-        }
         if (!TRANSPORT.equals(node.transport())) {
             return failed(node, "its transport is " + node.transport() + ", not " + TRANSPORT);
         }
@@ -111,8 +112,11 @@ public final class TcpTestingOnly implements AutoCloseable {
         if (host == null || number < 1 || number > 65_535) {
             return failed(node, "its locator has no hints host and port (1 to 65535)");
         }
+        VatIdentity key = peers.dialKey(node);
+        if (key == null) {
+            return peers.nextSession(node).orTimeout(HELLO_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
         CompletableFuture<Session> result = new CompletableFuture<>();
-        var key = peers.dialKey(node);
         new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
@@ -121,10 +125,18 @@ public final class TcpTestingOnly implements AutoCloseable {
                     connection.opened().whenComplete((session, failure) -> {
                         if (failure == null) {
                             result.complete(session);
+                        } else if (failure.getMessage().contains(OcapnConnection.CROSSED)) {
+                            // The peer dialed us at once and keeps its connection: use that one.
+                            peers.nextSession(node).orTimeout(HELLO_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                                    .whenComplete((kept, none) -> {
+                                        if (none == null) {
+                                            result.complete(kept);
+                                        } else {
+                                            result.completeExceptionally(failure);
+                                        }
+                                    });
                         } else {
-                            // Crossed hellos may have kept the connection the peer dialed.
-                            peers.session(node).ifPresentOrElse(result::complete,
-                                    () -> result.completeExceptionally(failure));
+                            result.completeExceptionally(failure);
                         }
                     });
                     return connection;
@@ -149,10 +161,11 @@ public final class TcpTestingOnly implements AutoCloseable {
         return peers.sessionCount();
     }
 
-    /** Stops listening and closes every connection. */
+    /** Stops listening and closes every connection, its peer told why by an {@code op:abort}. */
     @Override
     public void close() {
         servers.forEach(Channel::close);
+        peers.abortAll("shutdown: the node closed");
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 

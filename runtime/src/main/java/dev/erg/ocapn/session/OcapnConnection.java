@@ -40,6 +40,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class OcapnConnection {
 
+    /** The reason a connection dropped for crossed hellos is aborted with. */
+    public static final String CROSSED =
+            "crossed hellos: the connection dialed by the side whose session key sorts higher is kept";
+
     /** The longest abort reason sent, in characters: enough to say what was wrong. */
     static final int MAX_REASON_CHARS = 1_000;
 
@@ -54,8 +58,12 @@ public final class OcapnConnection {
 
     /** The node's side of its connections: their session keys, and which survives crossed hellos. */
     public interface Peers {
-        /** The session key to answer the peer at {@code peer} with. */
-        VatIdentity keyFor(PeerLocator peer);
+        /**
+         * The session key to answer the peer of {@code connection}, whose start-session was just
+         * read ({@link #peer()}), with; or null to refuse the connection because one this node
+         * dialed to that peer is kept instead (crossed hellos).
+         */
+        VatIdentity keyFor(OcapnConnection connection);
 
         /** Whether {@code connection}, whose start-sessions are done, is kept; false aborts it. */
         boolean opened(OcapnConnection connection);
@@ -205,7 +213,12 @@ public final class OcapnConnection {
         }
         peer = hello;
         if (key == null) {
-            key = peers.keyFor(hello.location());
+            VatIdentity answer = peers.keyFor(this);
+            if (answer == null) {
+                abort(CROSSED);
+                return;
+            }
+            key = answer;
             start();
         }
         Outbound out = message -> wire.write(codec.encode(message, session.encoder()));
@@ -213,7 +226,7 @@ public final class OcapnConnection {
                 LocatorUris.format(hello.location()), endpoint.maxEntries());
         session = made;
         if (!peers.opened(this)) {
-            abort("crossed hellos: the connection dialed by the side whose session key sorts higher is kept");
+            abort(CROSSED);
             return;
         }
         opened.complete(made);

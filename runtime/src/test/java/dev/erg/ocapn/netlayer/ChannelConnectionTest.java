@@ -24,9 +24,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +90,26 @@ class ChannelConnectionTest {
         assertThat(((Operation.Abort) answer.getFirst()).reason())
                 .isEqualTo("type-mismatch: integer at offset 0 (expected: an operation, a record)");
         assertThat(peers.sessionCount()).isZero();
+    }
+
+    @Test
+    void aPeerSilentPastTheHelloTimeoutIsAborted() {
+        EmbeddedChannel silent = new EmbeddedChannel(new ChannelConnection(wire -> OcapnConnection.accepting(
+                new Endpoint(runtime.newVat("quiet"), runtime.newVat("host").export(
+                        new OcapnBootstrap(new SturdyTable(random, runtime.timer())), Bootstrap.class),
+                        ME, LIMITS, Session.DEFAULT_MAX_ENTRIES), wire, peers), Duration.ofSeconds(3)));
+        silent.advanceTimeBy(2, TimeUnit.SECONDS);
+        silent.runScheduledPendingTasks();
+        assertThat(silent.isOpen()).isTrue();
+        silent.advanceTimeBy(2, TimeUnit.SECONDS);
+        silent.runScheduledPendingTasks();
+        silent.runPendingTasks();
+        ByteBuf out = silent.readOutbound();
+        assertThat(new OperationStream(CaptpReader.plain(LIMITS), LIMITS).feed(ByteBufUtil.getBytes(out)))
+                .containsExactly(new Operation.Abort("protocol: no op:start-session within 3 seconds"));
+        out.release();
+        assertThat(silent.isOpen()).isFalse();
+        silent.finishAndReleaseAll();
     }
 
     private List<Operation> written() {

@@ -102,7 +102,7 @@ final class OcapnPair implements AutoCloseable {
     private OcapnConnection.Peers peers() {
         return new OcapnConnection.Peers() {
             @Override
-            public VatIdentity keyFor(PeerLocator peer) {
+            public VatIdentity keyFor(OcapnConnection connection) {
                 return VatIdentity.generate(random);
             }
 
