@@ -6,8 +6,9 @@
  *
  * <p>Only those five packages are exported. The wire codec ({@code dev.erg.wire.codec}), the
  * CapTP session engine ({@code dev.erg.captp.session}), the TLS links
- * ({@code dev.erg.net.link}), OCapN's Syrup encoding and CapTP ({@code dev.erg.ocapn.syrup},
- * {@code dev.erg.ocapn.captp}) and the
+ * ({@code dev.erg.net.link}), OCapN's Syrup encoding, CapTP, sessions and netlayer
+ * ({@code dev.erg.ocapn.syrup}, {@code dev.erg.ocapn.captp}, {@code dev.erg.ocapn.session},
+ * {@code dev.erg.ocapn.netlayer}) and the
  * hooks through which the network layer reaches the vat package ({@code dev.erg.vat.spi}) are
  * internal; see {@code docs/adr/0004-module-boundaries.md}.
  * The runtime reaches application code by reflection: a module that exports remote interfaces

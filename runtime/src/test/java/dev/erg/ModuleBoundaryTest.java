@@ -55,7 +55,7 @@ class ModuleBoundaryTest {
     void theMachineryIsInTheModuleButNotExported() throws URISyntaxException {
         assertThat(runtime().packages()).contains(
                 "dev.erg.wire.codec", "dev.erg.captp.session", "dev.erg.net.link", "dev.erg.vat.spi",
-                "dev.erg.ocapn.syrup", "dev.erg.ocapn.captp");
+                "dev.erg.ocapn.syrup", "dev.erg.ocapn.captp", "dev.erg.ocapn.session", "dev.erg.ocapn.netlayer");
         assertThat(runtime().requires().stream()
                 .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
                 .map(ModuleDescriptor.Requires::name))

@@ -96,7 +96,9 @@ final class Embargoes {
         }
         Object value;
         synchronized (session) {
-            if (session.problem() != null || remote.broken() != null || remote.brokenWith() != null) {
+            if (session.problem() != null || remote.broken() != null || remote.brokenWith() != null
+                    || !session.disembargoes) {
+                // Without disembargo on the wire, nothing can follow what went before: it arrives now.
                 value = null;
             } else if (remote.isRetired()) {
                 value = remote.answeredWith();

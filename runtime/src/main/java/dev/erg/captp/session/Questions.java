@@ -70,7 +70,8 @@ final class Questions {
             Remote pipeline = pipelines.remove(settler.question());
             Remote promise = settler.promise() < 0 ? null : session.imports.held(settler.promise());
             Remote sentThrough = pipeline != null ? pipeline : promise;
-            if (sentThrough != null && fulfilled && sentThrough.wasSentTo() && leavesThePeer(value)) {
+            if (session.disembargoes && sentThrough != null && fulfilled && sentThrough.wasSentTo()
+                    && leavesThePeer(value)) {
                 session.embargoes.holdBack(sentThrough, settler, typed);
                 return;
             }

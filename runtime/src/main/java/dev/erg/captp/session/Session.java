@@ -84,6 +84,8 @@ public final class Session {
     private final boolean traced;
     private final Peering peering;
     private final Handoffs handoffs;
+    /** Whether the wire has disembargo: false on OCapN, whose answers settle at once (spec/ocapn.md section 10.3). */
+    final boolean disembargoes;
     private final GiftBox gifts;
     /** The handoff count of our next withdrawal from the peer, and the last of the peer's from us. */
     private long nextHandoffCount;
@@ -106,7 +108,17 @@ public final class Session {
      * peer that keeps going, as many refusals again, is aborted.
      */
     public Session(Vat vat, Outbound out, Object bootstrap, String peerName, int maxEntries) {
-        this(vat, out, bootstrap, peerName, maxEntries, null, null);
+        this(vat, out, bootstrap, peerName, maxEntries, null, null, true);
+    }
+
+    /**
+     * A session over a wire without disembargo, OCapN's: an answer or imported promise that
+     * turns out to be an object of ours, or of a third vat, settles at once, so a message sent
+     * to it directly may overtake one pipelined to it through the peer earlier. Otherwise as
+     * {@link #Session(Vat, Outbound, Object, String, int)}.
+     */
+    public static Session unembargoed(Vat vat, Outbound out, Object bootstrap, String peerName, int maxEntries) {
+        return new Session(vat, out, bootstrap, peerName, maxEntries, null, null, false);
     }
 
     /**
@@ -114,11 +126,11 @@ public final class Session {
      * handoffs through {@code handoffs}: references to third vats can be passed both ways.
      */
     public Session(Vat vat, Outbound out, Object bootstrap, Peering peering, Handoffs handoffs, int maxEntries) {
-        this(vat, out, bootstrap, peering.peer().toString(), maxEntries, peering, handoffs);
+        this(vat, out, bootstrap, peering.peer().toString(), maxEntries, peering, handoffs, true);
     }
 
     private Session(Vat vat, Outbound out, Object bootstrap, String peerName, int maxEntries, Peering peering,
-                    Handoffs handoffs) {
+                    Handoffs handoffs, boolean disembargoes) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries: " + maxEntries + " (expected: >= 1)");
         }
@@ -134,6 +146,7 @@ public final class Session {
         this.decoder = descriptors::resolve;
         this.peering = peering;
         this.handoffs = handoffs;
+        this.disembargoes = disembargoes;
         this.gifts = new GiftBox(maxEntries);
     }
 

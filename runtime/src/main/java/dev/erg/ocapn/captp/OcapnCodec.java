@@ -12,10 +12,15 @@ import dev.erg.wire.codec.ProtocolError;
 import dev.erg.wire.codec.ProtocolException;
 import dev.erg.wire.codec.ReferenceDecoder;
 import dev.erg.wire.codec.ReferenceEncoder;
+import dev.erg.ocapn.syrup.Tagged;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 
 /**
  * The session engine's {@link Message}s as OCapN CapTP operations: the counterpart of
@@ -79,13 +84,32 @@ public final class OcapnCodec {
         } catch (SyrupException e) {
             throw e.toProtocolException();
         }
+        return message(operation, UnaryOperator.identity());
+    }
+
+    /**
+     * The message {@code operation} stands for, read as a plain {@link CaptpReader} reads it
+     * (its references {@link Descriptor} records), with each reference in its arguments
+     * resolved through {@code references}, in the order they appear. A stream of operations
+     * is read ahead of the session that acts on them, so references are resolved only here.
+     *
+     * @throws ProtocolException as {@link #decode}, or if an argument holds a handoff
+     *                           certificate or a locator, which the engine does not take yet
+     */
+    public Message toMessage(Operation operation, ReferenceDecoder references) {
+        return message(operation, args -> resolved(args, references));
+    }
+
+    private static Message message(Operation operation, UnaryOperator<List<Object>> resolve) {
         return switch (operation) {
             case Operation.Deliver d when d.answerPosition() == null && d.resolveMe() == null ->
-                    new Message.DeliverOnly(target(d.to()), method(d.args()), rest(d.args()));
-            case Operation.Deliver d -> new Message.Deliver(target(d.to()), method(d.args()), rest(d.args()),
+                    new Message.DeliverOnly(target(d.to()), method(d.args()), resolve.apply(rest(d.args())));
+            case Operation.Deliver d -> new Message.Deliver(target(d.to()), method(d.args()),
+                    resolve.apply(rest(d.args())),
                     d.answerPosition() == null ? OptionalLong.empty() : OptionalLong.of(d.answerPosition()),
                     Optional.ofNullable(d.resolveMe()).map(OcapnCodec::importOf));
-            case Operation.DeliverOnly d -> new Message.DeliverOnly(target(d.to()), method(d.args()), rest(d.args()));
+            case Operation.DeliverOnly d ->
+                    new Message.DeliverOnly(target(d.to()), method(d.args()), resolve.apply(rest(d.args())));
             case Operation.Listen l -> new Message.Listen(target(l.to()), importOf(l.listener()), l.wantsPartial());
             case Operation.Abort a -> new Message.Abort(a.reason());
             case Operation.GcExports g -> new Message.GcExports(g.positions(), g.deltas());
@@ -97,6 +121,32 @@ public final class OcapnCodec {
             case Operation.Untag u -> throw new ProtocolException(ProtocolError.UNKNOWN_OP,
                     "op:untag, which Erg's engine does not perform");
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T resolved(T value, ReferenceDecoder references) {
+        Object out = switch (value) {
+            case Descriptor d -> references.decode(toWire(d), Object.class);
+            case List<?> list -> {
+                List<Object> items = new ArrayList<>(list.size());
+                list.forEach(item -> items.add(resolved(item, references)));
+                yield Collections.unmodifiableList(items);
+            }
+            case Map<?, ?> map -> {
+                Map<Object, Object> entries = new LinkedHashMap<>();
+                map.forEach((k, v) -> entries.put(k, resolved(v, references)));
+                yield Collections.unmodifiableMap(entries);
+            }
+            case Tagged t -> new Tagged(t.tag(), resolved(t.value(), references));
+            case SigEnvelope e -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
+                    "a signed handoff certificate, which Erg's OCapN sessions do not take yet");
+            case PeerLocator l -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
+                    "an ocapn-node locator as an argument, which Erg's OCapN sessions do not take");
+            case SturdyRefLocator l -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
+                    "an ocapn-sturdyref locator as an argument, which Erg's OCapN sessions do not take");
+            case null, default -> value;
+        };
+        return (T) out;
     }
 
     private static List<Object> withMethod(String method, List<Object> args) {
@@ -177,7 +227,7 @@ public final class OcapnCodec {
                 case dev.erg.wire.codec.Descriptor.Target t -> target(t);
                 case dev.erg.wire.codec.Descriptor.Import i -> descriptor(i);
                 case dev.erg.wire.codec.Descriptor.SignedEnvelope<?> e -> throw new NotPassableException(
-                        "an erg/1 handoff certificate, which OCapN's handoffs do not accept (spec/ocapn.md section 11)");
+                        "an erg/1 handoff certificate, which OCapN's handoffs do not accept (spec/ocapn.md section 12)");
                 case dev.erg.wire.codec.Descriptor.Certificate c -> throw new NotPassableException(
                         "an unsigned certificate, which is no reference");
             };

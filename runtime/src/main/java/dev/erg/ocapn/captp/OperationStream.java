@@ -37,38 +37,64 @@ public final class OperationStream {
      * @throws IllegalStateException if the stream failed before
      */
     public List<Operation> feed(byte[] chunk) {
+        append(chunk);
+        List<Operation> operations = new ArrayList<>();
+        for (Operation next = next(); next != null; next = next()) {
+            operations.add(next);
+        }
+        return operations;
+    }
+
+    /**
+     * Adds {@code chunk} without reading it: {@link #next} reads one operation at a time, so
+     * that a session acts on each before the next one's references are read.
+     *
+     * @throws IllegalStateException if the stream failed before
+     */
+    public void append(byte[] chunk) {
         if (failed) {
             throw new IllegalStateException("the stream failed before");
         }
         pending.writeBytes(chunk);
-        List<Operation> operations = new ArrayList<>();
+    }
+
+    /**
+     * The next whole operation, or null if the bytes waiting hold none yet.
+     *
+     * @throws SyrupException        as {@link #feed}; the stream is then unusable
+     * @throws IllegalStateException if the stream failed before
+     */
+    public Operation next() {
+        if (failed) {
+            throw new IllegalStateException("the stream failed before");
+        }
+        if (!pending.isReadable()) {
+            return null;
+        }
         try {
-            while (pending.isReadable()) {
-                int start = pending.readerIndex();
-                int available = Math.min(pending.readableBytes(), limits.maxFrameBytes());
-                SyrupReader in = new SyrupReader(pending, start, start + available, limits);
-                Operation operation;
-                try {
-                    operation = reader.read(in);
-                } catch (SyrupException e) {
-                    if (!e.isTruncated()) {
-                        throw e;
-                    }
-                    if (available == limits.maxFrameBytes()) {
-                        throw new SyrupException(ProtocolError.LIMIT_EXCEEDED, 0,
-                                "operation longer than " + available + " bytes", "<= " + limits.maxFrameBytes());
-                    }
-                    break;
+            int start = pending.readerIndex();
+            int available = Math.min(pending.readableBytes(), limits.maxFrameBytes());
+            SyrupReader in = new SyrupReader(pending, start, start + available, limits);
+            Operation operation;
+            try {
+                operation = reader.read(in);
+            } catch (SyrupException e) {
+                if (!e.isTruncated()) {
+                    throw e;
                 }
-                pending.readerIndex(start + in.offset());
-                operations.add(operation);
+                if (available == limits.maxFrameBytes()) {
+                    throw new SyrupException(ProtocolError.LIMIT_EXCEEDED, 0,
+                            "operation longer than " + available + " bytes", "<= " + limits.maxFrameBytes());
+                }
+                pending.discardReadBytes();
+                return null;
             }
+            pending.readerIndex(start + in.offset());
+            return operation;
         } catch (RuntimeException e) {
             failed = true;
             throw e;
         }
-        pending.discardReadBytes();
-        return operations;
     }
 
     /** Whether bytes of an incomplete operation are waiting. */
