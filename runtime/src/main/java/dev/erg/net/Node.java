@@ -207,25 +207,8 @@ public final class Node implements AutoCloseable {
                         ref.vatId(), why instanceof LinkException ? why.getMessage() : String.valueOf(why)));
                 return;
             }
-            Promise<Object> fetched = Ref.send(session.peerBootstrap(), "fetch", (Object) ref.swiss().bytes());
-            vat.run(() -> fetched.when(
-                    object -> {
-                        Object typed = Refs.asType(object, iface);
-                        if (iface.isInstance(typed)) {
-                            result.resolver().resolve(iface.cast(typed));
-                        } else {
-                            result.resolver().reject(Problem.of(Problem.NOT_CALLABLE, "the sturdy ref designates %s, not a %s",
-                                    typed == null ? "null" : "a " + typed.getClass().getSimpleName(), iface.getSimpleName()));
-                        }
-                    },
-                    why -> {
-                        if (triesLeft > 1 && sessions.droppedForCrossing(session)) {
-                            // Both vats dialed at once and this session lost: ask the one kept.
-                            fetch(ref, iface, result, triesLeft - 1);
-                        } else {
-                            result.resolver().reject(why);
-                        }
-                    }));
+            BootstrapFetch.fetch(vat, session, ref.swiss().bytes(), iface, result, sessions::droppedForCrossing,
+                    triesLeft > 1 ? () -> fetch(ref, iface, result, triesLeft - 1) : null);
         });
     }
 

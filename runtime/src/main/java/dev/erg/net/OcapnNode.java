@@ -15,7 +15,6 @@ import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
-import dev.erg.vat.Ref;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import dev.erg.vat.spi.Refs;
@@ -122,25 +121,8 @@ public final class OcapnNode implements AutoCloseable {
                 result.resolver().reject(problem(failure));
                 return;
             }
-            Promise<Object> fetched = Ref.send(session.peerBootstrap(), "fetch",
-                    (Object) OcapnBootstrap.fetchArgument(ref.swissNumber()));
-            vat.run(() -> fetched.when(
-                    object -> {
-                        Object typed = Refs.asType(object, iface);
-                        if (iface.isInstance(typed)) {
-                            result.resolver().resolve(iface.cast(typed));
-                        } else {
-                            result.resolver().reject(Problem.of(Problem.NOT_CALLABLE, "the sturdy ref designates %s, not a %s",
-                                    typed == null ? "null" : "a " + typed.getClass().getSimpleName(), iface.getSimpleName()));
-                        }
-                    },
-                    why -> {
-                        if (triesLeft > 1 && droppedForCrossing(session)) {
-                            fetch(ref, iface, result, triesLeft - 1);
-                        } else {
-                            result.resolver().reject(why);
-                        }
-                    }));
+            BootstrapFetch.fetch(vat, session, OcapnBootstrap.fetchArgument(ref.swissNumber()), iface, result,
+                    OcapnNode::droppedForCrossing, triesLeft > 1 ? () -> fetch(ref, iface, result, triesLeft - 1) : null);
         });
     }
 

@@ -348,22 +348,14 @@ public final class Promise<T> {
      * @throws ProblemException with the problem if broken, or why the value may not cross
      */
     Object valueFor(Vat observer) {
-        Object v;
-        Vat from;
-        Problem p;
-        synchronized (this) {
-            v = value;
-            from = origin;
-            p = problem;
-        }
-        if (p != null) {
-            throw new ProblemException(p);
-        }
-        return Pass.across(v, from, observer);
+        return settledValue(observer, true);
     }
 
-    /** Like {@link #valueFor valueFor(null)}, lent to a reader that keeps nothing: see {@link Pass#toReader}. */
-    private Object valueToRead() {
+    /**
+     * {@link #valueFor}, or with {@code copy} false, the value lent to a reader outside any vat
+     * that keeps nothing (see {@link Pass#toReader}).
+     */
+    private Object settledValue(Vat observer, boolean copy) {
         Object v;
         Vat from;
         Problem p;
@@ -375,7 +367,7 @@ public final class Promise<T> {
         if (p != null) {
             throw new ProblemException(p);
         }
-        return Pass.toReader(v, from);
+        return copy ? Pass.across(v, from, observer) : Pass.toReader(v, from);
     }
 
     synchronized Object rawValue() {
@@ -834,7 +826,7 @@ public final class Promise<T> {
             try {
                 Object value;
                 try {
-                    value = settled.valueToRead();
+                    value = settled.settledValue(null, false);
                 } catch (ProblemException e) {
                     onBroken.accept(e.problem());
                     return;

@@ -21,6 +21,13 @@ import java.util.List;
  */
 public final class CallCost {
 
+    /** Chains per round: enough CPU time for the kernel's 10 ms accounting ticks. */
+    private static final int CHAINS = 2_000;
+    private static final List<String> COLUMNS = List.of(
+            String.format("answers/s at %,d outstanding", WireSystem.OUTSTANDING),
+            "client CPU µs/answer", "server CPU µs/answer", "client CPU µs/chain call", "server CPU µs/chain call",
+            "chain p50 µs");
+
     private CallCost() {
     }
 
@@ -65,36 +72,36 @@ public final class CallCost {
 
     private static void run(List<WireSystem> systems, int rounds, int seconds) throws Exception {
         int n = systems.size();
-        double[][][] cost = new double[n][6][rounds];
+        double[][][] figures = new double[n][COLUMNS.size()][rounds];
         for (int round = -1; round < rounds; round++) {
             for (int s = 0; s < n; s++) {
                 WireSystem system = systems.get(s);
-                long[] before = cpu(system);
+                long[] start = cpu(system);
                 double perSecond = system.throughput(seconds);
-                long[] after = cpu(system);
-                double calls = perSecond * seconds;
-                long[] beforeChain = cpu(system);
-                int chains = 2_000;
-                long[] took = system.chains(chains);
-                long[] afterChain = cpu(system);
-                if (round >= 0) {
-                    cost[s][0][round] = perSecond;
-                    cost[s][1][round] = (after[0] - before[0]) / calls / 1e3;
-                    cost[s][2][round] = (after[1] - before[1]) / calls / 1e3;
-                    cost[s][3][round] = (afterChain[0] - beforeChain[0]) / (chains * (double) WireSystem.CHAIN) / 1e3;
-                    cost[s][4][round] = (afterChain[1] - beforeChain[1]) / (chains * (double) WireSystem.CHAIN) / 1e3;
-                    cost[s][5][round] = median(Arrays.stream(took).asDoubleStream().toArray()) / 1e3;
+                long[] windowEnd = cpu(system);
+                long[] took = system.chains(CHAINS);
+                long[] end = cpu(system);
+                double answers = perSecond * seconds;
+                double chainCalls = CHAINS * (double) WireSystem.CHAIN;
+                double[] row = {perSecond,
+                        (windowEnd[0] - start[0]) / answers / 1e3, (windowEnd[1] - start[1]) / answers / 1e3,
+                        (end[0] - windowEnd[0]) / chainCalls / 1e3, (end[1] - windowEnd[1]) / chainCalls / 1e3,
+                        median(Arrays.stream(took).asDoubleStream().toArray()) / 1e3};
+                for (int c = 0; round >= 0 && c < row.length; c++) {
+                    figures[s][c][round] = row[c];
                 }
             }
         }
-        System.out.println("| system | answers/s at " + WireSystem.OUTSTANDING
-                + " outstanding | client CPU µs/answer | server CPU µs/answer | client CPU µs/chain call"
-                + " | server CPU µs/chain call | chain p50 µs |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| system | " + String.join(" | ", COLUMNS) + " |");
+        System.out.println("|---|" + "---:|".repeat(COLUMNS.size()));
         for (int s = 0; s < n; s++) {
-            System.out.printf("| %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %.0f |%n", systems.get(s).name(),
-                    median(cost[s][0]), median(cost[s][1]), median(cost[s][2]), median(cost[s][3]), median(cost[s][4]),
-                    median(cost[s][5]));
+            StringBuilder line = new StringBuilder("| " + systems.get(s).name() + " |");
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                double median = median(figures[s][c]);
+                line.append(c == 0 || c == COLUMNS.size() - 1 ? String.format(" %,.0f |", median)
+                        : String.format(" %.2f |", median));
+            }
+            System.out.println(line);
         }
     }
 
