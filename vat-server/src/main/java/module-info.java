@@ -16,6 +16,14 @@ module dev.erg.server {
     requires jdk.unsupported;
     requires micrometer.core;
     requires micrometer.registry.prometheus;
+    requires io.opentelemetry.api;
+    requires io.opentelemetry.context;
+    requires io.opentelemetry.sdk;
+    requires io.opentelemetry.sdk.common;
+    requires io.opentelemetry.sdk.trace;
+    requires io.opentelemetry.sdk.metrics;
+    requires io.opentelemetry.exporter.otlp;
+    requires java.logging;
     requires org.slf4j;
     requires ch.qos.logback.classic;
     requires ch.qos.logback.core;

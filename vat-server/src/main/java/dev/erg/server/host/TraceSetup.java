@@ -1,19 +1,24 @@
 package dev.erg.server.host;
 
 import dev.erg.server.config.SetupException;
+import dev.erg.server.otel.OtlpExport;
 import dev.erg.trace.TraceFile;
+import dev.erg.trace.TraceSink;
 import dev.erg.trace.Tracer;
 import dev.erg.vat.VatRuntime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Causality tracing for a server, off unless its environment names a trace file:
- * {@value #FILE} is the file every sampled event is appended to (see {@link TraceFile}), and
- * {@value #SAMPLE} the share of roots traced, 0 to 1 (default 1). {@code vat-server trace}
- * reads such files, of one server or several.
+ * Causality tracing for a server, off unless its environment names a trace file or an OTLP
+ * collector: {@value #FILE} is the file every sampled event is appended to (see
+ * {@link TraceFile}), and {@value #SAMPLE} the share of roots traced, 0 to 1 (default 1).
+ * {@code vat-server trace} reads such files, of one server or several. With an OTLP export
+ * (see {@link OtlpExport}), the sampled turns are also exported as spans; a sample of 0 then
+ * leaves tracing off.
  */
 final class TraceSetup {
 
@@ -23,11 +28,15 @@ final class TraceSetup {
     private TraceSetup() {
     }
 
-    /** Gives {@code builder} a tracer if {@code environment} asks for one; the file is closed with {@code opened}. */
-    static void configure(VatRuntime.Builder builder, Map<String, String> environment, Deque<AutoCloseable> opened)
-            throws SetupException {
+    /**
+     * Gives {@code builder} a tracer if {@code environment} asks for one, or {@code otlp} is
+     * present; the file is closed with {@code opened}.
+     */
+    static void configure(VatRuntime.Builder builder, Map<String, String> environment, Optional<OtlpExport> otlp,
+                          Deque<AutoCloseable> opened) throws SetupException {
         String file = environment.get(FILE);
-        if (file == null || file.isBlank()) {
+        boolean toFile = file != null && !file.isBlank();
+        if (!toFile && otlp.isEmpty()) {
             return;
         }
         double rate = 1;
@@ -42,13 +51,27 @@ final class TraceSetup {
                 throw new SetupException(SAMPLE + ": " + sample + " (expected: a number from 0 to 1)");
             }
         }
-        TraceFile sink;
+        if (!toFile) {
+            if (rate > 0) {
+                builder.tracer(Tracer.builder().sampleRate(rate).sink(otlp.get().spans()).build());
+            }
+            return;
+        }
+        TraceFile traceFile;
         try {
-            sink = TraceFile.append(Path.of(file));
+            traceFile = TraceFile.append(Path.of(file));
         } catch (IOException e) {
             throw new SetupException(FILE + ": cannot open " + file + " for appending: " + e.getMessage(), e);
         }
-        opened.push(sink);
+        opened.push(traceFile);
+        TraceSink sink = otlp.<TraceSink>map(export -> both(traceFile, export.spans())).orElse(traceFile);
         builder.tracer(Tracer.builder().sampleRate(rate).sink(sink).build());
+    }
+
+    private static TraceSink both(TraceSink first, TraceSink second) {
+        return event -> {
+            first.accept(event);
+            second.accept(event);
+        };
     }
 }

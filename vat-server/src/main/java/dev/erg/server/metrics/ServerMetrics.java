@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +41,8 @@ import java.util.function.Supplier;
  *     ({@code exports}, {@code imports}, {@code questions}, {@code answers}), the sizes of its
  *     tables;</li>
  * <li>{@code erg_promises_broken_total}, labelled {@code kind}: promises broken in this JVM, by the
- *     kind of their problem (see {@link BrokenPromises}).</li>
+ *     kind of their problem (see {@link BrokenPromises});</li>
+ * <li>{@code erg_otlp_spans_dropped_total}, when spans are exported over OTLP: those it lost.</li>
  * </ul>
  *
  * It is the runtime's {@link VatObserver}: per turn it costs a map lookup, two atomic
@@ -57,6 +59,9 @@ public final class ServerMetrics implements VatObserver {
     private final SessionMeters sessionMeters = new SessionMeters(registry);
     private final BrokenPromiseMeters brokenPromises = new BrokenPromiseMeters(registry);
     private volatile Supplier<List<PeerStatus>> peers = List::of;
+    private volatile Supplier<Integer> sessions = () -> 0;
+    private volatile Supplier<Integer> vatCount = () -> 0;
+    private volatile TurnTimer turnTimer;
 
     /** Meters for a server; {@link #trackSessions} and {@link #track} add the rest. */
     public ServerMetrics() {
@@ -74,6 +79,8 @@ public final class ServerMetrics implements VatObserver {
 
     /** Reports {@code sessions} and {@code vats} as gauges. */
     public void trackSessions(Supplier<Integer> sessions, Supplier<Integer> vatCount) {
+        this.sessions = sessions;
+        this.vatCount = vatCount;
         // Held strongly: Micrometer keeps a gauge's state weakly, and these suppliers have no other owner.
         Gauge.builder("erg.sessions", sessions, s -> s.get()).description("live CapTP sessions").strongReference(true)
                 .register(registry);
@@ -101,6 +108,40 @@ public final class ServerMetrics implements VatObserver {
                 .description("times the durable store stopped being up").register(registry);
     }
 
+    /** Reports {@code dropped}, the spans an OpenTelemetry export lost, as {@code erg_otlp_spans_dropped_total}. */
+    public void trackDroppedSpans(LongSupplier dropped) {
+        FunctionCounter.builder("erg.otlp.spans.dropped", dropped, d -> d.getAsLong())
+                .description("spans the OTLP export dropped: its queue was full or the collector did not take them")
+                .register(registry);
+    }
+
+    /** Also tells {@code timer} the time of every turn of a tracked vat, from now on; null for none. */
+    public void timeTurns(TurnTimer timer) {
+        this.turnTimer = timer;
+    }
+
+    /** Live CapTP sessions, as {@link #trackSessions} reports them; 0 before. */
+    public int sessions() {
+        return sessions.get();
+    }
+
+    /** Vats alive, as {@link #trackSessions} reports them; 0 before. */
+    public int vatCount() {
+        return vatCount.get();
+    }
+
+    /** The live sessions as they stand now, as {@link #trackPeers} reports them. */
+    public List<PeerStatus> peers() {
+        return peers.get();
+    }
+
+    /** The counts of every tracked vat as they stand now. */
+    public List<VatCounts> vatCounts() {
+        return vats.values().stream()
+                .map(m -> new VatCounts(m.name(), Math.max(0, m.queued().get()), (long) m.messages().count()))
+                .toList();
+    }
+
     /** Counts one session that ended. */
     public void sessionLost() {
         sessionsLost.increment();
@@ -118,7 +159,7 @@ public final class ServerMetrics implements VatObserver {
                         .minimumExpectedValue(Duration.ofNanos(1_000))
                         .maximumExpectedValue(Duration.ofSeconds(10))
                         .register(registry),
-                queued, new TurnLog());
+                queued, new TurnLog(), name);
         Gauge.builder("erg.vat.queue.depth", queued, q -> Math.max(0, q.get()))
                 .description("turns queued for the vat and not yet finished")
                 .tag("vat", name)
@@ -184,9 +225,13 @@ public final class ServerMetrics implements VatObserver {
             m.queued().decrementAndGet();
             m.turns().record(nanos, TimeUnit.NANOSECONDS);
             m.log().ran(System.nanoTime(), nanos);
+            TurnTimer timer = turnTimer;
+            if (timer != null) {
+                timer.ran(m.name(), nanos);
+            }
         }
     }
 
-    private record VatMeters(Counter messages, Timer turns, AtomicLong queued, TurnLog log) {
+    private record VatMeters(Counter messages, Timer turns, AtomicLong queued, TurnLog log, String name) {
     }
 }
