@@ -59,7 +59,7 @@ public final class OtlpExport implements AutoCloseable {
                 .setMeterProvider(MeterProvider.noop()).build();
         SdkMeterProvider meters = SdkMeterProvider.builder().setResource(resource)
                 .registerMetricReader(PeriodicMetricReader.builder(metricExporter).setInterval(config.metricInterval())
-                        .build())
+                        .setExporterTimeout(config.timeout()).build())
                 .build();
 
         SpanBudget budget = new SpanBudget(MAX_QUEUED);

@@ -17,13 +17,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A collector that takes OTLP over HTTP, as protobuf, on loopback, and keeps what it is sent, decoded. */
-final class OtlpCollector implements AutoCloseable {
+public final class OtlpCollector implements AutoCloseable {
 
     private final HttpServer server;
-    final List<ExportTraceServiceRequest> traces = new CopyOnWriteArrayList<>();
-    final List<ExportMetricsServiceRequest> metrics = new CopyOnWriteArrayList<>();
+    public final List<ExportTraceServiceRequest> traces = new CopyOnWriteArrayList<>();
+    public final List<ExportMetricsServiceRequest> metrics = new CopyOnWriteArrayList<>();
 
-    OtlpCollector() throws IOException {
+    public OtlpCollector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/traces", exchange -> {
             traces.add(ExportTraceServiceRequest.parseFrom(body(exchange)));
@@ -37,18 +37,18 @@ final class OtlpCollector implements AutoCloseable {
     }
 
     /** The base URL to give as the OTLP endpoint. */
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Every span received so far. */
-    List<Span> spans() {
+    public List<Span> spans() {
         return traces.stream().flatMap(r -> r.getResourceSpansList().stream())
                 .flatMap(r -> r.getScopeSpansList().stream()).flatMap(s -> s.getSpansList().stream()).toList();
     }
 
     /** Every metric received so far, of every export. */
-    List<Metric> metrics() {
+    public List<Metric> metrics() {
         return metrics.stream().flatMap(r -> r.getResourceMetricsList().stream())
                 .flatMap(r -> r.getScopeMetricsList().stream()).flatMap(s -> s.getMetricsList().stream()).toList();
     }

@@ -99,6 +99,13 @@ class OtlpExportTest {
                 assertThat(e.getName()).isEqualTo("send");
                 assertThat(attribute(e.getAttributesList(), "erg.message")).isEqualTo(HEX.formatHex(withdraw.getSpanId().toByteArray()));
             });
+            // The bid's answer followed the purse's and broke after the bid's turn was over.
+            assertThat(spans.values()).anySatisfy(broken -> {
+                assertThat(broken.getName()).isEqualTo("break");
+                assertThat(broken.getParentSpanId()).isEqualTo(bid.getSpanId());
+                assertThat(broken.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+                assertThat(attribute(broken.getAttributesList(), "erg.cause")).isEqualTo(HEX.formatHex(withdraw.getSpanId().toByteArray()));
+            });
             assertThat(collector.traces.getFirst().getResourceSpans(0).getResource().getAttributesList())
                     .anySatisfy(kv -> {
                         assertThat(kv.getKey()).isEqualTo("service.name");

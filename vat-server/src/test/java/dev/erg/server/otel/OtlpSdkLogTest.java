@@ -28,11 +28,11 @@ class OtlpSdkLogTest {
             now.addAndGet(100_000_000L);
         }
         log.publish(record(Level.WARNING, "io.opentelemetry.sdk.trace.export.BatchSpanProcessor", "Exporter timed out"));
-        assertThat(lines).containsExactly("Failed to export spans", "Exporter timed out");
+        assertThat(lines).containsExactly("HttpExporter: Failed to export spans", "BatchSpanProcessor: Exporter timed out");
 
         now.addAndGet(60_000_000_000L);
         log.publish(record(Level.SEVERE, "io.opentelemetry.exporter.internal.http.HttpExporter", "Failed to export spans"));
-        assertThat(lines).last().isEqualTo("Failed to export spans [99 more like it in the last minute not shown]");
+        assertThat(lines).last().isEqualTo("HttpExporter: Failed to export spans [99 more like it in the last minute not shown]");
     }
 
     @Test
