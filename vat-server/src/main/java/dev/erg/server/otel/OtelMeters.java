@@ -81,7 +81,8 @@ final class OtelMeters implements TurnTimer {
 
         meter.counterBuilder("erg.promises.broken")
                 .setDescription("promises broken in this JVM, by the kind of their problem")
-                .buildWithCallback(m -> BrokenPromises.counts().forEach((kind, n) -> m.record(n, Attributes.of(KIND, kind))));
+                .buildWithCallback(m -> BrokenPromises.counts()
+                        .forEach((kind, n) -> m.record(n, Attributes.of(KIND, kind))));
         meter.gaugeBuilder("erg.sessions").ofLongs().setDescription("live CapTP sessions")
                 .buildWithCallback(m -> m.record(metrics.sessions()));
         meter.gaugeBuilder("erg.vats").ofLongs().setDescription("vats alive")

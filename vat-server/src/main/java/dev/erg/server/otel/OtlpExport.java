@@ -92,7 +92,10 @@ public final class OtlpExport implements AutoCloseable {
         return spans;
     }
 
-    /** Spans lost so far: not started because too many turns were open, dropped while the queue was full, or not delivered. */
+    /**
+     * Spans lost so far: not started because too many turns were open, dropped while the queue
+     * was full, or not delivered.
+     */
     public long droppedSpans() {
         return budget.lost() + spans.dropped();
     }

@@ -58,7 +58,8 @@ final class SdkLog extends Handler {
         if (left < 0) {
             return;
         }
-        String message = source.substring(source.lastIndexOf('.') + 1) + ": " + text.formatMessage(record) + (record.getThrown() == null ? "" : " (" + record.getThrown() + ")")
+        String message = source.substring(source.lastIndexOf('.') + 1) + ": " + text.formatMessage(record)
+                + (record.getThrown() == null ? "" : " (" + record.getThrown() + ")")
                 + (left == 0 ? "" : " [" + left + " more like it in the last minute not shown]");
         out.accept(message);
     }
