@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -66,7 +67,7 @@ public final class OcapnNode implements AutoCloseable {
         this.limits = limits;
         this.netlayer = TcpTestingOnly.start(new OcapnPeers(random), 1);
         PeerLocator self = new PeerLocator(designator, TcpTestingOnly.TRANSPORT, Map.of());
-        this.handoffs = new OcapnHandoffs(self, vat, node -> netlayer.dial(node, endpoint), deposits.apply(vat),
+        this.handoffs = new OcapnHandoffs(self, this::sessionWith, deposits.apply(vat),
                 OcapnHandoffs.DEPOSIT_WAIT);
         this.endpoint = endpoint(self);
     }
@@ -138,6 +139,12 @@ public final class OcapnNode implements AutoCloseable {
             BootstrapFetch.fetch(vat, session, OcapnBootstrap.fetchArgument(ref.swissNumber()), iface, result,
                     OcapnNode::droppedForCrossing, triesLeft > 1 ? () -> fetch(ref, iface, result, triesLeft - 1) : null);
         });
+    }
+
+    /** The open session with {@code node}, else one dialed to it. */
+    private CompletableFuture<Session> sessionWith(PeerLocator node) {
+        return netlayer.session(node).map(CompletableFuture::completedFuture)
+                .orElseGet(() -> netlayer.dial(node, endpoint));
     }
 
     /** How many OCapN sessions are open, one per peer node at most. */

@@ -19,7 +19,6 @@ import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
-import dev.erg.vat.Vat;
 import dev.erg.vat.spi.Refs;
 import dev.erg.wire.codec.Bytes;
 import dev.erg.wire.codec.ProtocolError;
@@ -86,21 +85,18 @@ public final class OcapnHandoffs implements GiftExchange {
     private final Map<Session, Sides> bySession = new ConcurrentHashMap<>();
     private final Map<Bytes, Session> byId = new ConcurrentHashMap<>();
     private final PeerLocator self;
-    private final Vat vat;
     private final Dialer dialer;
     private final Executor deposits;
     private final Duration patience;
 
     /**
      * @param self     this node (its designator and transport)
-     * @param vat      runs the handoffs' own turns
      * @param dialer   reaches exporters
      * @param deposits runs the sends of {@code deposit-gift}, away from the thread encoding the give
      * @param patience how long a withdrawal waits for its deposit
      */
-    public OcapnHandoffs(PeerLocator self, Vat vat, Dialer dialer, Executor deposits, Duration patience) {
+    public OcapnHandoffs(PeerLocator self, Dialer dialer, Executor deposits, Duration patience) {
         this.self = Objects.requireNonNull(self, "self");
-        this.vat = Objects.requireNonNull(vat, "vat");
         this.dialer = Objects.requireNonNull(dialer, "dialer");
         this.deposits = Objects.requireNonNull(deposits, "deposits");
         if (patience.isNegative() || patience.isZero()) {
@@ -193,21 +189,34 @@ public final class OcapnHandoffs implements GiftExchange {
         if (give.exporterLocation().sameNode(self)) {
             return refused("a handoff certificate naming this node as the exporter");
         }
+        CompletableFuture<Session> exporter = dialer.session(give.exporterLocation());
+        if (exporter.isDone() && !exporter.isCompletedExceptionally()) {
+            // The session is open: the answer can be pipelined to at once.
+            return withdrawal(exporter.join(), via, give, envelope);
+        }
         Deferred<Object> gift = Promise.defer();
-        vat.run(() -> dialer.session(give.exporterLocation()).whenComplete((session, failure) -> {
-            Sides toExporter = session == null ? null : bySession.get(session);
-            if (toExporter == null) {
-                Throwable why = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
-                gift.resolver().reject(Problem.of(Problem.UNAVAILABLE, "cannot reach %s to take a handoff: %s",
-                        LocatorUris.format(give.exporterLocation()), why == null ? "the session ended" : why.getMessage()));
-                return;
-            }
-            HandoffReceive receive = new HandoffReceive(toExporter.sessionId(), toExporter.ourSide(),
-                    session.nextHandoffCount(), envelope);
-            SigEnvelope withdrawal = new SigEnvelope(receive, via.ours().sign(CaptpWriter.encodeSigned(receive)));
-            gift.resolver().forward(Ref.send(session.peerBootstrap(), WITHDRAW_GIFT, withdrawal));
-        }));
+        exporter.whenComplete((session, failure) -> gift.resolver().forward(session != null
+                ? withdrawal(session, via, give, envelope)
+                : unreachable(give, (failure instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure).getMessage())));
         return gift.promise();
+    }
+
+    /** Withdraws the gift {@code envelope} certifies from the exporter at the other end of {@code session}. */
+    private Promise<Object> withdrawal(Session session, Sides via, HandoffGive give, SigEnvelope envelope) {
+        Sides toExporter = bySession.get(session);
+        if (toExporter == null) {
+            return unreachable(give, "the session ended");
+        }
+        HandoffReceive receive = new HandoffReceive(toExporter.sessionId(), toExporter.ourSide(),
+                session.nextHandoffCount(), envelope);
+        SigEnvelope signed = new SigEnvelope(receive, via.ours().sign(CaptpWriter.encodeSigned(receive)));
+        return Ref.send(session.peerBootstrap(), WITHDRAW_GIFT, signed);
+    }
+
+    private static Promise<Object> unreachable(HandoffGive give, String why) {
+        return Promise.broken(Problem.of(Problem.UNAVAILABLE, "cannot reach %s to take a handoff: %s",
+                LocatorUris.format(give.exporterLocation()), why));
     }
 
     // ---- exporter ----

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.captp.session.Session;
+import dev.erg.crypto.Signatures;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.ocapn.captp.CaptpWriter;
 import dev.erg.ocapn.captp.HandoffGive;
@@ -15,7 +16,9 @@ import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
+import dev.erg.vat.spi.Refs;
 import dev.erg.wire.codec.Bytes;
+import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.ProtocolException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +51,7 @@ class OcapnHandoffsTest {
     private final VatIdentity bobWithAlice = VatIdentity.generate(random);
     private final VatIdentity bobWithCarol = VatIdentity.generate(random);
     private final VatIdentity carolWithBob = VatIdentity.generate(random);
-    private final OcapnHandoffs carol = new OcapnHandoffs(carolAt, vat,
+    private final OcapnHandoffs carol = new OcapnHandoffs(carolAt,
             node -> CompletableFuture.failedFuture(new IllegalStateException("carol dials no one")), vat::run, PATIENCE);
     private final Session fromAlice = session("alice");
     private final Session fromBob = session("bob");
@@ -194,7 +198,7 @@ class OcapnHandoffsTest {
 
     @Test
     void theReceiverRefusesACertificateForAnotherNodeOrNamingItself() {
-        OcapnHandoffs bob = new OcapnHandoffs(bobAt, vat,
+        OcapnHandoffs bob = new OcapnHandoffs(bobAt,
                 node -> CompletableFuture.failedFuture(new IllegalStateException("no network here")), vat::run, PATIENCE);
         Session bobsFromAlice = session("alice, at bob's");
         bob.opened(bobsFromAlice, bobWithAlice, new PeerHello(raw(aliceWithCarol), aliceAt));
@@ -213,6 +217,38 @@ class OcapnHandoffsTest {
 
         Object unreachable = bob.certificate(bobsFromAlice, give(7));
         assertThatThrownBy(() -> ((Promise<?>) unreachable).join(WAIT)).hasMessageContaining("cannot reach");
+    }
+
+    @Test
+    void theReceiverWithdrawsOverItsOpenSessionWithTheExporterAndPipelines() {
+        List<Message> toCarol = new CopyOnWriteArrayList<>();
+        Session bobsWithCarol = Session.unembargoed(vat, toCarol::add, vat.export(new Tally(), Counter.class),
+                "carol, at bob's", 2);
+        OcapnHandoffs bob = new OcapnHandoffs(bobAt, node -> CompletableFuture.completedFuture(bobsWithCarol),
+                vat::run, PATIENCE);
+        Session bobsFromAlice = session("alice, at bob's");
+        bob.opened(bobsFromAlice, bobWithAlice, new PeerHello(raw(aliceWithCarol), aliceAt));
+        bob.opened(bobsWithCarol, bobWithCarol, new PeerHello(raw(carolWithBob), carolAt));
+
+        SigEnvelope give = give(7);
+        Promise<?> gift = (Promise<?>) bob.certificate(bobsFromAlice, give);
+        assertThat(Refs.pipelineOf(gift)).as("messages to the gift go to carol's answer").isNotNull();
+        Message.Deliver withdraw = (Message.Deliver) toCarol.getFirst();
+        assertThat(withdraw.target()).isEqualTo(new dev.erg.wire.codec.Descriptor.Export(0));
+        assertThat(withdraw.method()).isEqualTo("withdraw-gift");
+        SigEnvelope signed = (SigEnvelope) withdraw.args().getFirst();
+        HandoffReceive receive = (HandoffReceive) signed.signed();
+        assertThat(receive.signedGive()).isSameAs(give);
+        assertThat(receive.handoffCount()).isZero();
+        assertThat(receive.receivingSession()).isEqualTo(
+                SessionIds.sessionId(raw(bobWithCarol).toByteArray(), raw(carolWithBob).toByteArray()));
+        assertThat(receive.receivingSide()).isEqualTo(SessionIds.publicId(raw(bobWithCarol).toByteArray()));
+        assertThat(Signatures.verify(raw(bobWithAlice).toByteArray(), CaptpWriter.encodeSigned(receive),
+                signed.signature())).as("signed with bob's key of the session with alice").isTrue();
+
+        bob.certificate(bobsFromAlice, give(8));
+        assertThat(((HandoffReceive) ((SigEnvelope) ((Message.Deliver) toCarol.get(1)).args().getFirst()).signed())
+                .handoffCount()).as("a fresh count").isEqualTo(1);
     }
 
     /** Alice's give of gift {@code giftId}, deposited with carol, to bob. */
