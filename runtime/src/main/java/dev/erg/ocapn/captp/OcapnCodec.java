@@ -33,7 +33,9 @@ import java.util.function.UnaryOperator;
  * ({@link Message.Disembargo}, {@link Message.DisembargoPromise}) and handoff certificates are
  * {@code erg/1}'s own and cannot be encoded ({@link NotPassableException});
  * {@code op:start-session} and {@code op:untag}, which the engine does not perform, and a
- * delivery without a method symbol are refused when read ({@link ProtocolException}).
+ * delivery without a method symbol are refused when read ({@link ProtocolException}). OCapN's
+ * own handoff certificates are written and read by the session's handoffs, which the
+ * overloads of {@link #encode} and {@link #toMessage} take.
  * Immutable and safe to share.
  */
 public final class OcapnCodec {
@@ -102,8 +104,8 @@ public final class OcapnCodec {
      * resolved through {@code references}, in the order they appear. A stream of operations
      * is read ahead of the session that acts on them, so references are resolved only here.
      *
-     * @throws ProtocolException as {@link #decode}, or if an argument holds a handoff
-     *                           certificate or a locator, which the engine does not take yet
+     * @throws ProtocolException as {@link #decode}, or if an argument holds a signed handoff
+     *                           certificate or a locator, which this form does not take
      */
     public Message toMessage(Operation operation, ReferenceDecoder references) {
         return toMessage(operation, references, e -> {
