@@ -79,7 +79,7 @@ final class GiftBox {
     /**
      * The gift deposited under {@code id}, taken out of the box; if it has not come yet,
      * {@code waiting}'s promise, which its deposit will resolve. A gift withdrawn before is
-     * refused at once.
+     * refused at once, and so is a withdrawal past {@code maxGifts} already waiting.
      */
     synchronized Promise<Object> withdraw(Bytes id, Deferred<Object> waiting) {
         if (closed != null) {
