@@ -77,7 +77,10 @@ public final class OcapnNode implements AutoCloseable {
         return start(runtime, limits, vat -> vat::run);
     }
 
-    /** As {@link #start(VatRuntime, WireLimits)}, the deposits of its gifts run by what {@code deposits} makes of its vat: for tests. */
+    /**
+     * As {@link #start(VatRuntime, WireLimits)}, the deposits of the gifts it gives run by
+     * what {@code deposits} makes of its vat: for tests.
+     */
     static OcapnNode start(VatRuntime runtime, WireLimits limits, Function<Vat, Executor> deposits) {
         return new OcapnNode(Objects.requireNonNull(runtime, "runtime"), Objects.requireNonNull(limits, "limits"),
                 deposits);

@@ -40,7 +40,7 @@ final class ScriptedOcapnPeer implements AutoCloseable {
         this.peer = start;
     }
 
-    /** Dials {@code node} (its {@code host} and {@code port} hints) and starts a session as {@code self}, keyed by {@code key}. */
+    /** Dials {@code node} at its {@code host} and {@code port} hints and starts a session as {@code self}, keyed by {@code key}. */
     static ScriptedOcapnPeer dial(PeerLocator node, VatIdentity key, PeerLocator self, Duration timeout)
             throws IOException {
         Socket socket = new Socket(node.hints().get("host"), Integer.parseInt(node.hints().get("port")));
@@ -68,7 +68,7 @@ final class ScriptedOcapnPeer implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
-    /** Sends {@code method} with {@code args} to {@code target}, answered at {@code position} to our export {@code resolver}. */
+    /** Sends {@code methodAndArgs} to {@code target}, answered at {@code position} and to our export {@code resolver}. */
     void ask(Descriptor target, List<Object> methodAndArgs, long position, long resolver) throws IOException {
         send(new Operation.Deliver(target, methodAndArgs, position, new Descriptor.ImportObject(resolver)));
     }

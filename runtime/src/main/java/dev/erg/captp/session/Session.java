@@ -453,7 +453,8 @@ public final class Session {
 
     /** Whether a message to {@code target} is {@code method} of the handoff protocol, which the session answers itself. */
     private boolean isBootstrap(Descriptor.Target target, String method, String called) {
-        return (handoffs != null || exchange != null) && method.equals(called) && target instanceof Descriptor.Export e && e.position() == 0;
+        return (handoffs != null || exchange != null) && method.equals(called)
+                && target instanceof Descriptor.Export e && e.position() == 0;
     }
 
     /** A peer may not use the marker's name: only a disembargo travels under it. */

@@ -150,8 +150,11 @@ public final class OcapnHandoffs implements GiftExchange {
                 }
                 Sides from = bySession.get(exporter);
                 Sides receiver = bySession.get(to);
-                // Not an OCapN session of ours: the session's own encoder refuses it.
-                return from != null && receiver != null && CaptpValues.INSTANCE.write(give(value, exporter, from, receiver), out);
+                if (from == null || receiver == null) {
+                    // Not an OCapN session of ours: the session's own encoder refuses it.
+                    return false;
+                }
+                return CaptpValues.INSTANCE.write(give(value, exporter, from, receiver), out);
             }
         };
     }
