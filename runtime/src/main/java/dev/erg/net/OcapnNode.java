@@ -11,6 +11,7 @@ import dev.erg.ocapn.netlayer.OcapnPeers;
 import dev.erg.ocapn.netlayer.TcpTestingOnly;
 import dev.erg.ocapn.session.Endpoint;
 import dev.erg.ocapn.session.OcapnBootstrap;
+import dev.erg.ocapn.session.OcapnHandoffs;
 import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
@@ -25,13 +26,17 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * A node that speaks OCapN's CapTP (see {@code spec/ocapn.md}) over the
  * {@code tcp-testing-only} netlayer, beside {@link Node}, which speaks {@code erg/1} over TLS.
  * Peers find it by an {@code ocapn://} locator and fetch its objects by sturdy ref, through
- * the bootstrap object's {@code fetch}.
+ * the bootstrap object's {@code fetch}. A reference to another OCapN node's object passes to a
+ * peer by a three-party handoff: the peer takes it from that node directly.
  *
  * <p>{@code tcp-testing-only} authenticates nothing and encrypts nothing: anyone on the path
  * can read and change what crosses, and can reach any object whose sturdy ref it sees. Use it
@@ -47,10 +52,11 @@ public final class OcapnNode implements AutoCloseable {
     private final WireLimits limits;
     private final String designator;
     private final TcpTestingOnly netlayer;
+    private final OcapnHandoffs handoffs;
     private volatile Endpoint endpoint;
     private volatile boolean listening;
 
-    private OcapnNode(VatRuntime runtime, WireLimits limits) {
+    private OcapnNode(VatRuntime runtime, WireLimits limits, Function<Vat, Executor> deposits) {
         SecureRandom random = new SecureRandom();
         byte[] name = new byte[16];
         random.nextBytes(name);
@@ -60,12 +66,24 @@ public final class OcapnNode implements AutoCloseable {
         this.bootstrap = vat.export(new OcapnBootstrap(sturdy), Bootstrap.class);
         this.limits = limits;
         this.netlayer = TcpTestingOnly.start(new OcapnPeers(random), 1);
-        this.endpoint = endpoint(new PeerLocator(designator, TcpTestingOnly.TRANSPORT, Map.of()));
+        PeerLocator self = new PeerLocator(designator, TcpTestingOnly.TRANSPORT, Map.of());
+        this.handoffs = new OcapnHandoffs(self, this::sessionWith, deposits.apply(vat),
+                OcapnHandoffs.DEPOSIT_WAIT);
+        this.endpoint = endpoint(self);
     }
 
     /** A node whose sessions run their bookkeeping in a vat of {@code runtime}, every operation within {@code limits}. */
     public static OcapnNode start(VatRuntime runtime, WireLimits limits) {
-        return new OcapnNode(Objects.requireNonNull(runtime, "runtime"), Objects.requireNonNull(limits, "limits"));
+        return start(runtime, limits, vat -> vat::run);
+    }
+
+    /**
+     * As {@link #start(VatRuntime, WireLimits)}, the deposits of the gifts it gives run by
+     * what {@code deposits} makes of its vat: for tests.
+     */
+    static OcapnNode start(VatRuntime runtime, WireLimits limits, Function<Vat, Executor> deposits) {
+        return new OcapnNode(Objects.requireNonNull(runtime, "runtime"), Objects.requireNonNull(limits, "limits"),
+                deposits);
     }
 
     /**
@@ -126,6 +144,12 @@ public final class OcapnNode implements AutoCloseable {
         });
     }
 
+    /** The open session with {@code node}, else one dialed to it. */
+    private CompletableFuture<Session> sessionWith(PeerLocator node) {
+        return netlayer.session(node).map(CompletableFuture::completedFuture)
+                .orElseGet(() -> netlayer.dial(node, endpoint));
+    }
+
     /** How many OCapN sessions are open, one per peer node at most. */
     public int sessionCount() {
         return netlayer.sessionCount();
@@ -144,7 +168,7 @@ public final class OcapnNode implements AutoCloseable {
     }
 
     private Endpoint endpoint(PeerLocator location) {
-        return new Endpoint(vat, bootstrap, location, limits, Session.DEFAULT_MAX_ENTRIES);
+        return new Endpoint(vat, bootstrap, location, limits, Session.DEFAULT_MAX_ENTRIES, handoffs);
     }
 
     /** Whether {@code session} ended because the peer's connection was kept instead: ask that one. */

@@ -79,7 +79,7 @@ final class GiftBox {
     /**
      * The gift deposited under {@code id}, taken out of the box; if it has not come yet,
      * {@code waiting}'s promise, which its deposit will resolve. A gift withdrawn before is
-     * refused at once.
+     * refused at once, and so is a withdrawal past {@code maxGifts} already waiting.
      */
     synchronized Promise<Object> withdraw(Bytes id, Deferred<Object> waiting) {
         if (closed != null) {
@@ -92,9 +92,14 @@ final class GiftBox {
             withdrawn.put(id, Boolean.TRUE);
             return Promise.of(deposited.remove(id));
         }
-        if (awaited.putIfAbsent(id, waiting) != null) {
+        if (awaited.containsKey(id)) {
             return Promise.broken(Problem.of(Problem.REFUSED, "handoff refused: gift %s is already being withdrawn", id));
         }
+        if (awaited.size() >= maxGifts) {
+            return Promise.broken(Problem.of(Problem.LIMIT_EXCEEDED,
+                    "handoff refused: %d withdrawals already wait for their gifts", awaited.size()));
+        }
+        awaited.put(id, waiting);
         return waiting.promise();
     }
 

@@ -183,15 +183,7 @@ public final class Handoffs {
         if (!to.acceptHandoffCount(receive.handoffCount())) {
             return refused("handoff count " + receive.handoffCount() + " was used before in this session");
         }
-        Deferred<Object> waiting = Promise.defer();
-        Promise<Object> gift = gifter.withdrawGift(give.giftId(), waiting);
-        if (gift == waiting.promise()) {
-            vat.run(() -> vat.timer().after(DEPOSIT_WAIT).when(
-                    x -> gifter.expireGift(give.giftId(), waiting, Problem.of(Problem.UNAVAILABLE,
-                            "the gift was not deposited within %d s", DEPOSIT_WAIT.toSeconds())),
-                    p -> { }));
-        }
-        return gift;
+        return gifter.awaitGift(give.giftId(), DEPOSIT_WAIT);
     }
 
     private static boolean verify(Bytes key, Descriptor.Certificate signed, Bytes signature) {

@@ -20,6 +20,7 @@ import dev.erg.wire.codec.ProtocolException;
 import dev.erg.wire.codec.ReferenceDecoder;
 import dev.erg.wire.codec.ReferenceEncoder;
 import dev.erg.wire.codec.Unreadable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,6 +85,8 @@ public final class Session {
     private final boolean traced;
     private final Peering peering;
     private final Handoffs handoffs;
+    /** Answers the handoff methods of our bootstrap object on a wire with handoffs of its own; else null. */
+    private final GiftExchange exchange;
     /** Whether the wire has disembargo: false on OCapN, whose answers settle at once (spec/ocapn.md section 10.3). */
     final boolean disembargoes;
     private final GiftBox gifts;
@@ -108,7 +111,7 @@ public final class Session {
      * peer that keeps going, as many refusals again, is aborted.
      */
     public Session(Vat vat, Outbound out, Object bootstrap, String peerName, int maxEntries) {
-        this(vat, out, bootstrap, peerName, maxEntries, null, null, true);
+        this(vat, out, bootstrap, peerName, maxEntries, null, null, null, true);
     }
 
     /**
@@ -118,7 +121,17 @@ public final class Session {
      * {@link #Session(Vat, Outbound, Object, String, int)}.
      */
     public static Session unembargoed(Vat vat, Outbound out, Object bootstrap, String peerName, int maxEntries) {
-        return new Session(vat, out, bootstrap, peerName, maxEntries, null, null, false);
+        return new Session(vat, out, bootstrap, peerName, maxEntries, null, null, null, false);
+    }
+
+    /**
+     * As {@link #unembargoed(Vat, Outbound, Object, String, int)}, and the peer's
+     * {@code deposit-gift} and {@code withdraw-gift} to our bootstrap object go to
+     * {@code exchange}, which certifies three-party handoffs the way the wire does.
+     */
+    public static Session unembargoed(Vat vat, Outbound out, Object bootstrap, String peerName, int maxEntries,
+                                      GiftExchange exchange) {
+        return new Session(vat, out, bootstrap, peerName, maxEntries, null, null, exchange, false);
     }
 
     /**
@@ -126,11 +139,11 @@ public final class Session {
      * handoffs through {@code handoffs}: references to third vats can be passed both ways.
      */
     public Session(Vat vat, Outbound out, Object bootstrap, Peering peering, Handoffs handoffs, int maxEntries) {
-        this(vat, out, bootstrap, peering.peer().toString(), maxEntries, peering, handoffs, true);
+        this(vat, out, bootstrap, peering.peer().toString(), maxEntries, peering, handoffs, null, true);
     }
 
     private Session(Vat vat, Outbound out, Object bootstrap, String peerName, int maxEntries, Peering peering,
-                    Handoffs handoffs, boolean disembargoes) {
+                    Handoffs handoffs, GiftExchange exchange, boolean disembargoes) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries: " + maxEntries + " (expected: >= 1)");
         }
@@ -146,8 +159,17 @@ public final class Session {
         this.decoder = descriptors::resolve;
         this.peering = peering;
         this.handoffs = handoffs;
+        this.exchange = exchange;
         this.disembargoes = disembargoes;
         this.gifts = new GiftBox(maxEntries);
+    }
+
+    /**
+     * The session through which {@code reference} reaches its object, one of its imports or
+     * answers; null if it is no such reference.
+     */
+    public static Session through(Object reference) {
+        return Refs.remoteTarget(Refs.shorten(reference)) instanceof Remote remote ? remote.session() : null;
     }
 
     /** What the network layer proved about the peer; null for a session made without it. */
@@ -400,7 +422,7 @@ public final class Session {
             answer = Promise.broken(Problem.of(Problem.LIMIT_EXCEEDED, "%s was not called: %s", d.method(),
                     answers.full()));
         } else if (isBootstrap(d.target(), WITHDRAW_GIFT, d.method())) {
-            answer = handoffs.withdraw(this, d.args());
+            answer = handoffs != null ? handoffs.withdraw(this, d.args()) : exchange.withdraw(this, d.args());
         } else {
             answer = Ref.send(target, d.method(), d.args().toArray());
         }
@@ -419,7 +441,11 @@ public final class Session {
             // Nobody waits for a send-only message: there is no one to tell.
             return;
         } else if (isBootstrap(d.target(), DEPOSIT_GIFT, d.method())) {
-            depositGift(d.args());
+            if (handoffs != null) {
+                depositGift(d.args());
+            } else {
+                exchange.deposit(this, d.args());
+            }
         } else {
             Refs.sendOnly(target, d.method(), d.args().toArray());
         }
@@ -427,7 +453,8 @@ public final class Session {
 
     /** Whether a message to {@code target} is {@code method} of the handoff protocol, which the session answers itself. */
     private boolean isBootstrap(Descriptor.Target target, String method, String called) {
-        return handoffs != null && method.equals(called) && target instanceof Descriptor.Export e && e.position() == 0;
+        return (handoffs != null || exchange != null) && method.equals(called)
+                && target instanceof Descriptor.Export e && e.position() == 0;
     }
 
     /** A peer may not use the marker's name: only a disembargo travels under it. */
@@ -473,22 +500,41 @@ public final class Session {
         gifts.deposit(Bytes.of(id), args.get(1));
     }
 
-    /** The gift our peer deposited under {@code id}, or {@code waiting}'s promise until it does. */
-    Promise<Object> withdrawGift(Bytes id, Deferred<Object> waiting) {
-        return gifts.withdraw(id, waiting);
+    /**
+     * Keeps {@code gift}, which our peer deposited under {@code id}, for the withdrawal that
+     * names it, or hands it to the one waiting; until the session ends.
+     *
+     * @throws ProtocolException if the id is in use or the peer deposits too many gifts
+     */
+    public void depositGift(Bytes id, Object gift) {
+        gifts.deposit(id, gift);
     }
 
-    void expireGift(Bytes id, Deferred<Object> waiting, Problem why) {
-        gifts.expire(id, waiting, why);
+    /**
+     * The gift our peer deposited under {@code id}, taken out; if it has not come yet, a
+     * promise its deposit resolves, broken if it does not come within {@code patience} or
+     * too many withdrawals wait already. A gift withdrawn before is refused.
+     */
+    public Promise<Object> awaitGift(Bytes id, Duration patience) {
+        Deferred<Object> waiting = Promise.defer();
+        Promise<Object> gift = gifts.withdraw(id, waiting);
+        if (gift == waiting.promise()) {
+            vat.run(() -> vat.timer().after(patience).when(
+                    x -> gifts.expire(id, waiting, Problem.of(Problem.UNAVAILABLE,
+                            "the gift was not deposited within %s", patience.toMillis() % 1000 == 0
+                                    ? patience.toSeconds() + " s" : patience.toMillis() + " ms")),
+                    p -> { }));
+        }
+        return gift;
     }
 
-    /** A handoff count never used before in this session, for our next withdrawal. */
-    synchronized long nextHandoffCount() {
+    /** A handoff count never used before in this session, for our next withdrawal from the peer. */
+    public synchronized long nextHandoffCount() {
         return nextHandoffCount++;
     }
 
     /** Whether the peer's withdrawal may use {@code count}: only counts above every one used before. */
-    synchronized boolean acceptHandoffCount(long count) {
+    public synchronized boolean acceptHandoffCount(long count) {
         if (count <= lastHandoffCount) {
             return false;
         }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,7 +33,9 @@ import java.util.function.UnaryOperator;
  * ({@link Message.Disembargo}, {@link Message.DisembargoPromise}) and handoff certificates are
  * {@code erg/1}'s own and cannot be encoded ({@link NotPassableException});
  * {@code op:start-session} and {@code op:untag}, which the engine does not perform, and a
- * delivery without a method symbol are refused when read ({@link ProtocolException}).
+ * delivery without a method symbol are refused when read ({@link ProtocolException}). OCapN's
+ * own handoff certificates are written and read by the session's handoffs, which the
+ * overloads of {@link #encode} and {@link #toMessage} take.
  * Immutable and safe to share.
  */
 public final class OcapnCodec {
@@ -51,6 +54,14 @@ public final class OcapnCodec {
      *                              exceeds the limits
      */
     public byte[] encode(Message message, ReferenceEncoder references) {
+        return encode(message, references, ReferenceCodec.NONE);
+    }
+
+    /**
+     * As {@link #encode(Message, ReferenceEncoder)}, {@code handoffs} writing first the values
+     * it takes: references handed to a third party, as signed certificates.
+     */
+    public byte[] encode(Message message, ReferenceEncoder references, ReferenceCodec handoffs) {
         Operation operation = switch (message) {
             case Message.Deliver d -> new Operation.Deliver(target(d.target()), withMethod(d.method(), d.args()),
                     d.answerPosition().isPresent() ? d.answerPosition().getAsLong() : null,
@@ -68,7 +79,7 @@ public final class OcapnCodec {
             case Message.DisembargoPromise d -> throw new NotPassableException(
                     "disembargo-promise, which OCapN's CapTP draft lacks");
         };
-        return new CaptpWriter(limits, new Encoding(references)).encode(operation);
+        return new CaptpWriter(limits, new Encoding(references, handoffs)).encode(operation);
     }
 
     /**
@@ -93,11 +104,23 @@ public final class OcapnCodec {
      * resolved through {@code references}, in the order they appear. A stream of operations
      * is read ahead of the session that acts on them, so references are resolved only here.
      *
-     * @throws ProtocolException as {@link #decode}, or if an argument holds a handoff
-     *                           certificate or a locator, which the engine does not take yet
+     * @throws ProtocolException as {@link #decode}, or if an argument holds a signed handoff
+     *                           certificate or a locator, which this form does not take
      */
     public Message toMessage(Operation operation, ReferenceDecoder references) {
-        return message(operation, args -> resolved(args, references));
+        return toMessage(operation, references, e -> {
+            throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
+                    "a signed handoff certificate, which this session does not take");
+        });
+    }
+
+    /**
+     * As {@link #toMessage(Operation, ReferenceDecoder)}, each signed handoff certificate in
+     * the arguments replaced by what {@code certificates} makes of it.
+     */
+    public Message toMessage(Operation operation, ReferenceDecoder references,
+                             Function<SigEnvelope, Object> certificates) {
+        return message(operation, args -> resolved(args, references, certificates));
     }
 
     private static Message message(Operation operation, UnaryOperator<List<Object>> resolve) {
@@ -124,22 +147,21 @@ public final class OcapnCodec {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T resolved(T value, ReferenceDecoder references) {
+    private static <T> T resolved(T value, ReferenceDecoder references, Function<SigEnvelope, Object> certificates) {
         Object out = switch (value) {
             case Descriptor d -> references.decode(toWire(d), Object.class);
             case List<?> list -> {
                 List<Object> items = new ArrayList<>(list.size());
-                list.forEach(item -> items.add(resolved(item, references)));
+                list.forEach(item -> items.add(resolved(item, references, certificates)));
                 yield Collections.unmodifiableList(items);
             }
             case Map<?, ?> map -> {
                 Map<Object, Object> entries = new LinkedHashMap<>();
-                map.forEach((k, v) -> entries.put(k, resolved(v, references)));
+                map.forEach((k, v) -> entries.put(k, resolved(v, references, certificates)));
                 yield Collections.unmodifiableMap(entries);
             }
-            case Tagged t -> new Tagged(t.tag(), resolved(t.value(), references));
-            case SigEnvelope e -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
-                    "a signed handoff certificate, which Erg's OCapN sessions do not take yet");
+            case Tagged t -> new Tagged(t.tag(), resolved(t.value(), references, certificates));
+            case SigEnvelope e -> certificates.apply(e);
             case PeerLocator l -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
                     "an ocapn-node locator as an argument, which Erg's OCapN sessions do not take");
             case SturdyRefLocator l -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
@@ -210,7 +232,7 @@ public final class OcapnCodec {
     }
 
     /** References in arguments, written through the session's encoder. */
-    private record Encoding(ReferenceEncoder references) implements ReferenceCodec {
+    private record Encoding(ReferenceEncoder references, ReferenceCodec handoffs) implements ReferenceCodec {
         @Override
         public boolean reads(String label) {
             return false;
@@ -223,11 +245,14 @@ public final class OcapnCodec {
 
         @Override
         public boolean write(Object value, SyrupWriter out) {
+            if (handoffs.write(value, out)) {
+                return true;
+            }
             Descriptor d = switch (references.encode(value)) {
                 case dev.erg.wire.codec.Descriptor.Target t -> target(t);
                 case dev.erg.wire.codec.Descriptor.Import i -> descriptor(i);
                 case dev.erg.wire.codec.Descriptor.SignedEnvelope<?> e -> throw new NotPassableException(
-                        "an erg/1 handoff certificate, which OCapN's handoffs do not accept (spec/ocapn.md section 12)");
+                        "an erg/1 handoff certificate, which OCapN's handoffs do not accept (spec/ocapn.md section 9)");
                 case dev.erg.wire.codec.Descriptor.Certificate c -> throw new NotPassableException(
                         "an unsigned certificate, which is no reference");
             };

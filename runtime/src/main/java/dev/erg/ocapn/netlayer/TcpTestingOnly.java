@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -149,6 +150,11 @@ public final class TcpTestingOnly implements AutoCloseable {
                     }
                 });
         return result;
+    }
+
+    /** The open session with {@code node}, if any. */
+    public Optional<Session> session(PeerLocator node) {
+        return peers.session(node);
     }
 
     /** The open sessions, one per peer node. */

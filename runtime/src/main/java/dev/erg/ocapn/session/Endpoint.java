@@ -16,8 +16,11 @@ import java.util.Objects;
  * @param limits     bound every operation read and written
  * @param maxEntries bounds the answers and imports a peer may make a session hold
  *                   ({@link Session#DEFAULT_MAX_ENTRIES} by default)
+ * @param handoffs   the node's three-party handoffs, or null for sessions that neither pass
+ *                   references to third nodes nor take them
  */
-public record Endpoint(Vat vat, Object bootstrap, PeerLocator location, WireLimits limits, int maxEntries) {
+public record Endpoint(Vat vat, Object bootstrap, PeerLocator location, WireLimits limits, int maxEntries,
+                       OcapnHandoffs handoffs) {
 
     public Endpoint {
         Objects.requireNonNull(vat, "vat");
@@ -27,5 +30,10 @@ public record Endpoint(Vat vat, Object bootstrap, PeerLocator location, WireLimi
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries: " + maxEntries + " (expected: >= 1)");
         }
+    }
+
+    /** An endpoint whose sessions take part in no three-party handoffs. */
+    public Endpoint(Vat vat, Object bootstrap, PeerLocator location, WireLimits limits, int maxEntries) {
+        this(vat, bootstrap, location, limits, maxEntries, null);
     }
 }

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * bytes of a sturdy ref's swiss number as its {@code ocapn://…/s/<swiss-num>} URI writes it,
  * UTF-8, which for Erg's swiss numbers is their 43-character text, and gives the object
  * {@code sturdy} holds under it. A number that is not such text names nothing, as an unknown
- * one does. {@code deposit-gift} and {@code withdraw-gift} are not offered yet.
+ * one does. {@code deposit-gift} and {@code withdraw-gift} never reach it: the session hands
+ * them to the node's {@link OcapnHandoffs}.
  */
 public final class OcapnBootstrap implements Bootstrap {
 

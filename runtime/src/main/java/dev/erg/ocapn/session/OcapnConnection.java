@@ -201,7 +201,8 @@ public final class OcapnConnection {
             }
             case Operation.StartSession s -> throw new ProtocolException(ProtocolError.SESSION_RULE,
                     "op:start-session in an open session");
-            default -> open.receive(codec.toMessage(operation, open.decoder()));
+            default -> open.receive(endpoint.handoffs() == null ? codec.toMessage(operation, open.decoder())
+                    : codec.toMessage(operation, open.decoder(), e -> endpoint.handoffs().certificate(open, e)));
         }
     }
 
@@ -221,9 +222,19 @@ public final class OcapnConnection {
             key = answer;
             start();
         }
-        Outbound out = message -> wire.write(codec.encode(message, session.encoder()));
-        Session made = Session.unembargoed(endpoint.vat(), out, endpoint.bootstrap(),
-                LocatorUris.format(hello.location()), endpoint.maxEntries());
+        OcapnHandoffs handoffs = endpoint.handoffs();
+        Session made;
+        if (handoffs == null) {
+            Outbound out = message -> wire.write(codec.encode(message, session.encoder()));
+            made = Session.unembargoed(endpoint.vat(), out, endpoint.bootstrap(), LocatorUris.format(hello.location()),
+                    endpoint.maxEntries());
+        } else {
+            Outbound out = message -> wire.write(codec.encode(message, session.encoder(), handoffs.giver(session)));
+            made = Session.unembargoed(endpoint.vat(), out, endpoint.bootstrap(), LocatorUris.format(hello.location()),
+                    endpoint.maxEntries(), handoffs);
+            // Known before anyone hears of the session, so that a handoff can use it at once.
+            handoffs.opened(made, key, hello);
+        }
         session = made;
         if (!peers.opened(this)) {
             abort(CROSSED);
@@ -240,6 +251,9 @@ public final class OcapnConnection {
                 peer == null ? "a peer" : LocatorUris.format(peer.location()), reason);
         Session open = session;
         if (open != null) {
+            if (endpoint.handoffs() != null) {
+                endpoint.handoffs().closed(open);
+            }
             open.lost(why);
         }
         opened.completeExceptionally(new ProblemException(why));

@@ -85,6 +85,24 @@ class CaptpVectorsTest {
         assertThat(receive.handoffCount()).isZero();
     }
 
+    @Test
+    void handoffCertificatesAreTheBytesTheirSignaturesCover() {
+        List<Map<String, Object>> certificates = SpecVectors.vectors("ocapn/captp.json", "certificates");
+        assertThat(certificates).hasSizeGreaterThanOrEqualTo(5);
+        Operation.Deliver withdraw = (Operation.Deliver) reader.decode(
+                valid("op:deliver: withdraw-gift with a signed desc:handoff-receive"));
+        SigEnvelope signedReceive = (SigEnvelope) withdraw.args().get(1);
+        HandoffReceive receive = (HandoffReceive) signedReceive.signed();
+        assertThat(HEX.formatHex(CaptpWriter.encodeSigned(receive.signedGive().signed())))
+                .isEqualTo(certificates.get(0).get("signed"));
+        assertThat(HEX.formatHex(CaptpWriter.encodeSigned(receive))).isEqualTo(certificates.get(1).get("signed"));
+        for (Map<String, Object> v : certificates) {
+            byte[] key = HEX.parseHex((String) object("keys").get(v.get("key")));
+            assertThat(Signatures.verify(key, HEX.parseHex((String) v.get("signed")),
+                    HEX.parseHex((String) v.get("signature")))).as((String) v.get("name")).isEqualTo(v.get("verifies"));
+        }
+    }
+
     private static byte[] valid(String name) {
         return SpecVectors.vectors("ocapn/captp.json", "valid").stream().filter(v -> v.get("name").equals(name))
                 .map(v -> HEX.parseHex((String) v.get("hex"))).findFirst().orElseThrow();
