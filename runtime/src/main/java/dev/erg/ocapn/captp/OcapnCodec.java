@@ -79,7 +79,7 @@ public final class OcapnCodec {
             case Message.DisembargoPromise d -> throw new NotPassableException(
                     "disembargo-promise, which OCapN's CapTP draft lacks");
         };
-        return new CaptpWriter(limits, new Encoding(references, handoffs)).encode(operation);
+        return new CaptpWriter(limits, ReferenceCodec.writeOnly(new Encoding(references, handoffs))).encode(operation);
     }
 
     /**
@@ -232,17 +232,7 @@ public final class OcapnCodec {
     }
 
     /** References in arguments, written through the session's encoder. */
-    private record Encoding(ReferenceEncoder references, ReferenceCodec handoffs) implements ReferenceCodec {
-        @Override
-        public boolean reads(String label) {
-            return false;
-        }
-
-        @Override
-        public Object read(String label, SyrupReader in) {
-            throw new IllegalStateException("writes only");
-        }
-
+    private record Encoding(ReferenceEncoder references, ReferenceCodec handoffs) implements ReferenceCodec.Writer {
         @Override
         public boolean write(Object value, SyrupWriter out) {
             if (handoffs.write(value, out)) {

@@ -13,7 +13,6 @@ import dev.erg.ocapn.captp.PeerLocator;
 import dev.erg.ocapn.captp.SessionIds;
 import dev.erg.ocapn.captp.SigEnvelope;
 import dev.erg.ocapn.syrup.ReferenceCodec;
-import dev.erg.ocapn.syrup.SyrupReader;
 import dev.erg.ocapn.syrup.SyrupWriter;
 import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
@@ -128,35 +127,22 @@ public final class OcapnHandoffs implements GiftExchange {
      * node as a signed {@code desc:handoff-give}, depositing the gift.
      */
     public ReferenceCodec giver(Session to) {
-        return new ReferenceCodec() {
-            @Override
-            public boolean reads(String label) {
+        return ReferenceCodec.writeOnly((value, out) -> {
+            if (value instanceof SigEnvelope envelope) {
+                return CaptpValues.INSTANCE.write(envelope, out);
+            }
+            Session exporter = Session.through(value);
+            if (exporter == null || exporter == to) {
                 return false;
             }
-
-            @Override
-            public Object read(String label, SyrupReader in) {
-                throw new IllegalStateException("writes only");
+            Sides from = bySession.get(exporter);
+            Sides receiver = bySession.get(to);
+            if (from == null || receiver == null) {
+                // Not an OCapN session of ours: the session's own encoder refuses it.
+                return false;
             }
-
-            @Override
-            public boolean write(Object value, SyrupWriter out) {
-                if (value instanceof SigEnvelope envelope) {
-                    return CaptpValues.INSTANCE.write(envelope, out);
-                }
-                Session exporter = Session.through(value);
-                if (exporter == null || exporter == to) {
-                    return false;
-                }
-                Sides from = bySession.get(exporter);
-                Sides receiver = bySession.get(to);
-                if (from == null || receiver == null) {
-                    // Not an OCapN session of ours: the session's own encoder refuses it.
-                    return false;
-                }
-                return CaptpValues.INSTANCE.write(give(value, exporter, from, receiver), out);
-            }
-        };
+            return CaptpValues.INSTANCE.write(give(value, exporter, from, receiver), out);
+        });
     }
 
     private SigEnvelope give(Object gift, Session exporter, Sides from, Sides receiver) {

@@ -9,22 +9,34 @@ package dev.erg.ocapn.syrup;
 public interface ReferenceCodec {
 
     /** No references: every descriptor is refused, as in a value that is data only. */
-    ReferenceCodec NONE = new ReferenceCodec() {
-        @Override
-        public boolean reads(String label) {
-            return false;
-        }
+    ReferenceCodec NONE = writeOnly((value, out) -> false);
 
-        @Override
-        public Object read(String label, SyrupReader in) {
-            throw new IllegalStateException("reads no records");
-        }
+    /** A codec that reads no records and writes what {@code writer} writes. */
+    static ReferenceCodec writeOnly(Writer writer) {
+        return new ReferenceCodec() {
+            @Override
+            public boolean reads(String label) {
+                return false;
+            }
 
-        @Override
-        public boolean write(Object value, SyrupWriter out) {
-            return false;
-        }
-    };
+            @Override
+            public Object read(String label, SyrupReader in) {
+                throw new IllegalStateException("reads no records");
+            }
+
+            @Override
+            public boolean write(Object value, SyrupWriter out) {
+                return writer.write(value, out);
+            }
+        };
+    }
+
+    /** How a write-only codec writes a value, as {@link ReferenceCodec#write}. */
+    @FunctionalInterface
+    interface Writer {
+        /** Writes {@code value} as a reference and answers true, or answers false if it is none of this codec's. */
+        boolean write(Object value, SyrupWriter out);
+    }
 
     /** Whether records labelled with the symbol {@code label} are references this codec reads. */
     boolean reads(String label);
