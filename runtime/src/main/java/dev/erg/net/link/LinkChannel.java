@@ -73,8 +73,10 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
     private LinkHandler handler;
     private ReferenceDecoder references;
     private ScheduledFuture<?> timeout;
-    /** Whether a message of the read in progress had its turns run here: only one of a burst does. */
-    private boolean ranTurnsInRead;
+    /** The messages of the read in progress, once the session is open. */
+    private ReadBurst burst;
+    /** Ends the burst: a task queued with its first frame, made once. */
+    private Runnable burstEnder;
 
     /**
      * @param expected the vat id a dialer expects, or null on the listening side
@@ -175,7 +177,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        ranTurnsInRead = false;
+        endBurst();
         ctx.fireChannelReadComplete();
     }
 
@@ -186,7 +188,12 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
             switch (state) {
                 case START -> start(ctx, frame);
                 case MOVED -> moved(ctx, frame);
-                case OPEN -> deliver(ctx, frame);
+                case OPEN -> {
+                    if (burst.add(frame)) {
+                        // The read's end hands the burst over; this catches a read whose end is not signalled.
+                        ctx.executor().execute(burstEnder);
+                    }
+                }
                 case TLS, CLOSING -> {
                     // Nothing may arrive before TLS completes; after an error, input is discarded.
                 }
@@ -237,6 +244,12 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         handler = acceptor.apply(established);
         handler.opened(established);
         references = handler.references();
+        burst = new ReadBurst(held -> {
+            if (state == State.OPEN) {
+                deliver(ctx, held);
+            }
+        });
+        burstEnder = burst::end;
         if (dialed != null) {
             dialed.complete(established);
         }
@@ -278,16 +291,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
             case Message.Abort abort -> close(ctx.channel(), "peer aborted: " + abort.reason());
             case Message.StartSession again -> abortForProtocol(ctx.channel(), "start-session twice",
                     "protocol: start-session sent twice");
-            // The turns that the first call of a read starts in idle vats run right here, once it
-            // is handed over: a lone call is answered without waking another thread. Those of
-            // the rest of a burst go to the vats' threads, which run them while this one decodes.
-            default -> {
-                if (ranTurnsInRead) {
-                    handler.received(link, message);
-                } else {
-                    ranTurnsInRead = Refs.receive(() -> handler.received(link, message));
-                }
-            }
+            default -> handler.received(link, message);
         }
     }
 
@@ -409,6 +413,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        endBurst();
         if (state != State.CLOSING) {
             close(ctx.channel(), switch (state) {
                 case OPEN -> "connection closed by peer";
@@ -421,6 +426,8 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // What the read framed before the error counts, as it would had it come in an earlier read.
+        endBurst();
         if (cause instanceof ProtocolException pe && state == State.MOVED) {
             failHandshake(ctx.channel(), "redirect " + pe.error().code(), "malformed redirect from "
                     + at(ctx.channel()) + ": " + pe.abortReason());
@@ -443,6 +450,12 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
             }
         }
         close(ctx.channel(), reasonOf(cause));
+    }
+
+    private void endBurst() {
+        if (burst != null) {
+            burst.end();
+        }
     }
 
     /**
