@@ -10,9 +10,7 @@ import dev.erg.wire.NotPassableException;
 import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.Message;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The promises for the peer's questions, by the answer position the peer chose, so that it
@@ -23,7 +21,7 @@ final class Answers {
 
     private final Session session;
     private final Vat vat;
-    private final Map<Long, Promise<Object>> byPosition = new HashMap<>();
+    private final PositionMap<Promise<Object>> byPosition = new PositionMap<>();
     /** Promises the peer asked to be told of, not yet settled or being told now. */
     private int untold;
 

@@ -1,6 +1,7 @@
 package dev.erg.captp.session;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,19 +13,22 @@ final class ExportTable {
 
     private static final class Entry {
         final Object object;
+        /** Whether the object is in {@code byObject}: a settler, sent once, is found by position only. */
+        final boolean indexed;
         long sent;
 
-        Entry(Object object) {
+        Entry(Object object, boolean indexed) {
             this.object = object;
+            this.indexed = indexed;
         }
     }
 
-    private final Map<Long, Entry> byPosition = new HashMap<>();
+    private final PositionMap<Entry> byPosition = new PositionMap<>();
     private final Map<Object, Long> byObject = new HashMap<>();
     private long next = 1;
 
     ExportTable(Object bootstrap) {
-        byPosition.put(0L, new Entry(bootstrap));
+        byPosition.put(0, new Entry(bootstrap, false));
     }
 
     /** The position of {@code object}, exporting it if new; counts one more reference sent. */
@@ -32,10 +36,19 @@ final class ExportTable {
         Long position = byObject.get(object);
         if (position == null) {
             position = next++;
-            byPosition.put(position, new Entry(object));
+            byPosition.put(position, new Entry(object, true));
             byObject.put(object, position);
         }
         byPosition.get(position).sent++;
+        return position;
+    }
+
+    /** Exports {@code settler}, sent once and never again, at a new position. */
+    long exportSettler(Settler settler) {
+        long position = next++;
+        Entry e = new Entry(settler, false);
+        e.sent = 1;
+        byPosition.put(position, e);
         return position;
     }
 
@@ -47,13 +60,13 @@ final class ExportTable {
 
     /** Whether {@code object} is exported here, so that the peer can name it by an export descriptor. */
     boolean holds(Object object) {
-        return object != null && (byObject.containsKey(object) || object.equals(byPosition.get(0L).object));
+        return object != null && (byObject.containsKey(object) || object.equals(byPosition.get(0).object));
     }
 
     /** Removes the entry at {@code position} whatever its count (a settler that has served). */
     void remove(long position) {
         Entry e = byPosition.remove(position);
-        if (e != null) {
+        if (e != null && e.indexed) {
             byObject.remove(e.object);
         }
     }
@@ -79,7 +92,7 @@ final class ExportTable {
     }
 
     /** Every settler still waiting for the peer. */
-    java.util.List<Settler> settlers() {
+    List<Settler> settlers() {
         return byPosition.values().stream()
                 .map(e -> e.object)
                 .filter(o -> o instanceof Settler)
@@ -89,10 +102,10 @@ final class ExportTable {
 
     /** Forgets every export but the bootstrap object: the peer that could name them is gone. */
     void clear() {
-        Entry bootstrap = byPosition.get(0L);
+        Entry bootstrap = byPosition.get(0);
         byPosition.clear();
         byObject.clear();
-        byPosition.put(0L, bootstrap);
+        byPosition.put(0, bootstrap);
     }
 
     int size() {

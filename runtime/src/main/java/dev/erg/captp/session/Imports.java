@@ -11,8 +11,6 @@ import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.Unreadable;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The peer's exports we hold, by position, each a {@link Remote} behind our eventual
@@ -26,8 +24,8 @@ final class Imports {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final Session session;
-    private final Map<Long, Entry> byPosition = new HashMap<>();
-    private final Map<Long, Promise<Object>> promises = new HashMap<>();
+    private final PositionMap<Entry> byPosition = new PositionMap<>();
+    private final PositionMap<Promise<Object>> promises = new PositionMap<>();
     /** References refused since the table last had room: a peer that keeps sending them is aborted. */
     private int refusedInARow;
 
@@ -38,11 +36,11 @@ final class Imports {
     /** The peer's bootstrap object, its export 0; not counted, since position 0 is never freed. */
     Remote bootstrap() {
         synchronized (session) {
-            Entry entry = byPosition.get(0L);
+            Entry entry = byPosition.get(0);
             Remote remote = entry == null ? null : entry.remote.get();
             if (remote == null) {
                 remote = new Remote(session, new Descriptor.Export(0));
-                byPosition.put(0L, new Entry(remote));
+                byPosition.put(0, new Entry(remote));
             }
             return remote;
         }
@@ -94,7 +92,7 @@ final class Imports {
 
     /** Entries that count against the limit: all but the peer's bootstrap object. Under the lock. */
     private int counted() {
-        return byPosition.size() - (byPosition.containsKey(0L) ? 1 : 0);
+        return byPosition.size() - (byPosition.containsKey(0) ? 1 : 0);
     }
 
     /** Our promise for the peer's promise at {@code position}; the first time, asks to be told. */
@@ -114,7 +112,7 @@ final class Imports {
             }
             Deferred<Object> made = Refs.deferPipelined(of(position));
             promises.put(position, made.promise());
-            long settler = session.exports.export(new Settler(made.resolver(), Object.class, -1, position));
+            long settler = session.exports.exportSettler(new Settler(made.resolver(), Object.class, -1, position));
             session.sender.send(new Message.Listen(new Descriptor.Export(position),
                     new Descriptor.ImportObject(settler), false));
             return made.promise();
@@ -180,7 +178,7 @@ final class Imports {
             // Checked under the lock: once lost() has taken the settlers to break, none may be added.
             lostAlready = session.problem();
             if (lostAlready == null) {
-                long settler = session.exports.export(new Settler(told, Object.class, -1, -1));
+                long settler = session.exports.exportSettler(new Settler(told, Object.class, -1, -1));
                 session.sender.send(new Message.Listen(remote.target(), new Descriptor.ImportObject(settler), false));
             }
         }

@@ -6,9 +6,7 @@ import dev.erg.vat.spi.Refs;
 import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.Unreadable;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -21,7 +19,7 @@ import java.util.OptionalLong;
 final class Questions {
 
     private final Session session;
-    private final Map<Long, Remote> pipelines = new HashMap<>();
+    private final PositionMap<Remote> pipelines = new PositionMap<>();
     private long next;
 
     Questions(Session session) {
@@ -33,7 +31,7 @@ final class Questions {
         long question = next++;
         Remote pipeline = new Remote(session, new Descriptor.Answer(question));
         pipelines.put(question, pipeline);
-        long settler = session.exports.export(new Settler(answer, answerType, question, -1));
+        long settler = session.exports.exportSettler(new Settler(answer, answerType, question, -1));
         session.sender.send(new Message.Deliver(remote.target(), method, arguments, OptionalLong.of(question),
                 Optional.of(new Descriptor.ImportObject(settler)), session.outgoingTrace()));
         return pipeline;
