@@ -135,9 +135,9 @@ public final class Ref {
         }
     }
 
+    /** Delivers to a promise, or hands over to {@link Targets#deliver}, which looks into a proxy only once. */
     private static void route(Object target, String method, Object[] args, Promise<Object> answer) {
-        Promise<?> promise = promiseBehind(target);
-        if (promise != null) {
+        if (target instanceof Promise<?> promise) {
             promise.sendMessage(null, method, args, answer, null);
         } else {
             Targets.deliver(target, null, null, method, args, answer, null);

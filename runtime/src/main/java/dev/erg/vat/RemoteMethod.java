@@ -27,6 +27,8 @@ final class RemoteMethod {
     private final String refusal;
     private final Class<?> declaringInterface;
     private final String description;
+    /** What a mismatching answer is said to be: made once, not per call. */
+    private final String answerDescription;
     private final MethodHandle invoker;
 
     RemoteMethod(Method method) {
@@ -35,6 +37,7 @@ final class RemoteMethod {
         this.answerType = answerType(method);
         this.declaringInterface = method.getDeclaringClass();
         this.description = declaringInterface.getSimpleName() + "." + method.getName();
+        this.answerDescription = "the answer of " + description;
         Type[] types = method.getGenericParameterTypes();
         Conversion[] compiled = new Conversion[types.length];
         Conversion answerConversion = null;
@@ -93,7 +96,7 @@ final class RemoteMethod {
     /** Makes {@code promise}, the answer to a call of this method, convert its value to the declared type. */
     void expectAnswer(Promise<Object> promise) {
         if (answer != null) {
-            promise.expect(answer, "the answer of " + description);
+            promise.expect(answer, answerDescription);
         }
     }
 

@@ -27,6 +27,10 @@ final class ImmutableList extends AbstractList<Object> implements RandomAccess {
         if (list instanceof ImmutableList immutable) {
             return immutable;
         }
+        if (list.size() == 1) {
+            // An answer's one value: no iterator, as a singleton list's toArray takes.
+            return new ImmutableList(new Object[] {list.getFirst()});
+        }
         Object[] copy = list.toArray();
         return copy.length == 0 ? EMPTY : new ImmutableList(copy);
     }
