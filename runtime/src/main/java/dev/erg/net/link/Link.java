@@ -169,7 +169,8 @@ public final class Link {
     private void writeBatch(int bytes) {
         ByteBuf out = channel.alloc().ioBuffer(bytes);
         for (ByteBuf frame : batch) {
-            out.writeBytes(frame);
+            // From the array itself: copying from a heap buffer would wrap it in a NIO buffer first.
+            out.writeBytes(frame.array(), frame.arrayOffset() + frame.readerIndex(), frame.readableBytes());
         }
         batch.clear();
         channel.write(out, channel.voidPromise());
