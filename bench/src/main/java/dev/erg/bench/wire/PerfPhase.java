@@ -22,29 +22,38 @@ final class PerfPhase {
         }
         System.out.println("Context switches and system calls (perf stat -e " + PerfStat.EVENTS
                 + ", all threads; client = this JVM, server = the system's JVM), per round trip with one outstanding "
-                + "and per message with " + String.format("%,d", WireSystem.OUTSTANDING) + " outstanding:");
+                + "and per message with " + String.format("%,d", WireSystem.OUTSTANDING) + " outstanding; "
+                + "packets: the loopback interface's, both directions, from the kernel's counter:");
         System.out.println();
-        System.out.println("| system | phase | client switches | server switches | client syscalls | server syscalls |");
-        System.out.println("|---|---|---:|---:|---:|---:|");
+        System.out.println("| system | phase | client switches | server switches | client syscalls | server syscalls | packets |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
         long self = ProcessHandle.current().pid();
         for (WireSystem system : systems) {
             PerfStat client = PerfStat.start(self);
             PerfStat server = PerfStat.start(system.serverPid());
+            long packets = LoopbackPackets.count();
             system.roundTrips(options.roundTrips());
-            row(system, "round trip", client.stop(), server.stop(), options.roundTrips());
+            row(system, "round trip", client.stop(), server.stop(), packets, options.roundTrips());
 
             client = PerfStat.start(self);
             server = PerfStat.start(system.serverPid());
+            packets = LoopbackPackets.count();
             long start = System.nanoTime();
             double perSecond = system.throughput(options.seconds());
             long messages = Math.round(perSecond * (System.nanoTime() - start) / 1e9);
-            row(system, "message at " + String.format("%,d", WireSystem.OUTSTANDING), client.stop(), server.stop(), messages);
+            row(system, "message at " + String.format("%,d", WireSystem.OUTSTANDING), client.stop(), server.stop(),
+                    packets, messages);
         }
     }
 
-    private static void row(WireSystem system, String phase, PerfStat.Counts client, PerfStat.Counts server, long ops) {
-        System.out.printf("| %s | %s | %.2f | %.2f | %.2f | %.2f |%n", system.name(), phase,
+    /** One row; {@code packetsBefore} is the loopback counter at the phase's start. */
+    private static void row(WireSystem system, String phase, PerfStat.Counts client, PerfStat.Counts server,
+                            long packetsBefore, long ops) {
+        long packetsAfter = LoopbackPackets.count();
+        String packets = packetsBefore < 0 || packetsAfter < 0 ? "n/a"
+                : String.format("%.2f", (packetsAfter - packetsBefore) / (double) ops);
+        System.out.printf("| %s | %s | %.2f | %.2f | %.2f | %.2f | %s |%n", system.name(), phase,
                 client.contextSwitches() / (double) ops, server.contextSwitches() / (double) ops,
-                client.syscalls() / (double) ops, server.syscalls() / (double) ops);
+                client.syscalls() / (double) ops, server.syscalls() / (double) ops, packets);
     }
 }
