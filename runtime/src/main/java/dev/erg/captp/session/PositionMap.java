@@ -1,6 +1,8 @@
 package dev.erg.captp.session;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -61,14 +63,23 @@ final class PositionMap<V> {
         return size;
     }
 
-    /** The values, in no particular order, in a list of their own. */
+    /**
+     * The values in order of position, in a list of their own: the same order in every run, as
+     * a simulation replaying a seed needs, whatever each map's seed.
+     */
     @SuppressWarnings("unchecked")
     List<V> values() {
-        List<V> all = new ArrayList<>(size);
-        for (Object v : values) {
-            if (v != null) {
-                all.add((V) v);
+        Integer[] slots = new Integer[size];
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                slots[n++] = i;
             }
+        }
+        Arrays.sort(slots, Comparator.comparingLong(i -> keys[i]));
+        List<V> all = new ArrayList<>(size);
+        for (Integer i : slots) {
+            all.add((V) values[i]);
         }
         return all;
     }
