@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * without a tracer records nothing and carries no context.
  *
  * <p>Whether a trace is recorded is decided once, at its root: a turn queued from outside any
- * turn (a {@link dev.erg.vat.Vat#run} from a plain thread, or a message from another machine
- * that carries no context) is sampled at {@link Builder#sampleRate}; everything it causes
+ * turn (a {@link dev.erg.vat.Vat#run} or an eventual send from a plain thread, or a message
+ * from another machine that carries no context) is sampled at {@link Builder#sampleRate}; the
+ * answer of a message sent so is named by the root; everything it causes
  * inherits the decision, across vats and, through the wire, across machines.
  *
  * <p>Span and trace ids are drawn from a counter mixed with a random salt (given by
