@@ -71,9 +71,9 @@ public final class Tracer {
         return new TraceContext(mix(~salt ^ n), low, nonZero(mix(low ^ salt)), TraceContext.SAMPLED);
     }
 
-    /** A new span of {@code parent}'s trace. */
+    /** A new span of {@code parent}'s trace, whose parent is {@code parent}'s span. */
     public TraceContext child(TraceContext parent) {
-        return parent.withSpan(nonZero(mix(salt ^ (counter.incrementAndGet() * 0x9E3779B97F4A7C15L))));
+        return parent.child(nonZero(mix(salt ^ (counter.incrementAndGet() * 0x9E3779B97F4A7C15L))));
     }
 
     /** Every event the logs of live vats keep now, log by log, each oldest first. */
