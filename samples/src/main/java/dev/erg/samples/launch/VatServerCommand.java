@@ -31,10 +31,12 @@ public final class VatServerCommand {
         List<String> command = new ArrayList<>(List.of(ServerProcess.javaExecutable(), "-XX:+UseSerialGC",
                 "-cp", ServerProcess.classPath(), VatServerMain.class.getName()));
         command.addAll(List.of(args));
+        // To files, so that a command that hangs cannot hang the caller in a read.
+        Path out = directory.resolve("vat-server-command.out");
         Path err = directory.resolve("vat-server-command.err");
         Process process = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.to(out.toFile()))
                 .redirectError(ProcessBuilder.Redirect.to(err.toFile())).start();
-        byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException("vat-server " + String.join(" ", args) + " did not end within " + SECONDS + " s");
@@ -43,6 +45,6 @@ public final class VatServerCommand {
             throw new IOException("vat-server " + String.join(" ", args) + " failed (exit status "
                     + process.exitValue() + "): " + Files.readString(err, StandardCharsets.UTF_8).strip());
         }
-        return new String(out, StandardCharsets.UTF_8).lines().toList();
+        return Files.readAllLines(out, StandardCharsets.UTF_8);
     }
 }
