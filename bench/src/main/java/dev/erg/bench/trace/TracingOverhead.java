@@ -12,14 +12,9 @@
  * machine's load and the garbage of one mode fall on all three alike; the figures that count
  * are the medians, and each mode's median against tracing off.
  *
- * Run it (after building bench/target/benchmarks.jar, see bench/README.md):
- *
- *   java --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED \
- *       -cp bench/target/benchmarks.jar dev.erg.bench.trace.TracingOverhead [ROUNDS [ROOTS [WINDOW]]]
- *
- * Defaults: 9 rounds of 1,000,000 roots, a window of 1,000, after 3 unreported runs of each
- * mode. Prints turns per second per mode and round, then each mode's median and its ratio to
- * tracing off.
+ * Usage: see the class Javadoc and bench/README.md. Defaults: 9 rounds of 1,000,000 roots, a
+ * window of 1,000, after 3 unreported runs of each mode. Prints turns per second per mode and
+ * round, then each mode's median and its ratio to tracing off.
  */
 package dev.erg.bench.trace;
 
@@ -36,7 +31,15 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
-/** Turn throughput with tracing off, on and sampled at 1%, side by side, with a bounded window of roots. */
+/**
+ * Turn throughput with tracing off, on and sampled at 1%, side by side, with a bounded window
+ * of roots. Run it, after building {@code bench/target/benchmarks.jar}:
+ *
+ * <pre>{@code
+ * java --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED \
+ *     -cp bench/target/benchmarks.jar dev.erg.bench.trace.TracingOverhead [ROUNDS [ROOTS [WINDOW]]]
+ * }</pre>
+ */
 public final class TracingOverhead {
 
     private static final int TURNS_PER_ROOT = 3;
