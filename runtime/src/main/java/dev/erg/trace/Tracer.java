@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * without a tracer records nothing and carries no context.
  *
  * <p>Whether a trace is recorded is decided once, at its root: a turn queued from outside any
- * turn (a {@link dev.erg.vat.Vat#run} from a plain thread, or a message from another machine
- * that carries no context) is sampled at {@link Builder#sampleRate}; everything it causes
+ * turn (a {@link dev.erg.vat.Vat#run} or an eventual send from a plain thread, or a message
+ * from another machine that carries no context) is sampled at {@link Builder#sampleRate}; the
+ * answer of a message sent so is named by the root; everything it causes
  * inherits the decision, across vats and, through the wire, across machines.
  *
  * <p>Span and trace ids are drawn from a counter mixed with a random salt (given by
@@ -70,9 +71,9 @@ public final class Tracer {
         return new TraceContext(mix(~salt ^ n), low, nonZero(mix(low ^ salt)), TraceContext.SAMPLED);
     }
 
-    /** A new span of {@code parent}'s trace. */
+    /** A new span of {@code parent}'s trace, whose parent is {@code parent}'s span. */
     public TraceContext child(TraceContext parent) {
-        return parent.withSpan(nonZero(mix(salt ^ (counter.incrementAndGet() * 0x9E3779B97F4A7C15L))));
+        return parent.child(nonZero(mix(salt ^ (counter.incrementAndGet() * 0x9E3779B97F4A7C15L))));
     }
 
     /** Every event the logs of live vats keep now, log by log, each oldest first. */

@@ -1,5 +1,7 @@
 package dev.erg.vat;
 
+import dev.erg.trace.TraceContext;
+
 /** A turn that delivers one eventual send to its target object, in the target's vat. */
 final class Delivery extends Turn {
 
@@ -20,6 +22,16 @@ final class Delivery extends Turn {
         this.args = args;
         this.answer = answer;
         this.sender = sender;
+    }
+
+    /**
+     * Names the answer, if any and not named yet, by {@code root}: the context this delivery
+     * was given as the root of a trace, for a message sent from outside any turn.
+     */
+    void nameAnswer(TraceContext root) {
+        if (answer != null && answer.trace() == null) {
+            answer.trace(root);
+        }
     }
 
     @Override

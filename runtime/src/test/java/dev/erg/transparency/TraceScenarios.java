@@ -41,6 +41,14 @@ final class TraceScenarios {
         }
     }
 
+    /** Bids on an auction in another vat on behalf of whoever holds it. */
+    private record Agent(Auction auction) implements Auction {
+        @Override
+        public Promise<Long> bid(long amount) {
+            return auction.bid(amount);
+        }
+    }
+
     /** A message as the graph shows it, without its span ids, which differ from run to run. */
     private static String edge(TraceGraph graph, TraceGraph.Message m) {
         String cause = m.reactsTo() != 0
@@ -62,6 +70,23 @@ final class TraceScenarios {
                     out.add("graph", edge(graph, m));
                 }
                 graph.why(bid.span()).orElseThrow().lines()
+                        .forEach(line -> out.add("why", line.replaceAll("[0-9a-f]{16}", "…")));
+                return -1L;
+            }));
+        }), Scenario.of("a message sent from outside any turn is the root its broken answer is explained back to",
+                (w, out) -> {
+            Purse purse = w.share("bank", new Funds(100), Purse.class, "auction");
+            Auction auction = w.share("auction", new Bidding(purse), Auction.class, "alice");
+            Auction agent = w.share("alice", new Agent(auction), Auction.class, "alice");
+            Promise<Long> answer = agent.bid(500);
+            return w.vat("alice").callPromise(() -> answer.otherwise(problem -> {
+                TraceGraph graph = w.trace();
+                TraceGraph.Message root = graph.messagesLabelled("Auction.bid").stream()
+                        .filter(m -> m.sentIn() == 0).reduce((first, second) -> second).orElseThrow();
+                for (TraceGraph.Message m : graph.traceOf(root.span())) {
+                    out.add("graph", edge(graph, m));
+                }
+                graph.why(root.span()).orElseThrow().lines()
                         .forEach(line -> out.add("why", line.replaceAll("[0-9a-f]{16}", "…")));
                 return -1L;
             }));

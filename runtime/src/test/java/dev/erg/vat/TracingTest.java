@@ -2,6 +2,7 @@ package dev.erg.vat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.trace.TraceContext;
 import dev.erg.trace.TraceEvent;
 import dev.erg.trace.TraceGraph;
 import dev.erg.trace.Tracer;
@@ -105,6 +106,78 @@ class TracingTest {
         assertThat(graph.why(bid)).isEmpty();
         assertThat(events.stream().filter(e -> e.kind() == TraceEvent.Kind.BEGIN).count())
                 .isEqualTo(events.stream().filter(e -> e.kind() == TraceEvent.Kind.END).count()).isEqualTo(4);
+    }
+
+    @Test
+    void aMessageSentFromAPlainThreadIsARootWhoseBrokenAnswerIsExplained() {
+        DeterministicScheduler scheduler = new DeterministicScheduler(5);
+        Tracer tracer = Tracer.builder().seed(5).build();
+        List<TraceEvent> events;
+        Promise<Long> answer;
+        try (VatRuntime runtime = VatRuntime.builder().scheduler(scheduler).tracer(tracer).build()) {
+            Purse purse = runtime.newVat("bank").export(new Funds(100), Purse.class);
+            Auction auction = runtime.newVat("auction").export(new Bidding(purse), Auction.class);
+            answer = auction.bid(500);
+            scheduler.runUntilIdle();
+            assertThat(answer.problemOrNull().kind()).isEqualTo("Insufficient");
+            events = tracer.events();
+        }
+        long bid = spanOf(events, TraceEvent.Kind.SEND, "Auction.bid");
+        long withdraw = spanOf(events, TraceEvent.Kind.SEND, "Purse.withdraw");
+        assertThat(answer.trace().span()).isEqualTo(bid);
+        TraceEvent broke = events.stream().filter(e -> e.kind() == TraceEvent.Kind.BREAK && e.span() == bid)
+                .findFirst().orElseThrow();
+        assertThat(broke.cause()).isEqualTo(withdraw);
+
+        TraceGraph.Why why = TraceGraph.of(events).why(bid).orElseThrow();
+
+        assertThat(why.answers()).extracting(TraceGraph.Message::span).containsExactly(bid, withdraw);
+        assertThat(why.turns()).extracting(TraceGraph.Message::label, TraceGraph.Message::from, TraceGraph.Message::to)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Purse.withdraw", "auction", "bank"),
+                        org.assertj.core.groups.Tuple.tuple("Auction.bid", "auction", "auction"));
+        assertThat(why.lines().getLast()).isEqualTo("    Auction.bid [" + TraceContext.spanId(bid)
+                + "] was queued from outside any turn (the root)");
+    }
+
+    @Test
+    void aMessageSentByRefSendFromAPlainThreadIsFulfilledInItsOwnTrace() {
+        DeterministicScheduler scheduler = new DeterministicScheduler(6);
+        Tracer tracer = Tracer.builder().seed(6).build();
+        List<TraceEvent> events;
+        Promise<Object> answer;
+        try (VatRuntime runtime = VatRuntime.builder().scheduler(scheduler).tracer(tracer).build()) {
+            Purse purse = runtime.newVat("bank").export(new Funds(100), Purse.class);
+            answer = Ref.send(purse, "withdraw", 30L);
+            scheduler.runUntilIdle();
+            events = tracer.events();
+        }
+        long withdraw = spanOf(events, TraceEvent.Kind.SEND, "Purse.withdraw");
+        assertThat(answer.trace().span()).isEqualTo(withdraw);
+        assertThat(events).filteredOn(e -> e.kind() == TraceEvent.Kind.SEND).singleElement()
+                .satisfies(send -> assertThat(send.parent()).isZero());
+        assertThat(TraceGraph.of(events).message(withdraw).orElseThrow().outcome()).isEqualTo("fulfilled");
+    }
+
+    @Test
+    void plainThreadSendsAreSampledAtTheTracersRate() {
+        DeterministicScheduler scheduler = new DeterministicScheduler(8);
+        Tracer tracer = Tracer.builder().seed(8).sampleRate(0.5).build();
+        int sends = 40;
+        List<Promise<Long>> answers = new ArrayList<>();
+        List<TraceEvent> events;
+        try (VatRuntime runtime = VatRuntime.builder().scheduler(scheduler).tracer(tracer).build()) {
+            Purse purse = runtime.newVat("bank").export(new Funds(10), Purse.class);
+            for (int i = 0; i < sends; i++) {
+                answers.add(purse.withdraw(20));
+            }
+            scheduler.runUntilIdle();
+            events = tracer.events();
+        }
+        List<Promise<Long>> traced = answers.stream().filter(a -> a.trace() != null).toList();
+        assertThat(traced.size()).as("traced of %d sends", sends).isBetween(10, 30);
+        Set<Long> broken = events.stream().filter(e -> e.kind() == TraceEvent.Kind.BREAK).map(TraceEvent::span)
+                .collect(Collectors.toSet());
+        assertThat(broken).isEqualTo(traced.stream().map(a -> a.trace().span()).collect(Collectors.toSet()));
     }
 
     @Test

@@ -1,14 +1,20 @@
 /*
  * Workload: turn throughput of one runtime with causality tracing off (no tracer), on (every
- * root sampled, events kept in the vats' ring buffers) and sampled at 1%, measured in
- * interleaved rounds so that the machine's load falls on all three alike. A round starts ROOTS
+ * root sampled, events kept in the vats' ring buffers) and sampled at 1%. A run starts ROOTS
  * roots from the benchmark's thread, each a turn of a sender vat that sends one request to an
  * echo vat and reacts to its answer in a third turn: 3 turns per root, every root a separate
- * trace, so that 1% sampling traces about 1% of the turns. The runtime has one thread, so that
- * the figure is turns per second of one core, not of the scheduler's hand-offs.
+ * trace, so that 1% sampling traces about 1% of the turns. At most WINDOW roots are
+ * outstanding at once (RootWindow): the turns, promises and trace events in flight stay
+ * bounded, so that a run measures tracing rather than the collector's work on a queue of every
+ * root at once. The runtime has one thread, so that the figure is turns per second of one core,
+ * not of the scheduler's hand-offs. Each round runs the three modes one after the other, in an
+ * order rotated from round to round, each on a fresh runtime after a System.gc(), so that the
+ * machine's load and the garbage of one mode fall on all three alike; the figures that count
+ * are the medians, and each mode's median against tracing off.
  *
- * Usage: TracingOverhead [ROUNDS [ROOTS]]; defaults 7 and 200000. Prints turns per second per
- * mode and round, then medians and each mode's median against tracing off.
+ * Usage: see the class Javadoc and bench/README.md. Defaults: 9 rounds of 1,000,000 roots, a
+ * window of 1,000, after 3 unreported runs of each mode. Prints turns per second per mode and
+ * round, then each mode's median and its ratio to tracing off.
  */
 package dev.erg.bench.trace;
 
@@ -22,17 +28,26 @@ import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 
-/** Turn throughput with tracing off, on and sampled at 1%, side by side. */
+/**
+ * Turn throughput with tracing off, on and sampled at 1%, side by side, with a bounded window
+ * of roots. Run it, after building {@code bench/target/benchmarks.jar}:
+ *
+ * <pre>{@code
+ * java --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED \
+ *     -cp bench/target/benchmarks.jar dev.erg.bench.trace.TracingOverhead [ROUNDS [ROOTS [WINDOW]]]
+ * }</pre>
+ */
 public final class TracingOverhead {
 
     private static final int TURNS_PER_ROOT = 3;
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+    /** Runs of each mode before the rounds, unreported, so that the rounds measure compiled code. */
+    private static final int WARM_UP_RUNS = 3;
 
-    /** How a runtime of one round traces. */
+    /** How a runtime of one run traces. */
     private enum Tracing {
         OFF("off", -1), ON("on (all)", 1.0), SAMPLED("sampled 1%", 0.01);
 
@@ -57,18 +72,21 @@ public final class TracingOverhead {
     }
 
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        int roots = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        int rounds = args.length > 0 ? positive(args[0], "ROUNDS") : 9;
+        int roots = args.length > 1 ? positive(args[1], "ROOTS") : 1_000_000;
+        int window = args.length > 2 ? positive(args[2], "WINDOW") : 1_000;
         Tracing[] modes = Tracing.values();
-        double[][] rates = new double[modes.length][rounds];
-        for (Tracing mode : modes) {
-            turnsPerSecond(mode, roots);
+        for (int run = 0; run < WARM_UP_RUNS; run++) {
+            for (Tracing mode : modes) {
+                turnsPerSecond(mode, roots, window);
+            }
         }
+        double[][] rates = new double[modes.length][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int k = 0; k < modes.length; k++) {
                 // Rotated, so that no mode always runs first in a round.
                 int m = (round + k) % modes.length;
-                rates[m][round] = turnsPerSecond(modes[m], roots);
+                rates[m][round] = turnsPerSecond(modes[m], roots, window);
             }
             StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
             for (int m = 0; m < modes.length; m++) {
@@ -78,29 +96,60 @@ public final class TracingOverhead {
         }
         double off = median(rates[0]);
         System.out.println();
-        System.out.println("| tracing | turns/s (median of " + rounds + ") | against off |");
+        System.out.printf("| tracing | turns/s (median of %d rounds, window %,d) | against off |%n", rounds, window);
         System.out.println("|---|---:|---:|");
         for (int m = 0; m < modes.length; m++) {
             double median = median(rates[m]);
-            System.out.printf("| %s | %,.0f | %+.1f%% |%n", modes[m].label, median, (median / off - 1) * 100);
+            System.out.printf("| %s | %,.0f | %.3f× (%+.1f%%) |%n", modes[m].label, median, median / off,
+                    (median / off - 1) * 100);
         }
     }
 
-    /** Runs {@code roots} roots on a fresh runtime traced as {@code mode}; returns turns per second. */
-    private static double turnsPerSecond(Tracing mode, int roots) {
+    private static int positive(String arg, String name) {
+        try {
+            int value = Integer.parseInt(arg);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as for a value that is not positive
+        }
+        throw new IllegalArgumentException(name + ": \"" + arg + "\" (expected: a positive whole number)");
+    }
+
+    /**
+     * Runs {@code roots} roots, at most {@code window} at once, on a fresh runtime traced as
+     * {@code mode}; returns turns per second.
+     */
+    private static double turnsPerSecond(Tracing mode, int roots, int window) {
+        System.gc();
         try (VatRuntime runtime = mode.runtime()) {
             Vat sender = runtime.newVat("sender");
             Echo echo = runtime.newVat("echo").export(new Echoer(), Echo.class);
             Deferred<Long> done = Promise.defer();
             AnswerCounter counter = new AnswerCounter(roots, done.resolver());
-            Consumer<Problem> broken = counter::broken;
+            RootWindow inFlight = new RootWindow(window, PATIENCE);
+            Consumer<Long> answered = value -> {
+                counter.accept(value);
+                inFlight.finish();
+            };
+            Consumer<Problem> broken = problem -> {
+                counter.broken(problem);
+                inFlight.finish();
+            };
             long started = System.nanoTime();
             for (int i = 0; i < roots; i++) {
                 long value = i;
-                sender.run(() -> echo.echo(value).when(counter, broken));
+                inFlight.start(() -> sender.run(() -> echo.echo(value).when(answered, broken)));
             }
-            done.promise().join(Duration.ofMinutes(2));
-            return (double) roots * TURNS_PER_ROOT * 1e9 / (System.nanoTime() - started);
+            if (!inFlight.drain()) {
+                throw new IllegalStateException(mode.label + ": " + inFlight.outstanding() + " roots still outstanding after "
+                        + PATIENCE);
+            }
+            long elapsed = System.nanoTime() - started;
+            // Every answer has arrived: this only says whether one broke.
+            done.promise().join(PATIENCE);
+            return (double) roots * TURNS_PER_ROOT * 1e9 / elapsed;
         }
     }
 

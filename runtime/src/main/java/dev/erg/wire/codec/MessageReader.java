@@ -128,22 +128,25 @@ final class MessageReader {
                 () -> new Deliver(target, method, args, answerPosition, resolver, trace));
     }
 
-    /** Reads the optional last item of a deliver or deliver-only: a trace context of {@value TraceContext#BYTES} bytes. */
+    /**
+     * Reads the optional last item of a deliver or deliver-only: a trace context of
+     * {@value TraceContext#BYTES} bytes, or {@value TraceContext#BYTES_WITH_PARENT} with the
+     * sending turn's span id.
+     */
     private Optional<TraceContext> trace() {
         if (!traced) {
             return Optional.empty();
         }
         field = "trace";
         byte[] bytes = in.bytes().toByteArray();
-        if (bytes.length != TraceContext.BYTES) {
+        if (bytes.length != TraceContext.BYTES && bytes.length != TraceContext.BYTES_WITH_PARENT) {
             throw PathFailure.of(ProtocolError.INVALID_VALUE, "trace context of " + bytes.length + " bytes",
-                    Integer.toString(TraceContext.BYTES));
+                    TraceContext.BYTES + " or " + TraceContext.BYTES_WITH_PARENT);
         }
         try {
             return Optional.of(TraceContext.fromBytes(bytes));
         } catch (IllegalArgumentException e) {
-            throw PathFailure.of(ProtocolError.INVALID_VALUE, "trace context with an all-zero trace id or span id",
-                    "neither all zeros");
+            throw PathFailure.of(ProtocolError.INVALID_VALUE, "trace context with an all-zero id", "no id all zeros");
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param refused each thing a participant tried beyond its capabilities, in words, and the
  *                problem it was refused with (null if it was not refused), in order
  * @param outcome how the auction ended
+ * @param why     what {@code vat-server trace why} said about the agent's broken raise
  */
-public record AuctionReport(List<Standing> bids, Map<String, Problem> refused, Outcome outcome) {
+public record AuctionReport(List<Standing> bids, Map<String, Problem> refused, Outcome outcome, List<String> why) {
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +36,15 @@ public final class ServerProcess implements AutoCloseable {
 
     private final String name;
     private final Path dataDir;
+    private final Map<String, String> environment;
     private final Process process;
     private final SturdyRef sturdyRef;
 
-    private ServerProcess(String name, Path dataDir, Process process, SturdyRef sturdyRef) {
+    private ServerProcess(String name, Path dataDir, Map<String, String> environment, Process process,
+                          SturdyRef sturdyRef) {
         this.name = name;
         this.dataDir = dataDir;
+        this.environment = environment;
         this.process = process;
         this.sturdyRef = sturdyRef;
     }
@@ -63,6 +67,16 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(String name, Path dataDir, String service, String maker, String moreConfig)
             throws IOException {
+        return start(name, dataDir, service, maker, moreConfig, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, Path, String, String, String)}, with {@code environment} added
+     * to the server's environment (such as {@code ERG_TRACE_FILE}), at this start and at each
+     * {@link #restart()}.
+     */
+    public static ServerProcess start(String name, Path dataDir, String service, String maker, String moreConfig,
+                                     Map<String, String> environment) throws IOException {
         try {
             // A port of its own rather than 0, which would pick another at each start: the
             // sturdy refs the server issues name the port.
@@ -71,7 +85,7 @@ public final class ServerProcess implements AutoCloseable {
         } catch (SetupException e) {
             throw new IOException(e.getMessage(), e);
         }
-        return launch(name, dataDir);
+        return launch(name, dataDir, Map.copyOf(environment));
     }
 
     /**
@@ -86,19 +100,20 @@ public final class ServerProcess implements AutoCloseable {
         if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
             throw new IOException(name + " (pid " + pid() + ") is still running");
         }
-        return launch(name, dataDir);
+        return launch(name, dataDir, environment);
     }
 
-    private static ServerProcess launch(String name, Path dataDir) throws IOException {
+    private static ServerProcess launch(String name, Path dataDir, Map<String, String> environment) throws IOException {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         // The serial collector: these servers are small, and it starts quickest.
         List<String> command = List.of(javaExecutable(),
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
                 "-cp", classPath(), VatServerMain.class.getName(), "run", "--data", dataDir.toString());
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         try {
-            return new ServerProcess(name, dataDir, process, readRef(process, name, log));
+            return new ServerProcess(name, dataDir, environment, process, readRef(process, name, log));
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
             throw e;

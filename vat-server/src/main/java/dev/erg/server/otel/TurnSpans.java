@@ -13,7 +13,6 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,17 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Turns Erg's trace events into OpenTelemetry spans, one per traced turn: from its
  * {@code begin} to its {@code end}, with the turn's own trace id and span id, and as parent
- * the turn that sent the message, when that turn ran in this server (the wire carries a
- * message's context, not its sender's, so a turn started by another server's message has the
- * trace id but no parent). The span is named by the message's label and carries
+ * the turn that sent the message, as the message's context names it, whichever server that
+ * turn ran in (the wire carries the sending turn's span beside the message's; a message from
+ * a peer that does not send it starts a turn with the trace id and no parent). The span is
+ * named by the message's label and carries
  * {@value #VAT} and {@value #LABEL}; each message it sends is an event {@code send}. A broken
  * answer marks its turn's span as an error with an event {@code break}, or, when that span is
  * over or ran elsewhere, becomes a span {@code break} of its own under it.
  *
  * <p>A tracer's sink is called under a vat's log lock on the recording thread, so this only
  * hands finished spans to the SDK, whose processor queues them for another thread. The spans
- * open and the parents of messages not yet received are kept in bounded tables; past their
- * bounds, spans are dropped and counted.
+ * open are kept in a bounded table; past its bound, spans are dropped and counted.
  */
 final class TurnSpans implements TraceSink {
 
@@ -46,18 +45,10 @@ final class TurnSpans implements TraceSink {
 
     /** Turns open at once, at most; a turn that never ends must not hold its span for ever. */
     static final int MAX_OPEN = 16_384;
-    /** Parents remembered of messages sent and not yet received here, at most; those sent elsewhere are never received. */
-    static final int MAX_PARENTS = 65_536;
 
     private final Tracer tracer;
     private final ErgIds ids;
     private final Map<Long, Span> open = new ConcurrentHashMap<>();
-    private final Map<Long, Long> parents = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
-            return size() > MAX_PARENTS;
-        }
-    };
     private final AtomicLong dropped = new AtomicLong();
 
     TurnSpans(Tracer tracer, ErgIds ids) {
@@ -87,9 +78,6 @@ final class TurnSpans implements TraceSink {
         if (event.parent() == 0) {
             return;
         }
-        synchronized (parents) {
-            parents.put(event.span(), event.parent());
-        }
         Span sender = open.get(event.parent());
         if (sender != null) {
             sender.addEvent("send", Attributes.of(LABEL_KEY, event.label(), MESSAGE_KEY, event.context().spanId()));
@@ -102,17 +90,13 @@ final class TurnSpans implements TraceSink {
             return;
         }
         TraceContext turn = event.context();
-        Long parent;
-        synchronized (parents) {
-            parent = parents.remove(turn.span());
-        }
         SpanBuilder builder = tracer.spanBuilder(event.label().isEmpty() ? "turn" : event.label())
                 .setAttribute(VAT_KEY, event.vat())
                 .setAttribute(LABEL_KEY, event.label());
-        if (parent == null) {
+        if (turn.parent() == 0) {
             builder.setNoParent();
         } else {
-            builder.setParent(parentOf(turn, parent));
+            builder.setParent(parentOf(turn, turn.parent()));
         }
         ids.name(turn.traceId(), turn.spanId());
         try {
