@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +23,7 @@ final class PoolScheduler extends Scheduler {
     PoolScheduler(int threads, int turnsPerBatch) {
         this.turnsPerBatch = turnsPerBatch;
         this.pool = new ForkJoinPool(threads, p -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            VatThread t = new VatThread(p);
             t.setName("erg-vat-" + t.getPoolIndex());
             t.setDaemon(true);
             return t;

@@ -37,7 +37,7 @@ final class Traces {
     }
 
     static Frame frame() {
-        return FRAME.get();
+        return Thread.currentThread() instanceof VatThread t ? t.frame() : FRAME.get();
     }
 
     /**
@@ -47,7 +47,7 @@ final class Traces {
      * (or none runs).
      */
     static TraceContext message(String label) {
-        Frame f = FRAME.get();
+        Frame f = frame();
         if (f.sending != null) {
             return f.sending;
         }
@@ -66,7 +66,7 @@ final class Traces {
 
     /** Makes {@code message} the one being sent on this thread; returns the one it replaces. */
     static TraceContext sending(TraceContext message) {
-        Frame f = FRAME.get();
+        Frame f = frame();
         TraceContext previous = f.sending;
         f.sending = message;
         return previous;
@@ -80,7 +80,7 @@ final class Traces {
      * A message sent from outside any turn is such a root, and its answer is named by it.
      */
     static void stamp(Turn turn, Vat into, Tracer tracer) {
-        Frame f = FRAME.get();
+        Frame f = frame();
         if (turn instanceof Delivery && f.sending != null) {
             turn.trace = f.sending;
             f.sending = null;
@@ -117,7 +117,7 @@ final class Traces {
 
     /** Records that {@code answer}, which followed {@code followed} if not null, settled; if anyone records here. */
     static void settled(TraceContext answer, Promise<?> followed, Problem problem) {
-        Frame f = FRAME.get();
+        Frame f = frame();
         if (f.log == null) {
             return;
         }
@@ -141,7 +141,7 @@ final class Traces {
             action.run();
             return;
         }
-        Frame f = FRAME.get();
+        Frame f = frame();
         TraceLog outerLog = f.log;
         Tracer outerTracer = f.tracer;
         TraceContext outerTurn = f.turn;

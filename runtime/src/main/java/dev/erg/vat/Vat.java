@@ -84,7 +84,7 @@ public final class Vat {
 
     /** The vat whose turn is running on this thread, or null outside any turn. */
     static Vat current() {
-        return CURRENT.get();
+        return Thread.currentThread() instanceof VatThread t ? t.vat : CURRENT.get();
     }
 
     /** This vat's trace log, or null if its runtime does not trace. */
@@ -337,8 +337,15 @@ public final class Vat {
 
     /** Like {@link #runTurns(int)}, stopping after the turn that ends past {@code deadline} (nano time; 0: none). */
     private void runTurns(int maxTurns, long deadline) {
-        Vat outer = CURRENT.get();
-        CURRENT.set(this);
+        VatThread own = Thread.currentThread() instanceof VatThread t ? t : null;
+        Vat outer;
+        if (own != null) {
+            outer = own.vat;
+            own.vat = this;
+        } else {
+            outer = CURRENT.get();
+            CURRENT.set(this);
+        }
         VatObserver observer = runtime.observer();
         Traces.Frame frame = traceLog == null ? null : Traces.frame();
         TraceLog outerLog = null;
@@ -387,7 +394,11 @@ public final class Vat {
                 }
             }
         } finally {
-            CURRENT.set(outer);
+            if (own != null) {
+                own.vat = outer;
+            } else {
+                CURRENT.set(outer);
+            }
             if (frame != null) {
                 frame.log = outerLog;
                 frame.tracer = outerTracer;

@@ -1,0 +1,30 @@
+package dev.erg.vat;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+
+/**
+ * A thread of the runtime's pool, which keeps what a turn asks of its thread in fields rather
+ * than thread-locals: which vat runs ({@link Vat#current}) and the tracing state, looked up by
+ * every send and every turn queued. Other threads that run turns (an I/O thread, a
+ * deterministic scheduler's) keep them in thread-locals.
+ */
+final class VatThread extends ForkJoinWorkerThread {
+
+    /** The vat whose turn runs on this thread, or null. */
+    Vat vat;
+    private Traces.Frame frame;
+
+    VatThread(ForkJoinPool pool) {
+        super(pool);
+    }
+
+    Traces.Frame frame() {
+        Traces.Frame f = frame;
+        if (f == null) {
+            f = new Traces.Frame();
+            frame = f;
+        }
+        return f;
+    }
+}
