@@ -3,6 +3,9 @@ package dev.erg.vat;
 import dev.erg.vat.spi.Arrival;
 import dev.erg.vat.spi.RemoteTarget;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /** Delivers a message to whatever a promise resolved to. */
 final class Targets {
@@ -40,6 +43,11 @@ final class Targets {
                         far.deliver(m, arrivedIn(far.home(), args), answer, sender);
                         return;
                     }
+                    RemoteMethod otherwise = method == null ? RemoteInterfaces.otherwise(far.interfaces()) : null;
+                    if (otherwise != null) {
+                        far.deliver(otherwise, otherwise(name, arrivedIn(far.home(), args)), answer, sender);
+                        return;
+                    }
                 }
                 case RemoteRef remote -> {
                     RemoteRef.send(remote.target(), name, args, answerType(method), answer);
@@ -61,6 +69,11 @@ final class Targets {
         }
         Class<?>[] interfaces = value == null ? NONE : RemoteInterfaces.of(value.getClass());
         RemoteMethod m = method != null || value == null ? method : RemoteInterfaces.named(interfaces, name);
+        RemoteMethod otherwise = m == null && method == null ? RemoteInterfaces.otherwise(interfaces) : null;
+        if (otherwise != null && origin != null) {
+            origin.enqueue(new Delivery(value, otherwise, otherwise(name, arrivedIn(origin, args)), answer, sender));
+            return;
+        }
         Problem refusal;
         if (m == null || !m.declaringInterface().isInstance(value)) {
             PeerFault.NOT_CALLABLE.add();
@@ -77,6 +90,12 @@ final class Targets {
         if (answer != null) {
             answer.rejectInternal(refusal);
         }
+    }
+
+    /** The arguments of an {@link Otherwise} method for a message {@code name(args)}. */
+    private static Object[] otherwise(String name, Object[] args) {
+        List<Object> all = args == null ? List.of() : Collections.unmodifiableList(Arrays.asList(args));
+        return new Object[] {name, all};
     }
 
     /**
