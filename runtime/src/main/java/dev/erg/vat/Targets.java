@@ -31,6 +31,21 @@ final class Targets {
      */
     static void deliver(Object value, Vat origin, RemoteMethod method, String name, Object[] args,
                         Promise<Object> answer, Vat sender) {
+        try {
+            route(value, origin, method, name, args, answer, sender);
+        } catch (ProblemException e) {
+            // Arguments that may not enter the target's vat, as a peer may send them (OCapN allows
+            // null in lists): the sender's mistake, told to the sender, never thrown at the wire.
+            PeerFault.NOT_CALLABLE.add();
+            if (answer != null) {
+                answer.rejectInternal(Problem.of(e.problem().kind(), "the arguments of %s cannot be taken: %s",
+                        method != null ? method.name() : name, e.problem().message()));
+            }
+        }
+    }
+
+    private static void route(Object value, Vat origin, RemoteMethod method, String name, Object[] args,
+                              Promise<Object> answer, Vat sender) {
         if (value instanceof RemoteTarget remote) {
             RemoteRef.send(remote, name, args, answerType(method), answer);
             return;
