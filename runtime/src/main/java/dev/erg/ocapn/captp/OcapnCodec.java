@@ -111,7 +111,7 @@ public final class OcapnCodec {
      * is read ahead of the session that acts on them, so references are resolved only here.
      *
      * @throws ProtocolException as {@link #decode}, or if an argument holds a signed handoff
-     *                           certificate or a locator, which this form does not take
+     *                           certificate, which this form does not take
      */
     public Message toMessage(Operation operation, ReferenceDecoder references) {
         return toMessage(operation, references, e -> {
@@ -168,10 +168,6 @@ public final class OcapnCodec {
             }
             case Tagged t -> new Tagged(t.tag(), resolved(t.value(), references, certificates));
             case SigEnvelope e -> certificates.apply(e);
-            case PeerLocator l -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
-                    "an ocapn-node locator as an argument, which Erg's OCapN sessions do not take");
-            case SturdyRefLocator l -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
-                    "an ocapn-sturdyref locator as an argument, which Erg's OCapN sessions do not take");
             case null, default -> value;
         };
         return (T) out;
@@ -247,6 +243,10 @@ public final class OcapnCodec {
         public boolean write(Object value, SyrupWriter out) {
             if (handoffs.write(value, out)) {
                 return true;
+            }
+            if (value instanceof PeerLocator || value instanceof SturdyRefLocator) {
+                // Locators are data: a sturdy ref passed as an argument, as to an enlivener.
+                return CaptpValues.INSTANCE.write(value, out);
             }
             Descriptor d = switch (references.encode(value)) {
                 case dev.erg.wire.codec.Descriptor.Target t -> target(t);

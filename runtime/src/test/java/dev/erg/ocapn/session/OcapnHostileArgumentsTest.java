@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A peer that sends arguments Erg cannot take, as OCapN allows them: each breaks the answer
- * of its delivery with a problem saying what, and the session goes on.
+ * of its delivery with a problem saying what, and the session goes on. OCapN's other values
+ * are taken.
  */
 class OcapnHostileArgumentsTest {
 
@@ -83,13 +84,21 @@ class OcapnHostileArgumentsTest {
     }
 
     @Test
-    void valuesErgHasNoPlaceForBreakTheAnswer() {
+    void selectorsTaggedValuesVoidAndSturdyRefsAreTakenAndEchoedBack() {
         fetch();
-        for (String unpassable : List.of("3'foo", "<11'desc:tagged3'tag1+>", "<4'void>", "[3'foo]")) {
-            Problem why = echo(unpassable);
-            assertThat(why.kind()).as(unpassable).isEqualTo(Problem.NOT_PASSABLE);
-            assertThat(why.message()).as(unpassable).contains("echo");
+        for (String value : List.of("3'foo", "<11'desc:tagged3'tag1+>", "<4'void>", "[3'foo]",
+                "<15'ocapn-sturdyref<10'ocapn-node5\"carol16'tcp-testing-onlyf>2\"s1>")) {
+            long answer = nextAnswer++;
+            String op = "<10'op:deliver<11'desc:export" + tallyExport + "+>[4'echo" + value + "]" + answer
+                    + "+<18'desc:import-object0+>>";
+            int before = pair.sent.size();
+            pair.toBob(op.getBytes(StandardCharsets.ISO_8859_1));
+            pair.pump();
+            assertThat(pair.sent.subList(before, pair.sent.size())).as(value).anySatisfy(o -> assertThat(o)
+                    .isInstanceOfSatisfying(Operation.DeliverOnly.class,
+                            d -> assertThat(d.args().getFirst()).isEqualTo(new Symbol("fulfill"))));
         }
+        assertThat(pair.bClosed).isFalse();
         assertThat(pair.settle(tally.add(4))).isEqualTo(4L);
     }
 
