@@ -37,4 +37,8 @@ module dev.erg.runtime {
     // The vat-server's durable engine logs what peers repeat through the runtime's LogLimiter;
     // confinement guards the turns of confined vats and terminates them (Vats).
     exports dev.erg.vat.spi to dev.erg.server, dev.erg.confine;
+    // The vat-server's OCapN interop objects read the selectors and sturdy refs the public
+    // OCapN test suite sends them.
+    exports dev.erg.ocapn.syrup to dev.erg.server;
+    exports dev.erg.ocapn.captp to dev.erg.server;
 }
