@@ -10,7 +10,8 @@
  * ({@code dev.erg.ocapn.syrup}, {@code dev.erg.ocapn.captp}, {@code dev.erg.ocapn.session},
  * {@code dev.erg.ocapn.netlayer}) and the
  * hooks through which the network layer reaches the vat package ({@code dev.erg.vat.spi}) are
- * internal; see {@code docs/adr/0004-module-boundaries.md}.
+ * internal (OCapN's Syrup and CapTP packages are exported to the vat-server alone, whose
+ * interop objects read selectors and sturdy refs); see {@code docs/adr/0004-module-boundaries.md}.
  * The runtime reaches application code by reflection: a module that exports remote interfaces
  * or passes records must export their packages to this module, or register its records with
  * its own {@link java.lang.invoke.MethodHandles.Lookup}.
