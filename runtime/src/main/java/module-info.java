@@ -10,7 +10,8 @@
  * ({@code dev.erg.ocapn.syrup}, {@code dev.erg.ocapn.captp}, {@code dev.erg.ocapn.session},
  * {@code dev.erg.ocapn.netlayer}) and the
  * hooks through which the network layer reaches the vat package ({@code dev.erg.vat.spi}) are
- * internal; see {@code docs/adr/0004-module-boundaries.md}.
+ * internal (OCapN's Syrup and CapTP packages are exported to the vat-server alone, whose
+ * interop objects read selectors and sturdy refs); see {@code docs/adr/0004-module-boundaries.md}.
  * The runtime reaches application code by reflection: a module that exports remote interfaces
  * or passes records must export their packages to this module, or register its records with
  * its own {@link java.lang.invoke.MethodHandles.Lookup}.
@@ -37,4 +38,8 @@ module dev.erg.runtime {
     // The vat-server's durable engine logs what peers repeat through the runtime's LogLimiter;
     // confinement guards the turns of confined vats and terminates them (Vats).
     exports dev.erg.vat.spi to dev.erg.server, dev.erg.confine;
+    // The vat-server's OCapN interop objects read the selectors and sturdy refs the public
+    // OCapN test suite sends them.
+    exports dev.erg.ocapn.syrup to dev.erg.server;
+    exports dev.erg.ocapn.captp to dev.erg.server;
 }

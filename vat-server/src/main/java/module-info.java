@@ -37,6 +37,8 @@ module dev.erg.server {
     exports dev.erg.server.spi;
     exports dev.erg.server.store;
     exports dev.erg.server.worker;
+    // The runtime calls the OCapN test suite's objects through their remote interfaces.
+    exports dev.erg.server.interop to dev.erg.runtime;
 
     // picocli sets the commands' option fields by reflection.
     opens dev.erg.server.cli to info.picocli;

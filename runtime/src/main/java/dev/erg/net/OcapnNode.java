@@ -46,8 +46,12 @@ import java.util.function.Function;
  */
 public final class OcapnNode implements AutoCloseable {
 
+    /** Longest swiss number {@link #sturdyRef(Object, String)} takes. */
+    public static final int MAX_CHOSEN_SWISS = 64;
+
     private final Vat vat;
     private final SturdyTable sturdy;
+    private final OcapnBootstrap bootstrapObject;
     private final Object bootstrap;
     private final WireLimits limits;
     private final String designator;
@@ -63,7 +67,8 @@ public final class OcapnNode implements AutoCloseable {
         this.designator = HexFormat.of().formatHex(name);
         this.vat = runtime.newVat("ocapn node " + designator);
         this.sturdy = new SturdyTable(random, runtime.timer());
-        this.bootstrap = vat.export(new OcapnBootstrap(sturdy), Bootstrap.class);
+        this.bootstrapObject = new OcapnBootstrap(sturdy);
+        this.bootstrap = vat.export(bootstrapObject, Bootstrap.class);
         this.limits = limits;
         this.netlayer = TcpTestingOnly.start(new OcapnPeers(random), 1);
         PeerLocator self = new PeerLocator(designator, TcpTestingOnly.TRANSPORT, Map.of());
@@ -112,6 +117,29 @@ public final class OcapnNode implements AutoCloseable {
         }
         SwissNumber swiss = sturdy.register(Objects.requireNonNull(ref, "ref"), null);
         return LocatorUris.format(new SturdyRefLocator(endpoint.location(), swiss.text()));
+    }
+
+    /**
+     * An {@code ocapn://…/s/…} sturdy ref to {@code ref} under {@code swissNumber}, chosen
+     * rather than drawn at random: for objects whose numbers are agreed on beforehand, such as
+     * those the public OCapN test suite calls. Such a number is no secret, so whoever can reach
+     * the node can reach the object. Replaces what the number designated before.
+     *
+     * @param swissNumber 1 to {@value #MAX_CHOSEN_SWISS} printable ASCII characters
+     * @throws IllegalArgumentException if {@code swissNumber} is not such
+     * @throws IllegalStateException    if the node does not listen yet
+     */
+    public String sturdyRef(Object ref, String swissNumber) {
+        if (!listening) {
+            throw new IllegalStateException("listen() first: a sturdy ref must say where to find this node");
+        }
+        if (swissNumber.isEmpty() || swissNumber.length() > MAX_CHOSEN_SWISS
+                || !swissNumber.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+            throw new IllegalArgumentException("a chosen swiss number is 1 to " + MAX_CHOSEN_SWISS
+                    + " printable ASCII characters without spaces");
+        }
+        bootstrapObject.agree(OcapnBootstrap.fetchArgument(swissNumber), Objects.requireNonNull(ref, "ref"));
+        return LocatorUris.format(new SturdyRefLocator(endpoint.location(), swissNumber));
     }
 
     /**

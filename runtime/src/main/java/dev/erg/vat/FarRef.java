@@ -68,6 +68,11 @@ final class FarRef extends EventualHandler {
         return RemoteInterfaces.named(interfaces, name);
     }
 
+    /** The remote interfaces this reference exposes. */
+    Class<?>[] interfaces() {
+        return interfaces;
+    }
+
     boolean implementsInterface(Class<?> iface) {
         for (Class<?> i : interfaces) {
             if (iface.isAssignableFrom(i)) {

@@ -5,14 +5,17 @@ import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Which interfaces are remote: interfaces outside the Java platform whose every abstract
  * method returns {@link Promise} or {@code void}, with no two abstract methods of the same
- * name (a method is named on the wire by its name alone). An object implementing at least one
- * remote interface is a capability: it crosses vats as an eventual reference.
+ * name (a method is named on the wire by its name alone: its {@link RemoteName} if it has one,
+ * else its Java name) and at most one {@link Otherwise} method. An object implementing at
+ * least one remote interface is a capability: it crosses vats as an eventual reference.
  */
 final class RemoteInterfaces {
 
@@ -41,10 +44,23 @@ final class RemoteInterfaces {
             Map<String, RemoteMethod> methods = new HashMap<>();
             for (Method m : iface.getMethods()) {
                 if (Modifier.isAbstract(m.getModifiers())) {
-                    methods.put(m.getName(), new RemoteMethod(m));
+                    methods.put(nameOf(m), new RemoteMethod(m));
                 }
             }
             return Map.copyOf(methods);
+        }
+    };
+
+    /** The interface's {@link Otherwise} method, if it has one. */
+    private static final ClassValue<Optional<RemoteMethod>> OTHERWISE = new ClassValue<>() {
+        @Override
+        protected Optional<RemoteMethod> computeValue(Class<?> iface) {
+            for (Method m : iface.getMethods()) {
+                if (Modifier.isAbstract(m.getModifiers()) && m.isAnnotationPresent(Otherwise.class)) {
+                    return Optional.of(METHODS.get(iface).get(nameOf(m)));
+                }
+            }
+            return Optional.empty();
         }
     };
 
@@ -82,7 +98,7 @@ final class RemoteInterfaces {
     static RemoteMethod method(Method method) {
         RemoteMethod known = byIdentity.get(method);
         if (known == null) {
-            known = METHODS.get(method.getDeclaringClass()).get(method.getName());
+            known = METHODS.get(method.getDeclaringClass()).get(nameOf(method));
             remember(method, known);
         }
         return known;
@@ -97,6 +113,26 @@ final class RemoteInterfaces {
             }
         }
         return null;
+    }
+
+    /**
+     * The {@link Otherwise} method of the first of {@code interfaces} that has one, which
+     * receives messages no method of theirs is named by; or null.
+     */
+    static RemoteMethod otherwise(Class<?>[] interfaces) {
+        for (Class<?> i : interfaces) {
+            Optional<RemoteMethod> m = OTHERWISE.get(i);
+            if (m.isPresent()) {
+                return m.get();
+            }
+        }
+        return null;
+    }
+
+    /** The name {@code method} is called by on the wire: its {@link RemoteName}, else its Java name. */
+    static String nameOf(Method method) {
+        RemoteName named = method.getAnnotation(RemoteName.class);
+        return named == null ? method.getName() : named.value();
     }
 
     /** The methods of a remote interface and of the interfaces it extends, by name. */
@@ -138,6 +174,7 @@ final class RemoteInterfaces {
             return "interfaces of the Java platform are never remote";
         }
         Set<String> names = new LinkedHashSet<>();
+        int otherwise = 0;
         for (Method m : type.getMethods()) {
             if (!Modifier.isAbstract(m.getModifiers())) {
                 continue;
@@ -146,12 +183,40 @@ final class RemoteInterfaces {
             if (r != void.class && r != Promise.class) {
                 return "method " + m.getName() + " returns " + r.getSimpleName() + " (expected: Promise or void)";
             }
-            if (!names.add(m.getName())) {
-                return "method " + m.getName() + " is overloaded (remote methods are named by name alone)";
+            String badName = badName(m);
+            if (badName != null) {
+                return badName;
             }
+            if (!names.add(nameOf(m))) {
+                return "method " + nameOf(m) + " is overloaded (remote methods are named by name alone)";
+            }
+            if (m.isAnnotationPresent(Otherwise.class)) {
+                Class<?>[] p = m.getParameterTypes();
+                if (p.length != 2 || p[0] != String.class || p[1] != List.class) {
+                    return "method " + m.getName() + " is @Otherwise but does not take (String, List<Object>)";
+                }
+                otherwise++;
+            }
+        }
+        if (otherwise > 1) {
+            return "more than one method is @Otherwise";
         }
         if (names.isEmpty()) {
             return "it declares no abstract methods";
+        }
+        return null;
+    }
+
+    /** Why the {@link RemoteName} of {@code m} cannot name a method, or null. */
+    private static String badName(Method m) {
+        RemoteName named = m.getAnnotation(RemoteName.class);
+        if (named == null) {
+            return null;
+        }
+        String name = named.value();
+        if (name.isEmpty() || name.length() > RemoteName.MAX_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            return "method " + m.getName() + " has a @RemoteName that is empty, longer than "
+                    + RemoteName.MAX_LENGTH + " characters or holds a control character";
         }
         return null;
     }

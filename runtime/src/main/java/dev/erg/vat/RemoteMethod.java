@@ -32,7 +32,7 @@ final class RemoteMethod {
     private final MethodHandle invoker;
 
     RemoteMethod(Method method) {
-        this.name = method.getName();
+        this.name = RemoteInterfaces.nameOf(method);
         this.answers = method.getReturnType() != void.class;
         this.answerType = answerType(method);
         this.declaringInterface = method.getDeclaringClass();

@@ -3,6 +3,9 @@ package dev.erg.vat;
 import dev.erg.vat.spi.Arrival;
 import dev.erg.vat.spi.RemoteTarget;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /** Delivers a message to whatever a promise resolved to. */
 final class Targets {
@@ -28,6 +31,21 @@ final class Targets {
      */
     static void deliver(Object value, Vat origin, RemoteMethod method, String name, Object[] args,
                         Promise<Object> answer, Vat sender) {
+        try {
+            route(value, origin, method, name, args, answer, sender);
+        } catch (ProblemException e) {
+            // Arguments that may not enter the target's vat, as a peer may send them (OCapN allows
+            // null in lists): the sender's mistake, told to the sender, never thrown at the wire.
+            PeerFault.NOT_CALLABLE.add();
+            if (answer != null) {
+                answer.rejectInternal(Problem.of(e.problem().kind(), "the arguments of %s cannot be taken: %s",
+                        method != null ? method.name() : name, e.problem().message()));
+            }
+        }
+    }
+
+    private static void route(Object value, Vat origin, RemoteMethod method, String name, Object[] args,
+                              Promise<Object> answer, Vat sender) {
         if (value instanceof RemoteTarget remote) {
             RemoteRef.send(remote, name, args, answerType(method), answer);
             return;
@@ -38,6 +56,11 @@ final class Targets {
                     RemoteMethod m = method != null ? method : far.methodNamed(name);
                     if (m != null && far.implementsInterface(m.declaringInterface())) {
                         far.deliver(m, arrivedIn(far.home(), args), answer, sender);
+                        return;
+                    }
+                    RemoteMethod otherwise = method == null ? RemoteInterfaces.otherwise(far.interfaces()) : null;
+                    if (otherwise != null) {
+                        far.deliver(otherwise, otherwise(name, arrivedIn(far.home(), args)), answer, sender);
                         return;
                     }
                 }
@@ -61,6 +84,11 @@ final class Targets {
         }
         Class<?>[] interfaces = value == null ? NONE : RemoteInterfaces.of(value.getClass());
         RemoteMethod m = method != null || value == null ? method : RemoteInterfaces.named(interfaces, name);
+        RemoteMethod otherwise = m == null && method == null ? RemoteInterfaces.otherwise(interfaces) : null;
+        if (otherwise != null && origin != null) {
+            origin.enqueue(new Delivery(value, otherwise, otherwise(name, arrivedIn(origin, args)), answer, sender));
+            return;
+        }
         Problem refusal;
         if (m == null || !m.declaringInterface().isInstance(value)) {
             PeerFault.NOT_CALLABLE.add();
@@ -77,6 +105,12 @@ final class Targets {
         if (answer != null) {
             answer.rejectInternal(refusal);
         }
+    }
+
+    /** The arguments of an {@link Otherwise} method for a message {@code name(args)}. */
+    private static Object[] otherwise(String name, Object[] args) {
+        List<Object> all = args == null ? List.of() : Collections.unmodifiableList(Arrays.asList(args));
+        return new Object[] {name, all};
     }
 
     /**

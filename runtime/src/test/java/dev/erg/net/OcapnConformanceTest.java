@@ -71,6 +71,18 @@ class OcapnConformanceTest {
     }
 
     @Test
+    void anObjectUnderAChosenSwissNumberIsFetchedByIt() {
+        String ref = bob.sturdyRef(bobsVat.export(new Tally(), Counter.class), "JadQ0++RzsD4M+40uLxTWVaVqM10DcBJ");
+        assertThat(ref).startsWith(bobsLocator.substring(0, bobsLocator.indexOf('?')) + "/s/JadQ0%2B%2B");
+        Counter counter = alice.fetch(ref, Counter.class).join(WAIT);
+        assertThat(counter.add(5).join(WAIT)).isEqualTo(5L);
+        assertThatThrownBy(() -> bob.sturdyRef(tally, "has space")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> bob.sturdyRef(tally, "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> alice.fetch(bobsLocator.replace("?", "/s/JadQ0?"), Counter.class).join(WAIT))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("no object is registered");
+    }
+
+    @Test
     void aSecondFetchReusesTheSession() {
         alice.fetch(tallyRef, Counter.class).join(WAIT);
         Counter again = alice.fetch(tallyRef, Counter.class).join(WAIT);

@@ -67,12 +67,6 @@ final class Answers {
         return answer;
     }
 
-    /** A question whose operation we do not support: its answer is broken. */
-    void unsupported(long position, String op) {
-        put(position, Promise.broken(Problem.of(Problem.NOT_CALLABLE,
-                "%s is not supported: values are not selected into remotely", op)));
-    }
-
     /** The peer freed the answers at {@code positions}. */
     void freed(List<Long> positions) {
         synchronized (session) {

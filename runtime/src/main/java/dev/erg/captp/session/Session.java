@@ -227,8 +227,9 @@ public final class Session {
             case Message.Listen l -> answers.reportTo(targetOf(l.target()), l.listener().position());
             case Message.GcExports gc -> gcExports(gc);
             case Message.GcAnswers gc -> answers.freed(gc.positions());
-            case Message.Get get -> answers.unsupported(get.answerPosition(), "get");
-            case Message.Index index -> answers.unsupported(index.answerPosition(), "index");
+            case Message.Get get -> answers.put(get.answerPosition(), Selections.field(targetOf(get.target()), get.field()));
+            case Message.Index index ->
+                    answers.put(index.answerPosition(), Selections.item(targetOf(index.target()), index.index()));
             case Message.Disembargo d -> embargoes.receive(d);
             case Message.DisembargoPromise d -> embargoes.receive(d);
             case Message.StartSession s -> throw rule("start-session in an open session");

@@ -134,7 +134,10 @@ public final class CaptpValues implements ReferenceCodec {
                 writeNode(out, give.exporterLocation());
                 out.bytes(give.session());
                 out.bytes(give.gifterSide());
-                out.integer(give.giftId());
+                switch (give.giftId()) {
+                    case GiftId.Numbered n -> out.integer(n.value());
+                    case GiftId.Named n -> out.bytes(n.bytes());
+                }
             }
             case HandoffReceive receive -> {
                 out.symbol(HANDOFF_RECEIVE);
@@ -175,13 +178,26 @@ public final class CaptpValues implements ReferenceCodec {
         return new PeerLocator(designator, transport, hints);
     }
 
+    private static GiftId readGiftId(SyrupReader in) {
+        long at = in.offset();
+        if (in.peek() != SyrupKind.BYTES) {
+            return new GiftId.Numbered(Positions.read(in, "gift-id"));
+        }
+        byte[] id = in.readBytes();
+        if (id.length < 1 || id.length > GiftId.MAX_BYTES) {
+            throw new SyrupException(ProtocolError.INVALID_VALUE, at, "gift-id of " + id.length + " bytes",
+                    "an integer from 0 or 1 to " + GiftId.MAX_BYTES + " bytes");
+        }
+        return new GiftId.Named(id);
+    }
+
     private static SigEnvelope envelopeFields(SyrupReader in) {
         long at = in.offset();
         in.enter(SyrupKind.RECORD);
         String label = in.readSymbol();
         Object signed = switch (label) {
             case HANDOFF_GIVE -> new HandoffGive(Gcrypt.readPublicKey(in), readNode(in), in.readBytes(),
-                    in.readBytes(), Positions.read(in, "gift-id"));
+                    in.readBytes(), readGiftId(in));
             case HANDOFF_RECEIVE -> {
                 byte[] session = in.readBytes();
                 byte[] side = in.readBytes();

@@ -10,14 +10,14 @@ import java.util.Objects;
  * It travels signed, in a {@link SigEnvelope}, by the gifter's key of the gifter-exporter session.
  */
 public record HandoffGive(byte[] receiverKey, PeerLocator exporterLocation, byte[] session, byte[] gifterSide,
-        long giftId) {
+        GiftId giftId) {
 
     public HandoffGive {
         receiverKey = receiverKey.clone();
         Objects.requireNonNull(exporterLocation, "exporterLocation");
         session = session.clone();
         gifterSide = gifterSide.clone();
-        Positions.check(giftId);
+        Objects.requireNonNull(giftId, "giftId");
     }
 
     @Override

@@ -26,19 +26,25 @@ import java.util.function.UnaryOperator;
 /**
  * The session engine's {@link Message}s as OCapN CapTP operations: the counterpart of
  * {@code WireCodec} for the OCapN wire, with the same reference encoder and decoder. A
- * delivery's method travels as the symbol that is its first argument; {@code op:deliver} with
+ * delivery's method travels as the symbol that is its first argument. A delivery whose first
+ * argument is not a symbol reads as method {@value #APPLY} with one argument, the list of
+ * them all; and method {@value #APPLY} with one argument that is a list is written so, its
+ * items the arguments ({@code spec/ocapn.md} section 7.4). {@code op:deliver} with
  * neither answer position nor resolver ({@code f f}) reads as {@link Message.DeliverOnly}.
  *
  * <p>What has no form on one side is refused: {@link Message.StartSession}, the disembargoes
  * ({@link Message.Disembargo}, {@link Message.DisembargoPromise}) and handoff certificates are
  * {@code erg/1}'s own and cannot be encoded ({@link NotPassableException});
- * {@code op:start-session} and {@code op:untag}, which the engine does not perform, and a
- * delivery without a method symbol are refused when read ({@link ProtocolException}). OCapN's
+ * {@code op:start-session} and {@code op:untag}, which the engine does not perform, are
+ * refused when read ({@link ProtocolException}). OCapN's
  * own handoff certificates are written and read by the session's handoffs, which the
  * overloads of {@link #encode} and {@link #toMessage} take.
  * Immutable and safe to share.
  */
 public final class OcapnCodec {
+
+    /** The method a delivery without a method symbol calls, with the list of its arguments. */
+    public static final String APPLY = "apply";
 
     private final WireLimits limits;
 
@@ -105,7 +111,7 @@ public final class OcapnCodec {
      * is read ahead of the session that acts on them, so references are resolved only here.
      *
      * @throws ProtocolException as {@link #decode}, or if an argument holds a signed handoff
-     *                           certificate or a locator, which this form does not take
+     *                           certificate, which this form does not take
      */
     public Message toMessage(Operation operation, ReferenceDecoder references) {
         return toMessage(operation, references, e -> {
@@ -126,13 +132,13 @@ public final class OcapnCodec {
     private static Message message(Operation operation, UnaryOperator<List<Object>> resolve) {
         return switch (operation) {
             case Operation.Deliver d when d.answerPosition() == null && d.resolveMe() == null ->
-                    new Message.DeliverOnly(target(d.to()), method(d.args()), resolve.apply(rest(d.args())));
+                    new Message.DeliverOnly(target(d.to()), method(d.args()), arguments(d.args(), resolve));
             case Operation.Deliver d -> new Message.Deliver(target(d.to()), method(d.args()),
-                    resolve.apply(rest(d.args())),
+                    arguments(d.args(), resolve),
                     d.answerPosition() == null ? OptionalLong.empty() : OptionalLong.of(d.answerPosition()),
                     Optional.ofNullable(d.resolveMe()).map(OcapnCodec::importOf));
             case Operation.DeliverOnly d ->
-                    new Message.DeliverOnly(target(d.to()), method(d.args()), resolve.apply(rest(d.args())));
+                    new Message.DeliverOnly(target(d.to()), method(d.args()), arguments(d.args(), resolve));
             case Operation.Listen l -> new Message.Listen(target(l.to()), importOf(l.listener()), l.wantsPartial());
             case Operation.Abort a -> new Message.Abort(a.reason());
             case Operation.GcExports g -> new Message.GcExports(g.positions(), g.deltas());
@@ -162,32 +168,32 @@ public final class OcapnCodec {
             }
             case Tagged t -> new Tagged(t.tag(), resolved(t.value(), references, certificates));
             case SigEnvelope e -> certificates.apply(e);
-            case PeerLocator l -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
-                    "an ocapn-node locator as an argument, which Erg's OCapN sessions do not take");
-            case SturdyRefLocator l -> throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
-                    "an ocapn-sturdyref locator as an argument, which Erg's OCapN sessions do not take");
             case null, default -> value;
         };
         return (T) out;
     }
 
     private static List<Object> withMethod(String method, List<Object> args) {
+        if (method.equals(APPLY) && args.size() == 1 && args.getFirst() instanceof List<?> items) {
+            return new ArrayList<>(items);
+        }
         List<Object> all = new ArrayList<>(args.size() + 1);
         all.add(new Symbol(method));
         all.addAll(args);
         return all;
     }
 
-    private static String method(List<Object> args) {
-        if (args.isEmpty() || !(args.getFirst() instanceof Symbol method)) {
-            throw new ProtocolException(ProtocolError.TYPE_MISMATCH,
-                    "delivery whose first argument is not a symbol (expected: the method, e.g. 'fetch)");
-        }
-        return method.name();
+    private static boolean named(List<Object> args) {
+        return !args.isEmpty() && args.getFirst() instanceof Symbol;
     }
 
-    private static List<Object> rest(List<Object> args) {
-        return args.subList(1, args.size());
+    private static String method(List<Object> args) {
+        return named(args) ? ((Symbol) args.getFirst()).name() : APPLY;
+    }
+
+    /** The arguments of a delivery, resolved: those after its method, or the list of them all if it has none. */
+    private static List<Object> arguments(List<Object> args, UnaryOperator<List<Object>> resolve) {
+        return named(args) ? resolve.apply(args.subList(1, args.size())) : List.of(resolve.apply(args));
     }
 
     private static Descriptor target(dev.erg.wire.codec.Descriptor.Target target) {
@@ -237,6 +243,10 @@ public final class OcapnCodec {
         public boolean write(Object value, SyrupWriter out) {
             if (handoffs.write(value, out)) {
                 return true;
+            }
+            if (value instanceof PeerLocator || value instanceof SturdyRefLocator) {
+                // Locators are data: a sturdy ref passed as an argument, as to an enlivener.
+                return CaptpValues.INSTANCE.write(value, out);
             }
             Descriptor d = switch (references.encode(value)) {
                 case dev.erg.wire.codec.Descriptor.Target t -> target(t);

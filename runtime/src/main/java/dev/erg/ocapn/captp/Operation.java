@@ -1,5 +1,7 @@
 package dev.erg.ocapn.captp;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,6 +14,11 @@ public sealed interface Operation {
 
     /** The record label of this operation. */
     String label();
+
+    /** A delivery's arguments, copied: OCapN's null may be among them, as an argument. */
+    private static List<Object> arguments(List<Object> args) {
+        return Collections.unmodifiableList(new ArrayList<>(args));
+    }
 
     /**
      * {@code <op:start-session version key location location-sig>}: the first message of each
@@ -55,7 +62,7 @@ public sealed interface Operation {
             implements Operation {
         public Deliver {
             Objects.requireNonNull(to, "to");
-            args = List.copyOf(args);
+            args = arguments(args);
             if (answerPosition != null) {
                 Positions.check(answerPosition);
             }
@@ -71,7 +78,7 @@ public sealed interface Operation {
     record DeliverOnly(Descriptor to, List<Object> args) implements Operation {
         public DeliverOnly {
             Objects.requireNonNull(to, "to");
-            args = List.copyOf(args);
+            args = arguments(args);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.erg.ocapn.captp;
 
+import dev.erg.vat.Passable;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
  * usually a key) with what extra connection data ({@code hints}, e.g. {@code host} and
  * {@code port}). Two locators name the same node when designator and transport match.
  */
+@Passable("ocapn.Node")
 public record PeerLocator(String designator, String transport, Map<String, String> hints) {
 
     public PeerLocator {

@@ -6,6 +6,7 @@ import dev.erg.crypto.Signatures;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.ocapn.captp.CaptpValues;
 import dev.erg.ocapn.captp.CaptpWriter;
+import dev.erg.ocapn.captp.GiftId;
 import dev.erg.ocapn.captp.HandoffGive;
 import dev.erg.ocapn.captp.HandoffReceive;
 import dev.erg.ocapn.captp.LocatorUris;
@@ -148,7 +149,7 @@ public final class OcapnHandoffs implements GiftExchange {
     private SigEnvelope give(Object gift, Session exporter, Sides from, Sides receiver) {
         long giftId = from.gifts().getAndIncrement();
         HandoffGive give = new HandoffGive(receiver.peer().sessionKey().toByteArray(), from.peer().location(),
-                from.sessionId(), from.ourSide(), giftId);
+                from.sessionId(), from.ourSide(), new GiftId.Numbered(giftId));
         deposits.execute(() -> Refs.sendOnly(exporter.peerBootstrap(), DEPOSIT_GIFT, giftId, gift));
         return new SigEnvelope(give, from.ours().sign(CaptpWriter.encodeSigned(give)));
     }
@@ -212,9 +213,15 @@ public final class OcapnHandoffs implements GiftExchange {
 
     @Override
     public void deposit(Session from, List<Object> args) {
-        if (args.size() != 2 || !(args.getFirst() instanceof Long id) || id < 0) {
-            throw new ProtocolException(ProtocolError.INVALID_VALUE,
-                    "deposit-gift takes a gift id (an integer from 0) and a reference");
+        GiftId id;
+        try {
+            if (args.size() != 2) {
+                throw new IllegalArgumentException("it takes 2 arguments, given " + args.size());
+            }
+            id = GiftId.of(args.getFirst());
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(ProtocolError.INVALID_VALUE, "deposit-gift takes a gift id (an integer "
+                    + "from 0 or 1 to " + GiftId.MAX_BYTES + " bytes) and a reference: " + e.getMessage());
         }
         from.depositGift(giftKey(id), args.get(1));
     }
@@ -265,9 +272,15 @@ public final class OcapnHandoffs implements GiftExchange {
         }
     }
 
-    /** The engine keys gifts by bytes: OCapN's gift ids are integers. */
-    private static Bytes giftKey(long id) {
-        return Bytes.of(ByteBuffer.allocate(Long.BYTES).putLong(id).array());
+    /**
+     * The engine keys gifts by bytes: a kind byte, then the integer's 8 bytes or the byte
+     * string, so that ids of the two kinds never meet.
+     */
+    private static Bytes giftKey(GiftId id) {
+        return Bytes.of(switch (id) {
+            case GiftId.Numbered n -> ByteBuffer.allocate(1 + Long.BYTES).put((byte) 0).putLong(n.value()).array();
+            case GiftId.Named n -> ByteBuffer.allocate(1 + n.bytes().length).put((byte) 1).put(n.bytes()).array();
+        });
     }
 
     private static Promise<Object> refused(String why) {

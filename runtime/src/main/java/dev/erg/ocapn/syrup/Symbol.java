@@ -1,5 +1,6 @@
 package dev.erg.ocapn.syrup;
 
+import dev.erg.vat.Passable;
 import java.util.Objects;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Objects;
  *
  * @param name the text of the symbol, any string
  */
+@Passable("ocapn.Symbol")
 public record Symbol(String name) {
 
     public Symbol {

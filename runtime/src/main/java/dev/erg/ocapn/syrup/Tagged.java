@@ -1,5 +1,6 @@
 package dev.erg.ocapn.syrup;
 
+import dev.erg.vat.Passable;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param tag   the tag, a selector's name on the wire
  * @param value the tagged value, any passable, {@code null} included
  */
+@Passable("ocapn.Tagged")
 public record Tagged(String tag, Object value) {
 
     public Tagged {

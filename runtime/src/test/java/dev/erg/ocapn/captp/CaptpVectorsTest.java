@@ -7,6 +7,7 @@ import dev.erg.crypto.Signatures;
 import dev.erg.ocapn.syrup.SyrupException;
 import dev.erg.wire.WireLimits;
 import dev.erg.wire.codec.SpecVectors;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +82,26 @@ class CaptpVectorsTest {
         assertThat(Signatures.verify(give.receiverKey(), CaptpWriter.encodeSigned(receive), signedReceive.signature()))
                 .isTrue();
         assertThat(give.gifterSide()).isEqualTo(SessionIds.publicId(gifterKey));
-        assertThat(give.giftId()).isEqualTo(42);
+        assertThat(give.giftId()).isEqualTo(new GiftId.Numbered(42));
         assertThat(receive.handoffCount()).isZero();
+    }
+
+    @Test
+    void aGiftIdMayBeAByteString() {
+        Operation.DeliverOnly deposit = (Operation.DeliverOnly) reader.decode(
+                valid("op:deliver-only: deposit-gift with a byte-string gift id"));
+        assertThat((byte[]) deposit.args().get(1)).asString().isEqualTo("my-gift");
+        Operation.Deliver withdraw = (Operation.Deliver) reader.decode(
+                valid("op:deliver: withdraw-gift whose desc:handoff-give has a byte-string gift id"));
+        SigEnvelope signedReceive = (SigEnvelope) withdraw.args().get(1);
+        HandoffReceive receive = (HandoffReceive) signedReceive.signed();
+        HandoffGive give = (HandoffGive) receive.signedGive().signed();
+        assertThat(give.giftId()).isEqualTo(new GiftId.Named("my-gift".getBytes(StandardCharsets.US_ASCII)));
+        byte[] gifterKey = HEX.parseHex((String) object("keys").get("gifterQ"));
+        assertThat(Signatures.verify(gifterKey, CaptpWriter.encodeSigned(give), receive.signedGive().signature()))
+                .isTrue();
+        assertThat(Signatures.verify(give.receiverKey(), CaptpWriter.encodeSigned(receive), signedReceive.signature()))
+                .isTrue();
     }
 
     @Test

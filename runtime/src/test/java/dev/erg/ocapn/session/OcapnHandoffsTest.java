@@ -7,6 +7,7 @@ import dev.erg.captp.session.Session;
 import dev.erg.crypto.Signatures;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.ocapn.captp.CaptpWriter;
+import dev.erg.ocapn.captp.GiftId;
 import dev.erg.ocapn.captp.HandoffGive;
 import dev.erg.ocapn.captp.HandoffReceive;
 import dev.erg.ocapn.captp.PeerLocator;
@@ -20,6 +21,7 @@ import dev.erg.vat.spi.Refs;
 import dev.erg.wire.codec.Bytes;
 import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.ProtocolException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -117,7 +119,7 @@ class OcapnHandoffsTest {
         SigEnvelope give = give(7);
         HandoffGive original = (HandoffGive) give.signed();
         HandoffGive changed = new HandoffGive(original.receiverKey(), original.exporterLocation(), original.session(),
-                original.gifterSide(), 8);
+                original.gifterSide(), new GiftId.Numbered(8));
         assertRefused(carol.withdraw(fromBob, List.of(receive(0, new SigEnvelope(changed, give.signature())))),
                 "not signed by the gifter");
     }
@@ -145,7 +147,7 @@ class OcapnHandoffsTest {
     void aGiveNamingAnotherGifterSideIsRefused() {
         HandoffGive wrongSide = new HandoffGive(raw(bobWithAlice).toByteArray(), carolAt,
                 SessionIds.sessionId(raw(carolWithAlice).toByteArray(), raw(aliceWithCarol).toByteArray()),
-                SessionIds.publicId(raw(carolWithAlice).toByteArray()), 7);
+                SessionIds.publicId(raw(carolWithAlice).toByteArray()), new GiftId.Numbered(7));
         SigEnvelope give = new SigEnvelope(wrongSide, aliceWithCarol.sign(CaptpWriter.encodeSigned(wrongSide)));
         assertRefused(carol.withdraw(fromBob, List.of(receive(0, give))), "not signed by the gifter's side");
     }
@@ -153,7 +155,7 @@ class OcapnHandoffsTest {
     @Test
     void aGiftDepositedWithAnotherNodeIsRefused() {
         HandoffGive elsewhere = new HandoffGive(raw(bobWithAlice).toByteArray(), aliceAt, gifterSession(),
-                SessionIds.publicId(raw(aliceWithCarol).toByteArray()), 7);
+                SessionIds.publicId(raw(aliceWithCarol).toByteArray()), new GiftId.Numbered(7));
         SigEnvelope give = new SigEnvelope(elsewhere, aliceWithCarol.sign(CaptpWriter.encodeSigned(elsewhere)));
         assertRefused(carol.withdraw(fromBob, List.of(receive(0, give))), "deposited with another node");
     }
@@ -173,7 +175,7 @@ class OcapnHandoffsTest {
         byte[] notAKey = new byte[32];
         Arrays.fill(notAKey, (byte) 0xff);
         HandoffGive toNobody = new HandoffGive(notAKey, carolAt, gifterSession(),
-                SessionIds.publicId(raw(aliceWithCarol).toByteArray()), 7);
+                SessionIds.publicId(raw(aliceWithCarol).toByteArray()), new GiftId.Numbered(7));
         SigEnvelope give = new SigEnvelope(toNobody, aliceWithCarol.sign(CaptpWriter.encodeSigned(toNobody)));
         assertRefused(carol.withdraw(fromBob, List.of(receive(0, give))), "not signed by the receiver's key");
     }
@@ -183,6 +185,29 @@ class OcapnHandoffsTest {
         assertThat(carol.withdraw(fromBob, List.of("a gift, please")).problemOrNull().kind())
                 .isEqualTo(Problem.NOT_CALLABLE);
         assertThat(carol.withdraw(fromBob, List.of(give(7))).problemOrNull().kind()).isEqualTo(Problem.NOT_CALLABLE);
+    }
+
+    @Test
+    void aByteStringGiftIdIsDepositedAndWithdrawnApartFromTheIntegerIds() {
+        byte[] myGift = "my-gift".getBytes(StandardCharsets.UTF_8);
+        carol.deposit(fromAlice, List.of(myGift, "the named gift"));
+        carol.deposit(fromAlice, List.of(7L, "the numbered gift"));
+        assertThat(carol.withdraw(fromBob, List.of(receive(0, give(new GiftId.Named(myGift))))).join(WAIT))
+                .isEqualTo("the named gift");
+        assertThat(carol.withdraw(fromBob, List.of(receive(1, give(7)))).join(WAIT)).isEqualTo("the numbered gift");
+        // Bytes that spell the integer's key are another id: one of each kind never meet.
+        carol.deposit(fromAlice, List.of(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 8}, "bytes"));
+        carol.deposit(fromAlice, List.of(8L, "eight"));
+        assertThat(carol.withdraw(fromBob, List.of(receive(2, give(8)))).join(WAIT)).isEqualTo("eight");
+    }
+
+    @Test
+    void aByteStringGiftIdOfNoOrTooManyBytesAbortsTheGiftersSession() {
+        assertThatThrownBy(() -> carol.deposit(fromAlice, List.of(new byte[0], "gift")))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("1 to 31 bytes");
+        assertThatThrownBy(() -> carol.deposit(fromAlice, List.of(new byte[32], "gift")))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("deposit-gift takes");
+        assertThatThrownBy(() -> new GiftId.Named(new byte[32])).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -204,13 +229,13 @@ class OcapnHandoffsTest {
         bob.opened(bobsFromAlice, bobWithAlice, new PeerHello(raw(aliceWithCarol), aliceAt));
 
         HandoffGive forCarol = new HandoffGive(raw(carolWithAlice).toByteArray(), carolAt, gifterSession(),
-                SessionIds.publicId(raw(aliceWithCarol).toByteArray()), 1);
+                SessionIds.publicId(raw(aliceWithCarol).toByteArray()), new GiftId.Numbered(1));
         Object taken = bob.certificate(bobsFromAlice,
                 new SigEnvelope(forCarol, aliceWithCarol.sign(CaptpWriter.encodeSigned(forCarol))));
         assertRefused((Promise<?>) taken, "for another node");
 
         HandoffGive fromBobsOwn = new HandoffGive(raw(bobWithAlice).toByteArray(), bobAt, gifterSession(),
-                SessionIds.publicId(raw(aliceWithCarol).toByteArray()), 1);
+                SessionIds.publicId(raw(aliceWithCarol).toByteArray()), new GiftId.Numbered(1));
         taken = bob.certificate(bobsFromAlice,
                 new SigEnvelope(fromBobsOwn, aliceWithCarol.sign(CaptpWriter.encodeSigned(fromBobsOwn))));
         assertRefused((Promise<?>) taken, "naming this node as the exporter");
@@ -253,6 +278,10 @@ class OcapnHandoffsTest {
 
     /** Alice's give of gift {@code giftId}, deposited with carol, to bob. */
     private SigEnvelope give(long giftId) {
+        return give(new GiftId.Numbered(giftId));
+    }
+
+    private SigEnvelope give(GiftId giftId) {
         HandoffGive give = new HandoffGive(raw(bobWithAlice).toByteArray(), carolAt, gifterSession(),
                 SessionIds.publicId(raw(aliceWithCarol).toByteArray()), giftId);
         return new SigEnvelope(give, aliceWithCarol.sign(CaptpWriter.encodeSigned(give)));

@@ -36,6 +36,10 @@ final class Serving {
                 launch.out().println(service.sturdyRef());
             }
             launch.out().flush();
+            server.ocapnLocator().ifPresent(locator -> {
+                launch.err().println("ocapn: " + locator);
+                launch.err().flush();
+            });
             server.inspectorUrl().ifPresent(url -> {
                 launch.err().println("inspector: " + url);
                 launch.err().flush();

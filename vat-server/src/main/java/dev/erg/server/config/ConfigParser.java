@@ -34,7 +34,8 @@ final class ConfigParser {
             + " spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file,"
             + " cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, cluster.capacity, cluster.placement,"
             + " cluster.placement.<service>, cluster.rebalance, cluster.budget, cluster.budget.<service>, peers.connections,"
-            + " peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second";
+            + " peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second, ocapn.listen,"
+            + " ocapn.netlayer, ocapn.interop";
     private static final String SPAWN = "spawn.";
     private static final String PLACEMENT = "cluster.placement.";
     private static final String BUDGET = "cluster.budget.";
@@ -72,6 +73,9 @@ final class ConfigParser {
     private OptionalInt connectionsPerAddress = OptionalInt.empty();
     private long partialFrameBytes = Admission.DEFAULTS.maxPartialFrameBytes();
     private int failedLookups = Admission.DEFAULTS.failedFetchesPerSecond();
+    private InetSocketAddress ocapnListen;
+    private String ocapnNetlayer = OcapnConfig.TCP_TESTING_ONLY;
+    private boolean ocapnInterop;
 
     ConfigParser(Path file, Collection<String> makers) {
         this.file = file;
@@ -164,6 +168,9 @@ final class ConfigParser {
             case "peers.connections.per-address" -> connectionsPerAddress = OptionalInt.of(number(value, 1, 1 << 20));
             case "peers.partial-frames.bytes" -> partialFrameBytes = Math.max(1, longNumber(value));
             case "peers.failed-lookups.per-second" -> failedLookups = number(value, 1, 1_000_000);
+            case "ocapn.listen" -> ocapnListen = HostPort.parse(value, 0);
+            case "ocapn.netlayer" -> ocapnNetlayer = choice(value, OcapnConfig.NETLAYERS);
+            case "ocapn.interop" -> ocapnInterop = choice(value, List.of("on", "off")).equals("on");
             default -> {
                 if (key.startsWith(BUDGET) && key.length() > BUDGET.length()) {
                     budget.put(key.substring(BUDGET.length()), decimal(value));
@@ -245,7 +252,20 @@ final class ConfigParser {
         SpawnLimits maxima = limits.with(spawnMaxima);
         checkMaxima(limits, maxima);
         return new ServerConfig(listen, advertise, threads, metrics, storage, storageUser, storagePassword, commitBatch,
-                services, limits, maxima, cluster(), admission(), inspector);
+                services, limits, maxima, cluster(), admission(), inspector, ocapn());
+    }
+
+    /** The OCapN listener, checked as a whole: empty without {@code ocapn.listen}. */
+    private Optional<OcapnConfig> ocapn() throws SetupException {
+        if (ocapnListen == null) {
+            Optional<String> stray = seen.keySet().stream().filter(k -> k.startsWith("ocapn.")).sorted().findFirst();
+            if (stray.isPresent()) {
+                throw error(seen.get(stray.get()), stray.get() + ": no ocapn.listen is set; set it to the host:port"
+                        + " OCapN peers dial, or remove " + stray.get());
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new OcapnConfig(ocapnListen, ocapnNetlayer, ocapnInterop));
     }
 
     /**

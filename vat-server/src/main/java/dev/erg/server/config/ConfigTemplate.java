@@ -98,6 +98,17 @@ final class ConfigTemplate {
                 # peers.partial-frames.bytes = 268435456
                 # peers.failed-lookups.per-second = 20
 
+                # An OCapN listener beside the CapTP one, for peers that speak OCapN's CapTP
+                # (Goblins, Endo) rather than erg/1: where it listens (port 0: a free port at
+                # each start), and its netlayer, only tcp-testing-only for now, which neither
+                # authenticates nor encrypts: keep it on loopback or a test network. With
+                # ocapn.interop = on it hosts the objects the public OCapN test suite calls,
+                # under the swiss numbers the suite uses; default: off. The server prints its
+                # OCapN locator at start (ocapn: ocapn://...).
+                # ocapn.listen = 127.0.0.1:22045
+                # ocapn.netlayer = tcp-testing-only
+                # ocapn.interop = off
+
                 # The services to host, each in a vat of its own: service.<name> = <maker>.
                 # Makers known to this build: %s.
                 """.formatted(HostPort.format(listen), String.join(", ", makers)));

@@ -25,11 +25,13 @@ import java.util.OptionalInt;
  * @param cluster   the cluster this server is a member of; empty when it is on its own
  * @param admission what peers not yet trusted may hold ({@code peers.*})
  * @param inspector the loopback port serving the inspector page (0: any free port); empty when off
+ * @param ocapn     the OCapN listener beside the CapTP one ({@code ocapn.*}); empty when off
  */
 public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> advertise, OptionalInt threads,
                            OptionalInt metrics, String storage, String storageUser, String storagePassword,
                            int commitBatch, List<ServiceSpec> services, SpawnLimits spawn, SpawnLimits spawnMaxima,
-                           Optional<ClusterConfig> cluster, Admission admission, OptionalInt inspector) {
+                           Optional<ClusterConfig> cluster, Admission admission, OptionalInt inspector,
+                           Optional<OcapnConfig> ocapn) {
 
     /** The {@code storage} value for an SQLite database in the data directory. */
     public static final String SQLITE = "sqlite";
@@ -52,6 +54,7 @@ public record ServerConfig(InetSocketAddress listen, List<InetSocketAddress> adv
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(inspector, "inspector");
+        Objects.requireNonNull(ocapn, "ocapn");
     }
 
     /** The service called {@code name}, if configured. */

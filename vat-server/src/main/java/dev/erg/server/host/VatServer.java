@@ -90,6 +90,7 @@ public final class VatServer implements AutoCloseable {
     private final SturdyRef adminRef;
     private final Optional<MetricsEndpoint> endpoint;
     private final Optional<InspectorEndpoint> inspector;
+    private final Optional<OcapnListener> ocapn;
     private final DurableHost durables;
     private final Optional<ClusterMember> cluster;
     private final Optional<PlacedVats> placed;
@@ -99,8 +100,9 @@ public final class VatServer implements AutoCloseable {
 
     private VatServer(DataDir dir, Deque<AutoCloseable> resources, Node node, InetSocketAddress address,
                       List<HostedService> services, SturdyRef adminRef, Optional<MetricsEndpoint> endpoint,
-                      Optional<InspectorEndpoint> inspector, DurableHost durables, Optional<ClusterMember> cluster,
-                      Optional<PlacedVats> placed, CountDownLatch stopRequested, ServerVatHost host) {
+                      Optional<InspectorEndpoint> inspector, Optional<OcapnListener> ocapn, DurableHost durables,
+                      Optional<ClusterMember> cluster, Optional<PlacedVats> placed, CountDownLatch stopRequested,
+                      ServerVatHost host) {
         this.host = host;
         this.placed = placed;
         this.cluster = cluster;
@@ -112,6 +114,7 @@ public final class VatServer implements AutoCloseable {
         this.adminRef = adminRef;
         this.endpoint = endpoint;
         this.inspector = inspector;
+        this.ocapn = ocapn;
         this.durables = durables;
         this.stopRequested = stopRequested;
     }
@@ -239,6 +242,13 @@ public final class VatServer implements AutoCloseable {
             inspector = Optional.of(started);
         }
 
+        Optional<OcapnListener> ocapn = Optional.empty();
+        if (config.ocapn().isPresent()) {
+            OcapnListener started = OcapnListener.start(config.ocapn().get(), runtime);
+            opened.push(started);
+            ocapn = Optional.of(started);
+        }
+
         // Everything that can fail has been checked: from here on the data directory changes.
         LiveAccess access = new LiveAccess(runtime);
         List<HostedService> hosted = ServiceSetup.reinstate(node, hints, store, tenants, access);
@@ -271,6 +281,8 @@ public final class VatServer implements AutoCloseable {
             // The port only: the URL is a capability, given by `vat-server inspector-url`, never logged.
             LOG.info("inspector on 127.0.0.1:{}", inspector.get().port());
         }
+        ocapn.ifPresent(o -> LOG.info("OCapN on {}{}", o.locator(),
+                config.ocapn().orElseThrow().interop() ? ", hosting the OCapN test suite's objects" : ""));
         LOG.info("vat {} listening on {}:{}, hosting {}", node.vatId(), bound.getHostString(), bound.getPort(),
                 tenants.isEmpty() ? "no services" : String.join(", ", tenants.keySet()));
         if (cluster.isPresent()) {
@@ -280,8 +292,8 @@ public final class VatServer implements AutoCloseable {
             member.onLeaseLost(() -> vats.stopAll("unavailable: this server lost its cluster lease"));
             member.activate();
         }
-        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, inspector, durables, cluster, placed, stopRequested,
-                host);
+        return new VatServer(dir, opened, node, bound, hosted, adminRef, endpoint, inspector, ocapn, durables, cluster,
+                placed, stopRequested, host);
     }
 
     /** The services hosted, in configuration order. */
@@ -302,6 +314,11 @@ public final class VatServer implements AutoCloseable {
     /** The port serving metrics, if configured. */
     public Optional<Integer> metricsPort() {
         return endpoint.map(MetricsEndpoint::port);
+    }
+
+    /** The {@code ocapn://} locator of the OCapN listener, if configured ({@code ocapn.listen}). */
+    public Optional<String> ocapnLocator() {
+        return ocapn.map(OcapnListener::locator);
     }
 
     /** The capability URL of the inspector page, if configured ({@code inspector.port}): whoever has it may look. */

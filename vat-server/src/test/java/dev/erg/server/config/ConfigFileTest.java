@@ -67,6 +67,20 @@ class ConfigFileTest {
     }
 
     @Test
+    void theOcapnKeysMakeTheOcapnListener() throws SetupException {
+        assertThat(parse("listen = 127.0.0.1:7700\n").ocapn()).isEmpty();
+        OcapnConfig ocapn = parse("ocapn.listen = 127.0.0.1:0\n").ocapn().orElseThrow();
+        assertThat(ocapn.listen().getPort()).isZero();
+        assertThat(ocapn.netlayer()).isEqualTo(OcapnConfig.TCP_TESTING_ONLY);
+        assertThat(ocapn.interop()).isFalse();
+        assertThat(parse("ocapn.listen = [::1]:22045\nocapn.netlayer = tcp-testing-only\nocapn.interop = on\n")
+                .ocapn()).contains(new OcapnConfig(InetSocketAddress.createUnresolved("::1", 22045),
+                        OcapnConfig.TCP_TESTING_ONLY, true));
+        assertThat(ConfigFile.defaults(InetSocketAddress.createUnresolved("127.0.0.1", 7700), Map.of(), MAKERS))
+                .contains("# ocapn.listen = ", "# ocapn.netlayer = tcp-testing-only", "# ocapn.interop = off");
+    }
+
+    @Test
     void anEmptyFileMeansTheDefaults() throws SetupException {
         ServerConfig config = parse("# nothing here\n\n");
         assertThat(config.listen()).isEqualTo(ConfigFile.DEFAULT_LISTEN);
@@ -77,7 +91,7 @@ class ConfigFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             listen 127.0.0.1:7700                     | erg-server.conf line 2: expected `key = value`, found "listen 127.0.0.1:7700"
-            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, inspector.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, cluster.capacity, cluster.placement, cluster.placement.<service>, cluster.rebalance, cluster.budget, cluster.budget.<service>, peers.connections, peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second)
+            listne = 127.0.0.1:7700                   | erg-server.conf line 2: unknown key "listne" (expected one of: listen, advertise, threads, metrics.port, inspector.port, storage, storage.user, storage.password, storage.password.file, commit.batch, service.<name>, spawn.<limit>, spawn.<limit>.max, cluster.store, cluster.user, cluster.password, cluster.password.file, cluster.key.file, cluster.heartbeat, cluster.lease, cluster.price, cluster.capacity, cluster.placement, cluster.placement.<service>, cluster.rebalance, cluster.budget, cluster.budget.<service>, peers.connections, peers.connections.per-address, peers.partial-frames.bytes, peers.failed-lookups.per-second, ocapn.listen, ocapn.netlayer, ocapn.interop)
             listen = 127.0.0.1:77x0                   | erg-server.conf line 2: listen: port "77x0" is not a number from 0 to 65535
             listen = 127.0.0.1                        | erg-server.conf line 2: listen: "127.0.0.1" is not host:port
             listen = ::1:7700                         | erg-server.conf line 2: listen: "::1:7700" is not host:port (write an IPv6 host as [::1])
@@ -113,6 +127,10 @@ class ConfigFileTest {
             peers.connections = 0                     | erg-server.conf line 2: peers.connections: 0 is not a number from 1 to 1048576
             peers.failed-lookups.per-second = fast    | erg-server.conf line 2: peers.failed-lookups.per-second: "fast" is not a number from 1 to 1000000
             peers.partial-frames.bytes = 1 GiB        | erg-server.conf line 2: peers.partial-frames.bytes: "1 GiB" is not a whole number (digits, perhaps grouped by _)
+            ocapn.listen = nowhere                    | erg-server.conf line 2: ocapn.listen: "nowhere" is not host:port
+            ocapn.netlayer = onion                    | erg-server.conf line 2: ocapn.netlayer: expected one of tcp-testing-only, found "onion"
+            ocapn.interop = yes                       | erg-server.conf line 2: ocapn.interop: expected one of on, off, found "yes"
+            ocapn.interop = on                        | erg-server.conf line 2: ocapn.interop: no ocapn.listen is set; set it to the host:port OCapN peers dial, or remove ocapn.interop
             """)
     void eachMistakeIsNamedByLineAndKey(String line, String message) {
         String text = (line.startsWith("listen = 127.0.0.1:1") ? "listen = 127.0.0.1:2\n" : "# first line\n") + line + "\n";
