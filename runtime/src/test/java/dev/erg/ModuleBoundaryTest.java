@@ -42,11 +42,13 @@ class ModuleBoundaryTest {
     }
 
     @Test
-    void theLinksGoToTheVatServerAloneTheHooksAlsoToConfinementAndNothingIsOpen() throws URISyntaxException {
+    void theLinksAndOcapnValuesGoToTheVatServerAloneTheHooksAlsoToConfinementAndNothingIsOpen()
+            throws URISyntaxException {
         Map<String, ?> qualified = runtime().exports().stream().filter(ModuleDescriptor.Exports::isQualified)
                 .collect(Collectors.toMap(ModuleDescriptor.Exports::source, ModuleDescriptor.Exports::targets));
         assertThat(qualified).isEqualTo(Map.of("dev.erg.net.link", Set.of("dev.erg.server"),
-                "dev.erg.vat.spi", Set.of("dev.erg.server", "dev.erg.confine")));
+                "dev.erg.vat.spi", Set.of("dev.erg.server", "dev.erg.confine"),
+                "dev.erg.ocapn.syrup", Set.of("dev.erg.server"), "dev.erg.ocapn.captp", Set.of("dev.erg.server")));
         assertThat(runtime().opens()).isEmpty();
         assertThat(runtime().isOpen()).isFalse();
     }

@@ -84,12 +84,10 @@ public final class Session {
     /** Whether the vat's runtime traces: then sends carry their trace context and deliveries run under theirs. */
     private final boolean traced;
     private final Peering peering;
-    private final Handoffs handoffs;
-    /** Answers the handoff methods of our bootstrap object on a wire with handoffs of its own; else null. */
-    private final GiftExchange exchange;
     /** Whether the wire has disembargo: false on OCapN, whose answers settle at once (spec/ocapn.md section 10.3). */
     final boolean disembargoes;
     private final GiftBox gifts;
+    private final Deliveries deliveries;
     /** The handoff count of our next withdrawal from the peer, and the last of the peer's from us. */
     private long nextHandoffCount;
     private long lastHandoffCount = -1;
@@ -158,10 +156,9 @@ public final class Session {
         this.encoder = descriptors::describe;
         this.decoder = descriptors::resolve;
         this.peering = peering;
-        this.handoffs = handoffs;
-        this.exchange = exchange;
         this.disembargoes = disembargoes;
         this.gifts = new GiftBox(maxEntries);
+        this.deliveries = new Deliveries(this, handoffs, exchange, gifts);
     }
 
     /**
@@ -212,20 +209,20 @@ public final class Session {
         switch (message) {
             case Message.Deliver d -> {
                 if (traced) {
-                    Vats.receive(vat, d.trace().orElse(null), () -> deliver(d));
+                    Vats.receive(vat, d.trace().orElse(null), () -> deliveries.deliver(d));
                 } else {
-                    deliver(d);
+                    deliveries.deliver(d);
                 }
             }
             case Message.DeliverOnly d -> {
                 if (traced) {
-                    Vats.receive(vat, d.trace().orElse(null), () -> deliverOnly(d));
+                    Vats.receive(vat, d.trace().orElse(null), () -> deliveries.deliverOnly(d));
                 } else {
-                    deliverOnly(d);
+                    deliveries.deliverOnly(d);
                 }
             }
             case Message.Listen l -> answers.reportTo(targetOf(l.target()), l.listener().position());
-            case Message.GcExports gc -> gcExports(gc);
+            case Message.GcExports gc -> deliveries.gcExports(gc);
             case Message.GcAnswers gc -> answers.freed(gc.positions());
             case Message.Get get -> answers.put(get.answerPosition(), Selections.field(targetOf(get.target()), get.field()));
             case Message.Index index ->
@@ -409,73 +406,6 @@ public final class Session {
         }
     }
 
-    // ---- receiving ----
-
-    private void deliver(Message.Deliver d) {
-        refuseMarker(d.method());
-        Object target = targetOf(d.target());
-        Unreadable unread = Unreadable.in(d.args());
-        Promise<Object> answer;
-        if (unread != null) {
-            answer = Promise.broken(Problem.of(unread.kind(), "the arguments of %s cannot be read by the receiver: %s",
-                    d.method(), unread.reason()));
-        } else if (d.answerPosition().isPresent() && !answers.hasRoom()) {
-            answer = Promise.broken(Problem.of(Problem.LIMIT_EXCEEDED, "%s was not called: %s", d.method(),
-                    answers.full()));
-        } else if (isBootstrap(d.target(), WITHDRAW_GIFT, d.method())) {
-            answer = handoffs != null ? handoffs.withdraw(this, d.args()) : exchange.withdraw(this, d.args());
-        } else {
-            answer = Ref.send(target, d.method(), d.args().toArray());
-        }
-        if (d.answerPosition().isPresent()) {
-            answers.put(d.answerPosition().getAsLong(), answer);
-        }
-        d.resolver().ifPresent(settler -> answers.reportTo(answer, settler.position()));
-    }
-
-    private void deliverOnly(Message.DeliverOnly d) {
-        refuseMarker(d.method());
-        Object target = targetOf(d.target());
-        if (target instanceof Settler settler && d.target() instanceof Descriptor.Export export) {
-            questions.settle(settler, export.position(), d.method(), d.args());
-        } else if (Unreadable.in(d.args()) != null) {
-            // Nobody waits for a send-only message: there is no one to tell.
-            return;
-        } else if (isBootstrap(d.target(), DEPOSIT_GIFT, d.method())) {
-            if (handoffs != null) {
-                depositGift(d.args());
-            } else {
-                exchange.deposit(this, d.args());
-            }
-        } else {
-            Refs.sendOnly(target, d.method(), d.args().toArray());
-        }
-    }
-
-    /** Whether a message to {@code target} is {@code method} of the handoff protocol, which the session answers itself. */
-    private boolean isBootstrap(Descriptor.Target target, String method, String called) {
-        return (handoffs != null || exchange != null) && method.equals(called)
-                && target instanceof Descriptor.Export e && e.position() == 0;
-    }
-
-    /** A peer may not use the marker's name: only a disembargo travels under it. */
-    private static void refuseMarker(String method) {
-        if (Arrival.METHOD.equals(method)) {
-            throw rule("method name reserved for disembargo");
-        }
-    }
-
-    private void gcExports(Message.GcExports gc) {
-        synchronized (this) {
-            for (int i = 0; i < gc.positions().size(); i++) {
-                long position = gc.positions().get(i);
-                if (!exports.release(position, gc.wireDeltas().get(i))) {
-                    throw protocol("gc-exports: cannot release " + gc.wireDeltas().get(i) + " of export " + position);
-                }
-            }
-        }
-    }
-
     /** What the peer names by {@code target}: one of our exports, or one of its answers here. */
     synchronized Object targetOf(Descriptor.Target target) {
         return switch (target) {
@@ -491,15 +421,6 @@ public final class Session {
     }
 
     // ---- three-party handoffs ----
-
-    private void depositGift(List<Object> args) {
-        if (args.size() != 2 || !(args.getFirst() instanceof byte[] id) || id.length < 1
-                || id.length > Descriptor.MAX_GIFT_ID_BYTES) {
-            throw protocol("deposit-gift takes a gift id of 1 to " + Descriptor.MAX_GIFT_ID_BYTES
-                    + " bytes and a reference");
-        }
-        gifts.deposit(Bytes.of(id), args.get(1));
-    }
 
     /**
      * Keeps {@code gift}, which our peer deposited under {@code id}, for the withdrawal that

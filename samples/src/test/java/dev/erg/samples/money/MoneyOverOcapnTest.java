@@ -60,22 +60,7 @@ class MoneyOverOcapnTest {
         assertThatThrownBy(() -> bobPurse.deposit(500, alicePurse).join(WAIT))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().kind())
                         .isEqualTo("InsufficientFunds"));
-        Purse forged = aliceRuntime.newVat("alice").export(new Purse() {
-            @Override
-            public Promise<Long> balance() {
-                return Promise.of(1_000_000L);
-            }
-
-            @Override
-            public Promise<Purse> sprout() {
-                return Promise.of(this);
-            }
-
-            @Override
-            public Promise<Long> deposit(long amount, Purse source) {
-                return Promise.of(1_000_000L);
-            }
-        }, Purse.class);
+        Purse forged = aliceRuntime.newVat("alice").export(new MoneyTransparencyTest.Counterfeit(), Purse.class);
         assertThatThrownBy(() -> bobPurse.deposit(1, forged).join(WAIT))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().kind())
                         .isEqualTo("NotOurMoney"));
