@@ -1,15 +1,16 @@
 /*
  * Workload: turn throughput of one runtime with causality tracing off (no tracer), on (every
- * root sampled, events kept in the vats' ring buffers) and sampled at 1%. A run starts ROOTS
+ * root sampled, events kept in the vats' ring buffers), sampled at 1%, and sampled at 0% (a
+ * tracer that samples nothing, which separates the cost of being traced from that of recording). A run starts ROOTS
  * roots from the benchmark's thread, each a turn of a sender vat that sends one request to an
  * echo vat and reacts to its answer in a third turn: 3 turns per root, every root a separate
  * trace, so that 1% sampling traces about 1% of the turns. At most WINDOW roots are
  * outstanding at once (RootWindow): the turns, promises and trace events in flight stay
  * bounded, so that a run measures tracing rather than the collector's work on a queue of every
  * root at once. The runtime has one thread, so that the figure is turns per second of one core,
- * not of the scheduler's hand-offs. Each round runs the three modes one after the other, in an
+ * not of the scheduler's hand-offs. Each round runs the four modes one after the other, in an
  * order rotated from round to round, each on a fresh runtime after a System.gc(), so that the
- * machine's load and the garbage of one mode fall on all three alike; the figures that count
+ * machine's load and the garbage of one mode fall on all four alike; the figures that count
  * are the medians, and each mode's median against tracing off.
  *
  * Usage: see the class Javadoc and bench/README.md. Defaults: 9 rounds of 1,000,000 roots, a
@@ -32,7 +33,7 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * Turn throughput with tracing off, on and sampled at 1%, side by side, with a bounded window
+ * Turn throughput with tracing off, on, sampled at 1% and at 0%, side by side, with a bounded window
  * of roots. Run it, after building {@code bench/target/benchmarks.jar}:
  *
  * <pre>{@code
@@ -49,7 +50,9 @@ public final class TracingOverhead {
 
     /** How a runtime of one run traces. */
     private enum Tracing {
-        OFF("off", -1), ON("on (all)", 1.0), SAMPLED("sampled 1%", 0.01);
+        OFF("off", -1), ON("on (all)", 1.0), SAMPLED("sampled 1%", 0.01),
+        /** A tracer that samples nothing: what every turn pays once tracing is configured, apart from recording. */
+        NONE("sampled 0%", 0.0);
 
         final String label;
         final double rate;
