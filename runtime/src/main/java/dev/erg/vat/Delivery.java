@@ -24,14 +24,9 @@ final class Delivery extends Turn {
         this.sender = sender;
     }
 
-    /**
-     * Names the answer, if any and not named yet, by {@code root}: the context this delivery
-     * was given as the root of a trace, for a message sent from outside any turn.
-     */
+    @Override
     void nameAnswer(TraceContext root) {
-        if (answer != null && answer.trace() == null) {
-            answer.trace(root);
-        }
+        name(answer, root);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.trace.TraceContext;
 import java.util.function.Supplier;
 
 /** A turn that runs code handed to {@link Vat#run} or {@link Vat#call}. */
@@ -16,6 +17,11 @@ final class Task extends Turn {
     @Override
     String label() {
         return "run";
+    }
+
+    @Override
+    void nameAnswer(TraceContext root) {
+        name(answer, root);
     }
 
     @Override

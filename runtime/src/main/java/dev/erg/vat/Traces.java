@@ -77,7 +77,7 @@ final class Traces {
      * sent, for a delivery; for a reaction, a new span of the answer it reacts to (whichever
      * thread settled it, so that the graph is the same in one JVM and across machines); else a
      * new span of the running turn's trace; else, from outside any turn, a new root if sampled.
-     * A message sent from outside any turn is such a root, and its answer is named by it.
+     * A message sent or a call made from outside any turn is such a root, and its answer is named by it.
      */
     static void stamp(Turn turn, Vat into, Tracer tracer) {
         Frame f = frame();
@@ -106,8 +106,8 @@ final class Traces {
         if (context == null) {
             return;
         }
-        if (parent == null && turn instanceof Delivery delivery) {
-            delivery.nameAnswer(context);
+        if (parent == null) {
+            turn.nameAnswer(context);
         }
         // Roots and reactions are recorded by the vat they run in; anything else by the sender, if one records.
         TraceLog log = cause == 0 && parent != null && f.log != null ? f.log : into.traceLog();

@@ -22,4 +22,19 @@ abstract sealed class Turn permits Delivery, Callback, Task {
 
     /** Called instead of {@link #run} when the vat is shut down before the turn could run. */
     abstract void cancel(Problem why);
+
+    /**
+     * Names the turn's answer, if it has one not named yet, by {@code root}: the context the
+     * turn was given as the root of a trace, for a message sent or a call made from outside
+     * any turn, so that the answer's settling is recorded under it.
+     */
+    void nameAnswer(TraceContext root) {
+    }
+
+    /** Names {@code answer}, if there is one and it has no context yet, by {@code root}. */
+    static void name(Promise<?> answer, TraceContext root) {
+        if (answer != null && answer.trace() == null) {
+            answer.trace(root);
+        }
+    }
 }

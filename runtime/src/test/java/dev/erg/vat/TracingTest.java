@@ -159,6 +159,30 @@ class TracingTest {
     }
 
     @Test
+    void aCallMadeFromAPlainThreadIsARootWhoseBrokenAnswerIsExplained() {
+        DeterministicScheduler scheduler = new DeterministicScheduler(9);
+        Tracer tracer = Tracer.builder().seed(9).build();
+        List<TraceEvent> events;
+        Promise<Long> answer;
+        try (VatRuntime runtime = VatRuntime.builder().scheduler(scheduler).tracer(tracer).build()) {
+            Purse purse = runtime.newVat("bank").export(new Funds(100), Purse.class);
+            answer = runtime.newVat("alice").callPromise(() -> purse.withdraw(500));
+            scheduler.runUntilIdle();
+            assertThat(answer.problemOrNull().kind()).isEqualTo("Insufficient");
+            events = tracer.events();
+        }
+        long run = spanOf(events, TraceEvent.Kind.SEND, "run");
+        long withdraw = spanOf(events, TraceEvent.Kind.SEND, "Purse.withdraw");
+        assertThat(answer.trace().span()).isEqualTo(run);
+
+        TraceGraph.Why why = TraceGraph.of(events).why(run).orElseThrow();
+
+        assertThat(why.answers()).extracting(TraceGraph.Message::span).containsExactly(run, withdraw);
+        assertThat(why.lines().getLast()).isEqualTo("    run [" + TraceContext.spanId(run)
+                + "] was queued from outside any turn (the root)");
+    }
+
+    @Test
     void plainThreadSendsAreSampledAtTheTracersRate() {
         DeterministicScheduler scheduler = new DeterministicScheduler(8);
         Tracer tracer = Tracer.builder().seed(8).sampleRate(0.5).build();
