@@ -1,7 +1,5 @@
 package dev.erg.vat;
 
-import dev.erg.trace.TraceContext;
-
 /** A turn that delivers one eventual send to its target object, in the target's vat. */
 final class Delivery extends Turn {
 
@@ -25,8 +23,8 @@ final class Delivery extends Turn {
     }
 
     @Override
-    void nameAnswer(TraceContext root) {
-        name(answer, root);
+    Promise<?> answer() {
+        return answer;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.erg.vat;
 
-import dev.erg.trace.TraceContext;
 import java.util.function.Supplier;
 
 /** A turn that runs code handed to {@link Vat#run} or {@link Vat#call}. */
@@ -20,8 +19,8 @@ final class Task extends Turn {
     }
 
     @Override
-    void nameAnswer(TraceContext root) {
-        name(answer, root);
+    Promise<?> answer() {
+        return answer;
     }
 
     @Override

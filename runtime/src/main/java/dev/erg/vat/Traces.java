@@ -37,7 +37,7 @@ final class Traces {
     }
 
     static Frame frame() {
-        return Thread.currentThread() instanceof VatThread t ? t.frame() : FRAME.get();
+        return Thread.currentThread() instanceof VatThread t ? t.frame : FRAME.get();
     }
 
     /**

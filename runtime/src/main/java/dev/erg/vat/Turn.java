@@ -28,13 +28,15 @@ abstract sealed class Turn permits Delivery, Callback, Task {
      * turn was given as the root of a trace, for a message sent or a call made from outside
      * any turn, so that the answer's settling is recorded under it.
      */
-    void nameAnswer(TraceContext root) {
-    }
-
-    /** Names {@code answer}, if there is one and it has no context yet, by {@code root}. */
-    static void name(Promise<?> answer, TraceContext root) {
+    final void nameAnswer(TraceContext root) {
+        Promise<?> answer = answer();
         if (answer != null && answer.trace() == null) {
             answer.trace(root);
         }
+    }
+
+    /** The promise this turn settles, or null if it answers no one. */
+    Promise<?> answer() {
+        return null;
     }
 }

@@ -13,18 +13,10 @@ final class VatThread extends ForkJoinWorkerThread {
 
     /** The vat whose turn runs on this thread, or null. */
     Vat vat;
-    private Traces.Frame frame;
+    /** This thread's tracing state. */
+    final Traces.Frame frame = new Traces.Frame();
 
     VatThread(ForkJoinPool pool) {
         super(pool);
-    }
-
-    Traces.Frame frame() {
-        Traces.Frame f = frame;
-        if (f == null) {
-            f = new Traces.Frame();
-            frame = f;
-        }
-        return f;
     }
 }

@@ -12,7 +12,6 @@ import dev.erg.vat.Ref;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import dev.erg.wire.WireLimits;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ class OcapnMethodNamesTest {
     void start() throws InterruptedException {
         alice = OcapnNode.start(runtime, WireLimits.defaults());
         bob = OcapnNode.start(runtime, WireLimits.defaults());
-        bob.listen(new InetSocketAddress("127.0.0.1", 0));
+        bob.listen(Peers.LOOPBACK_ANY_PORT);
         remote = alice.fetch(bob.sturdyRef(bobsVat.export(new AnythingObject(), Anything.class)), Anything.class)
                 .join(WAIT);
     }

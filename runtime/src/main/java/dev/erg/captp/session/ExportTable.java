@@ -13,13 +13,10 @@ final class ExportTable {
 
     private static final class Entry {
         final Object object;
-        /** Whether the object is in {@code byObject}: a settler, sent once, is found by position only. */
-        final boolean indexed;
         long sent;
 
-        Entry(Object object, boolean indexed) {
+        Entry(Object object) {
             this.object = object;
-            this.indexed = indexed;
         }
     }
 
@@ -28,7 +25,7 @@ final class ExportTable {
     private long next = 1;
 
     ExportTable(Object bootstrap) {
-        byPosition.put(0, new Entry(bootstrap, false));
+        byPosition.put(0, new Entry(bootstrap));
     }
 
     /** The position of {@code object}, exporting it if new; counts one more reference sent. */
@@ -36,17 +33,17 @@ final class ExportTable {
         Long position = byObject.get(object);
         if (position == null) {
             position = next++;
-            byPosition.put(position, new Entry(object, true));
+            byPosition.put(position, new Entry(object));
             byObject.put(object, position);
         }
         byPosition.get(position).sent++;
         return position;
     }
 
-    /** Exports {@code settler}, sent once and never again, at a new position. */
+    /** Exports {@code settler}, sent once and never again, at a new position; found by position only. */
     long exportSettler(Settler settler) {
         long position = next++;
-        Entry e = new Entry(settler, false);
+        Entry e = new Entry(settler);
         e.sent = 1;
         byPosition.put(position, e);
         return position;
@@ -66,7 +63,7 @@ final class ExportTable {
     /** Removes the entry at {@code position} whatever its count (a settler that has served). */
     void remove(long position) {
         Entry e = byPosition.remove(position);
-        if (e != null && e.indexed) {
+        if (e != null && !(e.object instanceof Settler)) {
             byObject.remove(e.object);
         }
     }

@@ -279,7 +279,10 @@ public final class OcapnHandoffs implements GiftExchange {
     private static Bytes giftKey(GiftId id) {
         return Bytes.of(switch (id) {
             case GiftId.Numbered n -> ByteBuffer.allocate(1 + Long.BYTES).put((byte) 0).putLong(n.value()).array();
-            case GiftId.Named n -> ByteBuffer.allocate(1 + n.bytes().length).put((byte) 1).put(n.bytes()).array();
+            case GiftId.Named n -> {
+                byte[] bytes = n.bytes();
+                yield ByteBuffer.allocate(1 + bytes.length).put((byte) 1).put(bytes).array();
+            }
         });
     }
 
