@@ -62,6 +62,7 @@ public final class Cli {
         line.addSubcommand("describe", new DescribeCommand(launch));
         line.addSubcommand("spawn", new SpawnCommand(launch));
         line.addSubcommand("trace", new TraceCommand(launch));
+        line.addSubcommand("train", new TrainCommand(launch));
         line.addSubcommand("cluster", new CommandLine(new ClusterCommand(launch))
                 .addSubcommand("spawn", new ClusterSpawnCommand(launch))
                 .addSubcommand("move", new ClusterMoveCommand(launch)));

@@ -266,7 +266,8 @@ public final class DataDir {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes {@code dir} and everything in it, as far as it can: for directories made to be thrown away. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -275,7 +276,7 @@ public final class DataDir {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            // Only a staging copy that never became the data directory is left behind.
+            // What could not be deleted stays behind; nothing reads it again.
         }
     }
 }
