@@ -13,6 +13,12 @@ final class Sender {
     private final Session session;
     private final Outbound out;
     private final GcBatch owed = new GcBatch();
+    private final Runnable flush = this::flush;
+    /**
+     * Whether a flush is asked for and has not run: one at a time, since calls that carry the
+     * batch empty it many times over within one flush's delay.
+     */
+    private boolean flushPending;
 
     Sender(Session session, Outbound out) {
         this.session = session;
@@ -40,17 +46,19 @@ final class Sender {
         owed.clear();
     }
 
-    /** A gc message was gathered, the first since the last flush if {@code first}. */
+    /** A gc message was gathered, the first since the batch last went out if {@code first}. */
     private void owe(boolean first) {
         if (owed.isFull()) {
             owed.drainTo(out);
-        } else if (first) {
-            out.flushSoon(this::flush);
+        } else if (first && !flushPending) {
+            flushPending = true;
+            out.flushSoon(flush);
         }
     }
 
     private void flush() {
         synchronized (session) {
+            flushPending = false;
             if (session.problem() == null) {
                 owed.drainTo(out);
             }

@@ -6,8 +6,6 @@ import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.ReferenceEncoder;
 import dev.erg.wire.codec.WireCodec;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.UnpooledByteBufAllocator;
-import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.internal.PlatformDependent;
@@ -34,8 +32,6 @@ public final class Link {
     private static final long FLUSH_SOON_MICROS = 2_000;
     /** The most bytes of frames copied into one buffer for one write: four TLS records. */
     private static final int MAX_WRITE_BYTES = 64 * 1024;
-    /** Room first given to a frame's encoding; a larger one grows it. */
-    private static final int FRAME_BYTES = 128;
 
     private final Channel channel;
     private final VatId peer;
@@ -43,10 +39,10 @@ public final class Link {
     private final LinkChannel state;
     private final Facts facts;
     /** Encoded frames, in heap buffers that need no release, written by the event loop in order. */
-    private final Queue<ByteBuf> outbox = PlatformDependent.newMpscQueue();
+    private final Queue<byte[]> outbox = PlatformDependent.newMpscQueue();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     /** The frames of one write; used on the event loop only. */
-    private final ArrayList<ByteBuf> batch = new ArrayList<>();
+    private final ArrayList<byte[]> batch = new ArrayList<>();
 
     Link(Channel channel, VatId peer, WireCodec codec, LinkChannel state, Facts facts) {
         this.channel = channel;
@@ -106,9 +102,7 @@ public final class Link {
      */
     public void send(Message message, ReferenceEncoder references) {
         // A plain array, not a pooled buffer: no reference count, leak tracking or release.
-        ByteBuf frame = new UnpooledHeapByteBuf(UnpooledByteBufAllocator.DEFAULT, FRAME_BYTES, Integer.MAX_VALUE);
-        codec.encodeFrame(message, references, frame);
-        outbox.add(frame);
+        outbox.add(codec.encodeFrame(message, references));
         SENT.increment();
         if (drainScheduled.compareAndSet(false, true)) {
             try {
@@ -150,10 +144,10 @@ public final class Link {
      * listeners and a queue entry in the TLS handler, whatever its size.
      */
     void writeQueued() {
-        ByteBuf frame;
+        byte[] frame;
         int bytes = 0;
         while ((frame = outbox.poll()) != null) {
-            int length = frame.readableBytes();
+            int length = frame.length;
             if (!batch.isEmpty() && bytes + length > MAX_WRITE_BYTES) {
                 writeBatch(bytes);
                 bytes = 0;
@@ -168,9 +162,8 @@ public final class Link {
 
     private void writeBatch(int bytes) {
         ByteBuf out = channel.alloc().ioBuffer(bytes);
-        for (ByteBuf frame : batch) {
-            // From the array itself: copying from a heap buffer would wrap it in a NIO buffer first.
-            out.writeBytes(frame.array(), frame.arrayOffset() + frame.readerIndex(), frame.readableBytes());
+        for (byte[] frame : batch) {
+            out.writeBytes(frame);
         }
         batch.clear();
         channel.write(out, channel.voidPromise());

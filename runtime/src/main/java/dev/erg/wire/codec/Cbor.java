@@ -1,6 +1,6 @@
 package dev.erg.wire.codec;
 
-import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 
 /** The parts of CBOR (RFC 8949) the codec names: major types and the initial bytes it writes. */
 final class Cbor {
@@ -51,17 +51,8 @@ final class Cbor {
      * Compares two regions of {@code buf} unsigned and lexicographically, a region before any
      * longer one it starts: the order of encoded map keys.
      */
-    static int compare(ByteBuf buf, int start1, int end1, int start2, int end2) {
-        int length1 = end1 - start1;
-        int length2 = end2 - start2;
-        int common = Math.min(length1, length2);
-        for (int i = 0; i < common; i++) {
-            int difference = buf.getUnsignedByte(start1 + i) - buf.getUnsignedByte(start2 + i);
-            if (difference != 0) {
-                return difference;
-            }
-        }
-        return length1 - length2;
+    static int compare(byte[] buf, int start1, int end1, int start2, int end2) {
+        return Arrays.compareUnsigned(buf, start1, end1, buf, start2, end2);
     }
 
     /** The initial byte as two hexadecimal digits with a {@code 0x} prefix. */

@@ -213,7 +213,7 @@ final class CborReader {
 
     /** Compares two regions of the input as {@link Cbor#compare} does: bytewise unsigned, then by length. */
     int compare(int start1, int end1, int start2, int end2) {
-        return Arrays.compareUnsigned(buf, start1, end1, buf, start2, end2);
+        return Cbor.compare(buf, start1, end1, start2, end2);
     }
 
     static PathFailure invalidInitialByte(int initial) {

@@ -1,27 +1,64 @@
 package dev.erg.wire.codec;
 
 import dev.erg.wire.WireLimits;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Writes CBOR items in the deterministic form the protocol requires: every head in its
  * shortest form, definite lengths only, floats in the shortest width that keeps their value,
  * integers beyond 64 bits as bignums without leading zero bytes. Counts the heads it writes,
  * so that the encoder can apply {@link WireLimits#maxTotalValues()} as the decoder will.
+ *
+ * <p>Writes into an array of its own, grown as needed: a buffer would check its bounds and
+ * reference count on every byte written.
  */
 final class CborWriter {
 
-    private final ByteBuf out;
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private byte[] buf;
+    private int size;
     private int heads;
 
-    CborWriter(ByteBuf out) {
-        this.out = out;
+    /** A writer whose first {@code reserved} bytes are left for the caller, say a frame's length. */
+    CborWriter(int capacity, int reserved) {
+        this.buf = new byte[Math.max(capacity, reserved + 1)];
+        this.size = reserved;
     }
 
-    ByteBuf buffer() {
-        return out;
+    CborWriter() {
+        this(64, 0);
+    }
+
+    /** The bytes written so far, from index 0 to {@link #size()}; the writer's own array. */
+    byte[] array() {
+        return buf;
+    }
+
+    /** How many bytes the array holds, reserved ones included. */
+    int size() {
+        return size;
+    }
+
+    /** Forgets what was written from {@code size} on. */
+    void truncate(int size) {
+        this.size = size;
+    }
+
+    /** A copy of the bytes written, reserved ones included. */
+    byte[] toByteArray() {
+        return Arrays.copyOf(buf, size);
+    }
+
+    /** Puts {@code value} at {@code index}, over bytes already written or reserved. */
+    void setInt(int index, int value) {
+        INT.set(buf, index, value);
     }
 
     /** How many heads were written so far. */
@@ -34,31 +71,35 @@ final class CborWriter {
         heads++;
         int type = major << 5;
         if (Long.compareUnsigned(argument, 24) < 0) {
-            out.writeByte(type | (int) argument);
+            writeByte(type | (int) argument);
         } else if (Long.compareUnsigned(argument, 0x100) < 0) {
-            out.writeByte(type | 24);
-            out.writeByte((int) argument);
+            ensure(2);
+            buf[size++] = (byte) (type | 24);
+            buf[size++] = (byte) argument;
         } else if (Long.compareUnsigned(argument, 0x1_0000) < 0) {
-            out.writeByte(type | 25);
-            out.writeShort((int) argument);
+            ensure(3);
+            buf[size] = (byte) (type | 25);
+            SHORT.set(buf, size + 1, (short) argument);
+            size += 3;
         } else if (Long.compareUnsigned(argument, 0x1_0000_0000L) < 0) {
-            out.writeByte(type | 26);
-            out.writeInt((int) argument);
+            ensure(5);
+            buf[size] = (byte) (type | 26);
+            INT.set(buf, size + 1, (int) argument);
+            size += 5;
         } else {
-            out.writeByte(type | 27);
-            out.writeLong(argument);
+            writeLong(type | 27, argument);
         }
     }
 
     /** Writes bytes that already hold {@code headCount} complete heads. */
     void raw(byte[] encoded, int headCount) {
         heads += headCount;
-        out.writeBytes(encoded);
+        append(encoded, 0, encoded.length);
     }
 
     void simple(int initial) {
         heads++;
-        out.writeByte(initial);
+        writeByte(initial);
     }
 
     void integer(long value) {
@@ -93,30 +134,29 @@ final class CborWriter {
         byte[] bytes = magnitude.toByteArray();
         head(Cbor.TAG, negative ? Tag.NEGATIVE_BIGNUM : Tag.POSITIVE_BIGNUM);
         head(Cbor.BYTES, length);
-        out.writeBytes(bytes, bytes.length - length, length);
+        append(bytes, bytes.length - length, length);
     }
 
     /** Writes {@code value} as the shortest of float16, float32 and float64 that holds it exactly. */
     void floating(double value) {
         heads++;
         if (Double.isNaN(value)) {
-            out.writeByte(Cbor.FLOAT16);
-            out.writeShort(Cbor.CANONICAL_NAN16);
+            writeShort(Cbor.FLOAT16, Cbor.CANONICAL_NAN16);
             return;
         }
         float single = (float) value;
         if (Double.doubleToRawLongBits(single) != Double.doubleToRawLongBits(value)) {
-            out.writeByte(Cbor.FLOAT64);
-            out.writeLong(Double.doubleToRawLongBits(value));
+            writeLong(Cbor.FLOAT64, Double.doubleToRawLongBits(value));
             return;
         }
         short half = Float.floatToFloat16(single);
         if (Float.floatToRawIntBits(Float.float16ToFloat(half)) == Float.floatToRawIntBits(single)) {
-            out.writeByte(Cbor.FLOAT16);
-            out.writeShort(half);
+            writeShort(Cbor.FLOAT16, half);
         } else {
-            out.writeByte(Cbor.FLOAT32);
-            out.writeInt(Float.floatToRawIntBits(single));
+            ensure(5);
+            buf[size] = (byte) Cbor.FLOAT32;
+            INT.set(buf, size + 1, Float.floatToRawIntBits(single));
+            size += 5;
         }
     }
 
@@ -135,7 +175,7 @@ final class CborWriter {
             throw PathFailure.notPassable("text string length " + length, "<= " + maxBytes);
         }
         head(Cbor.TEXT, length);
-        ByteBufUtil.reserveAndWriteUtf8(out, text, length);
+        utf8(text, length);
     }
 
     /**
@@ -148,6 +188,64 @@ final class CborWriter {
             throw PathFailure.notPassable("byte string length " + bytes.length, "<= " + maxBytes);
         }
         head(Cbor.BYTES, bytes.length);
-        out.writeBytes(bytes);
+        append(bytes, 0, bytes.length);
+    }
+
+
+    private void writeByte(int b) {
+        ensure(1);
+        buf[size++] = (byte) b;
+    }
+
+    private void writeShort(int initial, int value) {
+        ensure(3);
+        buf[size] = (byte) initial;
+        SHORT.set(buf, size + 1, (short) value);
+        size += 3;
+    }
+
+    private void writeLong(int initial, long value) {
+        ensure(9);
+        buf[size] = (byte) initial;
+        LONG.set(buf, size + 1, value);
+        size += 9;
+    }
+
+    /** Appends bytes that hold no head of their own, or whose heads were counted. */
+    void append(byte[] bytes, int from, int length) {
+        ensure(length);
+        System.arraycopy(bytes, from, buf, size, length);
+        size += length;
+    }
+
+    /** Writes {@code text}, whose UTF-8 encoding is {@code length} bytes and well-formed. */
+    private void utf8(String text, int length) {
+        ensure(length);
+        int chars = text.length();
+        for (int i = 0; i < chars; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                buf[size++] = (byte) c;
+            } else if (c < 0x800) {
+                buf[size++] = (byte) (0xc0 | c >> 6);
+                buf[size++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c)) {
+                int point = Character.toCodePoint(c, text.charAt(++i));
+                buf[size++] = (byte) (0xf0 | point >> 18);
+                buf[size++] = (byte) (0x80 | point >> 12 & 0x3f);
+                buf[size++] = (byte) (0x80 | point >> 6 & 0x3f);
+                buf[size++] = (byte) (0x80 | point & 0x3f);
+            } else {
+                buf[size++] = (byte) (0xe0 | c >> 12);
+                buf[size++] = (byte) (0x80 | c >> 6 & 0x3f);
+                buf[size++] = (byte) (0x80 | c & 0x3f);
+            }
+        }
+    }
+
+    private void ensure(int bytes) {
+        if (buf.length - size < bytes) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + bytes));
+        }
     }
 }

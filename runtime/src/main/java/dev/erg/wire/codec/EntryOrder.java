@@ -1,6 +1,6 @@
 package dev.erg.wire.codec;
 
-import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 
 /**
  * Puts encoded map entries in the order the deterministic encoding requires: by the bytes of
@@ -19,7 +19,7 @@ final class EntryOrder {
      *
      * @throws PathFailure if two keys encode to the same bytes
      */
-    static int[] sort(ByteBuf buf, int[] bounds, int length) {
+    static int[] sort(byte[] buf, int[] bounds, int length) {
         boolean sorted = true;
         for (int i = 1; i < length; i++) {
             int order = compareKeys(buf, bounds, i - 1, i);
@@ -45,17 +45,16 @@ final class EntryOrder {
     }
 
     /** Moves the entries written from {@code base} on into {@code order}. */
-    static void rewrite(ByteBuf buf, int base, int[] bounds, int[] order) {
-        byte[] entries = new byte[buf.writerIndex() - base];
-        buf.getBytes(base, entries);
-        buf.writerIndex(base);
+    static void rewrite(CborWriter out, int base, int[] bounds, int[] order) {
+        byte[] entries = Arrays.copyOfRange(out.array(), base, out.size());
+        out.truncate(base);
         for (int entry : order) {
             int start = bounds[3 * entry];
-            buf.writeBytes(entries, start - base, bounds[3 * entry + 2] - start);
+            out.append(entries, start - base, bounds[3 * entry + 2] - start);
         }
     }
 
-    private static void mergeSort(ByteBuf buf, int[] bounds, int[] order, int[] scratch, int from, int to) {
+    private static void mergeSort(byte[] buf, int[] bounds, int[] order, int[] scratch, int from, int to) {
         if (to - from < 2) {
             return;
         }
@@ -74,7 +73,7 @@ final class EntryOrder {
         }
     }
 
-    private static int compareKeys(ByteBuf buf, int[] bounds, int a, int b) {
+    private static int compareKeys(byte[] buf, int[] bounds, int a, int b) {
         return Cbor.compare(buf, bounds[3 * a], bounds[3 * a + 1], bounds[3 * b], bounds[3 * b + 1]);
     }
 

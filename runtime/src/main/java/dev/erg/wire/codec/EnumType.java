@@ -1,7 +1,5 @@
 package dev.erg.wire.codec;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,15 +18,12 @@ public final class EnumType {
         this.encodings = new byte[values.length][];
         for (Enum<?> value : values) {
             constants.put(value.name(), value);
-            ByteBuf buf = Unpooled.buffer();
-            CborWriter writer = new CborWriter(buf);
+            CborWriter writer = new CborWriter();
             writer.head(Cbor.TAG, Tag.ENUM);
             writer.head(Cbor.ARRAY, 2);
             writer.text(name, Integer.MAX_VALUE);
             writer.text(value.name(), Integer.MAX_VALUE);
-            byte[] encoding = new byte[buf.readableBytes()];
-            buf.readBytes(encoding);
-            encodings[value.ordinal()] = encoding;
+            encodings[value.ordinal()] = writer.toByteArray();
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.erg.wire.codec;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.UndeclaredThrowableException;
 
@@ -31,13 +29,11 @@ public final class RecordType {
         this.expects = expects;
         this.accessors = accessors;
         this.constructor = constructor;
-        ByteBuf buf = Unpooled.buffer();
-        CborWriter writer = new CborWriter(buf);
+        CborWriter writer = new CborWriter();
         writer.head(Cbor.TAG, Tag.RECORD);
         writer.head(Cbor.ARRAY, componentNames.length + 1L);
         writer.text(name, Integer.MAX_VALUE);
-        this.prefix = new byte[buf.readableBytes()];
-        buf.readBytes(prefix);
+        this.prefix = writer.toByteArray();
     }
 
     public String name() {

@@ -6,7 +6,6 @@ import dev.erg.wire.NotPassableException;
 import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.WireLimits;
 import dev.erg.wire.codec.Descriptor.Certificate;
-import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -108,8 +107,7 @@ final class ValueWriter {
         items.checkLength("map", length);
         int inner = items.enter(depth);
         out.head(Cbor.MAP, length);
-        ByteBuf buf = out.buffer();
-        int base = buf.writerIndex();
+        int base = out.size();
         // For entry i: where it starts, where its key ends, where it ends.
         int[] bounds = new int[3 * length];
         int i = 0;
@@ -117,27 +115,27 @@ final class ValueWriter {
             if (i == length) {
                 throw PathFailure.notPassable("map that grew while being encoded", "an unchanging map");
             }
-            bounds[3 * i] = buf.writerIndex();
+            bounds[3 * i] = out.size();
             try {
                 value(entry.getKey(), inner, true);
             } catch (PathFailure f) {
                 throw f.at("{#" + i + " key}");
             }
-            bounds[3 * i + 1] = buf.writerIndex();
+            bounds[3 * i + 1] = out.size();
             try {
                 value(entry.getValue(), inner, key);
             } catch (PathFailure f) {
                 throw f.at("{#" + i + "}");
             }
-            bounds[3 * i + 2] = buf.writerIndex();
+            bounds[3 * i + 2] = out.size();
             i++;
         }
         if (i != length) {
             throw PathFailure.notPassable("map that shrank while being encoded", "an unchanging map");
         }
-        int[] order = EntryOrder.sort(buf, bounds, length);
+        int[] order = EntryOrder.sort(out.array(), bounds, length);
         if (order != null) {
-            EntryOrder.rewrite(buf, base, bounds, order);
+            EntryOrder.rewrite(out, base, bounds, order);
         }
     }
 

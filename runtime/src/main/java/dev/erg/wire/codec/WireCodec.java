@@ -49,6 +49,10 @@ import java.util.Objects;
  */
 public final class WireCodec {
 
+    /** Room first given to a frame's encoding; a larger one grows it. */
+    private static final int FRAME_BYTES = 128;
+
+
     private final PassableRegistry registry;
     private final WireLimits limits;
 
@@ -76,8 +80,7 @@ public final class WireCodec {
      *                              limits; {@code out} is then unchanged
      */
     public void encode(Message message, ReferenceEncoder references, ByteBuf out) {
-        Objects.requireNonNull(message, "message");
-        write(out, references, "message", (items, values) -> MessageWriter.write(message, items, values));
+        out.writeBytes(encode(message, references));
     }
 
     /**
@@ -89,15 +92,21 @@ public final class WireCodec {
      *                              {@code out} is then unchanged
      */
     public void encodeFrame(Message message, ReferenceEncoder references, ByteBuf out) {
-        int header = out.writerIndex();
-        out.writeInt(0);
-        try {
-            encode(message, references, out);
-        } catch (RuntimeException e) {
-            out.writerIndex(header);
-            throw e;
-        }
-        out.setInt(header, out.writerIndex() - header - FrameDecoder.HEADER_BYTES);
+        out.writeBytes(encodeFrame(message, references));
+    }
+
+    /**
+     * One whole frame holding {@code message}, as {@link #encodeFrame(Message, ReferenceEncoder, ByteBuf)}
+     * appends it.
+     *
+     * @throws NotPassableException as {@link #encode(Message, ReferenceEncoder, ByteBuf)}
+     */
+    public byte[] encodeFrame(Message message, ReferenceEncoder references) {
+        Objects.requireNonNull(message, "message");
+        CborWriter cbor = new CborWriter(FRAME_BYTES, FrameDecoder.HEADER_BYTES);
+        write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
+        cbor.setInt(0, cbor.size() - FrameDecoder.HEADER_BYTES);
+        return cbor.toByteArray();
     }
 
     /**
@@ -106,9 +115,10 @@ public final class WireCodec {
      * @throws NotPassableException as {@link #encode(Message, ReferenceEncoder, ByteBuf)}
      */
     public byte[] encode(Message message, ReferenceEncoder references) {
-        ByteBuf out = Unpooled.buffer();
-        encode(message, references, out);
-        return ByteBufUtil.getBytes(out);
+        Objects.requireNonNull(message, "message");
+        CborWriter cbor = new CborWriter();
+        write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
+        return cbor.toByteArray();
     }
 
     /**
@@ -144,25 +154,19 @@ public final class WireCodec {
      *                              is then unchanged
      */
     public void encodeValue(Object value, ReferenceEncoder references, ByteBuf out) {
-        write(out, references, "value", (items, values) -> values.value(value, 0, false));
+        out.writeBytes(encodeValue(value, references));
     }
 
-    /** Appends one whole item written by {@code body}, or nothing if it fails. */
-    private void write(ByteBuf out, ReferenceEncoder references, String what, Body body) {
+    /** Writes one whole item with {@code body} after what {@code cbor} holds. */
+    private void write(CborWriter cbor, ReferenceEncoder references, String what, Body body) {
         Objects.requireNonNull(references, "references");
-        int start = out.writerIndex();
-        boolean written = false;
+        int start = cbor.size();
         try {
-            ItemWriter items = writer(out);
+            ItemWriter items = new ItemWriter(cbor, limits);
             body.write(items, new ValueWriter(items, registry, references));
-            finish(items, out.writerIndex() - start, what);
-            written = true;
+            finish(items, cbor.size() - start, what);
         } catch (PathFailure f) {
             throw f.toNotPassable();
-        } finally {
-            if (!written) {
-                out.writerIndex(start);
-            }
         }
     }
 
@@ -177,9 +181,9 @@ public final class WireCodec {
      * @throws NotPassableException as {@link #encodeValue(Object, ReferenceEncoder, ByteBuf)}
      */
     public byte[] encodeValue(Object value, ReferenceEncoder references) {
-        ByteBuf out = Unpooled.buffer();
-        encodeValue(value, references, out);
-        return ByteBufUtil.getBytes(out);
+        CborWriter cbor = new CborWriter();
+        write(cbor, references, "value", (items, values) -> values.value(value, 0, false));
+        return cbor.toByteArray();
     }
 
     /**
@@ -215,17 +219,13 @@ public final class WireCodec {
      * encoding of {@code certificate}, tag included.
      */
     public static byte[] signedBytes(Certificate certificate) {
-        ByteBuf out = Unpooled.buffer();
+        CborWriter cbor = new CborWriter();
         try {
-            DescriptorWriter.write(new ItemWriter(new CborWriter(out), WireLimits.defaults()), certificate, 0);
+            DescriptorWriter.write(new ItemWriter(cbor, WireLimits.defaults()), certificate, 0);
         } catch (PathFailure f) {
             throw f.toNotPassable();
         }
-        return ByteBufUtil.getBytes(out);
-    }
-
-    private ItemWriter writer(ByteBuf out) {
-        return new ItemWriter(new CborWriter(out), limits);
+        return cbor.toByteArray();
     }
 
     private ItemReader reader(ByteBuf in) {

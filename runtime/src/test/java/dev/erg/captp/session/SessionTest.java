@@ -71,6 +71,8 @@ class SessionTest {
         // The first answer's gc-answers went out just ahead of the second call.
         assertThat(pair.trace).containsExactly("a>b Deliver", "b>a DeliverOnly",
                 "a>b GcAnswers", "a>b Deliver", "b>a DeliverOnly");
+        // The flush asked for after the first answer is still to run: no second is asked for.
+        assertThat(flushes).hasSize(1);
 
         assertThat(pair.b.tableSizes()[3]).as("Bob's answers").isEqualTo(1);
         flushes.forEach(Runnable::run);
