@@ -122,6 +122,19 @@ final class CborReader {
         return (int) length;
     }
 
+    /**
+     * Reads {@code length} bytes, already checked to be there, as a method name: the same
+     * {@code String} as the last time the name was read, if {@link Names} still holds it.
+     */
+    String name(int length) {
+        String name = Names.lookUp(buf, position, length);
+        if (name == null) {
+            return text(length);
+        }
+        position += length;
+        return name;
+    }
+
     /** Reads {@code length} bytes, already checked to be there, as strictly valid UTF-8. */
     String text(int length) {
         String text;

@@ -33,7 +33,7 @@ final class CborWriter {
     }
 
     CborWriter() {
-        this(64, 0);
+        this(128, 0);
     }
 
     /** The bytes written so far, from index 0 to {@link #size()}; the writer's own array. */

@@ -84,6 +84,15 @@ final class ItemReader {
         return in.text(in.length(initial, "text string", limits.maxStringBytes(), 1));
     }
 
+    /** Reads a text string that names a method, as {@link CborReader#name} does. */
+    String name() {
+        int initial = next();
+        if (initial >>> 5 != Cbor.TEXT) {
+            throw mismatch(initial, "text string");
+        }
+        return in.name(in.length(initial, "text string", limits.maxStringBytes(), 1));
+    }
+
     /** Reads a byte string. */
     Bytes bytes() {
         int initial = next();

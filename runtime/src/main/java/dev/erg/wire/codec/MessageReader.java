@@ -103,7 +103,7 @@ final class MessageReader {
     private DeliverOnly deliverOnly() {
         Target target = target("target");
         field = "method";
-        String method = in.text();
+        String method = in.name();
         field = "args";
         List<Object> args = values.arguments(1);
         Optional<TraceContext> trace = trace();
@@ -114,7 +114,7 @@ final class MessageReader {
     private Deliver deliver() {
         Target target = target("target");
         field = "method";
-        String method = in.text();
+        String method = in.name();
         field = "args";
         List<Object> args = values.arguments(1);
         field = "answerPosition";
