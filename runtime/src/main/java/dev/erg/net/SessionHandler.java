@@ -14,6 +14,7 @@ import dev.erg.wire.NotPassableException;
 import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.ProtocolException;
 import dev.erg.wire.codec.ReferenceDecoder;
+import java.util.List;
 import java.util.function.Function;
 
 /** Binds one link to one session. */
@@ -49,7 +50,12 @@ final class SessionHandler implements LinkHandler {
         Outbound out = new Outbound() {
             @Override
             public void send(Message message) {
-                SessionHandler.this.send(link, message);
+                link.send(message, session.encoder());
+            }
+
+            @Override
+            public void send(List<Message> messages) {
+                link.send(messages, session.encoder());
             }
 
             @Override
@@ -62,10 +68,6 @@ final class SessionHandler implements LinkHandler {
         session = made;
         handoffs.opened(made);
         sessions.opened(peer, made, link, dialed);
-    }
-
-    private void send(Link link, Message message) {
-        link.send(message, session.encoder());
     }
 
     @Override

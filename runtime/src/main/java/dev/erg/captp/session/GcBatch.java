@@ -43,17 +43,15 @@ final class GcBatch {
         return answers.size() + exports.size() >= MAX_ENTRIES;
     }
 
-    /** Sends what is owed, as at most one gc-answers and one gc-exports, and forgets it. */
-    void drainTo(Outbound out) {
+    /** Adds what is owed to {@code messages}, as at most one gc-answers and one gc-exports, and forgets it. */
+    void drainInto(List<Message> messages) {
         if (!answers.isEmpty()) {
-            Message gc = new Message.GcAnswers(answers);
+            messages.add(new Message.GcAnswers(answers));
             answers.clear();
-            out.send(gc);
         }
         if (!exports.isEmpty()) {
-            Message gc = new Message.GcExports(List.copyOf(exports.keySet()), List.copyOf(exports.values()));
+            messages.add(new Message.GcExports(List.copyOf(exports.keySet()), List.copyOf(exports.values())));
             exports.clear();
-            out.send(gc);
         }
     }
 

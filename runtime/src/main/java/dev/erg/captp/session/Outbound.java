@@ -1,6 +1,7 @@
 package dev.erg.captp.session;
 
 import dev.erg.wire.codec.Message;
+import java.util.List;
 
 /**
  * Where a {@link Session} puts the messages it sends. The network layer encodes each with the
@@ -11,6 +12,17 @@ public interface Outbound {
 
     /** Queues {@code message} for the peer. */
     void send(Message message);
+
+    /**
+     * Queues {@code messages} for the peer, in order, to go out together where the network
+     * layer can: a message and the gc messages it carries along, in one write rather than a
+     * write each. The default sends them one by one.
+     */
+    default void send(List<Message> messages) {
+        for (Message message : messages) {
+            send(message);
+        }
+    }
 
     /**
      * Runs {@code flush} soon, on any thread: the session sends the gc-answers and gc-exports it

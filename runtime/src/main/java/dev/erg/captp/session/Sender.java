@@ -1,6 +1,8 @@
 package dev.erg.captp.session;
 
 import dev.erg.wire.codec.Message;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Puts the session's messages into its {@link Outbound}, each behind the gc-answers and
@@ -25,10 +27,16 @@ final class Sender {
         this.out = out;
     }
 
-    /** Sends {@code message} behind the gc messages held so far. */
+    /** Sends {@code message} behind the gc messages held so far, in one write with them. */
     void send(Message message) {
-        owed.drainTo(out);
-        out.send(message);
+        if (owed.isEmpty()) {
+            out.send(message);
+            return;
+        }
+        List<Message> messages = new ArrayList<>(3);
+        owed.drainInto(messages);
+        messages.add(message);
+        out.send(messages);
     }
 
     /** The peer may free its answer at {@code position}. */
@@ -49,7 +57,7 @@ final class Sender {
     /** A gc message was gathered, the first since the batch last went out if {@code first}. */
     private void owe(boolean first) {
         if (owed.isFull()) {
-            owed.drainTo(out);
+            sendOwed();
         } else if (first && !flushPending) {
             flushPending = true;
             out.flushSoon(flush);
@@ -60,8 +68,14 @@ final class Sender {
         synchronized (session) {
             flushPending = false;
             if (session.problem() == null) {
-                owed.drainTo(out);
+                sendOwed();
             }
         }
+    }
+
+    private void sendOwed() {
+        List<Message> messages = new ArrayList<>(2);
+        owed.drainInto(messages);
+        out.send(messages);
     }
 }

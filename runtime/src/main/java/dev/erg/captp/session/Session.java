@@ -322,6 +322,12 @@ public final class Session {
             }
 
             @Override
+            public void send(List<Message> messages) {
+                sent.add(messages.size());
+                out.send(messages);
+            }
+
+            @Override
             public void flushSoon(Runnable flush) {
                 out.flushSoon(flush);
             }

@@ -102,8 +102,49 @@ public final class Link {
      */
     public void send(Message message, ReferenceEncoder references) {
         // A plain array, not a pooled buffer: no reference count, leak tracking or release.
-        outbox.add(codec.encodeFrame(message, references));
-        SENT.increment();
+        queue(codec.encodeFrame(message, references), 1);
+    }
+
+    /**
+     * Encodes {@code messages} and queues them together, in order: they go out in one write,
+     * never split by a write that starts between them. If one may not be sent, those before
+     * it are queued and the rest are not.
+     *
+     * @throws dev.erg.wire.NotPassableException if a value in one may not be sent
+     */
+    public void send(List<Message> messages, ReferenceEncoder references) {
+        byte[][] frames = new byte[messages.size()][];
+        int length = 0;
+        int encoded = 0;
+        try {
+            for (Message message : messages) {
+                frames[encoded] = codec.encodeFrame(message, references);
+                length += frames[encoded++].length;
+            }
+        } finally {
+            if (encoded > 0) {
+                queue(joined(frames, encoded, length), encoded);
+            }
+        }
+    }
+
+    private static byte[] joined(byte[][] frames, int count, int length) {
+        if (count == 1) {
+            return frames[0];
+        }
+        byte[] joined = new byte[length];
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(frames[i], 0, joined, at, frames[i].length);
+            at += frames[i].length;
+        }
+        return joined;
+    }
+
+    /** Queues encoded frames, {@code messages} of them, and has the event loop write them soon. */
+    private void queue(byte[] frames, int messages) {
+        outbox.add(frames);
+        SENT.add(messages);
         if (drainScheduled.compareAndSet(false, true)) {
             try {
                 channel.eventLoop().execute(this::drain);

@@ -1,0 +1,76 @@
+package dev.erg.net.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.erg.crypto.VatId;
+import dev.erg.wire.NotPassableException;
+import dev.erg.wire.PassableRegistry;
+import dev.erg.wire.WireLimits;
+import dev.erg.wire.codec.Bytes;
+import dev.erg.wire.codec.Descriptor;
+import dev.erg.wire.codec.Message;
+import dev.erg.wire.codec.ReferenceDecoder;
+import dev.erg.wire.codec.ReferenceEncoder;
+import dev.erg.wire.codec.WireCodec;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What a link writes for the messages it is given: frames in order, together when sent together. */
+class LinkTest {
+
+    private static final Message GC = new Message.GcAnswers(List.of(3L));
+    private static final Message NOTE = new Message.DeliverOnly(new Descriptor.Export(0), "note", List.of("hi"));
+
+    private final WireCodec codec = new WireCodec(PassableRegistry.empty(), WireLimits.defaults());
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final Link link = new Link(channel, VatId.fromBytes(new byte[VatId.LENGTH]), codec, null,
+            new Link.Facts(Bytes.of(new byte[32]), List.of(), null));
+
+    @AfterEach
+    void close() {
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void messagesSentTogetherGoOutInOneWrite() {
+        link.send(List.of(GC, NOTE), ReferenceEncoder.none());
+        link.send(NOTE, ReferenceEncoder.none());
+        channel.runPendingTasks();
+
+        List<List<Message>> writes = writes();
+        assertThat(writes).hasSize(1);
+        assertThat(writes.getFirst()).containsExactly(GC, NOTE, NOTE);
+    }
+
+    @Test
+    void aMessageThatMayNotBeSentLeavesThoseBeforeItQueued() {
+        Message unpassable = new Message.DeliverOnly(new Descriptor.Export(0), "note", List.of(new Object()));
+
+        assertThatThrownBy(() -> link.send(List.of(GC, unpassable, NOTE), ReferenceEncoder.none()))
+                .isInstanceOf(NotPassableException.class);
+        channel.runPendingTasks();
+
+        assertThat(writes()).containsExactly(List.of(GC));
+    }
+
+    /** The messages of each buffer written, decoded frame by frame. */
+    private List<List<Message>> writes() {
+        List<List<Message>> writes = new ArrayList<>();
+        for (ByteBuf written = channel.readOutbound(); written != null; written = channel.readOutbound()) {
+            List<Message> messages = new ArrayList<>();
+            while (written.isReadable()) {
+                int length = written.readInt();
+                ByteBuf frame = written.readSlice(length);
+                messages.add(codec.decode(frame, ReferenceDecoder.none()));
+            }
+            written.release();
+            writes.add(messages);
+        }
+        return writes;
+    }
+}
