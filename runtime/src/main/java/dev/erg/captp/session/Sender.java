@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Puts the session's messages into its {@link Outbound}, each behind the gc-answers and
  * gc-exports held back so far, so that these need no frame of their own per call; what is
- * still held goes out in a flush soon after ({@link Outbound#flushSoon}). Guarded by the
- * session's lock.
+ * still held goes out in a flush soon after ({@link Outbound#flushSoon}), once messages stop
+ * carrying it. Guarded by the session's lock.
  */
 final class Sender {
 
@@ -21,6 +21,9 @@ final class Sender {
      * batch empty it many times over within one flush's delay.
      */
     private boolean flushPending;
+    /** How many times a message carried the batch out; read by a flush to see whether any did since it was asked for. */
+    private long carried;
+    private long carriedWhenAsked;
 
     Sender(Session session, Outbound out) {
         this.session = session;
@@ -36,6 +39,7 @@ final class Sender {
         List<Message> messages = new ArrayList<>(3);
         owed.drainInto(messages);
         messages.add(message);
+        carried++;
         out.send(messages);
     }
 
@@ -59,15 +63,31 @@ final class Sender {
         if (owed.isFull()) {
             sendOwed();
         } else if (first && !flushPending) {
-            flushPending = true;
-            out.flushSoon(flush);
+            askFlush();
         }
     }
 
+    private void askFlush() {
+        flushPending = true;
+        carriedWhenAsked = carried;
+        out.flushSoon(flush);
+    }
+
+    /*
+     * While calls keep carrying the batch, what it holds now was gathered since the last of
+     * them and will likely ride the next: wait once more rather than send it in a frame, and a
+     * write, of its own (a write the peer then acknowledges with a packet of its own). So
+     * nothing waits longer than two delays.
+     */
     private void flush() {
         synchronized (session) {
             flushPending = false;
-            if (session.problem() == null) {
+            if (session.problem() != null || owed.isEmpty()) {
+                return;
+            }
+            if (carried != carriedWhenAsked) {
+                askFlush();
+            } else {
                 sendOwed();
             }
         }
