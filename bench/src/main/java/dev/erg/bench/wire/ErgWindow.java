@@ -2,17 +2,21 @@ package dev.erg.bench.wire;
 
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
+import dev.erg.vat.Promise;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
- * Runs in a client vat: keeps {@value WireSystem#OUTSTANDING} {@code echo} calls unanswered
- * until the deadline, each answer's {@code when} callback counting it and making the next
- * call, as {@code CapTpBench}'s window does. The clock stops at the last answer.
+ * Runs in a client vat: keeps {@value WireSystem#OUTSTANDING} calls unanswered until the
+ * deadline, each answer's {@code when} callback counting it and making the next call, as
+ * {@code CapTpBench}'s window does. The clock stops at the last answer.
  */
 final class ErgWindow {
 
-    private final WireEcho echo;
+    private final LongFunction<Promise<?>> caller;
+    private final Consumer<Object> check;
     private final long length;
     private final long firstSequence;
     private final CompletableFuture<Double> result = new CompletableFuture<>();
@@ -21,8 +25,18 @@ final class ErgWindow {
     private long sent;
     private long answered;
 
+    /** Calls {@code echo}, with payloads numbered from {@code firstSequence}, for {@code seconds}. */
     ErgWindow(WireEcho echo, int seconds, long firstSequence) {
-        this.echo = echo;
+        this(sequence -> echo.echo(Payload.of(sequence)), answer -> Payload.sequence((byte[]) answer), seconds, firstSequence);
+    }
+
+    /**
+     * Makes the calls {@code caller} makes, given each call's number from {@code firstSequence},
+     * for {@code seconds}; each answer goes to {@code check}, which throws if it is wrong.
+     */
+    ErgWindow(LongFunction<Promise<?>> caller, Consumer<Object> check, int seconds, long firstSequence) {
+        this.caller = caller;
+        this.check = check;
         this.length = TimeUnit.SECONDS.toNanos(seconds);
         this.firstSequence = firstSequence;
     }
@@ -36,11 +50,11 @@ final class ErgWindow {
     }
 
     private void call() {
-        echo.echo(Payload.of(firstSequence + sent++)).when(this::answered, this::broken);
+        caller.apply(firstSequence + sent++).when(this::answered, this::broken);
     }
 
-    private void answered(byte[] payload) {
-        Payload.sequence(payload);
+    private void answered(Object answer) {
+        check.accept(answer);
         answered++;
         if (System.nanoTime() < deadline) {
             call();

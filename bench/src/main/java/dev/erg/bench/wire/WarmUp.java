@@ -1,5 +1,7 @@
 package dev.erg.bench.wire;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +13,12 @@ import java.util.List;
  * each printed with the time since the server's JVM was started. Steady from the first window
  * after which no window falls below 90% of the median of the last five.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.erg.bench.wire.WarmUp [windows]} (default 20)
+ * <p>With {@code --launcher=bin/vat-server}, the server is a vat-server as a user starts it,
+ * through its launcher (its JVM flags and its start-up cache: {@link LauncherServer}), and the
+ * calls go to its sample greeter; the time is since the launcher was started.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.erg.bench.wire.WarmUp [windows]
+ * [--launcher=bin/vat-server]} (default 20 windows)
  */
 public final class WarmUp {
 
@@ -23,29 +30,61 @@ public final class WarmUp {
 
     public static void main(String[] args) throws Exception {
         int windows = 20;
-        if (args.length == 1 && args[0].matches("\\d{1,3}") && Integer.parseInt(args[0]) > TAIL) {
-            windows = Integer.parseInt(args[0]);
-        } else if (args.length > 0) {
-            System.err.println("usage: WarmUp [windows, more than " + TAIL + "]");
-            System.exit(2);
-            return;
-        }
-        long started = System.nanoTime();
-        List<double[]> rows = new ArrayList<>();
-        try (ErgSystem erg = new ErgSystem()) {
-            System.out.printf("connected %.2f s after the server's JVM was started%n", seconds(started));
-            System.out.println();
-            System.out.println("| window ends at | answers/s |");
-            System.out.println("|---:|---:|");
-            for (int i = 0; i < windows; i++) {
-                double perSecond = erg.throughput(1);
-                double at = seconds(started);
-                rows.add(new double[] {at, perSecond});
-                System.out.printf("| %.2f s | %,.0f |%n", at, perSecond);
+        Path launcher = null;
+        for (String arg : args) {
+            if (arg.startsWith("--launcher=") && Files.isExecutable(Path.of(arg.substring("--launcher=".length())))) {
+                launcher = Path.of(arg.substring("--launcher=".length()));
+            } else if (arg.matches("\\d{1,3}") && Integer.parseInt(arg) > TAIL) {
+                windows = Integer.parseInt(arg);
+            } else {
+                System.err.println("usage: WarmUp [windows, more than " + TAIL + "] [--launcher=bin/vat-server]");
+                System.exit(2);
+                return;
             }
         }
+        List<double[]> rows = launcher == null ? echoes(windows) : greetings(launcher, windows);
         System.out.println();
         System.out.println(steadyFrom(rows));
+    }
+
+    /** Windows of calls to an echo served by a JVM of the benchmark's own. */
+    private static List<double[]> echoes(int windows) throws Exception {
+        long started = System.nanoTime();
+        try (ErgSystem erg = new ErgSystem()) {
+            return windows(started, windows, erg::throughput);
+        }
+    }
+
+    /**
+     * Windows of calls to the greeter of a vat-server started by {@code launcher}, after a first
+     * start that has the launcher make its start-up cache if the build is new.
+     */
+    private static List<double[]> greetings(Path launcher, int windows) throws Exception {
+        LauncherServer.start(launcher).close();
+        try (LauncherServer server = LauncherServer.start(launcher); GreeterClient client = new GreeterClient(server.greeter())) {
+            return windows(server.startedNanos(), windows, client::throughput);
+        }
+    }
+
+    /** Measures and prints {@code windows} one-second windows; the time is since {@code started}. */
+    private static List<double[]> windows(long started, int windows, Window window) throws Exception {
+        List<double[]> rows = new ArrayList<>();
+        System.out.printf("connected %.2f s after the server's JVM was started%n", seconds(started));
+        System.out.println();
+        System.out.println("| window ends at | answers/s |");
+        System.out.println("|---:|---:|");
+        for (int i = 0; i < windows; i++) {
+            double perSecond = window.throughput(1);
+            double at = seconds(started);
+            rows.add(new double[] {at, perSecond});
+            System.out.printf("| %.2f s | %,.0f |%n", at, perSecond);
+        }
+        return rows;
+    }
+
+    @FunctionalInterface
+    private interface Window {
+        double throughput(int seconds) throws Exception;
     }
 
     /** The window from which the rate holds, as a sentence. */
