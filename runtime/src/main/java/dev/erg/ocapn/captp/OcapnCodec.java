@@ -35,8 +35,8 @@ import java.util.function.UnaryOperator;
  * <p>What has no form on one side is refused: {@link Message.StartSession}, the disembargoes
  * ({@link Message.Disembargo}, {@link Message.DisembargoPromise}) and handoff certificates are
  * {@code erg/1}'s own and cannot be encoded ({@link NotPassableException});
- * {@code op:start-session} and {@code op:untag}, which the engine does not perform, are
- * refused when read ({@link ProtocolException}). OCapN's
+ * {@code op:start-session} after the session started is refused when read
+ * ({@link ProtocolException}). OCapN's
  * own handoff certificates are written and read by the session's handoffs, which the
  * overloads of {@link #encode} and {@link #toMessage} take.
  * Immutable and safe to share.
@@ -79,6 +79,7 @@ public final class OcapnCodec {
             case Message.GcAnswers g -> new Operation.GcAnswers(g.positions());
             case Message.Get g -> new Operation.Get(target(g.target()), g.field(), g.answerPosition());
             case Message.Index i -> new Operation.Index(target(i.target()), i.index(), i.answerPosition());
+            case Message.Untag u -> new Operation.Untag(target(u.target()), u.tag(), u.answerPosition());
             case Message.StartSession s -> throw new NotPassableException(
                     "erg/1's start-session, which has no OCapN form (op:start-session carries a session key)");
             case Message.Disembargo d -> throw new NotPassableException("disembargo, which OCapN's CapTP draft lacks");
@@ -147,8 +148,7 @@ public final class OcapnCodec {
             case Operation.Index i -> new Message.Index(target(i.receiver()), i.index(), i.answerPosition());
             case Operation.StartSession s -> throw new ProtocolException(ProtocolError.UNKNOWN_OP,
                     "op:start-session after the session started");
-            case Operation.Untag u -> throw new ProtocolException(ProtocolError.UNKNOWN_OP,
-                    "op:untag, which Erg's engine does not perform");
+            case Operation.Untag u -> new Message.Untag(target(u.receiver()), u.tag(), u.answerPosition());
         };
     }
 
