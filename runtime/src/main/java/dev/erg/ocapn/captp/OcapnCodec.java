@@ -5,6 +5,7 @@ import dev.erg.ocapn.syrup.Symbol;
 import dev.erg.ocapn.syrup.SyrupException;
 import dev.erg.ocapn.syrup.SyrupReader;
 import dev.erg.ocapn.syrup.SyrupWriter;
+import dev.erg.vat.Problem;
 import dev.erg.wire.NotPassableException;
 import dev.erg.wire.WireLimits;
 import dev.erg.wire.codec.Message;
@@ -30,7 +31,9 @@ import java.util.function.UnaryOperator;
  * argument is not a symbol reads as method {@value #APPLY} with one argument, the list of
  * them all; and method {@value #APPLY} with one argument that is a list is written so, its
  * items the arguments ({@code spec/ocapn.md} section 7.4). {@code op:deliver} with
- * neither answer position nor resolver ({@code f f}) reads as {@link Message.DeliverOnly}.
+ * neither answer position nor resolver ({@code f f}) reads as {@link Message.DeliverOnly}. The
+ * one reason of a {@code 'break} that is no error reads as a problem that holds it, which is
+ * written back as the reason itself ({@link BreakReasons}).
  *
  * <p>What has no form on one side is refused: {@link Message.StartSession}, the disembargoes
  * ({@link Message.Disembargo}, {@link Message.DisembargoPromise}) and handoff certificates are
@@ -130,7 +133,7 @@ public final class OcapnCodec {
         return message(operation, args -> resolved(args, references, certificates));
     }
 
-    private static Message message(Operation operation, UnaryOperator<List<Object>> resolve) {
+    private Message message(Operation operation, UnaryOperator<List<Object>> resolve) {
         return switch (operation) {
             case Operation.Deliver d when d.answerPosition() == null && d.resolveMe() == null ->
                     new Message.DeliverOnly(target(d.to()), method(d.args()), arguments(d.args(), resolve));
@@ -173,14 +176,22 @@ public final class OcapnCodec {
         return (T) out;
     }
 
-    private static List<Object> withMethod(String method, List<Object> args) {
+    private List<Object> withMethod(String method, List<Object> args) {
         if (method.equals(APPLY) && args.size() == 1 && args.getFirst() instanceof List<?> items) {
             return new ArrayList<>(items);
         }
         List<Object> all = new ArrayList<>(args.size() + 1);
         all.add(new Symbol(method));
-        all.addAll(args);
+        if (isBreak(method, args) && args.getFirst() instanceof Problem problem) {
+            all.add(BreakReasons.written(problem, limits));
+        } else {
+            all.addAll(args);
+        }
         return all;
+    }
+
+    private static boolean isBreak(String method, List<Object> args) {
+        return method.equals(Message.BREAK) && args.size() == 1;
     }
 
     private static boolean named(List<Object> args) {
@@ -191,9 +202,17 @@ public final class OcapnCodec {
         return named(args) ? ((Symbol) args.getFirst()).name() : APPLY;
     }
 
-    /** The arguments of a delivery, resolved: those after its method, or the list of them all if it has none. */
-    private static List<Object> arguments(List<Object> args, UnaryOperator<List<Object>> resolve) {
-        return named(args) ? resolve.apply(args.subList(1, args.size())) : List.of(resolve.apply(args));
+    /**
+     * The arguments of a delivery, resolved: those after its method, or the list of them all if
+     * it has none. The one reason of a {@code break} is read as a problem.
+     */
+    private List<Object> arguments(List<Object> args, UnaryOperator<List<Object>> resolve) {
+        if (!named(args)) {
+            return List.of(resolve.apply(args));
+        }
+        List<Object> resolved = resolve.apply(args.subList(1, args.size()));
+        return isBreak(method(args), resolved) && !(resolved.getFirst() instanceof Problem)
+                ? List.of(BreakReasons.problem(resolved.getFirst(), limits)) : resolved;
     }
 
     private static Descriptor target(dev.erg.wire.codec.Descriptor.Target target) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.net.OcapnNode;
+import dev.erg.ocapn.captp.BreakReasons;
 import dev.erg.ocapn.captp.LocatorUris;
 import dev.erg.ocapn.captp.SturdyRefLocator;
 import dev.erg.ocapn.syrup.Symbol;
@@ -143,7 +144,7 @@ class InteropServerTest {
         Ref.send(other.get(1), "break", new Symbol("oh-no"));
         assertThatThrownBy(() -> ((Promise<?>) other.get(0)).join(WAIT))
                 .isInstanceOfSatisfying(ProblemException.class,
-                        e -> assertThat(e.problem()).isEqualTo(new Problem(PromiseResolver.BROKEN, "oh-no")));
+                        e -> assertThat(e.problem()).isEqualTo(new Problem(BreakReasons.KIND, "5'oh-no")));
     }
 
     @Test
