@@ -1,5 +1,6 @@
 package dev.erg.ocapn.captp;
 
+import dev.erg.ocapn.syrup.PassableWriter;
 import dev.erg.ocapn.syrup.ReferenceCodec;
 import dev.erg.ocapn.syrup.Symbol;
 import dev.erg.ocapn.syrup.SyrupException;
@@ -7,12 +8,14 @@ import dev.erg.ocapn.syrup.SyrupReader;
 import dev.erg.ocapn.syrup.SyrupWriter;
 import dev.erg.vat.Problem;
 import dev.erg.wire.NotPassableException;
+import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.WireLimits;
 import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.ProtocolError;
 import dev.erg.wire.codec.ProtocolException;
 import dev.erg.wire.codec.ReferenceDecoder;
 import dev.erg.wire.codec.ReferenceEncoder;
+import dev.erg.wire.codec.Unreadable;
 import dev.erg.ocapn.syrup.Tagged;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,10 +53,20 @@ public final class OcapnCodec {
     public static final String APPLY = "apply";
 
     private final WireLimits limits;
+    private final RegisteredTags registered;
 
-    /** A codec within {@code limits}. */
+    /** A codec within {@code limits} that passes no registered records or enums. */
     public OcapnCodec(WireLimits limits) {
+        this(limits, PassableRegistry.empty());
+    }
+
+    /**
+     * A codec within {@code limits} that passes the records and enums of {@code registry} as
+     * tagged values ({@code spec/ocapn.md} section 2.3).
+     */
+    public OcapnCodec(WireLimits limits, PassableRegistry registry) {
         this.limits = limits;
+        this.registered = new RegisteredTags(registry);
     }
 
     /**
@@ -89,7 +102,8 @@ public final class OcapnCodec {
             case Message.DisembargoPromise d -> throw new NotPassableException(
                     "disembargo-promise, which OCapN's CapTP draft lacks");
         };
-        return new CaptpWriter(limits, ReferenceCodec.writeOnly(new Encoding(references, handoffs))).encode(operation);
+        return new CaptpWriter(limits, ReferenceCodec.writeOnly(new Encoding(references, handoffs, registered)))
+                .encode(operation);
     }
 
     /**
@@ -105,7 +119,9 @@ public final class OcapnCodec {
         } catch (SyrupException e) {
             throw e.toProtocolException();
         }
-        return message(operation, UnaryOperator.identity());
+        return message(operation, args -> resolved(args, references, e -> {
+            throw new ProtocolException(ProtocolError.TYPE_MISMATCH, "a signed handoff certificate");
+        }));
     }
 
     /**
@@ -156,7 +172,7 @@ public final class OcapnCodec {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T resolved(T value, ReferenceDecoder references, Function<SigEnvelope, Object> certificates) {
+    private <T> T resolved(T value, ReferenceDecoder references, Function<SigEnvelope, Object> certificates) {
         Object out = switch (value) {
             case Descriptor d -> references.decode(toWire(d), Object.class);
             case List<?> list -> {
@@ -169,7 +185,7 @@ public final class OcapnCodec {
                 map.forEach((k, v) -> entries.put(k, resolved(v, references, certificates)));
                 yield Collections.unmodifiableMap(entries);
             }
-            case Tagged t -> new Tagged(t.tag(), resolved(t.value(), references, certificates));
+            case Tagged t -> registered.read(new Tagged(t.tag(), resolved(t.value(), references, certificates)));
             case SigEnvelope e -> certificates.apply(e);
             case null, default -> value;
         };
@@ -207,12 +223,17 @@ public final class OcapnCodec {
      * it has none. The one reason of a {@code break} is read as a problem.
      */
     private List<Object> arguments(List<Object> args, UnaryOperator<List<Object>> resolve) {
-        if (!named(args)) {
-            return List.of(resolve.apply(args));
+        try {
+            if (!named(args)) {
+                return List.of(resolve.apply(args));
+            }
+            List<Object> resolved = resolve.apply(args.subList(1, args.size()));
+            return isBreak(method(args), resolved) && !(resolved.getFirst() instanceof Problem)
+                    ? List.of(BreakReasons.problem(resolved.getFirst(), limits)) : resolved;
+        } catch (RegisteredTags.Unfit e) {
+            // Well formed, but not what this side registered: the answer breaks, the session goes on.
+            return List.of(new Unreadable(e.getMessage()));
         }
-        List<Object> resolved = resolve.apply(args.subList(1, args.size()));
-        return isBreak(method(args), resolved) && !(resolved.getFirst() instanceof Problem)
-                ? List.of(BreakReasons.problem(resolved.getFirst(), limits)) : resolved;
     }
 
     private static Descriptor target(dev.erg.wire.codec.Descriptor.Target target) {
@@ -256,8 +277,9 @@ public final class OcapnCodec {
         };
     }
 
-    /** References in arguments, written through the session's encoder. */
-    private record Encoding(ReferenceEncoder references, ReferenceCodec handoffs) implements ReferenceCodec.Writer {
+    /** References in arguments, written through the session's encoder, and registered records and enums as tagged values. */
+    private record Encoding(ReferenceEncoder references, ReferenceCodec handoffs, RegisteredTags registered)
+            implements ReferenceCodec.Writer {
         @Override
         public boolean write(Object value, SyrupWriter out) {
             if (handoffs.write(value, out)) {
@@ -266,6 +288,11 @@ public final class OcapnCodec {
             if (value instanceof PeerLocator || value instanceof SturdyRefLocator) {
                 // Locators are data: a sturdy ref passed as an argument, as to an enlivener.
                 return CaptpValues.INSTANCE.write(value, out);
+            }
+            Tagged tagged = registered.tagged(value);
+            if (tagged != null) {
+                new PassableWriter(out, ReferenceCodec.writeOnly(this)).write(tagged);
+                return true;
             }
             Descriptor d = switch (references.encode(value)) {
                 case dev.erg.wire.codec.Descriptor.Target t -> target(t);
