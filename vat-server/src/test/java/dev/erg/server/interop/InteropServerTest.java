@@ -191,11 +191,14 @@ class InteropServerTest {
             long greeted = peer.newImport();
             peer.send(new Operation.DeliverOnly(greeter, List.of(new Descriptor.ImportObject(greeted))));
             Operation.Deliver greeting = null;
-            while (greeting == null) {
-                if (peer.next(WAIT) instanceof Operation.Deliver d && d.to().equals(new Descriptor.Export(greeted))) {
+            long greetingDeadline = System.nanoTime() + WAIT.toNanos();
+            while (greeting == null && System.nanoTime() < greetingDeadline) {
+                if (peer.next(Duration.ofNanos(greetingDeadline - System.nanoTime())) instanceof Operation.Deliver d
+                        && d.to().equals(new Descriptor.Export(greeted))) {
                     greeting = d;
                 }
             }
+            assertThat(greeting).as("the greeter's op:deliver to our object").isNotNull();
             assertThat(greeting.args()).containsExactly("Hello");
             long settler = ((Descriptor.ImportObject) greeting.resolveMe()).position();
             peer.send(new Operation.DeliverOnly(new Descriptor.Export(settler), List.of(new Symbol("fulfill"), "Hello")));
