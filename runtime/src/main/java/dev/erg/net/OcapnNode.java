@@ -19,6 +19,7 @@ import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import dev.erg.vat.spi.Refs;
+import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.WireLimits;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -54,13 +55,15 @@ public final class OcapnNode implements AutoCloseable {
     private final OcapnBootstrap bootstrapObject;
     private final Object bootstrap;
     private final WireLimits limits;
+    private final PassableRegistry registry;
     private final String designator;
     private final TcpTestingOnly netlayer;
     private final OcapnHandoffs handoffs;
     private volatile Endpoint endpoint;
     private volatile boolean listening;
 
-    private OcapnNode(VatRuntime runtime, WireLimits limits, Function<Vat, Executor> deposits) {
+    private OcapnNode(VatRuntime runtime, WireLimits limits, PassableRegistry registry,
+                      Function<Vat, Executor> deposits) {
         SecureRandom random = new SecureRandom();
         byte[] name = new byte[16];
         random.nextBytes(name);
@@ -70,6 +73,7 @@ public final class OcapnNode implements AutoCloseable {
         this.bootstrapObject = new OcapnBootstrap(sturdy);
         this.bootstrap = vat.export(bootstrapObject, Bootstrap.class);
         this.limits = limits;
+        this.registry = registry;
         this.netlayer = TcpTestingOnly.start(new OcapnPeers(random), 1);
         PeerLocator self = new PeerLocator(designator, TcpTestingOnly.TRANSPORT, Map.of());
         this.handoffs = new OcapnHandoffs(self, this::sessionWith, deposits.apply(vat),
@@ -79,7 +83,16 @@ public final class OcapnNode implements AutoCloseable {
 
     /** A node whose sessions run their bookkeeping in a vat of {@code runtime}, every operation within {@code limits}. */
     public static OcapnNode start(VatRuntime runtime, WireLimits limits) {
-        return start(runtime, limits, vat -> vat::run);
+        return start(runtime, limits, PassableRegistry.empty());
+    }
+
+    /**
+     * As {@link #start(VatRuntime, WireLimits)}; {@code registry} names the records and enums
+     * messages may carry, as OCapN tagged values under their wire names.
+     */
+    public static OcapnNode start(VatRuntime runtime, WireLimits limits, PassableRegistry registry) {
+        return new OcapnNode(Objects.requireNonNull(runtime, "runtime"), Objects.requireNonNull(limits, "limits"),
+                Objects.requireNonNull(registry, "registry"), vat -> vat::run);
     }
 
     /**
@@ -88,7 +101,7 @@ public final class OcapnNode implements AutoCloseable {
      */
     static OcapnNode start(VatRuntime runtime, WireLimits limits, Function<Vat, Executor> deposits) {
         return new OcapnNode(Objects.requireNonNull(runtime, "runtime"), Objects.requireNonNull(limits, "limits"),
-                deposits);
+                PassableRegistry.empty(), deposits);
     }
 
     /**
@@ -196,7 +209,7 @@ public final class OcapnNode implements AutoCloseable {
     }
 
     private Endpoint endpoint(PeerLocator location) {
-        return new Endpoint(vat, bootstrap, location, limits, Session.DEFAULT_MAX_ENTRIES, handoffs);
+        return new Endpoint(vat, bootstrap, location, limits, Session.DEFAULT_MAX_ENTRIES, handoffs, registry);
     }
 
     /** Whether {@code session} ended because the peer's connection was kept instead: ask that one. */

@@ -82,6 +82,15 @@ final class ScriptedOcapnPeer implements AutoCloseable {
         }
     }
 
+    /** The next delivery with an answer the node sends to our export {@code position}, skipping the rest. */
+    Operation.Deliver nextDeliveryTo(long position) throws IOException {
+        while (true) {
+            if (next() instanceof Operation.Deliver d && d.to().equals(new Descriptor.Export(position))) {
+                return d;
+            }
+        }
+    }
+
     private Operation next() throws IOException {
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[4096];

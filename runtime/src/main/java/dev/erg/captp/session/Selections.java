@@ -5,6 +5,7 @@ import dev.erg.vat.Passable;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.spi.Refs;
+import dev.erg.wire.codec.TaggedValue;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -12,9 +13,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The answers of {@code get} and {@code index}: the field of a map or passable record, or the
- * item of a list, that a target settles to. A target that breaks breaks the answer; one that
- * settles to anything else, or lacks the field or item, breaks it with a
+ * The answers of {@code get}, {@code index} and {@code untag}: the field of a map or passable
+ * record, the item of a list, or the payload of a {@link TaggedValue} under the tag asked for,
+ * that a target settles to. A target that breaks breaks the answer; one that settles to
+ * anything else, or lacks the field or item, or has another tag, breaks it with a
  * {@value Problem#NOT_CALLABLE} problem saying so. Nothing is called on the target: only data
  * is read.
  */
@@ -47,6 +49,22 @@ final class Selections {
                 return missing("index: the list has %d items, none at %d", list.size(), index);
             }
             return Outcome.of(list.get((int) index));
+        });
+    }
+
+    /**
+     * The answer of {@code untag}: the payload of the tagged value {@code target} settles to, if
+     * its tag is {@code tag}. A payload may be {@code null}.
+     */
+    static Promise<Object> payload(Object target, String tag) {
+        return select(target, value -> {
+            if (!(value instanceof TaggedValue tagged)) {
+                return missing("untag: the target settled to %s, not a tagged value", what(value));
+            }
+            if (!tagged.tag().equals(tag)) {
+                return missing("untag: the value is tagged \"%s\", not \"%s\"", tagged.tag(), tag);
+            }
+            return Outcome.of(tagged.value());
         });
     }
 

@@ -227,6 +227,7 @@ public final class Session {
             case Message.Get get -> answers.put(get.answerPosition(), Selections.field(targetOf(get.target()), get.field()));
             case Message.Index index ->
                     answers.put(index.answerPosition(), Selections.item(targetOf(index.target()), index.index()));
+            case Message.Untag u -> answers.put(u.answerPosition(), Selections.payload(targetOf(u.target()), u.tag()));
             case Message.Disembargo d -> embargoes.receive(d);
             case Message.DisembargoPromise d -> embargoes.receive(d);
             case Message.StartSession s -> throw rule("start-session in an open session");

@@ -1,17 +1,21 @@
 package dev.erg.ocapn.captp;
 
+import dev.erg.ocapn.syrup.PassableWriter;
 import dev.erg.ocapn.syrup.ReferenceCodec;
 import dev.erg.ocapn.syrup.Symbol;
 import dev.erg.ocapn.syrup.SyrupException;
 import dev.erg.ocapn.syrup.SyrupReader;
 import dev.erg.ocapn.syrup.SyrupWriter;
+import dev.erg.vat.Problem;
 import dev.erg.wire.NotPassableException;
+import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.WireLimits;
 import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.ProtocolError;
 import dev.erg.wire.codec.ProtocolException;
 import dev.erg.wire.codec.ReferenceDecoder;
 import dev.erg.wire.codec.ReferenceEncoder;
+import dev.erg.wire.codec.Unreadable;
 import dev.erg.ocapn.syrup.Tagged;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,13 +34,15 @@ import java.util.function.UnaryOperator;
  * argument is not a symbol reads as method {@value #APPLY} with one argument, the list of
  * them all; and method {@value #APPLY} with one argument that is a list is written so, its
  * items the arguments ({@code spec/ocapn.md} section 7.4). {@code op:deliver} with
- * neither answer position nor resolver ({@code f f}) reads as {@link Message.DeliverOnly}.
+ * neither answer position nor resolver ({@code f f}) reads as {@link Message.DeliverOnly}. The
+ * one reason of a {@code 'break} that is no error reads as a problem that holds it, which is
+ * written back as the reason itself ({@link BreakReasons}).
  *
  * <p>What has no form on one side is refused: {@link Message.StartSession}, the disembargoes
  * ({@link Message.Disembargo}, {@link Message.DisembargoPromise}) and handoff certificates are
  * {@code erg/1}'s own and cannot be encoded ({@link NotPassableException});
- * {@code op:start-session} and {@code op:untag}, which the engine does not perform, are
- * refused when read ({@link ProtocolException}). OCapN's
+ * {@code op:start-session} after the session started is refused when read
+ * ({@link ProtocolException}). OCapN's
  * own handoff certificates are written and read by the session's handoffs, which the
  * overloads of {@link #encode} and {@link #toMessage} take.
  * Immutable and safe to share.
@@ -47,10 +53,20 @@ public final class OcapnCodec {
     public static final String APPLY = "apply";
 
     private final WireLimits limits;
+    private final RegisteredTags registered;
 
-    /** A codec within {@code limits}. */
+    /** A codec within {@code limits} that passes no registered records or enums. */
     public OcapnCodec(WireLimits limits) {
+        this(limits, PassableRegistry.empty());
+    }
+
+    /**
+     * A codec within {@code limits} that passes the records and enums of {@code registry} as
+     * tagged values ({@code spec/ocapn.md} section 2.3).
+     */
+    public OcapnCodec(WireLimits limits, PassableRegistry registry) {
         this.limits = limits;
+        this.registered = new RegisteredTags(registry);
     }
 
     /**
@@ -79,13 +95,15 @@ public final class OcapnCodec {
             case Message.GcAnswers g -> new Operation.GcAnswers(g.positions());
             case Message.Get g -> new Operation.Get(target(g.target()), g.field(), g.answerPosition());
             case Message.Index i -> new Operation.Index(target(i.target()), i.index(), i.answerPosition());
+            case Message.Untag u -> new Operation.Untag(target(u.target()), u.tag(), u.answerPosition());
             case Message.StartSession s -> throw new NotPassableException(
                     "erg/1's start-session, which has no OCapN form (op:start-session carries a session key)");
             case Message.Disembargo d -> throw new NotPassableException("disembargo, which OCapN's CapTP draft lacks");
             case Message.DisembargoPromise d -> throw new NotPassableException(
                     "disembargo-promise, which OCapN's CapTP draft lacks");
         };
-        return new CaptpWriter(limits, ReferenceCodec.writeOnly(new Encoding(references, handoffs))).encode(operation);
+        return new CaptpWriter(limits, ReferenceCodec.writeOnly(new Encoding(references, handoffs, registered)))
+                .encode(operation);
     }
 
     /**
@@ -101,7 +119,9 @@ public final class OcapnCodec {
         } catch (SyrupException e) {
             throw e.toProtocolException();
         }
-        return message(operation, UnaryOperator.identity());
+        return message(operation, args -> resolved(args, references, e -> {
+            throw new ProtocolException(ProtocolError.TYPE_MISMATCH, "a signed handoff certificate");
+        }));
     }
 
     /**
@@ -129,7 +149,7 @@ public final class OcapnCodec {
         return message(operation, args -> resolved(args, references, certificates));
     }
 
-    private static Message message(Operation operation, UnaryOperator<List<Object>> resolve) {
+    private Message message(Operation operation, UnaryOperator<List<Object>> resolve) {
         return switch (operation) {
             case Operation.Deliver d when d.answerPosition() == null && d.resolveMe() == null ->
                     new Message.DeliverOnly(target(d.to()), method(d.args()), arguments(d.args(), resolve));
@@ -147,13 +167,12 @@ public final class OcapnCodec {
             case Operation.Index i -> new Message.Index(target(i.receiver()), i.index(), i.answerPosition());
             case Operation.StartSession s -> throw new ProtocolException(ProtocolError.UNKNOWN_OP,
                     "op:start-session after the session started");
-            case Operation.Untag u -> throw new ProtocolException(ProtocolError.UNKNOWN_OP,
-                    "op:untag, which Erg's engine does not perform");
+            case Operation.Untag u -> new Message.Untag(target(u.receiver()), u.tag(), u.answerPosition());
         };
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T resolved(T value, ReferenceDecoder references, Function<SigEnvelope, Object> certificates) {
+    private <T> T resolved(T value, ReferenceDecoder references, Function<SigEnvelope, Object> certificates) {
         Object out = switch (value) {
             case Descriptor d -> references.decode(toWire(d), Object.class);
             case List<?> list -> {
@@ -166,21 +185,29 @@ public final class OcapnCodec {
                 map.forEach((k, v) -> entries.put(k, resolved(v, references, certificates)));
                 yield Collections.unmodifiableMap(entries);
             }
-            case Tagged t -> new Tagged(t.tag(), resolved(t.value(), references, certificates));
+            case Tagged t -> registered.read(new Tagged(t.tag(), resolved(t.value(), references, certificates)));
             case SigEnvelope e -> certificates.apply(e);
             case null, default -> value;
         };
         return (T) out;
     }
 
-    private static List<Object> withMethod(String method, List<Object> args) {
+    private List<Object> withMethod(String method, List<Object> args) {
         if (method.equals(APPLY) && args.size() == 1 && args.getFirst() instanceof List<?> items) {
             return new ArrayList<>(items);
         }
         List<Object> all = new ArrayList<>(args.size() + 1);
         all.add(new Symbol(method));
-        all.addAll(args);
+        if (isBreak(method, args) && args.getFirst() instanceof Problem problem) {
+            all.add(BreakReasons.written(problem, limits));
+        } else {
+            all.addAll(args);
+        }
         return all;
+    }
+
+    private static boolean isBreak(String method, List<Object> args) {
+        return method.equals(Message.BREAK) && args.size() == 1;
     }
 
     private static boolean named(List<Object> args) {
@@ -191,9 +218,22 @@ public final class OcapnCodec {
         return named(args) ? ((Symbol) args.getFirst()).name() : APPLY;
     }
 
-    /** The arguments of a delivery, resolved: those after its method, or the list of them all if it has none. */
-    private static List<Object> arguments(List<Object> args, UnaryOperator<List<Object>> resolve) {
-        return named(args) ? resolve.apply(args.subList(1, args.size())) : List.of(resolve.apply(args));
+    /**
+     * The arguments of a delivery, resolved: those after its method, or the list of them all if
+     * it has none. The one reason of a {@code break} is read as a problem.
+     */
+    private List<Object> arguments(List<Object> args, UnaryOperator<List<Object>> resolve) {
+        try {
+            if (!named(args)) {
+                return List.of(resolve.apply(args));
+            }
+            List<Object> resolved = resolve.apply(args.subList(1, args.size()));
+            return isBreak(method(args), resolved) && !(resolved.getFirst() instanceof Problem)
+                    ? List.of(BreakReasons.problem(resolved.getFirst(), limits)) : resolved;
+        } catch (RegisteredTags.Unfit e) {
+            // Well formed, but not what this side registered: the answer breaks, the session goes on.
+            return List.of(new Unreadable(e.getMessage()));
+        }
     }
 
     private static Descriptor target(dev.erg.wire.codec.Descriptor.Target target) {
@@ -237,8 +277,9 @@ public final class OcapnCodec {
         };
     }
 
-    /** References in arguments, written through the session's encoder. */
-    private record Encoding(ReferenceEncoder references, ReferenceCodec handoffs) implements ReferenceCodec.Writer {
+    /** References in arguments, written through the session's encoder, and registered records and enums as tagged values. */
+    private record Encoding(ReferenceEncoder references, ReferenceCodec handoffs, RegisteredTags registered)
+            implements ReferenceCodec.Writer {
         @Override
         public boolean write(Object value, SyrupWriter out) {
             if (handoffs.write(value, out)) {
@@ -247,6 +288,11 @@ public final class OcapnCodec {
             if (value instanceof PeerLocator || value instanceof SturdyRefLocator) {
                 // Locators are data: a sturdy ref passed as an argument, as to an enlivener.
                 return CaptpValues.INSTANCE.write(value, out);
+            }
+            Tagged tagged = registered.tagged(value);
+            if (tagged != null) {
+                new PassableWriter(out, ReferenceCodec.writeOnly(this)).write(tagged);
+                return true;
             }
             Descriptor d = switch (references.encode(value)) {
                 case dev.erg.wire.codec.Descriptor.Target t -> target(t);

@@ -3,6 +3,7 @@ package dev.erg.ocapn.session;
 import dev.erg.captp.session.Session;
 import dev.erg.ocapn.captp.PeerLocator;
 import dev.erg.vat.Vat;
+import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.WireLimits;
 import java.util.Objects;
 
@@ -18,12 +19,14 @@ import java.util.Objects;
  *                   ({@link Session#DEFAULT_MAX_ENTRIES} by default)
  * @param handoffs   the node's three-party handoffs, or null for sessions that neither pass
  *                   references to third nodes nor take them
+ * @param registry   the records and enums messages may carry, as tagged values
  */
 public record Endpoint(Vat vat, Object bootstrap, PeerLocator location, WireLimits limits, int maxEntries,
-                       OcapnHandoffs handoffs) {
+                       OcapnHandoffs handoffs, PassableRegistry registry) {
 
     public Endpoint {
         Objects.requireNonNull(vat, "vat");
+        Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(bootstrap, "bootstrap");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(limits, "limits");
@@ -32,8 +35,8 @@ public record Endpoint(Vat vat, Object bootstrap, PeerLocator location, WireLimi
         }
     }
 
-    /** An endpoint whose sessions take part in no three-party handoffs. */
+    /** An endpoint whose sessions take part in no three-party handoffs and pass no registered records or enums. */
     public Endpoint(Vat vat, Object bootstrap, PeerLocator location, WireLimits limits, int maxEntries) {
-        this(vat, bootstrap, location, limits, maxEntries, null);
+        this(vat, bootstrap, location, limits, maxEntries, null, PassableRegistry.empty());
     }
 }

@@ -90,7 +90,7 @@ public final class OcapnConnection {
         this.peers = peers;
         this.key = key;
         this.dialed = dialed;
-        this.codec = new OcapnCodec(endpoint.limits());
+        this.codec = new OcapnCodec(endpoint.limits(), endpoint.registry());
         this.stream = new OperationStream(CaptpReader.plain(endpoint.limits()), endpoint.limits());
     }
 

@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * Writes Erg's Java values as OCapN passables on a {@link SyrupWriter}, by the table in
- * {@code spec/ocapn.md}. References are written by the {@link ReferenceCodec}; a value with no
- * OCapN form (a registered record or enum, a decimal, a set, a map with other than string keys)
- * is a {@link NotPassableException}, found before anything is sent.
+ * {@code spec/ocapn.md}. References, and the registered records and enums a session passes as
+ * tagged values, are written by the {@link ReferenceCodec}; a value with no OCapN form (a
+ * decimal, a set, a map with other than string keys, a record or enum no codec writes) is a
+ * {@link NotPassableException}, found before anything is sent.
  */
 public final class PassableWriter {
 

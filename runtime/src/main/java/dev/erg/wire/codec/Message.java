@@ -12,7 +12,8 @@ import java.util.OptionalLong;
 /**
  * One CapTP operation, as carried by one frame. The operations follow OCapN's: a session
  * starts with {@link StartSession} from each side, then carries messages to objects
- * ({@link Deliver}, {@link DeliverOnly}), pipelined selections ({@link Get}, {@link Index}),
+ * ({@link Deliver}, {@link DeliverOnly}), pipelined selections ({@link Get}, {@link Index},
+ * and OCapN's {@link Untag}, which {@code erg/1} does not carry),
  * requests to be told of a resolution ({@link Listen}), distributed garbage collection
  * ({@link GcExports}, {@link GcAnswers}), the embargo that keeps messages in order when an
  * answer or an imported promise loops back ({@link Disembargo}, {@link DisembargoPromise}), and ends with {@link Abort}.
@@ -252,6 +253,28 @@ public sealed interface Message {
             if (index < 0) {
                 throw new IllegalArgumentException("index: " + index + " (expected: >= 0)");
             }
+            if (answerPosition < 0) {
+                throw new IllegalArgumentException(
+                        "answerPosition: " + answerPosition + " (expected: >= 0)");
+            }
+        }
+    }
+
+    /**
+     * Pipelines into a tagged value: asks for the payload of the {@link TaggedValue} that
+     * {@code target} resolves to, if its tag is {@code tag}, kept at {@code answerPosition}. The
+     * answer breaks if the target breaks, is not a tagged value, or has another tag. OCapN's
+     * {@code op:untag}; {@code erg/1}, whose values carry no tags, cannot encode it.
+     *
+     * @param target         the promise of a tagged value
+     * @param tag            the tag the value must have
+     * @param answerPosition where the receiver keeps the payload
+     */
+    record Untag(Target target, String tag, long answerPosition) implements Message {
+        /** @throws IllegalArgumentException if {@code answerPosition} is negative */
+        public Untag {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(tag, "tag");
             if (answerPosition < 0) {
                 throw new IllegalArgumentException(
                         "answerPosition: " + answerPosition + " (expected: >= 0)");

@@ -11,6 +11,7 @@ import dev.erg.wire.codec.Message.Get;
 import dev.erg.wire.codec.Message.Index;
 import dev.erg.wire.codec.Message.Listen;
 import dev.erg.wire.codec.Message.StartSession;
+import dev.erg.wire.codec.Message.Untag;
 import dev.erg.trace.TraceContext;
 import java.util.List;
 import java.util.Optional;
@@ -104,6 +105,8 @@ final class MessageWriter {
                     cbor.head(Cbor.UNSIGNED, m.index());
                     cbor.head(Cbor.UNSIGNED, m.answerPosition());
                 }
+                case Untag m -> throw PathFailure.notPassable("untag",
+                        "a message erg/1 carries: its values have no tags, so it has no untag");
                 case Disembargo m -> {
                     start(Op.DISEMBARGO);
                     DescriptorWriter.write(out, m.target(), 1);

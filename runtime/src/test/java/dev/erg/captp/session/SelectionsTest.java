@@ -8,7 +8,9 @@ import dev.erg.vat.Problem;
 import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.ProtocolException;
+import dev.erg.wire.codec.TaggedValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,15 +19,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code get} and {@code index} from a scripted peer: the field of a map or record, the item
- * of a list, that an answer settles to, told to the peer's listener; or a broken answer
- * saying why, the session going on.
+ * {@code get}, {@code index} and {@code untag} from a scripted peer: the field of a map or
+ * record, the item of a list, the payload of a tagged value, that an answer settles to, told
+ * to the peer's listener; or a broken answer saying why, the session going on.
  */
 class SelectionsTest {
 
     /** A record a peer may select a field of. */
     @Passable("test.Car")
     public record Car(String color, long doors) {
+    }
+
+    /** A tagged value as a wire that carries tags reads one. */
+    @Passable("test.Label")
+    public record Label(String tag, Object value) implements TaggedValue {
     }
 
     private final SessionPair pair = new SessionPair(new Ledger());
@@ -83,6 +90,32 @@ class SelectionsTest {
     }
 
     @Test
+    void untagSelectsThePayloadOfAValueUnderTheTagAskedForAndGetPipelinesIntoIt() {
+        echo(0, new Label("money", Map.of("amount", 30L)));
+        session.receive(new Message.Untag(new Descriptor.Answer(0), "money", 1));
+        session.receive(new Message.Get(new Descriptor.Answer(1), "amount", 2));
+        assertThat(told(2)).isEqualTo(fulfilled(30L));
+        echo(3, List.of(new Label("nothing", null)));
+        session.receive(new Message.Index(new Descriptor.Answer(3), 0, 4));
+        session.receive(new Message.Untag(new Descriptor.Answer(4), "nothing", 5));
+        assertThat(told(5)).as("a null payload").isEqualTo(fulfilled(null));
+    }
+
+    @Test
+    void untagOfAnotherTagOrOfAValueWithoutOneBreaksOnlyTheAnswer() {
+        echo(0, new Label("money", 30L));
+        echo(1, Map.of("tag", "money", "value", 30L));
+        session.receive(new Message.Untag(new Descriptor.Answer(0), "stock", 2));
+        session.receive(new Message.Untag(new Descriptor.Answer(1), "money", 3));
+        session.receive(new Message.Untag(new Descriptor.Export(0), "money", 4));
+        assertThat(told(2)).isEqualTo(broken("untag: the value is tagged \"money\", not \"stock\""));
+        assertThat(told(3)).isEqualTo(broken("untag: the target settled to a map, not a tagged value"));
+        assertThat(told(4)).isEqualTo(broken("untag: the target settled to a reference or other value, not a tagged value"));
+        session.receive(new Message.Untag(new Descriptor.Answer(0), "money", 5));
+        assertThat(told(5)).as("the session goes on").isEqualTo(fulfilled(30L));
+    }
+
+    @Test
     void aBrokenTargetBreaksTheSelection() {
         session.receive(new Message.Deliver(new Descriptor.Export(0), "fail", List.of("no car"), OptionalLong.of(0),
                 Optional.empty()));
@@ -117,7 +150,8 @@ class SelectionsTest {
     }
 
     private Message.DeliverOnly fulfilled(Object value) {
-        return new Message.DeliverOnly(new Descriptor.Export(listener - 1), Message.FULFILL, List.of(value));
+        return new Message.DeliverOnly(new Descriptor.Export(listener - 1), Message.FULFILL,
+                Collections.singletonList(value));
     }
 
     private Message.DeliverOnly broken(String why) {

@@ -126,6 +126,7 @@ final class Diagnostic {
             case Index m -> tagged(Tag.MESSAGE, 8, m.target(), m.index(), m.answerPosition());
             case Disembargo m -> tagged(Tag.MESSAGE, 9, m.target(), m.embargoId());
             case DisembargoPromise m -> tagged(Tag.MESSAGE, 10, m.target(), m.embargoId());
+            case Message.Untag m -> throw new IllegalArgumentException("untag has no erg/1 form");
         };
     }
 

@@ -5,6 +5,7 @@ import dev.erg.server.config.OcapnConfig;
 import dev.erg.server.config.SetupException;
 import dev.erg.server.interop.InteropObjects;
 import dev.erg.vat.VatRuntime;
+import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.WireLimits;
 import java.net.InetSocketAddress;
 
@@ -23,12 +24,14 @@ final class OcapnListener implements AutoCloseable {
     }
 
     /**
-     * Starts listening as {@code config} says, in vats of {@code runtime}.
+     * Starts listening as {@code config} says, in vats of {@code runtime}, passing the records
+     * and enums of {@code registry} as OCapN tagged values.
      *
      * @throws SetupException if the address cannot be listened on
      */
-    static OcapnListener start(OcapnConfig config, VatRuntime runtime) throws SetupException {
-        OcapnNode node = OcapnNode.start(runtime, WireLimits.defaults());
+    static OcapnListener start(OcapnConfig config, VatRuntime runtime, PassableRegistry registry)
+            throws SetupException {
+        OcapnNode node = OcapnNode.start(runtime, WireLimits.defaults(), registry);
         InetSocketAddress address = new InetSocketAddress(config.listen().getHostString(), config.listen().getPort());
         String locator;
         try {

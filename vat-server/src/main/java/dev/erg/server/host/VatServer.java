@@ -244,7 +244,7 @@ public final class VatServer implements AutoCloseable {
 
         Optional<OcapnListener> ocapn = Optional.empty();
         if (config.ocapn().isPresent()) {
-            OcapnListener started = OcapnListener.start(config.ocapn().get(), runtime);
+            OcapnListener started = OcapnListener.start(config.ocapn().get(), runtime, registry);
             opened.push(started);
             ocapn = Optional.of(started);
         }

@@ -30,7 +30,7 @@ public final class InteropObjects {
         Map<String, String> refs = new LinkedHashMap<>();
         Map<String, Procedure> objects = new LinkedHashMap<>();
         objects.put(CAR_FACTORY_BUILDER, new CarFactoryBuilder());
-        objects.put(ECHO_GC, new EchoGc());
+        objects.put(ECHO_GC, new EchoGc(new CollectionNudge()));
         objects.put(GREETER, new Greeter());
         objects.put(PROMISE_RESOLVER, new PromiseResolver());
         objects.put(STURDYREF_ENLIVENER, new SturdyRefEnlivener(node));

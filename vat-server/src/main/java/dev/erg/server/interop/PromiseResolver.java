@@ -1,20 +1,17 @@
 package dev.erg.server.interop;
 
-import dev.erg.ocapn.syrup.Symbol;
+import dev.erg.ocapn.captp.BreakReasons;
 import dev.erg.vat.Deferred;
-import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
+import dev.erg.wire.WireLimits;
 import java.util.List;
 
 /**
  * Called with nothing, answers a new promise and the {@link Settle} that resolves it, as a
- * list of the two. A break's reason becomes the problem's message: Erg breaks a promise only
- * with a problem, which OCapN writes as an error.
+ * list of the two. A break's reason that is no problem becomes the problem that holds it
+ * ({@link BreakReasons}), so that listeners over OCapN are told the reason itself.
  */
 final class PromiseResolver implements Procedure {
-
-    /** The kind of the problem a {@code 'break} breaks the promise with. */
-    static final String BROKEN = "Broken";
 
     @Override
     public Promise<Object> apply(List<Object> args) {
@@ -27,8 +24,7 @@ final class PromiseResolver implements Procedure {
 
             @Override
             public void breakWith(Object reason) {
-                deferred.resolver().reject(reason instanceof Problem p ? p
-                        : new Problem(BROKEN, reason instanceof Symbol s ? s.name() : String.valueOf(reason)));
+                deferred.resolver().reject(BreakReasons.problem(reason, WireLimits.defaults()));
             }
         };
         return Promise.of(List.of(deferred.promise(), settle));

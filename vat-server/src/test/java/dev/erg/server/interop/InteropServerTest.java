@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.net.OcapnNode;
+import dev.erg.ocapn.captp.BreakReasons;
+import dev.erg.ocapn.captp.Descriptor;
 import dev.erg.ocapn.captp.LocatorUris;
+import dev.erg.ocapn.captp.Operation;
 import dev.erg.ocapn.captp.SturdyRefLocator;
 import dev.erg.ocapn.syrup.Symbol;
 import dev.erg.server.host.ServiceRegistry;
@@ -21,7 +24,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class InteropServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** How long the suite's garbage collection tests wait for a gc operation. */
+    private static final Duration SUITE_PATIENCE = Duration.ofSeconds(15);
 
     @TempDir
     Path tmp;
@@ -143,7 +151,7 @@ class InteropServerTest {
         Ref.send(other.get(1), "break", new Symbol("oh-no"));
         assertThatThrownBy(() -> ((Promise<?>) other.get(0)).join(WAIT))
                 .isInstanceOfSatisfying(ProblemException.class,
-                        e -> assertThat(e.problem()).isEqualTo(new Problem(PromiseResolver.BROKEN, "oh-no")));
+                        e -> assertThat(e.problem()).isEqualTo(new Problem(BreakReasons.KIND, "5'oh-no")));
     }
 
     @Test
@@ -152,6 +160,56 @@ class InteropServerTest {
         SturdyRefLocator ref = LocatorUris.parseSturdyRef(client.sturdyRef(mine));
         Object enlivened = call(fetch(InteropObjects.STURDYREF_ENLIVENER), ref);
         assertThat(call(enlivened, "a", "b")).isEqualTo(List.of("mine", 2L));
+    }
+
+    @Test
+    void theEchoDropsTheReferencesItIsGivenAndSaysSoWithinTheSuitesPatience() throws Exception {
+        try (SuitePeer peer = SuitePeer.connect(locator)) {
+            Descriptor echo = peer.fetch(InteropObjects.ECHO_GC);
+            long once = peer.newImport();
+            long fourTimes = peer.newImport();
+            peer.send(new Operation.DeliverOnly(echo, List.of(new Descriptor.ImportObject(once))));
+            peer.send(new Operation.DeliverOnly(echo, Collections.nCopies(4, new Descriptor.ImportObject(fourTimes))));
+            Map<Long, Long> deltas = new HashMap<>();
+            long deadline = System.nanoTime() + SUITE_PATIENCE.toNanos();
+            while (!(deltas.getOrDefault(once, 0L) == 1 && deltas.getOrDefault(fourTimes, 0L) == 4)
+                    && System.nanoTime() < deadline) {
+                if (peer.next(Duration.ofNanos(deadline - System.nanoTime())) instanceof Operation.GcExports gc) {
+                    for (int i = 0; i < gc.positions().size(); i++) {
+                        deltas.merge(gc.positions().get(i), gc.deltas().get(i), Long::sum);
+                    }
+                }
+            }
+            assertThat(deltas).containsEntry(once, 1L).containsEntry(fourTimes, 4L);
+        }
+    }
+
+    @Test
+    void theGreetersAnswerIsFreedOnceTheGreetedObjectAnswers() throws Exception {
+        try (SuitePeer peer = SuitePeer.connect(locator)) {
+            Descriptor greeter = peer.fetch(InteropObjects.GREETER);
+            long greeted = peer.newImport();
+            peer.send(new Operation.DeliverOnly(greeter, List.of(new Descriptor.ImportObject(greeted))));
+            Operation.Deliver greeting = null;
+            long greetingDeadline = System.nanoTime() + WAIT.toNanos();
+            while (greeting == null && System.nanoTime() < greetingDeadline) {
+                if (peer.next(Duration.ofNanos(greetingDeadline - System.nanoTime())) instanceof Operation.Deliver d
+                        && d.to().equals(new Descriptor.Export(greeted))) {
+                    greeting = d;
+                }
+            }
+            assertThat(greeting).as("the greeter's op:deliver to our object").isNotNull();
+            assertThat(greeting.args()).containsExactly("Hello");
+            long settler = ((Descriptor.ImportObject) greeting.resolveMe()).position();
+            peer.send(new Operation.DeliverOnly(new Descriptor.Export(settler), List.of(new Symbol("fulfill"), "Hello")));
+            boolean freed = false;
+            long deadline = System.nanoTime() + SUITE_PATIENCE.toNanos();
+            while (!freed && System.nanoTime() < deadline) {
+                freed = peer.next(Duration.ofNanos(deadline - System.nanoTime())) instanceof Operation.GcAnswers gc
+                        && gc.positions().contains(greeting.answerPosition());
+            }
+            assertThat(freed).as("op:gc-answer for the greeting's answer").isTrue();
+        }
     }
 
     @Test
