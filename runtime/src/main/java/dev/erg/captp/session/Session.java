@@ -78,7 +78,8 @@ public final class Session {
     private final List<Consumer<Problem>> lossListeners = new ArrayList<>();
     private volatile Problem problem;
     private final LongAdder received = new LongAdder();
-    private final LongAdder sent = new LongAdder();
+    /** Counts what goes out, as {@link #receive} counts what comes in. */
+    private final CountedOutbound out;
     /** Runs the session's own turns; names the vat whose trace log records what the peer sends. */
     private final Vat vat;
     /** Whether the vat's runtime traces: then sends carry their trace context and deliveries run under theirs. */
@@ -151,7 +152,8 @@ public final class Session {
         this.traced = Vats.traces(vat);
         this.exports = new ExportTable(bootstrap);
         this.answers = new Answers(this, vat);
-        this.sender = new Sender(this, counted(out));
+        this.out = new CountedOutbound(out);
+        this.sender = new Sender(this, this.out);
         this.descriptors = new Descriptors(this, handoffs);
         this.encoder = descriptors::describe;
         this.decoder = descriptors::resolve;
@@ -310,29 +312,7 @@ public final class Session {
 
     /** How many messages we have sent the peer in this session, gc messages included, for metrics. */
     public long messagesSent() {
-        return sent.sum();
-    }
-
-    /** Counts what goes out through {@code out}, as {@link #receive} counts what comes in. */
-    private Outbound counted(Outbound out) {
-        return new Outbound() {
-            @Override
-            public void send(Message message) {
-                sent.increment();
-                out.send(message);
-            }
-
-            @Override
-            public void send(List<Message> messages) {
-                sent.add(messages.size());
-                out.send(messages);
-            }
-
-            @Override
-            public void flushSoon(Runnable flush) {
-                out.flushSoon(flush);
-            }
-        };
+        return out.sent();
     }
 
     /** Sizes of the four tables, for tests and metrics: exports, imports, questions, answers. */
