@@ -63,6 +63,9 @@ public final class Tracer {
 
     /** The root context of a new trace, or null if the sampling decides against recording it. */
     public TraceContext root() {
+        if (sampleBelow == 0) {
+            return null;
+        }
         long n = counter.incrementAndGet();
         long low = nonZero(mix(salt + n));
         if ((low >>> 40) >= sampleBelow) {
