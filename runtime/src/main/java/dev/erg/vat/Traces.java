@@ -156,12 +156,14 @@ final class Traces {
                 return;
             }
         }
-        TraceContext cause = followed == null ? null : followed.trace();
+        TraceContext followedTrace = followed == null ? null : followed.trace();
+        // A message sent on later (past an embargo) has a second answer named as the first: not a cause of its own.
+        long cause = followedTrace == null || followedTrace.span() == answer.span() ? 0 : followedTrace.span();
         long parent = f.turn == null ? 0 : f.turn.span();
         if (problem == null) {
-            log.record(TraceEvent.Kind.FULFILL, answer, parent, cause == null ? 0 : cause.span(), "");
+            log.record(TraceEvent.Kind.FULFILL, answer, parent, cause, "");
         } else {
-            log.broke(answer, parent, cause == null ? 0 : cause.span(), problem.kind(), problem.message());
+            log.broke(answer, parent, cause, problem.kind(), problem.message());
         }
     }
 

@@ -88,4 +88,14 @@ public final class Vats {
     public static void receive(Vat vat, TraceContext message, Runnable action) {
         control().receive(vat, message, action);
     }
+
+    /**
+     * Runs {@code send}, the network layer's sending on of a message it held back (behind an
+     * embargo), as that message: the eventual send it makes carries {@code message}, the
+     * context the message was first sent with ({@link #outgoingTrace} then; null if none), and
+     * the turn that receives it runs under it.
+     */
+    public static void sendAs(TraceContext message, Runnable send) {
+        control().sendAs(message, send);
+    }
 }
