@@ -24,8 +24,13 @@ final class Traces {
     private Traces() {
     }
 
-    /** One thread's tracing state. */
+    /** One thread's tracing state; for a thread not of the pool, also the vat whose turn it runs. */
     static final class Frame {
+        /**
+         * The vat whose turn runs on this thread if it is not a {@link VatThread} (which keeps
+         * it in {@link VatThread#vat}), else null: kept here so that one lookup finds both.
+         */
+        Vat vat;
         /** The log of the vat whose sampled turn runs here (or for which the network layer acts), else null. */
         TraceLog log;
         Tracer tracer;
@@ -47,6 +52,11 @@ final class Traces {
 
     static Frame frame() {
         return Thread.currentThread() instanceof VatThread t ? t.frame : FRAME.get();
+    }
+
+    /** The frame of this thread, which is not a {@link VatThread}. */
+    static Frame plainFrame() {
+        return FRAME.get();
     }
 
     /**
@@ -109,6 +119,11 @@ final class Traces {
         stamp(frame(), turn, into, tracer);
     }
 
+    /** The vat whose turn runs on the thread of frame {@code f}, or null. */
+    private static Vat running(Frame f) {
+        return Thread.currentThread() instanceof VatThread t ? t.vat : f.vat;
+    }
+
     private static void stamp(Frame f, Turn turn, Vat into, Tracer tracer) {
         if (turn instanceof Delivery && f.sending != null) {
             turn.trace = f.sending;
@@ -127,7 +142,7 @@ final class Traces {
         TraceContext context;
         if (parent != null) {
             context = tracer.child(parent);
-        } else if (!(turn instanceof Callback) && (f.receiving || f.log == null && Vat.current() == null)) {
+        } else if (!(turn instanceof Callback) && (f.receiving || f.log == null && running(f) == null)) {
             context = drawRoot(f, tracer);
         } else {
             return;

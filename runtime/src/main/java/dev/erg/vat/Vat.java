@@ -39,7 +39,6 @@ public final class Vat {
      * finished a batch, which is what makes turns of one vat mutually exclusive.
      */
 
-    private static final ThreadLocal<Vat> CURRENT = new ThreadLocal<>();
     private static final LogLimiter LOG = LogLimiter.of(System.getLogger(Vat.class.getName()));
     private static final VarHandle INBOX;
     private static final VarHandle SCHEDULED;
@@ -84,7 +83,7 @@ public final class Vat {
 
     /** The vat whose turn is running on this thread, or null outside any turn. */
     static Vat current() {
-        return Thread.currentThread() instanceof VatThread t ? t.vat : CURRENT.get();
+        return Thread.currentThread() instanceof VatThread t ? t.vat : Traces.plainFrame().vat;
     }
 
     /** This vat's trace log, or null if its runtime does not trace. */
@@ -338,13 +337,14 @@ public final class Vat {
     /** Like {@link #runTurns(int)}, stopping after the turn that ends past {@code deadline} (nano time; 0: none). */
     private void runTurns(int maxTurns, long deadline) {
         VatThread own = Thread.currentThread() instanceof VatThread t ? t : null;
+        Traces.Frame plain = own == null ? Traces.plainFrame() : null;
         Vat outer;
         if (own != null) {
             outer = own.vat;
             own.vat = this;
         } else {
-            outer = CURRENT.get();
-            CURRENT.set(this);
+            outer = plain.vat;
+            plain.vat = this;
         }
         VatObserver observer = runtime.observer();
         try {
@@ -376,7 +376,7 @@ public final class Vat {
             if (own != null) {
                 own.vat = outer;
             } else {
-                CURRENT.set(outer);
+                plain.vat = outer;
             }
         }
         scheduled = 0;
