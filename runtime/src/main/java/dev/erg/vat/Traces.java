@@ -185,7 +185,8 @@ final class Traces {
     /**
      * Runs {@code action} as the network layer receiving {@code message} (null if it carried
      * no context) for {@code vat}: a turn queued for the message runs under its context, and
-     * answers settled meanwhile are recorded in the vat's log.
+     * answers settled meanwhile are recorded in the vat's log. A context whose sampled flag is
+     * clear is its root's decision against recording: the message is not traced, nor drawn for.
      */
     static void receive(Vat vat, TraceContext message, Runnable action) {
         TraceLog log = vat.traceLog();
@@ -202,7 +203,7 @@ final class Traces {
         f.log = log;
         f.tracer = vat.runtime().tracer();
         f.turn = null;
-        f.sending = message;
+        f.sending = message != null && message.sampled() ? message : null;
         f.receiving = message == null;
         try {
             action.run();

@@ -75,4 +75,27 @@ class ReceivedRootsTest {
         assertThat(events.stream().filter(e -> e.kind() == TraceEvent.Kind.BEGIN).map(TraceEvent::context).toList())
                 .as("turns of seed %d", seed).containsExactlyElementsOf(roots);
     }
+
+    @Test
+    void aMessageReceivedWithAContextNotSampledIsNotTracedNorDrawnFor() {
+        Tracer tracer = Tracer.builder().seed(5).build();
+        AtomicInteger counted = new AtomicInteger();
+        DeterministicScheduler scheduler = new DeterministicScheduler(5);
+        TraceContext notSampled = new TraceContext(0x0123456789abcdefL, 0x0fedcba987654321L, 0x1111L, (byte) 0, 0x2222L);
+        TraceContext sampled = new TraceContext(0x0123456789abcdefL, 0x0fedcba987654321L, 0x3333L, TraceContext.SAMPLED,
+                0x2222L);
+        List<TraceEvent> events;
+        try (VatRuntime runtime = VatRuntime.builder().scheduler(scheduler).tracer(tracer).build()) {
+            Vat vat = runtime.newVat("bank");
+            Tally tally = vat.export(new Counting(counted), Tally.class);
+            Vats.receive(vat, notSampled, () -> Ref.send(tally, "count"));
+            Vats.receive(vat, sampled, () -> Ref.send(tally, "count"));
+            scheduler.runUntilIdle();
+            events = tracer.events();
+        }
+        assertThat(counted).hasValue(2);
+        // Only the sampled message's turn is recorded; the other neither runs under its context nor starts a trace.
+        assertThat(events).isNotEmpty().allMatch(e -> e.context().equals(sampled));
+        assertThat(events).extracting(TraceEvent::kind).contains(TraceEvent.Kind.BEGIN, TraceEvent.Kind.END);
+    }
 }
