@@ -81,7 +81,8 @@ class ReceivedRootsTest {
         Tracer tracer = Tracer.builder().seed(5).build();
         AtomicInteger counted = new AtomicInteger();
         DeterministicScheduler scheduler = new DeterministicScheduler(5);
-        TraceContext notSampled = new TraceContext(0x0123456789abcdefL, 0x0fedcba987654321L, 0x1111L, (byte) 0, 0x2222L);
+        TraceContext notSampled = new TraceContext(0x0123456789abcdefL, 0x0fedcba987654321L, 0x1111L, (byte) 0,
+                0x2222L);
         TraceContext sampled = new TraceContext(0x0123456789abcdefL, 0x0fedcba987654321L, 0x3333L, TraceContext.SAMPLED,
                 0x2222L);
         List<TraceEvent> events;
