@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,7 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * inherits the decision, across vats and, through the wire, across machines.
  *
  * <p>Span and trace ids are drawn from a counter mixed with a random salt (given by
- * {@link Builder#seed} for repeatable tests), so that they are unique and cheap.
+ * {@link Builder#seed} for repeatable tests), so that they are unique and cheap. Whether a root
+ * is sampled is drawn from the drawing thread's own random numbers, which no other thread
+ * touches; with a seed, from a sequence of the tracer's own, so that a test on one thread
+ * samples the same roots each time.
  */
 public final class Tracer {
 
@@ -31,14 +35,18 @@ public final class Tracer {
     private final int capacity;
     private final TraceSink sink;
     private final long salt;
+    private final boolean seeded;
     private final AtomicLong counter = new AtomicLong();
+    /** The sampling draws made so far, with a seed; kept apart from the ids, which sampled turns draw. */
+    private final AtomicLong draws = new AtomicLong();
     private final List<TraceLog> logs = new CopyOnWriteArrayList<>();
 
     private Tracer(Builder builder) {
         this.sampleBelow = (long) Math.ceil(builder.sampleRate * SAMPLE_SCALE);
         this.capacity = builder.capacity;
         this.sink = builder.sink;
-        this.salt = builder.seed != null ? builder.seed : new SecureRandom().nextLong();
+        this.seeded = builder.seed != null;
+        this.salt = seeded ? builder.seed : new SecureRandom().nextLong();
     }
 
     /** A builder: every trace sampled, 4,096 events kept per vat, no sink. */
@@ -63,12 +71,19 @@ public final class Tracer {
 
     /** The root context of a new trace, or null if the sampling decides against recording it. */
     public TraceContext root() {
-        long n = counter.incrementAndGet();
-        long low = nonZero(mix(salt + n));
-        if ((low >>> 40) >= sampleBelow) {
+        if (sampleBelow < SAMPLE_SCALE && (sampleBelow == 0 || draw() >= sampleBelow)) {
             return null;
         }
+        long n = counter.incrementAndGet();
+        long low = nonZero(mix(salt + n));
         return new TraceContext(mix(~salt ^ n), low, nonZero(mix(low ^ salt)), TraceContext.SAMPLED);
+    }
+
+    /** A number drawn evenly from 0 to {@code SAMPLE_SCALE - 1}; each root draws one, but at rate 0 or 1. */
+    private long draw() {
+        long bits = seeded ? mix(salt ^ draws.incrementAndGet() * 0x9E3779B97F4A7C15L)
+                : ThreadLocalRandom.current().nextLong();
+        return bits >>> 40;
     }
 
     /** A new span of {@code parent}'s trace, whose parent is {@code parent}'s span. */

@@ -7,11 +7,12 @@ import dev.erg.trace.Tracer;
 
 /**
  * How the trace context follows eventual sends within a JVM (see {@link Tracer}). Each thread
- * has a frame: the tracer and log of the vat whose turn it runs, the context that turn runs
- * under, and the context of the message being sent, if any, which the turn queued for it (or
- * the network layer encoding it) takes. Nothing here runs unless a runtime has a tracer:
+ * has a frame: the tracer and log of the vat whose sampled turn it runs, the context that turn
+ * runs under, and the context of the message being sent, if any, which the turn queued for it
+ * (or the network layer encoding it) takes. Nothing here runs unless a runtime has a tracer:
  * every caller first checks its runtime's tracer, a turn's or promise's context, or
- * {@link #active}.
+ * {@link #active}. A turn that is not sampled leaves its thread's frame empty, so that what it
+ * sends finds nothing to follow at the first look.
  */
 final class Traces {
 
@@ -23,21 +24,39 @@ final class Traces {
     private Traces() {
     }
 
-    /** One thread's tracing state. */
+    /** One thread's tracing state; for a thread not of the pool, also the vat whose turn it runs. */
     static final class Frame {
-        /** The log of the vat whose turn runs here (or for which the network layer acts), else null. */
+        /**
+         * The vat whose turn runs on this thread if it is not a {@link VatThread} (which keeps
+         * it in {@link VatThread#vat}), else null: kept here so that one lookup finds both.
+         */
+        Vat vat;
+        /** The log of the vat whose sampled turn runs here (or for which the network layer acts), else null. */
         TraceLog log;
         Tracer tracer;
         /** The context of the running turn, null if it is not sampled or no turn runs. */
         TraceContext turn;
         /** The context of the message being sent, taken by the turn queued for it. */
         TraceContext sending;
-        /** Whether the network layer is delivering a message from a peer, which may start a trace. */
+        /**
+         * Whether the network layer is delivering a message from a peer that carried no context,
+         * and has not yet drawn whether it starts a trace: the first send or turn it makes draws.
+         */
         boolean receiving;
+
+        /** Whether nothing here is traced: no sampled turn runs, nothing is being sent or received under a context. */
+        boolean idle() {
+            return turn == null && sending == null && !receiving;
+        }
     }
 
     static Frame frame() {
         return Thread.currentThread() instanceof VatThread t ? t.frame : FRAME.get();
+    }
+
+    /** The frame of this thread, which is not a {@link VatThread}. */
+    static Frame plainFrame() {
+        return FRAME.get();
     }
 
     /**
@@ -48,20 +67,31 @@ final class Traces {
      */
     static TraceContext message(String label) {
         Frame f = frame();
+        return f.idle() ? null : message(f, label);
+    }
+
+    private static TraceContext message(Frame f, String label) {
+        TraceContext turn = f.turn;
         if (f.sending != null) {
             return f.sending;
         }
-        if (f.turn == null) {
+        if (turn == null) {
             // A message from a peer that carried no context may start a trace here, its answer named by it.
-            TraceContext root = f.receiving ? f.tracer.root() : null;
+            TraceContext root = drawRoot(f, f.tracer);
             if (root != null) {
                 f.log.record(TraceEvent.Kind.SEND, root, 0, 0, label);
             }
             return root;
         }
-        TraceContext m = f.tracer.child(f.turn);
-        f.log.record(TraceEvent.Kind.SEND, m, f.turn.span(), 0, label);
+        TraceContext m = f.tracer.child(turn);
+        f.log.record(TraceEvent.Kind.SEND, m, turn.span(), 0, label);
         return m;
+    }
+
+    /** The sampling decision of a root, drawn once: a message received without context draws no more. */
+    private static TraceContext drawRoot(Frame f, Tracer tracer) {
+        f.receiving = false;
+        return tracer.root();
     }
 
     /** Makes {@code message} the one being sent on this thread; returns the one it replaces. */
@@ -80,7 +110,21 @@ final class Traces {
      * A message sent or a call made from outside any turn is such a root, and its answer is named by it.
      */
     static void stamp(Turn turn, Vat into, Tracer tracer) {
-        Frame f = frame();
+        // The one check of a turn queued by an unsampled turn of a pool thread, the common case:
+        // nothing is being sent under a context, and only a reaction to a traced answer is traced.
+        if (Thread.currentThread() instanceof VatThread t && t.vat != null && t.frame.idle()
+                && !(turn instanceof Callback callback && callback.promiseTrace() != null)) {
+            return;
+        }
+        stamp(frame(), turn, into, tracer);
+    }
+
+    /** The vat whose turn runs on the thread of frame {@code f}, or null. */
+    private static Vat running(Frame f) {
+        return Thread.currentThread() instanceof VatThread t ? t.vat : f.vat;
+    }
+
+    private static void stamp(Frame f, Turn turn, Vat into, Tracer tracer) {
         if (turn instanceof Delivery && f.sending != null) {
             turn.trace = f.sending;
             f.sending = null;
@@ -98,8 +142,8 @@ final class Traces {
         TraceContext context;
         if (parent != null) {
             context = tracer.child(parent);
-        } else if (!(turn instanceof Callback) && (f.receiving || f.log == null && Vat.current() == null)) {
-            context = tracer.root();
+        } else if (!(turn instanceof Callback) && (f.receiving || f.log == null && running(f) == null)) {
+            context = drawRoot(f, tracer);
         } else {
             return;
         }
@@ -118,22 +162,31 @@ final class Traces {
     /** Records that {@code answer}, which followed {@code followed} if not null, settled; if anyone records here. */
     static void settled(TraceContext answer, Promise<?> followed, Problem problem) {
         Frame f = frame();
-        if (f.log == null) {
-            return;
+        TraceLog log = f.log;
+        if (log == null) {
+            // In a turn that is not sampled, the vat it runs in records.
+            Vat vat = Vat.current();
+            log = vat == null ? null : vat.traceLog();
+            if (log == null) {
+                return;
+            }
         }
-        TraceContext cause = followed == null ? null : followed.trace();
+        TraceContext followedTrace = followed == null ? null : followed.trace();
+        // A message sent on later (past an embargo) has a second answer named as the first: not a cause of its own.
+        long cause = followedTrace == null || followedTrace.span() == answer.span() ? 0 : followedTrace.span();
         long parent = f.turn == null ? 0 : f.turn.span();
         if (problem == null) {
-            f.log.record(TraceEvent.Kind.FULFILL, answer, parent, cause == null ? 0 : cause.span(), "");
+            log.record(TraceEvent.Kind.FULFILL, answer, parent, cause, "");
         } else {
-            f.log.broke(answer, parent, cause == null ? 0 : cause.span(), problem.kind(), problem.message());
+            log.broke(answer, parent, cause, problem.kind(), problem.message());
         }
     }
 
     /**
      * Runs {@code action} as the network layer receiving {@code message} (null if it carried
      * no context) for {@code vat}: a turn queued for the message runs under its context, and
-     * answers settled meanwhile are recorded in the vat's log.
+     * answers settled meanwhile are recorded in the vat's log. A context whose sampled flag is
+     * clear is its root's decision against recording: the message is not traced, nor drawn for.
      */
     static void receive(Vat vat, TraceContext message, Runnable action) {
         TraceLog log = vat.traceLog();
@@ -150,8 +203,8 @@ final class Traces {
         f.log = log;
         f.tracer = vat.runtime().tracer();
         f.turn = null;
-        f.sending = message;
-        f.receiving = true;
+        f.sending = message != null && message.sampled() ? message : null;
+        f.receiving = message == null;
         try {
             action.run();
         } finally {

@@ -39,7 +39,6 @@ public final class Vat {
      * finished a batch, which is what makes turns of one vat mutually exclusive.
      */
 
-    private static final ThreadLocal<Vat> CURRENT = new ThreadLocal<>();
     private static final LogLimiter LOG = LogLimiter.of(System.getLogger(Vat.class.getName()));
     private static final VarHandle INBOX;
     private static final VarHandle SCHEDULED;
@@ -84,7 +83,7 @@ public final class Vat {
 
     /** The vat whose turn is running on this thread, or null outside any turn. */
     static Vat current() {
-        return Thread.currentThread() instanceof VatThread t ? t.vat : CURRENT.get();
+        return Thread.currentThread() instanceof VatThread t ? t.vat : Traces.plainFrame().vat;
     }
 
     /** This vat's trace log, or null if its runtime does not trace. */
@@ -338,26 +337,16 @@ public final class Vat {
     /** Like {@link #runTurns(int)}, stopping after the turn that ends past {@code deadline} (nano time; 0: none). */
     private void runTurns(int maxTurns, long deadline) {
         VatThread own = Thread.currentThread() instanceof VatThread t ? t : null;
+        Traces.Frame plain = own == null ? Traces.plainFrame() : null;
         Vat outer;
         if (own != null) {
             outer = own.vat;
             own.vat = this;
         } else {
-            outer = CURRENT.get();
-            CURRENT.set(this);
+            outer = plain.vat;
+            plain.vat = this;
         }
         VatObserver observer = runtime.observer();
-        Traces.Frame frame = traceLog == null ? null : Traces.frame();
-        TraceLog outerLog = null;
-        Tracer outerTracer = null;
-        TraceContext outerTurn = null;
-        if (frame != null) {
-            outerLog = frame.log;
-            outerTracer = frame.tracer;
-            outerTurn = frame.turn;
-            frame.log = traceLog;
-            frame.tracer = runtime.tracer();
-        }
         try {
             for (int n = 0; n < maxTurns; n++) {
                 if (shutDown) {
@@ -368,26 +357,16 @@ public final class Vat {
                 if (turn == null) {
                     break;
                 }
+                // The one tracing check a turn makes: an unsampled turn runs as if there were no tracer.
                 TraceContext traced = turn.trace;
-                if (frame != null) {
-                    frame.turn = traced;
-                    if (traced != null) {
-                        traceLog.record(TraceEvent.Kind.BEGIN, traced, 0, 0, turn.label());
-                    }
-                }
-                long started = observer == null && traced == null ? 0 : System.nanoTime();
-                TurnGuard turnGuard = guard;
-                if (turnGuard == null) {
-                    runTurn(turn);
-                } else {
-                    runGuarded(turn, turnGuard);
-                }
-                if (observer != null) {
-                    observer.ran(this, System.nanoTime() - started);
-                }
                 if (traced != null) {
-                    traceLog.ended(traced, System.nanoTime() - started);
-                    frame.turn = null;
+                    runTraced(turn, traced, observer);
+                } else if (observer == null) {
+                    runOne(turn);
+                } else {
+                    long started = System.nanoTime();
+                    runOne(turn);
+                    observer.ran(this, System.nanoTime() - started);
                 }
                 if (deadline != 0 && System.nanoTime() - deadline > 0) {
                     break;
@@ -397,18 +376,50 @@ public final class Vat {
             if (own != null) {
                 own.vat = outer;
             } else {
-                CURRENT.set(outer);
-            }
-            if (frame != null) {
-                frame.log = outerLog;
-                frame.tracer = outerTracer;
-                frame.turn = outerTurn;
+                plain.vat = outer;
             }
         }
         scheduled = 0;
         if ((ready != null || inbox != null) && SCHEDULED.compareAndSet(this, 0, 1)) {
             runtime.scheduler().submit(this);
         }
+    }
+
+    private void runOne(Turn turn) {
+        TurnGuard turnGuard = guard;
+        if (turnGuard == null) {
+            runTurn(turn);
+        } else {
+            runGuarded(turn, turnGuard);
+        }
+    }
+
+    /**
+     * Runs a sampled turn under its context, between its {@code begin} and {@code end} in this
+     * vat's log: the sends it makes and the answers it settles are recorded as its own.
+     */
+    private void runTraced(Turn turn, TraceContext traced, VatObserver observer) {
+        Traces.Frame frame = Traces.frame();
+        TraceLog outerLog = frame.log;
+        Tracer outerTracer = frame.tracer;
+        TraceContext outerTurn = frame.turn;
+        frame.log = traceLog;
+        frame.tracer = runtime.tracer();
+        frame.turn = traced;
+        traceLog.record(TraceEvent.Kind.BEGIN, traced, 0, 0, turn.label());
+        long started = System.nanoTime();
+        try {
+            runOne(turn);
+        } finally {
+            frame.log = outerLog;
+            frame.tracer = outerTracer;
+            frame.turn = outerTurn;
+        }
+        long took = System.nanoTime() - started;
+        if (observer != null) {
+            observer.ran(this, took);
+        }
+        traceLog.ended(traced, took);
     }
 
     private void runTurn(Turn turn) {

@@ -31,4 +31,18 @@ final class VatHooks implements VatControl {
     public void receive(Vat vat, TraceContext message, Runnable action) {
         Traces.receive(vat, message, action);
     }
+
+    @Override
+    public void sendAs(TraceContext message, Runnable send) {
+        if (message == null) {
+            send.run();
+            return;
+        }
+        TraceContext outer = Traces.sending(message);
+        try {
+            send.run();
+        } finally {
+            Traces.sending(outer);
+        }
+    }
 }

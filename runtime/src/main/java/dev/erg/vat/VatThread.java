@@ -7,7 +7,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * A thread of the runtime's pool, which keeps what a turn asks of its thread in fields rather
  * than thread-locals: which vat runs ({@link Vat#current}) and the tracing state, looked up by
  * every send and every turn queued. Other threads that run turns (an I/O thread, a
- * deterministic scheduler's) keep them in thread-locals.
+ * deterministic scheduler's) keep them in one thread-local, {@link Traces.Frame}.
  */
 final class VatThread extends ForkJoinWorkerThread {
 

@@ -1,7 +1,9 @@
 package dev.erg.captp.session;
 
+import dev.erg.trace.TraceContext;
 import dev.erg.vat.Resolver;
 import dev.erg.vat.spi.Arrival;
+import dev.erg.vat.spi.Vats;
 import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.Message;
 import java.util.ArrayList;
@@ -39,8 +41,8 @@ final class Embargo {
         }
     }
 
-    /** A message sent to the answer while it is held back. */
-    record Held(String method, Object[] args, Resolver<Object> answer) {
+    /** A message sent to the answer while it is held back, with the trace context it was sent with (null if none). */
+    record Held(String method, Object[] args, Resolver<Object> answer, TraceContext trace) {
     }
 
     private final Remote pipeline;
@@ -72,8 +74,9 @@ final class Embargo {
         return value;
     }
 
+    /** Holds a message being sent on this thread, under the trace context it is being sent with. */
     void hold(String method, Object[] args, Resolver<Object> answer) {
-        held.add(new Held(method, args, answer));
+        held.add(new Held(method, args, answer, Vats.outgoingTrace()));
     }
 
     /** The messages held so far, in the order sent; none are held afterwards. */

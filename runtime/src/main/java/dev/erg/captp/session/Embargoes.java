@@ -6,6 +6,7 @@ import dev.erg.vat.Resolver;
 import dev.erg.vat.spi.Arrival;
 import dev.erg.vat.spi.Refs;
 import dev.erg.vat.spi.RemoteTarget;
+import dev.erg.vat.spi.Vats;
 import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.Message;
 import java.util.ArrayList;
@@ -181,7 +182,8 @@ final class Embargoes {
         }
         for (List<Embargo.Held> held = release(embargo); !held.isEmpty(); held = release(embargo)) {
             for (Embargo.Held m : held) {
-                Session.sendToValue(embargo.value(), m.method(), m.args(), m.answer());
+                // Sent on as it was first sent, so that the turn it reaches is in the same trace.
+                Vats.sendAs(m.trace(), () -> Session.sendToValue(embargo.value(), m.method(), m.args(), m.answer()));
             }
         }
         embargo.settler().resolver().resolve(embargo.value());

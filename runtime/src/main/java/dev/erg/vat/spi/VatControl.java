@@ -24,4 +24,7 @@ public interface VatControl {
 
     /** See {@link Vats#receive}. */
     void receive(Vat vat, TraceContext message, Runnable action);
+
+    /** See {@link Vats#sendAs}. */
+    void sendAs(TraceContext message, Runnable send);
 }

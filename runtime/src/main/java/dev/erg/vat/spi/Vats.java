@@ -81,11 +81,21 @@ public final class Vats {
     /**
      * Runs {@code action}, the network layer's handling of a message from a peer for
      * {@code vat}'s objects: a message it delivers runs under {@code message}, the context the
-     * peer sent (null if none: a traced runtime may then start a trace), and answers it
-     * settles are recorded in {@code vat}'s trace log. Just runs it if the vat's runtime does
-     * not trace.
+     * peer sent (null if none: a traced runtime may then start a trace; one not sampled: it is
+     * not traced), and answers it settles are recorded in {@code vat}'s trace log. Just runs
+     * it if the vat's runtime does not trace.
      */
     public static void receive(Vat vat, TraceContext message, Runnable action) {
         control().receive(vat, message, action);
+    }
+
+    /**
+     * Runs {@code send}, the network layer's sending on of a message it held back (behind an
+     * embargo), as that message: the eventual send it makes carries {@code message}, the
+     * context the message was first sent with ({@link #outgoingTrace} then; null if none), and
+     * the turn that receives it runs under it.
+     */
+    public static void sendAs(TraceContext message, Runnable send) {
+        control().sendAs(message, send);
     }
 }

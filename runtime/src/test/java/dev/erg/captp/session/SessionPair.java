@@ -1,5 +1,6 @@
 package dev.erg.captp.session;
 
+import dev.erg.trace.Tracer;
 import dev.erg.vat.DeterministicScheduler;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
@@ -19,10 +20,10 @@ import java.util.List;
 final class SessionPair implements AutoCloseable {
 
     final DeterministicScheduler scheduler = new DeterministicScheduler(17);
-    final VatRuntime runtime = VatRuntime.builder().scheduler(scheduler).build();
+    final VatRuntime runtime;
     final WireCodec codec = new WireCodec(PassableRegistry.empty(), WireLimits.defaults());
-    final Vat alice = runtime.newVat("alice");
-    final Vat bob = runtime.newVat("bob");
+    final Vat alice;
+    final Vat bob;
     final Session a;
     final Session b;
     /** Encoded messages in flight, in order, with the side that will receive them. */
@@ -34,7 +35,7 @@ final class SessionPair implements AutoCloseable {
 
     /** Bob's bootstrap object is {@code bobsLedger}, living in Bob's vat; Alice's is a ledger of hers. */
     SessionPair(Account bobsLedger) {
-        this(bobsLedger, null);
+        this(bobsLedger, (List<Runnable>) null);
     }
 
     /**
@@ -47,6 +48,19 @@ final class SessionPair implements AutoCloseable {
 
     /** As {@link #SessionPair(Ledger, List)}, with both sessions' tables limited to {@code maxEntries}. */
     SessionPair(Account bobsLedger, List<Runnable> aFlushes, int maxEntries) {
+        this(bobsLedger, aFlushes, maxEntries, null);
+    }
+
+    /** As {@link #SessionPair(Ledger)}, on a runtime that traces with {@code tracer}. */
+    SessionPair(Account bobsLedger, Tracer tracer) {
+        this(bobsLedger, null, Session.DEFAULT_MAX_ENTRIES, tracer);
+    }
+
+    private SessionPair(Account bobsLedger, List<Runnable> aFlushes, int maxEntries, Tracer tracer) {
+        VatRuntime.Builder builder = VatRuntime.builder().scheduler(scheduler);
+        runtime = (tracer == null ? builder : builder.tracer(tracer)).build();
+        alice = runtime.newVat("alice");
+        bob = runtime.newVat("bob");
         Outbound toB = new Outbound() {
             @Override
             public void send(Message message) {
