@@ -38,7 +38,7 @@ public final class Link {
     private final WireCodec codec;
     private final LinkChannel state;
     private final Facts facts;
-    /** Encoded frames, in heap buffers that need no release, written by the event loop in order. */
+    /** Encoded frames, one or more whole frames per array, written by the event loop in order. */
     private final Queue<byte[]> outbox = PlatformDependent.newMpscQueue();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     /** The frames of one write; used on the event loop only. */

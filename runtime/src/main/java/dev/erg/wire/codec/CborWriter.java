@@ -77,15 +77,9 @@ final class CborWriter {
             buf[size++] = (byte) (type | 24);
             buf[size++] = (byte) argument;
         } else if (Long.compareUnsigned(argument, 0x1_0000) < 0) {
-            ensure(3);
-            buf[size] = (byte) (type | 25);
-            SHORT.set(buf, size + 1, (short) argument);
-            size += 3;
+            writeShort(type | 25, (int) argument);
         } else if (Long.compareUnsigned(argument, 0x1_0000_0000L) < 0) {
-            ensure(5);
-            buf[size] = (byte) (type | 26);
-            INT.set(buf, size + 1, (int) argument);
-            size += 5;
+            writeInt(type | 26, (int) argument);
         } else {
             writeLong(type | 27, argument);
         }
@@ -153,10 +147,7 @@ final class CborWriter {
         if (Float.floatToRawIntBits(Float.float16ToFloat(half)) == Float.floatToRawIntBits(single)) {
             writeShort(Cbor.FLOAT16, half);
         } else {
-            ensure(5);
-            buf[size] = (byte) Cbor.FLOAT32;
-            INT.set(buf, size + 1, Float.floatToRawIntBits(single));
-            size += 5;
+            writeInt(Cbor.FLOAT32, Float.floatToRawIntBits(single));
         }
     }
 
@@ -202,6 +193,13 @@ final class CborWriter {
         buf[size] = (byte) initial;
         SHORT.set(buf, size + 1, (short) value);
         size += 3;
+    }
+
+    private void writeInt(int initial, int value) {
+        ensure(5);
+        buf[size] = (byte) initial;
+        INT.set(buf, size + 1, value);
+        size += 5;
     }
 
     private void writeLong(int initial, long value) {

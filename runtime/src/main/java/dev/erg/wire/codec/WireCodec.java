@@ -52,7 +52,6 @@ public final class WireCodec {
     /** Room first given to a frame's encoding; a larger one grows it. */
     private static final int FRAME_BYTES = 128;
 
-
     private final PassableRegistry registry;
     private final WireLimits limits;
 
