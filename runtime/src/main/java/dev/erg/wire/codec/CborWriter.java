@@ -22,18 +22,45 @@ final class CborWriter {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+    /** Room first given to an encoding; a larger one grows it. */
+    private static final int FIRST_BYTES = 128;
+    /** The largest array a thread keeps to lend again: a rare large value is not held on to. */
+    static final int KEPT_BYTES = 64 * 1024;
+    /**
+     * Each thread's array to lend to its next writer, so that an encoding allocates only its
+     * result; empty while lent, so that a writer made meanwhile gets one of its own.
+     */
+    private static final ThreadLocal<byte[][]> SPARE = ThreadLocal.withInitial(() -> new byte[1][]);
+
     private byte[] buf;
     private int size;
     private int heads;
+    /** Where the array goes back to when the writer is done with it, or null if it was not lent. */
+    private byte[][] lender;
 
-    /** A writer whose first {@code reserved} bytes are left for the caller, say a frame's length. */
-    CborWriter(int capacity, int reserved) {
-        this.buf = new byte[Math.max(capacity, reserved + 1)];
+    private CborWriter(byte[] buf, int reserved, byte[][] lender) {
+        this.buf = buf;
         this.size = reserved;
+        this.lender = lender;
     }
 
+    /** A writer of its own array. */
     CborWriter() {
-        this(128, 0);
+        this(new byte[FIRST_BYTES], 0, null);
+    }
+
+    /**
+     * A writer of this thread's spare array, whose first {@code reserved} bytes are left for
+     * the caller (say a frame's length); {@link #toByteArray} gives the array back.
+     */
+    static CborWriter lent(int reserved) {
+        byte[][] spare = SPARE.get();
+        byte[] buf = spare[0];
+        spare[0] = null;
+        if (buf == null) {
+            buf = new byte[Math.max(FIRST_BYTES, reserved + 1)];
+        }
+        return new CborWriter(buf, reserved, spare);
     }
 
     /** The bytes written so far, from index 0 to {@link #size()}; the writer's own array. */
@@ -51,9 +78,17 @@ final class CborWriter {
         this.size = size;
     }
 
-    /** A copy of the bytes written, reserved ones included. */
+    /**
+     * A copy of the bytes written, reserved ones included; a lent array goes back to its
+     * thread, and the writer may not be used after.
+     */
     byte[] toByteArray() {
-        return Arrays.copyOf(buf, size);
+        byte[] bytes = Arrays.copyOf(buf, size);
+        if (lender != null && buf.length <= KEPT_BYTES) {
+            lender[0] = buf;
+        }
+        lender = null;
+        return bytes;
     }
 
     /** Puts {@code value} at {@code index}, over bytes already written or reserved. */

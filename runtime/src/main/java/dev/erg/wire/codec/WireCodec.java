@@ -49,9 +49,6 @@ import java.util.Objects;
  */
 public final class WireCodec {
 
-    /** Room first given to a frame's encoding; a larger one grows it. */
-    private static final int FRAME_BYTES = 128;
-
     private final PassableRegistry registry;
     private final WireLimits limits;
 
@@ -102,7 +99,7 @@ public final class WireCodec {
      */
     public byte[] encodeFrame(Message message, ReferenceEncoder references) {
         Objects.requireNonNull(message, "message");
-        CborWriter cbor = new CborWriter(FRAME_BYTES, FrameDecoder.HEADER_BYTES);
+        CborWriter cbor = CborWriter.lent(FrameDecoder.HEADER_BYTES);
         write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
         cbor.setInt(0, cbor.size() - FrameDecoder.HEADER_BYTES);
         return cbor.toByteArray();
@@ -115,7 +112,7 @@ public final class WireCodec {
      */
     public byte[] encode(Message message, ReferenceEncoder references) {
         Objects.requireNonNull(message, "message");
-        CborWriter cbor = new CborWriter();
+        CborWriter cbor = CborWriter.lent(0);
         write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
         return cbor.toByteArray();
     }
@@ -180,7 +177,7 @@ public final class WireCodec {
      * @throws NotPassableException as {@link #encodeValue(Object, ReferenceEncoder, ByteBuf)}
      */
     public byte[] encodeValue(Object value, ReferenceEncoder references) {
-        CborWriter cbor = new CborWriter();
+        CborWriter cbor = CborWriter.lent(0);
         write(cbor, references, "value", (items, values) -> values.value(value, 0, false));
         return cbor.toByteArray();
     }
