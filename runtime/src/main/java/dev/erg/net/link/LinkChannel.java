@@ -14,6 +14,7 @@ import dev.erg.wire.codec.ReferenceEncoder;
 import dev.erg.wire.codec.WireCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.ChannelHandlerContext;
@@ -134,9 +135,8 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
                 close(ctx.channel(), "idle: nothing heard from the peer for "
                         + TimeUnit.NANOSECONDS.toMillis(3 * heartbeatNanos) + " ms");
             } else if (idle.state() == IdleState.WRITER_IDLE) {
-                ByteBuf frame = ctx.alloc().buffer();
-                codec.encodeFrame(KEEP_ALIVE, ReferenceEncoder.none(), frame);
-                ctx.writeAndFlush(frame, ctx.voidPromise());
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(codec.encodeFrame(KEEP_ALIVE, ReferenceEncoder.none())),
+                        ctx.voidPromise());
             }
             return;
         }
@@ -167,10 +167,9 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
                 return;
             }
             state = State.START;
-            ByteBuf frame = ctx.alloc().buffer();
-            codec.encodeFrame(new Message.StartSession(Message.StartSession.PROTOCOL_VERSION, Bytes.of(self.bytes()), hints),
-                    ReferenceEncoder.none(), frame);
-            ctx.writeAndFlush(frame, ctx.voidPromise());
+            byte[] start = codec.encodeFrame(new Message.StartSession(Message.StartSession.PROTOCOL_VERSION,
+                    Bytes.of(self.bytes()), hints), ReferenceEncoder.none());
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(start), ctx.voidPromise());
         }
         super.userEventTriggered(ctx, event);
     }
@@ -331,11 +330,10 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
             return;
         }
         if ((state == State.START || state == State.OPEN) && channel.isActive()) {
-            ByteBuf frame = channel.alloc().buffer();
+            ByteBuf frame;
             try {
-                codec.encodeFrame(new Message.Abort(sendable(reason)), ReferenceEncoder.none(), frame);
+                frame = Unpooled.wrappedBuffer(codec.encodeFrame(new Message.Abort(sendable(reason)), ReferenceEncoder.none()));
             } catch (RuntimeException e) {
-                frame.release();
                 close(channel, reason);
                 return;
             }

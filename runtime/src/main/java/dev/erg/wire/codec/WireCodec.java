@@ -72,48 +72,53 @@ public final class WireCodec {
      * Appends the encoding of {@code message} to {@code out}: one frame's payload, without the
      * length prefix.
      *
-     * @throws NotPassableException if an argument cannot cross, or the message would exceed the
-     *                              limits; {@code out} is then unchanged
+     * @throws NotPassableException as {@link #encodeFrame(Message, ReferenceEncoder)}; {@code out}
+     *                              is then unchanged
      */
     public void encode(Message message, ReferenceEncoder references, ByteBuf out) {
         out.writeBytes(encode(message, references));
     }
 
     /**
-     * Appends one whole frame holding {@code message} to {@code out}: the 4-byte big-endian
-     * length {@link FrameDecoder} reads, then the encoding. One buffer per frame, so a write
-     * needs neither a second buffer for the header nor a promise to combine the two.
+     * Appends one whole frame holding {@code message} to {@code out}, as
+     * {@link #encodeFrame(Message, ReferenceEncoder)} makes it.
      *
-     * @throws NotPassableException as {@link #encode(Message, ReferenceEncoder, ByteBuf)};
-     *                              {@code out} is then unchanged
+     * @throws NotPassableException as {@link #encodeFrame(Message, ReferenceEncoder)}; {@code out}
+     *                              is then unchanged
      */
     public void encodeFrame(Message message, ReferenceEncoder references, ByteBuf out) {
         out.writeBytes(encodeFrame(message, references));
     }
 
     /**
-     * One whole frame holding {@code message}, as {@link #encodeFrame(Message, ReferenceEncoder, ByteBuf)}
-     * appends it.
+     * One whole frame holding {@code message}: the 4-byte big-endian length {@link FrameDecoder}
+     * reads, then the encoding. One array per frame, so a write needs neither a second buffer
+     * for the header nor a promise to combine the two.
      *
-     * @throws NotPassableException as {@link #encode(Message, ReferenceEncoder, ByteBuf)}
+     * @throws NotPassableException if an argument cannot cross, or the message would exceed the
+     *                              limits
      */
     public byte[] encodeFrame(Message message, ReferenceEncoder references) {
-        Objects.requireNonNull(message, "message");
-        CborWriter cbor = CborWriter.lent(FrameDecoder.HEADER_BYTES);
-        write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
-        cbor.setInt(0, cbor.size() - FrameDecoder.HEADER_BYTES);
-        return cbor.toByteArray();
+        return encode(message, references, FrameDecoder.HEADER_BYTES);
     }
 
     /**
-     * The encoding of {@code message}.
+     * The encoding of {@code message}: one frame's payload, without the length prefix.
      *
-     * @throws NotPassableException as {@link #encode(Message, ReferenceEncoder, ByteBuf)}
+     * @throws NotPassableException as {@link #encodeFrame(Message, ReferenceEncoder)}
      */
     public byte[] encode(Message message, ReferenceEncoder references) {
+        return encode(message, references, 0);
+    }
+
+    /** The encoding of {@code message} after {@code header} bytes that hold its length, if any. */
+    private byte[] encode(Message message, ReferenceEncoder references, int header) {
         Objects.requireNonNull(message, "message");
-        CborWriter cbor = CborWriter.lent(0);
+        CborWriter cbor = CborWriter.lent(header);
         write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
+        if (header > 0) {
+            cbor.setInt(0, cbor.size() - header);
+        }
         return cbor.toByteArray();
     }
 
@@ -143,16 +148,6 @@ public final class WireCodec {
         return decode(Unpooled.wrappedBuffer(frame), references);
     }
 
-    /**
-     * Appends the encoding of one passable value to {@code out}.
-     *
-     * @throws NotPassableException if the value cannot cross, or exceeds the limits; {@code out}
-     *                              is then unchanged
-     */
-    public void encodeValue(Object value, ReferenceEncoder references, ByteBuf out) {
-        out.writeBytes(encodeValue(value, references));
-    }
-
     /** Writes one whole item with {@code body} after what {@code cbor} holds. */
     private void write(CborWriter cbor, ReferenceEncoder references, String what, Body body) {
         Objects.requireNonNull(references, "references");
@@ -172,9 +167,19 @@ public final class WireCodec {
     }
 
     /**
+     * Appends the encoding of one passable value to {@code out}.
+     *
+     * @throws NotPassableException as {@link #encodeValue(Object, ReferenceEncoder)}; {@code out}
+     *                              is then unchanged
+     */
+    public void encodeValue(Object value, ReferenceEncoder references, ByteBuf out) {
+        out.writeBytes(encodeValue(value, references));
+    }
+
+    /**
      * The encoding of one passable value.
      *
-     * @throws NotPassableException as {@link #encodeValue(Object, ReferenceEncoder, ByteBuf)}
+     * @throws NotPassableException if the value cannot cross, or exceeds the limits
      */
     public byte[] encodeValue(Object value, ReferenceEncoder references) {
         CborWriter cbor = CborWriter.lent(0);
