@@ -22,6 +22,8 @@ final class ReadBurst {
     static final int HELD = 16;
 
     private final Consumer<ByteBuf> deliver;
+    /** {@link #handOver}, made once: a read that ends hands it to {@link Refs#receive}. */
+    private final Runnable handOver = this::handOver;
     private final ByteBuf[] held = new ByteBuf[HELD];
     private int count;
     /** Whether the read in progress outgrew {@link #HELD}: its messages are handed over as they come. */
@@ -58,7 +60,7 @@ final class ReadBurst {
     void end() {
         passing = false;
         if (count > 0) {
-            Refs.receive(this::handOver);
+            Refs.receive(handOver);
         }
     }
 
