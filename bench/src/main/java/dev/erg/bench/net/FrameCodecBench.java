@@ -44,9 +44,13 @@ public class FrameCodecBench {
     private final Message small = new Message.DeliverOnly(new Descriptor.Export(0), "ping", List.of(42L));
     private final Message call = new Message.Deliver(new Descriptor.Answer(7), "transfer",
             List.of("alice", 1_000L, Map.of("memo", "rent", "priority", 2L)), OptionalLong.of(8), Optional.empty());
+    /** A call as a long-running client sends it: a 64-byte payload, positions past 65,535 (4-byte heads). */
+    private final Message echo = new Message.Deliver(new Descriptor.Export(0), "echo", List.of(new byte[64]),
+            OptionalLong.of(1_234_567), Optional.of(new Descriptor.ImportObject(70_001)));
     private ByteBuf out;
     private ByteBuf smallFrame;
     private ByteBuf callFrame;
+    private ByteBuf echoFrame;
 
     @Setup
     public void setUp() {
@@ -55,6 +59,8 @@ public class FrameCodecBench {
         codec.encode(small, ReferenceEncoder.none(), smallFrame);
         callFrame = PooledByteBufAllocator.DEFAULT.buffer(256);
         codec.encode(call, ReferenceEncoder.none(), callFrame);
+        echoFrame = PooledByteBufAllocator.DEFAULT.directBuffer(256);
+        codec.encode(echo, ReferenceEncoder.none(), echoFrame);
     }
 
     @TearDown
@@ -62,6 +68,7 @@ public class FrameCodecBench {
         out.release();
         smallFrame.release();
         callFrame.release();
+        echoFrame.release();
     }
 
     @Benchmark
@@ -86,5 +93,17 @@ public class FrameCodecBench {
     @Benchmark
     public Message decodeCall() {
         return codec.decode(callFrame.duplicate(), ReferenceDecoder.none());
+    }
+
+    @Benchmark
+    public ByteBuf encodeEcho() {
+        out.clear();
+        codec.encode(echo, ReferenceEncoder.none(), out);
+        return out;
+    }
+
+    @Benchmark
+    public Message decodeEcho() {
+        return codec.decode(echoFrame.duplicate(), ReferenceDecoder.none());
     }
 }
