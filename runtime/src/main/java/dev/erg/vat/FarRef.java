@@ -12,6 +12,11 @@ final class FarRef extends EventualHandler {
     private final Vat home;
     private final Object target;
     private final Class<?>[] interfaces;
+    /**
+     * The method last looked up by name: messages to an object mostly name the one before's.
+     * Read and written without a lock: a method's fields are final, and a stale one is only a miss.
+     */
+    private RemoteMethod lastNamed;
 
     private FarRef(Vat home, Object target, Class<?>[] interfaces) {
         this.home = home;
@@ -65,7 +70,15 @@ final class FarRef extends EventualHandler {
 
     /** The method called {@code name} of the interfaces this reference exposes, or null. */
     RemoteMethod methodNamed(String name) {
-        return RemoteInterfaces.named(interfaces, name);
+        RemoteMethod last = lastNamed;
+        if (last != null && last.name().equals(name)) {
+            return last;
+        }
+        RemoteMethod named = RemoteInterfaces.named(interfaces, name);
+        if (named != null) {
+            lastNamed = named;
+        }
+        return named;
     }
 
     /** The remote interfaces this reference exposes. */

@@ -497,7 +497,20 @@ public final class Promise<T> {
      * network, looked up on whatever this promise resolves to.
      */
     void sendMessage(RemoteMethod method, String name, Object[] args, Promise<Object> answer, Vat sender) {
-        enqueueOrDeliver(new Pipelined(method, name, args, answer, sender));
+        RemoteTarget pipeline;
+        synchronized (this) {
+            pipeline = status == PENDING ? remote : null;
+            if (status == PENDING && pipeline == null) {
+                appendReaction(new Pipelined(method, name, args, answer, sender));
+                return;
+            }
+        }
+        // Sent on at once, from the turn (and so under the trace context) that sends it.
+        if (pipeline != null) {
+            RemoteRef.send(pipeline, name, args, method == null ? Object.class : method.answerType(), answer);
+        } else {
+            deliver(method, name, args, answer, sender);
+        }
     }
 
     /**
@@ -513,30 +526,6 @@ public final class Promise<T> {
     /** Where messages sent to this promise go while it is pending, or null if they wait here. */
     synchronized RemoteTarget pipeline() {
         return status == PENDING ? remote : null;
-    }
-
-    private void enqueueOrDeliver(Pipelined message) {
-        RemoteTarget pipeline;
-        synchronized (this) {
-            pipeline = status == PENDING ? remote : null;
-            if (status == PENDING && pipeline == null) {
-                appendReaction(message);
-                return;
-            }
-        }
-        TraceContext outer = message.trace == null ? null : Traces.sending(message.trace);
-        try {
-            if (pipeline != null) {
-                RemoteRef.send(pipeline, message.name, message.args,
-                        message.method == null ? Object.class : message.method.answerType(), message.answer);
-            } else {
-                deliver(message);
-            }
-        } finally {
-            if (message.trace != null) {
-                Traces.sending(outer);
-            }
-        }
     }
 
     /** Resolves this promise with {@code f(input)}, run in {@code vat}, or breaks it if f throws. */
@@ -731,6 +720,10 @@ public final class Promise<T> {
 
     /** Delivers a message sent through this promise, which has settled. */
     private void deliver(Pipelined m) {
+        deliver(m.method, m.name, m.args, m.answer, m.sender);
+    }
+
+    private void deliver(RemoteMethod method, String name, Object[] args, Promise<Object> answer, Vat sender) {
         int s;
         Object v;
         Vat from;
@@ -742,15 +735,15 @@ public final class Promise<T> {
             p = problem;
         }
         if (s == BROKEN) {
-            Arrival arrival = Arrival.in(m.name, m.args);
+            Arrival arrival = Arrival.in(name, args);
             if (arrival != null) {
                 arrival.arrived();
-            } else if (m.answer != null) {
-                m.answer.rejectInternal(p);
+            } else if (answer != null) {
+                answer.rejectInternal(p);
             }
             return;
         }
-        Targets.deliver(v, from, m.method, m.name, m.args, m.answer, m.sender);
+        Targets.deliver(v, from, method, name, args, answer, sender);
     }
 
     /** The vat running the current turn, for an operation whose callbacks run in it. */
