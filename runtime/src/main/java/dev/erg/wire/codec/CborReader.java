@@ -22,6 +22,14 @@ final class CborReader {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+    /** Arrays up to this size go back to their thread after a read; larger ones are dropped. */
+    private static final int KEPT_BYTES = 64 * 1024;
+    /**
+     * Each thread's spare array for reading a buffer that has none of its own (a direct one):
+     * what is read from it is copied out, so it can serve the next read. Empty while lent.
+     */
+    private static final ThreadLocal<byte[][]> SPARE = ThreadLocal.withInitial(() -> new byte[1][]);
+
     // An array, not a ByteBuf: a buffer checks its bounds and reference count on every byte read.
     private final byte[] buf;
     private final int end;
@@ -32,6 +40,27 @@ final class CborReader {
         this.buf = buf;
         this.position = start;
         this.end = end;
+    }
+
+    /**
+     * An array of at least {@code length} bytes to copy input into, lent by the calling thread
+     * until {@link #giveBack}: a read that starts meanwhile gets one of its own.
+     */
+    static byte[] borrow(int length) {
+        byte[][] spare = SPARE.get();
+        byte[] buf = spare[0];
+        if (buf == null || buf.length < length) {
+            return new byte[Math.max(length, 256)];
+        }
+        spare[0] = null;
+        return buf;
+    }
+
+    /** Ends the loan of {@code buf}, from which nothing read may still be used. */
+    static void giveBack(byte[] buf) {
+        if (buf.length <= KEPT_BYTES) {
+            SPARE.get()[0] = buf;
+        }
     }
 
     int position() {

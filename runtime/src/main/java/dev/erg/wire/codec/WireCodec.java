@@ -5,7 +5,6 @@ import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.WireLimits;
 import dev.erg.wire.codec.Descriptor.Certificate;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.Objects;
 
@@ -131,11 +130,16 @@ public final class WireCodec {
     public Message decode(ByteBuf frame, ReferenceDecoder references) {
         Objects.requireNonNull(references, "references");
         checkLength(frame.readableBytes(), "frame");
+        byte[] lent = lentCopy(frame);
         try {
-            ItemReader items = reader(frame);
+            ItemReader items = reader(frame, lent);
             return MessageReader.read(items, new ValueReader(items, registry, references));
         } catch (PathFailure f) {
             throw f.toProtocolException();
+        } finally {
+            if (lent != null) {
+                CborReader.giveBack(lent);
+            }
         }
     }
 
@@ -196,13 +200,18 @@ public final class WireCodec {
     public Object decodeValue(ByteBuf bytes, ReferenceDecoder references) {
         Objects.requireNonNull(references, "references");
         checkLength(bytes.readableBytes(), "value");
+        byte[] lent = lentCopy(bytes);
         try {
-            ItemReader items = reader(bytes);
+            ItemReader items = reader(bytes, lent);
             Object value = new ValueReader(items, registry, references).value(Expect.ANY, 0, false);
             items.cbor().expectEnd();
             return value;
         } catch (PathFailure f) {
             throw f.toProtocolException();
+        } finally {
+            if (lent != null) {
+                CborReader.giveBack(lent);
+            }
         }
     }
 
@@ -229,13 +238,24 @@ public final class WireCodec {
         return cbor.toByteArray();
     }
 
-    private ItemReader reader(ByteBuf in) {
-        int length = in.readableBytes();
+    /** The readable bytes of {@code in} in an array lent by this thread, or null if {@code in} has an array. */
+    private static byte[] lentCopy(ByteBuf in) {
         if (in.hasArray()) {
-            int start = in.arrayOffset() + in.readerIndex();
-            return new ItemReader(new CborReader(in.array(), start, start + length), limits);
+            return null;
         }
-        return new ItemReader(new CborReader(ByteBufUtil.getBytes(in), 0, length), limits);
+        byte[] lent = CborReader.borrow(in.readableBytes());
+        in.getBytes(in.readerIndex(), lent, 0, in.readableBytes());
+        return lent;
+    }
+
+    /** A reader of the readable bytes of {@code in}, or of their copy in {@code lent}. */
+    private ItemReader reader(ByteBuf in, byte[] lent) {
+        int length = in.readableBytes();
+        if (lent != null) {
+            return new ItemReader(new CborReader(lent, 0, length), limits);
+        }
+        int start = in.arrayOffset() + in.readerIndex();
+        return new ItemReader(new CborReader(in.array(), start, start + length), limits);
     }
 
     private void finish(ItemWriter items, int length, String what) {
