@@ -112,7 +112,7 @@ final class Imports {
             }
             Deferred<Object> made = Refs.deferPipelined(of(position));
             promises.put(position, made.promise());
-            long settler = session.exports.exportSettler(new Settler(made.resolver(), Object.class, -1, position));
+            long settler = session.exports.exportSettler(new Settler(made.resolver(), Object.class, -1, null, position));
             session.sender.send(new Message.Listen(new Descriptor.Export(position),
                     new Descriptor.ImportObject(settler), false));
             return made.promise();
@@ -178,7 +178,7 @@ final class Imports {
             // Checked under the lock: once lost() has taken the settlers to break, none may be added.
             lostAlready = session.problem();
             if (lostAlready == null) {
-                long settler = session.exports.exportSettler(new Settler(told, Object.class, -1, -1));
+                long settler = session.exports.exportSettler(new Settler(told, Object.class, -1, null, -1));
                 session.sender.send(new Message.Listen(remote.target(), new Descriptor.ImportObject(settler), false));
             }
         }

@@ -19,8 +19,9 @@ import java.util.OptionalLong;
 final class Questions {
 
     private final Session session;
-    private final PositionMap<Remote> pipelines = new PositionMap<>();
     private long next;
+    /** Questions asked and not yet settled: each settler holds its question's pipeline, so no table does. */
+    private int outstanding;
 
     Questions(Session session) {
         this.session = session;
@@ -30,8 +31,8 @@ final class Questions {
     Remote ask(Remote remote, String method, List<Object> arguments, Class<?> answerType, Resolver<Object> answer) {
         long question = next++;
         Remote pipeline = new Remote(session, new Descriptor.Answer(question));
-        pipelines.put(question, pipeline);
-        long settler = session.exports.exportSettler(new Settler(answer, answerType, question, -1));
+        long settler = session.exports.exportSettler(new Settler(answer, answerType, question, pipeline, -1));
+        outstanding++;
         session.sender.send(new Message.Deliver(remote.target(), method, arguments, OptionalLong.of(question),
                 Optional.of(new Descriptor.ImportObject(settler)), session.outgoingTrace()));
         return pipeline;
@@ -65,7 +66,10 @@ final class Questions {
         synchronized (session) {
             session.exports.remove(position);
             session.imports.promiseSettled(settler.promise());
-            Remote pipeline = pipelines.remove(settler.question());
+            Remote pipeline = settler.pipeline();
+            if (pipeline != null) {
+                outstanding--;
+            }
             Remote promise = settler.promise() < 0 ? null : session.imports.held(settler.promise());
             Remote sentThrough = pipeline != null ? pipeline : promise;
             if (session.disembargoes && sentThrough != null && fulfilled && sentThrough.wasSentTo()
@@ -93,11 +97,11 @@ final class Questions {
 
     /** Forgets every question: the session is over, and their settlers break. Under the lock. */
     void clear() {
-        pipelines.clear();
+        outstanding = 0;
     }
 
     /** Under the lock. */
     int size() {
-        return pipelines.size();
+        return outstanding;
     }
 }
