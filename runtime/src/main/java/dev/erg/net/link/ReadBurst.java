@@ -5,20 +5,21 @@ import io.netty.buffer.ByteBuf;
 import java.util.function.Consumer;
 
 /**
- * The frames of one read from a connection, handed over so that a short burst is answered
- * without waking another thread: up to {@value #HELD} frames are held until the read ends
- * and then decoded and handed over together, in order, the turns they start in idle vats run on the I/O thread
- * ({@link Refs#receive}), and their answers go out in one write. A pipelined chain of calls,
- * which arrives as one burst, then runs on the thread that read it. A longer burst is
- * throughput rather than latency: its frames are handed over as they come, and their turns run
- * on the vats' own threads while this one goes on decoding. Frames are held undecoded because
- * decoding one may name what an earlier one creates, such as the answer to a call.
+ * The frames of one read from a connection, handed over so that a burst is answered without
+ * waking another thread: frames are held until the read ends, or until {@value #HELD} are held,
+ * and then decoded and handed over together, in order; the turns they start in idle vats run on
+ * the I/O thread ({@link Refs#receive}), and their answers go out in one write. A pipelined
+ * chain of calls, which arrives as one burst, then runs on the thread that read it, and a long
+ * read, many calls outstanding, runs in chunks of {@value #HELD} with no thread woken per call;
+ * the budget of {@code Refs.receive} still sends a slow vat's turns to the pool. Frames are held
+ * undecoded because decoding one may name what an earlier one creates, such as the answer to a
+ * call.
  *
  * <p>Used by one I/O thread.
  */
 final class ReadBurst {
 
-    /** The most messages whose turns a read runs on its I/O thread. */
+    /** The most frames held before those held are handed over. */
     static final int HELD = 16;
 
     private final Consumer<ByteBuf> deliver;
@@ -26,8 +27,6 @@ final class ReadBurst {
     private final Runnable handOver = this::handOver;
     private final ByteBuf[] held = new ByteBuf[HELD];
     private int count;
-    /** Whether the read in progress outgrew {@link #HELD}: its messages are handed over as they come. */
-    private boolean passing;
 
     /** @param deliver decodes one frame and hands its message to the session; it does not release the frame */
     ReadBurst(Consumer<ByteBuf> deliver) {
@@ -35,22 +34,17 @@ final class ReadBurst {
     }
 
     /**
-     * Takes the next frame of the read, which the caller releases; returns whether it is the
-     * first held, after which {@link #end} must be called.
+     * Takes the next frame of the read, which the caller releases, first handing over those held
+     * if they are {@value #HELD}; returns whether it is the first of the read, after which
+     * {@link #end} must be called.
      */
     boolean add(ByteBuf frame) {
-        if (passing) {
-            deliver.accept(frame);
-            return false;
-        }
-        if (count == HELD) {
-            passing = true;
-            handOver();
-            deliver.accept(frame);
-            return false;
+        boolean full = count == HELD;
+        if (full) {
+            Refs.receive(handOver);
         }
         held[count++] = frame.retain();
-        return count == 1;
+        return count == 1 && !full;
     }
 
     /**
@@ -58,7 +52,6 @@ final class ReadBurst {
      * the turns they start in idle vats here.
      */
     void end() {
-        passing = false;
         if (count > 0) {
             Refs.receive(handOver);
         }

@@ -16,9 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A short burst is held to the read's end and its turns run on the reading thread; a long one
- * is handed over as it comes and its turns run on the vat's own thread; frames keep their order
- * and are released once.
+ * A short burst is held to the read's end and a long one handed over in chunks, their turns run
+ * on the reading thread; frames keep their order and are released once.
  */
 class ReadBurstTest {
 
@@ -108,6 +107,24 @@ class ReadBurstTest {
             assertThat(turns).extracting(t -> Integer.parseInt(t.substring(0, t.indexOf(' '))))
                     .containsExactlyElementsOf(IntStream.range(0, count).boxed().toList());
         }
+    }
+
+    @Test
+    void aLongReadIsHandedOverInChunksWhoseTurnsRunOnTheReadingThread() {
+        int count = 3 * ReadBurst.HELD + 1;
+        List<ByteBuf> frames = frames(count);
+        long start = System.nanoTime();
+        List<Boolean> first = read(frames.subList(0, ReadBurst.HELD + 1));
+        assertThat(delivered).containsExactlyElementsOf(IntStream.range(0, ReadBurst.HELD).boxed().toList());
+        first.addAll(read(frames.subList(ReadBurst.HELD + 1, count)));
+        burst.end();
+        long took = System.nanoTime() - start;
+
+        assertThat(first.getFirst()).isTrue();
+        assertThat(first.subList(1, count)).containsOnly(false);
+        assertThat(delivered).containsExactlyElementsOf(IntStream.range(0, count).boxed().toList());
+        assertThat(frames).allSatisfy(f -> assertThat(f.refCnt()).isZero());
+        assertRanHere(count, took);
     }
 
     @Test
