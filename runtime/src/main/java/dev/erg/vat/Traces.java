@@ -4,6 +4,7 @@ import dev.erg.trace.TraceContext;
 import dev.erg.trace.TraceEvent;
 import dev.erg.trace.TraceLog;
 import dev.erg.trace.Tracer;
+import java.util.function.Consumer;
 
 /**
  * How the trace context follows eventual sends within a JVM (see {@link Tracer}). Each thread
@@ -183,15 +184,16 @@ final class Traces {
     }
 
     /**
-     * Runs {@code action} as the network layer receiving {@code message} (null if it carried
-     * no context) for {@code vat}: a turn queued for the message runs under its context, and
-     * answers settled meanwhile are recorded in the vat's log. A context whose sampled flag is
-     * clear is its root's decision against recording: the message is not traced, nor drawn for.
+     * Runs {@code action} on {@code received} as the network layer receiving a message that
+     * carried {@code message} (null if no context) for {@code vat}: a turn queued for the
+     * message runs under its context, and answers settled meanwhile are recorded in the vat's
+     * log. A context whose sampled flag is clear is its root's decision against recording: the
+     * message is not traced, nor drawn for.
      */
-    static void receive(Vat vat, TraceContext message, Runnable action) {
+    static <T> void receive(Vat vat, TraceContext message, Consumer<? super T> action, T received) {
         TraceLog log = vat.traceLog();
         if (log == null) {
-            action.run();
+            action.accept(received);
             return;
         }
         Frame f = frame();
@@ -206,7 +208,7 @@ final class Traces {
         f.sending = message != null && message.sampled() ? message : null;
         f.receiving = message == null;
         try {
-            action.run();
+            action.accept(received);
         } finally {
             f.log = outerLog;
             f.tracer = outerTracer;
