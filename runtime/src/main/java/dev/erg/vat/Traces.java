@@ -154,10 +154,26 @@ final class Traces {
         if (parent == null) {
             turn.nameAnswer(context);
         }
-        // Roots and reactions are recorded by the vat they run in; anything else by the sender, if one records.
-        TraceLog log = cause == 0 && parent != null && f.log != null ? f.log : into.traceLog();
-        log.record(TraceEvent.Kind.SEND, context, parent == null ? 0 : parent.span(), cause, turn.label());
         turn.trace = context;
+        if (parent == null || cause != 0) {
+            // Roots and reactions are recorded by the vat they run in, on its own thread as the turn begins:
+            // the thread that queues one, often not the vat's, then shares no log with the vat's turns.
+            turn.sendUnrecorded = true;
+            return;
+        }
+        // Anything else by the sender, if one records.
+        TraceLog log = f.log != null ? f.log : into.traceLog();
+        log.record(TraceEvent.Kind.SEND, context, parent.span(), 0, turn.label());
+    }
+
+    /**
+     * Records the sending of {@code turn}, a root or a reaction that {@link #stamp} left for
+     * {@code log}, its vat's, to record: a root's context has no parent; a reaction's parent is
+     * the answer it reacts to, which is also its cause.
+     */
+    static void recordSend(Turn turn, TraceContext context, TraceLog log) {
+        turn.sendUnrecorded = false;
+        log.record(TraceEvent.Kind.SEND, context, context.parent(), context.parent(), turn.label());
     }
 
     /** Records that {@code answer}, which followed {@code followed} if not null, settled; if anyone records here. */
