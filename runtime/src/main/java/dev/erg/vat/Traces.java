@@ -4,6 +4,7 @@ import dev.erg.trace.TraceContext;
 import dev.erg.trace.TraceEvent;
 import dev.erg.trace.TraceLog;
 import dev.erg.trace.Tracer;
+import java.util.function.Consumer;
 
 /**
  * How the trace context follows eventual sends within a JVM (see {@link Tracer}). Each thread
@@ -153,10 +154,26 @@ final class Traces {
         if (parent == null) {
             turn.nameAnswer(context);
         }
-        // Roots and reactions are recorded by the vat they run in; anything else by the sender, if one records.
-        TraceLog log = cause == 0 && parent != null && f.log != null ? f.log : into.traceLog();
-        log.record(TraceEvent.Kind.SEND, context, parent == null ? 0 : parent.span(), cause, turn.label());
         turn.trace = context;
+        if (parent == null || cause != 0) {
+            // Roots and reactions are recorded by the vat they run in, on its own thread as the turn begins:
+            // the thread that queues one, often not the vat's, then shares no log with the vat's turns.
+            turn.sendUnrecorded = true;
+            return;
+        }
+        // Anything else by the sender, if one records.
+        TraceLog log = f.log != null ? f.log : into.traceLog();
+        log.record(TraceEvent.Kind.SEND, context, parent.span(), 0, turn.label());
+    }
+
+    /**
+     * Records the sending of {@code turn}, a root or a reaction that {@link #stamp} left for
+     * {@code log}, its vat's, to record: a root's context has no parent; a reaction's parent is
+     * the answer it reacts to, which is also its cause.
+     */
+    static void recordSend(Turn turn, TraceContext context, TraceLog log) {
+        turn.sendUnrecorded = false;
+        log.record(TraceEvent.Kind.SEND, context, context.parent(), context.parent(), turn.label());
     }
 
     /** Records that {@code answer}, which followed {@code followed} if not null, settled; if anyone records here. */
@@ -183,15 +200,16 @@ final class Traces {
     }
 
     /**
-     * Runs {@code action} as the network layer receiving {@code message} (null if it carried
-     * no context) for {@code vat}: a turn queued for the message runs under its context, and
-     * answers settled meanwhile are recorded in the vat's log. A context whose sampled flag is
-     * clear is its root's decision against recording: the message is not traced, nor drawn for.
+     * Runs {@code action} on {@code received} as the network layer receiving a message that
+     * carried {@code message} (null if no context) for {@code vat}: a turn queued for the
+     * message runs under its context, and answers settled meanwhile are recorded in the vat's
+     * log. A context whose sampled flag is clear is its root's decision against recording: the
+     * message is not traced, nor drawn for.
      */
-    static void receive(Vat vat, TraceContext message, Runnable action) {
+    static <T> void receive(Vat vat, TraceContext message, Consumer<? super T> action, T received) {
         TraceLog log = vat.traceLog();
         if (log == null) {
-            action.run();
+            action.accept(received);
             return;
         }
         Frame f = frame();
@@ -206,7 +224,7 @@ final class Traces {
         f.sending = message != null && message.sampled() ? message : null;
         f.receiving = message == null;
         try {
-            action.run();
+            action.accept(received);
         } finally {
             f.log = outerLog;
             f.tracer = outerTracer;

@@ -14,6 +14,12 @@ abstract sealed class Turn permits Delivery, Callback, Task {
     /** The trace context the turn runs under; null unless its runtime traces and it is sampled. */
     TraceContext trace;
 
+    /**
+     * Whether the sending of this turn, a root or a reaction to a traced answer, is still to be
+     * recorded, by the vat the turn runs in when it begins or is cancelled (see {@link Traces#stamp}).
+     */
+    boolean sendUnrecorded;
+
     /** What the turn does, as a trace names it. */
     abstract String label();
 

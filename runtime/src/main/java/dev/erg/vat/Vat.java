@@ -406,6 +406,9 @@ public final class Vat {
         frame.log = traceLog;
         frame.tracer = runtime.tracer();
         frame.turn = traced;
+        if (turn.sendUnrecorded) {
+            Traces.recordSend(turn, traced, traceLog);
+        }
         traceLog.record(TraceEvent.Kind.BEGIN, traced, 0, 0, turn.label());
         long started = System.nanoTime();
         try {
@@ -514,6 +517,9 @@ public final class Vat {
     private void cancelQueued() {
         Problem why = shutDownProblem();
         for (Turn turn = poll(); turn != null; turn = poll()) {
+            if (turn.sendUnrecorded) {
+                Traces.recordSend(turn, turn.trace, traceLog);
+            }
             try {
                 turn.cancel(why);
             } catch (RuntimeException e) {

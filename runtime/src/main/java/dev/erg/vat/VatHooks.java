@@ -3,6 +3,7 @@ package dev.erg.vat;
 import dev.erg.trace.TraceContext;
 import dev.erg.vat.spi.TurnGuard;
 import dev.erg.vat.spi.VatControl;
+import java.util.function.Consumer;
 
 /** A host's way in to {@link Vat}'s package-private control; see {@link dev.erg.vat.spi.Vats}. */
 final class VatHooks implements VatControl {
@@ -28,8 +29,8 @@ final class VatHooks implements VatControl {
     }
 
     @Override
-    public void receive(Vat vat, TraceContext message, Runnable action) {
-        Traces.receive(vat, message, action);
+    public <T> void receive(Vat vat, TraceContext message, Consumer<? super T> action, T received) {
+        Traces.receive(vat, message, action, received);
     }
 
     @Override

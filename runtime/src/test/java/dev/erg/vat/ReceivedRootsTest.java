@@ -59,9 +59,9 @@ class ReceivedRootsTest {
             for (int i = 0; i < messages; i++) {
                 // As the network layer delivers a peer's message: a call, or a send-only message.
                 if (i % 2 == 0) {
-                    Vats.receive(vat, null, () -> Ref.send(tally, "count"));
+                    Vats.receive(vat, null, target -> Ref.send(target, "count"), tally);
                 } else {
-                    Vats.receive(vat, null, () -> Refs.sendOnly(tally, "count"));
+                    Vats.receive(vat, null, target -> Refs.sendOnly(target, "count"), tally);
                 }
                 scheduler.runUntilIdle();
             }
@@ -89,8 +89,8 @@ class ReceivedRootsTest {
         try (VatRuntime runtime = VatRuntime.builder().scheduler(scheduler).tracer(tracer).build()) {
             Vat vat = runtime.newVat("bank");
             Tally tally = vat.export(new Counting(counted), Tally.class);
-            Vats.receive(vat, notSampled, () -> Ref.send(tally, "count"));
-            Vats.receive(vat, sampled, () -> Ref.send(tally, "count"));
+            Vats.receive(vat, notSampled, target -> Ref.send(target, "count"), tally);
+            Vats.receive(vat, sampled, target -> Ref.send(target, "count"), tally);
             scheduler.runUntilIdle();
             events = tracer.events();
         }

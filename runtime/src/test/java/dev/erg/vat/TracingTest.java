@@ -264,4 +264,25 @@ class TracingTest {
             assertThat(tracer.events()).isEmpty();
         }
     }
+    @Test
+    void aRootIsRecordedByItsVatAsItBeginsOrElseAsItIsCancelled() {
+        DeterministicScheduler scheduler = new DeterministicScheduler(3);
+        List<TraceEvent> sunk = new ArrayList<>();
+        Tracer tracer = Tracer.builder().seed(3).sink(sunk::add).build();
+        try (VatRuntime runtime = VatRuntime.builder().scheduler(scheduler).tracer(tracer).build()) {
+            Vat ran = runtime.newVat("ran");
+            Vat stopped = runtime.newVat("stopped");
+            ran.run(() -> { });
+            stopped.run(() -> { });
+            assertThat(sunk).as("recorded as queued").isEmpty();
+            stopped.shutdown();
+            scheduler.runUntilIdle();
+        }
+        assertThat(sunk).extracting(e -> e.vat() + " " + e.kind())
+                .containsExactlyInAnyOrder("ran SEND", "ran BEGIN", "ran END", "stopped SEND");
+        TraceEvent first = sunk.stream().filter(e -> e.vat().equals("ran")).findFirst().orElseThrow();
+        assertThat(first.kind()).as("the root's sending, just before its turn").isEqualTo(TraceEvent.Kind.SEND);
+        assertThat(sunk).filteredOn(e -> e.kind() == TraceEvent.Kind.SEND)
+                .allMatch(e -> e.label().equals("run") && e.parent() == 0 && e.cause() == 0);
+    }
 }

@@ -2,15 +2,22 @@ package dev.erg.vat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.trace.TraceContext;
 import dev.erg.trace.TraceEvent;
 import dev.erg.trace.TraceGraph;
 import dev.erg.trace.Tracer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +32,11 @@ class UnsampledTurnsTest {
     /** Takes bids. */
     public interface Auction {
         Promise<Long> bid(long amount);
+    }
+
+    /** Pays out. */
+    public interface Purse {
+        Promise<Long> withdraw(long amount);
     }
 
     /** Keeps every event, and counts down the turns that end. */
@@ -110,5 +122,64 @@ class UnsampledTurnsTest {
         assertThat(reaction.cause()).isEqualTo(bid);
         assertThat(reaction.context().traceId()).isEqualTo(fulfilled.context().traceId());
         assertThat(events.count(TraceEvent.Kind.BEGIN, "when")).isEqualTo(1);
+    }
+
+    @Test
+    void onThePoolAnUnsampledRootRecordsNothingAndASampledOneItsWholeChainAcrossVats() throws InterruptedException {
+        long seed = new SplittableRandom().nextLong();
+        double rate = 0.5;
+        int roots = 60;
+        // The roots are queued from this thread, one after the other: they draw as the probe's first draws do.
+        Tracer probe = Tracer.builder().seed(seed).sampleRate(rate).build();
+        Set<Integer> drawn = new HashSet<>();
+        for (int i = 0; i < roots; i++) {
+            if (probe.root() != null) {
+                drawn.add(i);
+            }
+        }
+        Events events = new Events(4 * drawn.size());
+        Tracer tracer = Tracer.builder().seed(seed).sampleRate(rate).sink(events::accept).build();
+        CountDownLatch reacted = new CountDownLatch(roots);
+        List<Promise<Object>> started = new ArrayList<>();
+        try (VatRuntime runtime = VatRuntime.builder().threads(2).tracer(tracer).build()) {
+            Purse purse = runtime.newVat("bank").export(amount -> Promise.of(100 - amount), Purse.class);
+            Auction auction = runtime.newVat("auction").export(purse::withdraw, Auction.class);
+            Vat alice = runtime.newVat("alice");
+            for (int i = 0; i < roots; i++) {
+                long amount = i;
+                started.add(alice.call(() -> {
+                    auction.bid(amount).when(left -> reacted.countDown(), problem -> { });
+                    return null;
+                }));
+            }
+            assertThat(reacted.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("reactions, seed %d", seed).isTrue();
+            events.awaitEnds();
+        }
+        Set<Integer> sampled = new HashSet<>();
+        Map<String, Integer> rootOf = new HashMap<>();
+        for (int i = 0; i < roots; i++) {
+            TraceContext root = started.get(i).trace();
+            if (root != null) {
+                sampled.add(i);
+                rootOf.put(root.traceId(), i);
+            }
+        }
+        assertThat(sampled).as("roots sampled, seed %d", seed).isEqualTo(drawn);
+        List<TraceEvent> all = events.all();
+        assertThat(all).as("events outside the sampled roots' traces, seed %d", seed)
+                .allMatch(e -> rootOf.containsKey(e.context().traceId()));
+        Map<String, List<TraceEvent>> byTrace = all.stream().collect(Collectors.groupingBy(e -> e.context().traceId()));
+        assertThat(byTrace.keySet()).isEqualTo(rootOf.keySet());
+        for (List<TraceEvent> trace : byTrace.values()) {
+            List<TraceEvent> begins = trace.stream().filter(e -> e.kind() == TraceEvent.Kind.BEGIN).toList();
+            assertThat(begins).extracting(e -> e.vat() + " " + e.label()).as("turns of a trace, seed %d", seed)
+                    .containsExactlyInAnyOrder("alice run", "auction Auction.bid", "bank Purse.withdraw", "alice when");
+            Set<Long> turns = begins.stream().map(TraceEvent::span).collect(Collectors.toSet());
+            for (TraceEvent send : trace.stream().filter(e -> e.kind() == TraceEvent.Kind.SEND).toList()) {
+                assertThat(turns).as("turn of %s, seed %d", send, seed).contains(send.span());
+                assertThat(send.parent() == 0 || turns.contains(send.parent())).as("parent of %s, seed %d", send, seed)
+                        .isTrue();
+            }
+        }
     }
 }

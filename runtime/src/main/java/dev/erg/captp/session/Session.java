@@ -89,6 +89,9 @@ public final class Session {
     final boolean disembargoes;
     private final GiftBox gifts;
     private final Deliveries deliveries;
+    /** What {@link #receive} runs under a delivery's trace context; made once, not for each message. */
+    private final Consumer<Message.Deliver> deliver;
+    private final Consumer<Message.DeliverOnly> deliverOnly;
     /** The handoff count of our next withdrawal from the peer, and the last of the peer's from us. */
     private long nextHandoffCount;
     private long lastHandoffCount = -1;
@@ -161,6 +164,8 @@ public final class Session {
         this.disembargoes = disembargoes;
         this.gifts = new GiftBox(maxEntries);
         this.deliveries = new Deliveries(this, handoffs, exchange, gifts);
+        this.deliver = deliveries::deliver;
+        this.deliverOnly = deliveries::deliverOnly;
     }
 
     /**
@@ -211,14 +216,14 @@ public final class Session {
         switch (message) {
             case Message.Deliver d -> {
                 if (traced) {
-                    Vats.receive(vat, d.trace().orElse(null), () -> deliveries.deliver(d));
+                    Vats.receive(vat, d.trace().orElse(null), deliver, d);
                 } else {
                     deliveries.deliver(d);
                 }
             }
             case Message.DeliverOnly d -> {
                 if (traced) {
-                    Vats.receive(vat, d.trace().orElse(null), () -> deliveries.deliverOnly(d));
+                    Vats.receive(vat, d.trace().orElse(null), deliverOnly, d);
                 } else {
                     deliveries.deliverOnly(d);
                 }

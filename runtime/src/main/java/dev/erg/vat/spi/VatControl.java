@@ -2,6 +2,7 @@ package dev.erg.vat.spi;
 
 import dev.erg.trace.TraceContext;
 import dev.erg.vat.Vat;
+import java.util.function.Consumer;
 
 /**
  * What a host of untrusted code needs from the vat package, kept out of the exported API:
@@ -23,7 +24,7 @@ public interface VatControl {
     TraceContext outgoingTrace();
 
     /** See {@link Vats#receive}. */
-    void receive(Vat vat, TraceContext message, Runnable action);
+    <T> void receive(Vat vat, TraceContext message, Consumer<? super T> action, T received);
 
     /** See {@link Vats#sendAs}. */
     void sendAs(TraceContext message, Runnable send);

@@ -3,6 +3,7 @@ package dev.erg.vat.spi;
 import dev.erg.trace.TraceContext;
 import dev.erg.vat.Vat;
 import java.lang.invoke.MethodHandles;
+import java.util.function.Consumer;
 
 /**
  * The operations a host of untrusted code (confined vats) needs on a vat: a guard around its
@@ -79,14 +80,15 @@ public final class Vats {
     }
 
     /**
-     * Runs {@code action}, the network layer's handling of a message from a peer for
-     * {@code vat}'s objects: a message it delivers runs under {@code message}, the context the
-     * peer sent (null if none: a traced runtime may then start a trace; one not sampled: it is
-     * not traced), and answers it settles are recorded in {@code vat}'s trace log. Just runs
-     * it if the vat's runtime does not trace.
+     * Runs {@code action} on {@code received}, the network layer's handling of a message from
+     * a peer for {@code vat}'s objects: a message it delivers runs under {@code message}, the
+     * context the peer sent (null if none: a traced runtime may then start a trace; one not
+     * sampled: it is not traced), and answers it settles are recorded in {@code vat}'s trace
+     * log. Just runs it if the vat's runtime does not trace. The message is passed apart from
+     * the action so that a caller can keep one action for every message.
      */
-    public static void receive(Vat vat, TraceContext message, Runnable action) {
-        control().receive(vat, message, action);
+    public static <T> void receive(Vat vat, TraceContext message, Consumer<? super T> action, T received) {
+        control().receive(vat, message, action, received);
     }
 
     /**
