@@ -214,6 +214,15 @@ public final class Link {
         outbox.clear();
     }
 
+    /** Runs {@code task} on the link's I/O thread, where its handler is called; dropped once the transport is closed. */
+    public void execute(Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            // The transport is closed: the link's handler is called no more.
+        }
+    }
+
     /** Stops reading from the peer until {@link #resumeReading()}: backpressure for a full inbox. */
     public void pauseReading() {
         gate(true);
