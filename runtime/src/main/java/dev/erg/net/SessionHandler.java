@@ -64,6 +64,16 @@ final class SessionHandler implements LinkHandler {
             }
 
             @Override
+            public void send(Message message, Runnable queued) {
+                link.send(message, session.encoder(), queued);
+            }
+
+            @Override
+            public void send(List<Message> messages, Runnable queued) {
+                link.send(messages, session.encoder(), queued);
+            }
+
+            @Override
             public void flushSoon(Runnable flush) {
                 link.flushSoon(flush);
             }

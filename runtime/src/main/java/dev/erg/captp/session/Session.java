@@ -368,6 +368,18 @@ public final class Session {
         return null;
     }
 
+    /**
+     * Runs {@code action} once the message this session is encoding now is queued whole, and
+     * never if it is not: for an encoder that hands a reference to a third vat over as it
+     * encodes it, to deposit the gift only with a message that carries it. Call it while
+     * encoding one of this session's messages.
+     */
+    public void whenQueued(Runnable action) {
+        synchronized (this) {
+            sender.whenQueued(action);
+        }
+    }
+
     /** The trace context of the send being made on this thread, if traced. */
     Optional<TraceContext> outgoingTrace() {
         return traced ? Optional.ofNullable(Vats.outgoingTrace()) : Optional.empty();

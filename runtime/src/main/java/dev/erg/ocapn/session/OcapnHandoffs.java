@@ -142,15 +142,16 @@ public final class OcapnHandoffs implements GiftExchange {
                 // Not an OCapN session of ours: the session's own encoder refuses it.
                 return false;
             }
-            return CaptpValues.INSTANCE.write(give(value, exporter, from, receiver), out);
+            return CaptpValues.INSTANCE.write(give(value, exporter, from, to, receiver), out);
         });
     }
 
-    private SigEnvelope give(Object gift, Session exporter, Sides from, Sides receiver) {
+    /** The certificate for {@code gift}, in a message of {@code to}; the gift is deposited once that message is queued. */
+    private SigEnvelope give(Object gift, Session exporter, Sides from, Session to, Sides receiver) {
         long giftId = from.gifts().getAndIncrement();
         HandoffGive give = new HandoffGive(receiver.peer().sessionKey().toByteArray(), from.peer().location(),
                 from.sessionId(), from.ourSide(), new GiftId.Numbered(giftId));
-        deposits.execute(() -> Refs.sendOnly(exporter.peerBootstrap(), DEPOSIT_GIFT, giftId, gift));
+        to.whenQueued(() -> deposits.execute(() -> Refs.sendOnly(exporter.peerBootstrap(), DEPOSIT_GIFT, giftId, gift)));
         return new SigEnvelope(give, from.ours().sign(CaptpWriter.encodeSigned(give)));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.erg.crypto.VatIdentity;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
+import dev.erg.vat.Ref;
 import dev.erg.vat.spi.Refs;
 import dev.erg.wire.codec.Bytes;
 import dev.erg.wire.codec.Descriptor.HandoffGive;
@@ -96,6 +97,20 @@ class HandoffTest {
         assertThat(t.settle(bobsKeeper.again(5))).isEqualTo(23L);
         List<String> later = t.trace.subList(mark, t.trace.size());
         assertThat(later).isNotEmpty().allMatch(line -> line.startsWith("bob>carol ") || line.startsWith("carol>bob "));
+    }
+
+    @Test
+    void aGiftIsDepositedOnlyWithAMessageThatCarriesIt() {
+        Counter counter = bootstrapOf(t.alice, t.carol, Counter.class);
+        Taker taker = bootstrapOf(t.alice, t.bob, Taker.class);
+        // The gift is encoded first; the text after it, with an unpaired surrogate, cannot be.
+        Promise<Object> notSent = Ref.send(taker, "take", counter, "\uD800");
+        t.pump();
+        assertThat(notSent.problemOrNull()).isNotNull().extracting(Problem::kind).isEqualTo(Problem.NOT_PASSABLE);
+        assertThat(t.trace).noneMatch(line -> line.contains("deposit-gift"));
+
+        assertThat(t.settle(taker.take(counter, 4))).isEqualTo(4L);
+        assertThat(t.trace).containsOnlyOnce("alice>carol DeliverOnly deposit-gift");
     }
 
     @Test
