@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLException;
 
 /**
@@ -194,12 +195,18 @@ public final class Node implements AutoCloseable {
             Refs.requireRemoteInterface(iface);
         }
         Deferred<T> result = Promise.defer();
-        fetch(ref, iface, result, 5);
+        fetch(ref, iface, result, 5, false);
         return result.promise();
     }
 
-    private <T> void fetch(SturdyRef ref, Class<T> iface, Deferred<T> result, int triesLeft) {
-        dialer.dial(ref.vatId(), ref.hints()).whenComplete((session, failure) -> {
+    /**
+     * Fetches {@code ref} over the session with its vat, or, {@code afterCrossing} the one this
+     * node dialed was dropped, over the session the vat dialed once it is open.
+     */
+    private <T> void fetch(SturdyRef ref, Class<T> iface, Deferred<T> result, int triesLeft, boolean afterCrossing) {
+        CompletableFuture<Session> reached = afterCrossing
+                ? dialer.afterCrossing(ref.vatId(), ref.hints()) : dialer.dial(ref.vatId(), ref.hints());
+        reached.whenComplete((session, failure) -> {
             if (failure != null) {
                 Throwable why = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
                         ? c.getCause() : failure;
@@ -208,7 +215,7 @@ public final class Node implements AutoCloseable {
                 return;
             }
             BootstrapFetch.fetch(vat, session, ref.swiss().bytes(), iface, result, sessions::droppedForCrossing,
-                    triesLeft > 1 ? () -> fetch(ref, iface, result, triesLeft - 1) : null);
+                    triesLeft > 1 ? () -> fetch(ref, iface, result, triesLeft - 1, true) : null);
         });
     }
 

@@ -14,6 +14,7 @@ import dev.erg.wire.NotPassableException;
 import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.ProtocolException;
 import dev.erg.wire.codec.ReferenceDecoder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -27,6 +28,10 @@ final class SessionHandler implements LinkHandler {
     /** The bootstrap object the peer on a link is given. */
     private final Function<Link, Bootstrap> bootstraps;
     private volatile Session session;
+    /** Whether the session crossed the one kept with the peer: what the peer sends on it is not read. I/O thread only. */
+    private boolean dropped;
+    /** What arrived while the session was held (see {@link PeerSessions.Fate#HELD}), else null. I/O thread only. */
+    private List<Message> waiting;
 
     SessionHandler(VatId peer, boolean dialed, Vat vat, PeerSessions sessions, Handoffs handoffs,
                    Function<Link, Bootstrap> bootstraps) {
@@ -59,6 +64,16 @@ final class SessionHandler implements LinkHandler {
             }
 
             @Override
+            public void send(Message message, Runnable queued) {
+                link.send(message, session.encoder(), queued);
+            }
+
+            @Override
+            public void send(List<Message> messages, Runnable queued) {
+                link.send(messages, session.encoder(), queued);
+            }
+
+            @Override
             public void flushSoon(Runnable flush) {
                 link.flushSoon(flush);
             }
@@ -67,7 +82,27 @@ final class SessionHandler implements LinkHandler {
                 Session.DEFAULT_MAX_ENTRIES);
         session = made;
         handoffs.opened(made);
-        sessions.opened(peer, made, link, dialed);
+        switch (sessions.opened(peer, made, link, dialed, () -> link.execute(() -> release(link)))) {
+            case KEPT -> { }
+            case DROPPED -> dropped = true;
+            case HELD -> {
+                waiting = new ArrayList<>();
+                link.pauseReading();
+            }
+        }
+    }
+
+    /** The held session is kept: takes in what arrived meanwhile, then reads on. */
+    private void release(Link link) {
+        List<Message> arrived = waiting;
+        waiting = null;
+        if (arrived == null) {
+            return;
+        }
+        for (Message message : arrived) {
+            take(link, message);
+        }
+        link.resumeReading();
     }
 
     @Override
@@ -77,6 +112,17 @@ final class SessionHandler implements LinkHandler {
 
     @Override
     public void received(Link link, Message message) {
+        if (dropped) {
+            return;
+        }
+        if (waiting != null) {
+            waiting.add(message);
+            return;
+        }
+        take(link, message);
+    }
+
+    private void take(Link link, Message message) {
         try {
             session.receive(message);
         } catch (ProtocolException e) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** How a node reaches a peer vat: one shared dial per vat, over its hints, following redirects. */
@@ -48,15 +49,44 @@ final class VatDialer {
         if (dialing != null) {
             return dialing;
         }
-        session(peer, hints, 0, MAX_REDIRECTS).whenComplete((session, failure) -> {
+        existing = sessions.dialing(peer);
+        if (existing != null) {
             dials.remove(peer, mine);
-            if (failure != null) {
+            mine.complete(existing);
+            return mine;
+        }
+        session(peer, hints, 0, MAX_REDIRECTS).whenComplete((session, failure) -> {
+            // Before the dial is forgotten, so that no other begins while this one still counts as under way.
+            Session kept = sessions.dialEnded(peer);
+            dials.remove(peer, mine);
+            if (kept != null) {
+                mine.complete(kept);
+            } else if (failure != null) {
                 mine.completeExceptionally(failure);
             } else {
                 mine.complete(session);
             }
         });
         return mine;
+    }
+
+    /**
+     * The session with {@code peer} after one this node dialed was dropped for crossed hellos:
+     * the session kept, which the peer dialed, once it is open, rather than one more
+     * connection that would cross it again; dials {@code hints} if none opens within the
+     * handshake timeout.
+     */
+    CompletableFuture<Session> afterCrossing(VatId peer, List<InetSocketAddress> hints) {
+        CompletableFuture<Session> kept = sessions.kept(peer);
+        return kept.copy()
+                .completeOnTimeout(null, transport.config().handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .thenCompose(session -> {
+                    if (session != null) {
+                        return CompletableFuture.completedFuture(session);
+                    }
+                    sessions.gaveUpWaiting(peer, kept);
+                    return dial(peer, hints);
+                });
     }
 
     /** The session with {@code peer}, dialing {@code hints} ({@code host:port}) if there is none; for handoffs. */

@@ -44,7 +44,14 @@ public enum PeerFault {
     UNKNOWN_SWISS("unknown-swiss"),
 
     /** A sturdy-ref lookup was refused unread because its peer's address had failed too many lookups of late. */
-    THROTTLED("throttled");
+    THROTTLED("throttled"),
+
+    /**
+     * A peer deposited a gift for a handoff under a gift id it had used before in its session:
+     * that deposit was refused, the gift first deposited under the id is kept, and the session
+     * goes on.
+     */
+    REFUSED_DEPOSIT("refused-deposit");
 
     private final String label;
     private final LongAdder count = new LongAdder();

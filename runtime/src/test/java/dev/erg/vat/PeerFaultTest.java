@@ -52,6 +52,6 @@ class PeerFaultTest {
     void everyKindHasTheLabelMetricsShow() {
         assertThat(PeerFault.values()).extracting(PeerFault::label)
                 .containsExactly("method-threw", "not-callable", "protocol", "handshake", "connection-refused",
-                        "unknown-swiss", "throttled");
+                        "unknown-swiss", "throttled", "refused-deposit");
     }
 }

@@ -32,6 +32,18 @@ final class CountedOutbound implements Outbound {
     }
 
     @Override
+    public void send(Message message, Runnable queued) {
+        sent.increment();
+        out.send(message, queued);
+    }
+
+    @Override
+    public void send(List<Message> messages, Runnable queued) {
+        sent.add(messages.size());
+        out.send(messages, queued);
+    }
+
+    @Override
     public void flushSoon(Runnable flush) {
         out.flushSoon(flush);
     }

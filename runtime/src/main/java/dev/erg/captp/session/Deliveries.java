@@ -46,6 +46,10 @@ final class Deliveries {
                     session.answers.full()));
         } else if (isBootstrap(d.target(), Session.WITHDRAW_GIFT, d.method())) {
             answer = handoffs != null ? handoffs.withdraw(session, d.args()) : exchange.withdraw(session, d.args());
+        } else if (isBootstrap(d.target(), Session.DEPOSIT_GIFT, d.method())) {
+            // Asked with an answer: the gifter hears whether its deposit was kept.
+            Problem refused = deposit(d.args());
+            answer = refused == null ? Promise.of(null) : Promise.broken(refused);
         } else {
             answer = Ref.send(target, d.method(), d.args().toArray());
         }
@@ -64,11 +68,8 @@ final class Deliveries {
             // Nobody waits for a send-only message: there is no one to tell.
             return;
         } else if (isBootstrap(d.target(), Session.DEPOSIT_GIFT, d.method())) {
-            if (handoffs != null) {
-                depositGift(d.args());
-            } else {
-                exchange.deposit(session, d.args());
-            }
+            // A refusal is counted and logged; nobody waits to hear it.
+            deposit(d.args());
         } else {
             Refs.sendOnly(target, d.method(), d.args().toArray());
         }
@@ -98,12 +99,16 @@ final class Deliveries {
         }
     }
 
-    private void depositGift(List<Object> args) {
+    /** Acts on a deposit-gift with {@code args}; returns null, or why the deposit is refused. */
+    private Problem deposit(List<Object> args) {
+        if (handoffs == null) {
+            return exchange.deposit(session, args);
+        }
         if (args.size() != 2 || !(args.getFirst() instanceof byte[] id) || id.length < 1
                 || id.length > Descriptor.MAX_GIFT_ID_BYTES) {
             throw Session.protocol("deposit-gift takes a gift id of 1 to " + Descriptor.MAX_GIFT_ID_BYTES
                     + " bytes and a reference");
         }
-        gifts.deposit(Bytes.of(id), args.get(1));
+        return session.depositGift(Bytes.of(id), args.get(1));
     }
 }

@@ -49,18 +49,23 @@ final class GiftBox {
     }
 
     /**
-     * Keeps {@code gift} under {@code id}, or hands it to the withdrawal waiting for it.
+     * Keeps {@code gift} under {@code id}, or hands it to the withdrawal waiting for it; returns
+     * null, or why the deposit is refused: the id is in use, by a gift deposited or withdrawn
+     * before, which stays as it is.
      *
-     * @throws ProtocolException if the id is in use or the gifter deposits too many gifts
+     * @throws ProtocolException if the gifter deposits too many gifts
      */
-    void deposit(Bytes id, Object gift) {
+    Problem deposit(Bytes id, Object gift) {
         Deferred<Object> waiter;
         synchronized (this) {
             if (closed != null) {
-                return;
+                return null;
             }
-            if (deposited.containsKey(id) || withdrawn.containsKey(id)) {
-                throw new ProtocolException(ProtocolError.INVALID_VALUE, "deposit-gift: gift id " + id + " is in use");
+            if (deposited.containsKey(id)) {
+                return Problem.of(Problem.REFUSED, "deposit refused: a gift is deposited under gift id %s already", id);
+            }
+            if (withdrawn.containsKey(id)) {
+                return Problem.of(Problem.REFUSED, "deposit refused: the gift under gift id %s was withdrawn before", id);
             }
             waiter = awaited.remove(id);
             if (waiter == null) {
@@ -69,11 +74,12 @@ final class GiftBox {
                             "gifts: " + (deposited.size() + 1) + " entries (expected: <= " + maxGifts + ")");
                 }
                 deposited.put(id, gift);
-                return;
+                return null;
             }
             withdrawn.put(id, Boolean.TRUE);
         }
         waiter.resolver().resolve(gift);
+        return null;
     }
 
     /**

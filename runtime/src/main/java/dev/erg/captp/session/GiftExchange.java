@@ -1,5 +1,6 @@
 package dev.erg.captp.session;
 
+import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import java.util.List;
 
@@ -12,12 +13,13 @@ import java.util.List;
 public interface GiftExchange {
 
     /**
-     * Acts on a {@code deposit-gift} the peer of {@code from} sent with {@code args}.
+     * Acts on a {@code deposit-gift} the peer of {@code from} sent with {@code args}; returns
+     * null, or why the deposit is refused (see {@link Session#depositGift}).
      *
      * @throws dev.erg.wire.codec.ProtocolException if the arguments break the protocol; the
      *                                              session is aborted
      */
-    void deposit(Session from, List<Object> args);
+    Problem deposit(Session from, List<Object> args);
 
     /** The answer to a {@code withdraw-gift} the peer of {@code from} sent with {@code args}; never throws. */
     Promise<Object> withdraw(Session from, List<Object> args);

@@ -88,8 +88,9 @@ public final class Handoffs {
     // ---- gifter ----
 
     /**
-     * Deposits {@code gift} (a reference into {@code gift.session()}'s peer) and returns the
-     * certificate that lets the peer of {@code to} withdraw it.
+     * Returns the certificate that lets the peer of {@code to} withdraw {@code gift} (a
+     * reference into {@code gift.session()}'s peer), and deposits the gift once the message
+     * of {@code to} being encoded, which carries the certificate, is queued.
      *
      * @throws NotPassableException if either session cannot take part in a handoff
      */
@@ -105,8 +106,10 @@ public final class Handoffs {
         random.nextBytes(giftId);
         HandoffGive give = new HandoffGive(receiver.peerKey(), Bytes.of(from.peer().bytes()), from.peerHints(),
                 from.sessionId(), Bytes.of(self.vatId().bytes()), Bytes.of(giftId));
-        // Sent from a turn of our own: the caller holds the receiver's session lock.
-        vat.run(() -> Refs.sendOnly(exporter.peerBootstrap(), Session.DEPOSIT_GIFT, giftId, gift));
+        // Only once the message carrying the certificate is queued, and from a turn of our own:
+        // the caller holds the receiver's session lock.
+        to.whenQueued(() -> vat.run(
+                () -> Refs.sendOnly(exporter.peerBootstrap(), Session.DEPOSIT_GIFT, giftId, gift)));
         return new SignedEnvelope<>(give, Bytes.of(self.sign(WireCodec.signedBytes(give))));
     }
 

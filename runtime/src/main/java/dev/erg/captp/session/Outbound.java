@@ -25,6 +25,24 @@ public interface Outbound {
     }
 
     /**
+     * Queues {@code message} as {@link #send(Message)} does, then runs {@code queued} on this
+     * thread; if the message is not queued (it cannot be encoded), {@code queued} does not run.
+     */
+    default void send(Message message, Runnable queued) {
+        send(message);
+        queued.run();
+    }
+
+    /**
+     * Queues {@code messages} as {@link #send(List)} does, then runs {@code queued} on this
+     * thread once the last of them is queued; if it is not, {@code queued} does not run.
+     */
+    default void send(List<Message> messages, Runnable queued) {
+        send(messages);
+        queued.run();
+    }
+
+    /**
      * Runs {@code flush} soon, on any thread: the session sends the gc-answers and gc-exports it
      * has gathered then, unless a message it sends first took them along. The network layer
      * waits a moment so that they share a write with what follows; the default runs it at once.

@@ -16,6 +16,9 @@ final class Sender {
     private final Outbound out;
     private final GcBatch owed = new GcBatch();
     private final Runnable flush = this::flush;
+    /** What runs once the message being sent now is queued whole: the deposits of the gifts it hands over. */
+    private final List<Runnable> whenQueued = new ArrayList<>(0);
+    private final Runnable queued = this::queued;
     /**
      * Whether a flush is asked for and has not run: one at a time, since calls that carry the
      * batch empty it many times over within one flush's delay.
@@ -32,15 +35,37 @@ final class Sender {
 
     /** Sends {@code message} behind the gc messages held so far, in one write with them. */
     void send(Message message) {
-        if (owed.isEmpty()) {
-            out.send(message);
+        try {
+            if (owed.isEmpty()) {
+                out.send(message, queued);
+                return;
+            }
+            List<Message> messages = new ArrayList<>(3);
+            owed.drainInto(messages);
+            messages.add(message);
+            carried++;
+            out.send(messages, queued);
+        } finally {
+            // What a message that could not be queued would have handed over goes nowhere.
+            whenQueued.clear();
+        }
+    }
+
+    /**
+     * Runs {@code action} once the message being encoded now is queued whole, on the sending
+     * thread; never if it is not. For the encoder, while it encodes a message this sends.
+     */
+    void whenQueued(Runnable action) {
+        whenQueued.add(action);
+    }
+
+    private void queued() {
+        if (whenQueued.isEmpty()) {
             return;
         }
-        List<Message> messages = new ArrayList<>(3);
-        owed.drainInto(messages);
-        messages.add(message);
-        carried++;
-        out.send(messages);
+        List<Runnable> actions = List.copyOf(whenQueued);
+        whenQueued.clear();
+        actions.forEach(Runnable::run);
     }
 
     /** The peer may free its answer at {@code position}. */

@@ -2,10 +2,12 @@ package dev.erg.captp.session;
 
 import dev.erg.trace.TraceContext;
 import dev.erg.vat.Deferred;
+import dev.erg.vat.PeerFault;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Ref;
 import dev.erg.vat.spi.Arrival;
+import dev.erg.vat.spi.LogLimiter;
 import dev.erg.vat.spi.Refs;
 import dev.erg.vat.spi.RemoteTarget;
 import dev.erg.vat.spi.Vats;
@@ -55,6 +57,8 @@ import java.util.function.Consumer;
  * and is never held while calling into promises, so it cannot deadlock with their locks.
  */
 public final class Session {
+
+    private static final LogLimiter LOG = LogLimiter.of(System.getLogger(Session.class.getName()));
 
     /** Answers the peer may keep us holding, and imports it may make us hold, by default. */
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
@@ -373,6 +377,18 @@ public final class Session {
         return null;
     }
 
+    /**
+     * Runs {@code action} once the message this session is encoding now is queued whole, and
+     * never if it is not: for an encoder that hands a reference to a third vat over as it
+     * encodes it, to deposit the gift only with a message that carries it. Call it while
+     * encoding one of this session's messages.
+     */
+    public void whenQueued(Runnable action) {
+        synchronized (this) {
+            sender.whenQueued(action);
+        }
+    }
+
     /** The trace context of the send being made on this thread, if traced. */
     Optional<TraceContext> outgoingTrace() {
         return traced ? Optional.ofNullable(Vats.outgoingTrace()) : Optional.empty();
@@ -416,12 +432,21 @@ public final class Session {
 
     /**
      * Keeps {@code gift}, which our peer deposited under {@code id}, for the withdrawal that
-     * names it, or hands it to the one waiting; until the session ends.
+     * names it, or hands it to the one waiting; until the session ends. Returns null, or why
+     * the deposit is refused: the peer used the id before in this session, and the gift it
+     * deposited under it then stays. A refusal is counted as a {@link PeerFault#REFUSED_DEPOSIT}
+     * and logged, a line per interval at most.
      *
-     * @throws ProtocolException if the id is in use or the peer deposits too many gifts
+     * @throws ProtocolException if the peer deposits too many gifts
      */
-    public void depositGift(Bytes id, Object gift) {
-        gifts.deposit(id, gift);
+    public Problem depositGift(Bytes id, Object gift) {
+        Problem refused = gifts.deposit(id, gift);
+        if (refused != null) {
+            Refs.countFault(PeerFault.REFUSED_DEPOSIT);
+            LOG.log(System.Logger.Level.INFO, "refused deposit",
+                    () -> "refused deposit-gift from " + peerName + ": " + refused.message(), null);
+        }
+        return refused;
     }
 
     /**

@@ -128,6 +128,28 @@ public final class Link {
         }
     }
 
+    /**
+     * Sends {@code message} as {@link #send(Message, ReferenceEncoder)} does, then runs
+     * {@code queued} on this thread; if the message cannot be encoded, {@code queued} does not run.
+     *
+     * @throws dev.erg.wire.NotPassableException if a value in it may not be sent
+     */
+    public void send(Message message, ReferenceEncoder references, Runnable queued) {
+        send(message, references);
+        queued.run();
+    }
+
+    /**
+     * Sends {@code messages} as {@link #send(List, ReferenceEncoder)} does, then runs
+     * {@code queued} on this thread; if one cannot be encoded, {@code queued} does not run.
+     *
+     * @throws dev.erg.wire.NotPassableException if a value in one may not be sent
+     */
+    public void send(List<Message> messages, ReferenceEncoder references, Runnable queued) {
+        send(messages, references);
+        queued.run();
+    }
+
     private static byte[] joined(byte[][] frames, int count, int length) {
         if (count == 1) {
             return frames[0];
@@ -212,6 +234,15 @@ public final class Link {
 
     private void discard() {
         outbox.clear();
+    }
+
+    /** Runs {@code task} on the link's I/O thread, where its handler is called; dropped once the transport is closed. */
+    public void execute(Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            // The transport is closed: the link's handler is called no more.
+        }
     }
 
     /** Stops reading from the peer until {@link #resumeReading()}: backpressure for a full inbox. */

@@ -56,7 +56,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A refused withdrawal breaks its answer with a {@value Problem#REFUSED} problem saying
  * why; nothing a peer sends makes it throw but a malformed {@code deposit-gift}, which aborts
- * the gifter's session. Thread-safe.
+ * the gifter's session. A deposit under a gift id in use is refused, and the session goes on.
+ * Thread-safe.
  */
 public final class OcapnHandoffs implements GiftExchange {
 
@@ -142,15 +143,16 @@ public final class OcapnHandoffs implements GiftExchange {
                 // Not an OCapN session of ours: the session's own encoder refuses it.
                 return false;
             }
-            return CaptpValues.INSTANCE.write(give(value, exporter, from, receiver), out);
+            return CaptpValues.INSTANCE.write(give(value, exporter, from, to, receiver), out);
         });
     }
 
-    private SigEnvelope give(Object gift, Session exporter, Sides from, Sides receiver) {
+    /** The certificate for {@code gift}, in a message of {@code to}; the gift is deposited once that message is queued. */
+    private SigEnvelope give(Object gift, Session exporter, Sides from, Session to, Sides receiver) {
         long giftId = from.gifts().getAndIncrement();
         HandoffGive give = new HandoffGive(receiver.peer().sessionKey().toByteArray(), from.peer().location(),
                 from.sessionId(), from.ourSide(), new GiftId.Numbered(giftId));
-        deposits.execute(() -> Refs.sendOnly(exporter.peerBootstrap(), DEPOSIT_GIFT, giftId, gift));
+        to.whenQueued(() -> deposits.execute(() -> Refs.sendOnly(exporter.peerBootstrap(), DEPOSIT_GIFT, giftId, gift)));
         return new SigEnvelope(give, from.ours().sign(CaptpWriter.encodeSigned(give)));
     }
 
@@ -212,7 +214,7 @@ public final class OcapnHandoffs implements GiftExchange {
     // ---- exporter ----
 
     @Override
-    public void deposit(Session from, List<Object> args) {
+    public Problem deposit(Session from, List<Object> args) {
         GiftId id;
         try {
             if (args.size() != 2) {
@@ -223,7 +225,7 @@ public final class OcapnHandoffs implements GiftExchange {
             throw new ProtocolException(ProtocolError.INVALID_VALUE, "deposit-gift takes a gift id (an integer "
                     + "from 0 or 1 to " + GiftId.MAX_BYTES + " bytes) and a reference: " + e.getMessage());
         }
-        from.depositGift(giftKey(id), args.get(1));
+        return from.depositGift(giftKey(id), args.get(1));
     }
 
     @Override

@@ -1,13 +1,11 @@
 package dev.erg.captp.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
 import dev.erg.wire.codec.Bytes;
-import dev.erg.wire.codec.ProtocolException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -48,12 +46,22 @@ class GiftBoxTest {
     @Test
     void aDepositUnderAWithdrawnIdIsRefused() {
         GiftBox box = new GiftBox(10);
-        box.deposit(id(3), "gift");
+        assertThat(box.deposit(id(3), "gift")).isNull();
         box.withdraw(id(3), Promise.defer());
 
-        assertThatThrownBy(() -> box.deposit(id(3), "again"))
-                .isInstanceOf(ProtocolException.class)
-                .hasMessageContaining("is in use");
+        assertThat(box.deposit(id(3), "again")).isEqualTo(Problem.of(Problem.REFUSED,
+                "deposit refused: the gift under gift id %s was withdrawn before", id(3)));
+        assertThat(box.withdraw(id(3), Promise.defer()).problemOrNull()).isEqualTo(withdrawnBefore(id(3)));
+    }
+
+    @Test
+    void aSecondDepositUnderAnIdIsRefusedAndTheFirstGiftStays() {
+        GiftBox box = new GiftBox(10);
+        box.deposit(id(4), "first");
+
+        assertThat(box.deposit(id(4), "second")).isEqualTo(Problem.of(Problem.REFUSED,
+                "deposit refused: a gift is deposited under gift id %s already", id(4)));
+        assertThat(box.withdraw(id(4), Promise.defer()).join(Duration.ZERO)).isEqualTo("first");
     }
 
     @Test

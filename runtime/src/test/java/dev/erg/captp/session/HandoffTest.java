@@ -3,10 +3,13 @@ package dev.erg.captp.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erg.crypto.VatIdentity;
+import dev.erg.vat.PeerFault;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
+import dev.erg.vat.Ref;
 import dev.erg.vat.spi.Refs;
 import dev.erg.wire.codec.Bytes;
+import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.Descriptor.HandoffGive;
 import dev.erg.wire.codec.Descriptor.HandoffReceive;
 import dev.erg.wire.codec.Descriptor.SignedEnvelope;
@@ -15,6 +18,8 @@ import dev.erg.wire.codec.WireCodec;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +101,20 @@ class HandoffTest {
         assertThat(t.settle(bobsKeeper.again(5))).isEqualTo(23L);
         List<String> later = t.trace.subList(mark, t.trace.size());
         assertThat(later).isNotEmpty().allMatch(line -> line.startsWith("bob>carol ") || line.startsWith("carol>bob "));
+    }
+
+    @Test
+    void aGiftIsDepositedOnlyWithAMessageThatCarriesIt() {
+        Counter counter = bootstrapOf(t.alice, t.carol, Counter.class);
+        Taker taker = bootstrapOf(t.alice, t.bob, Taker.class);
+        // The gift is encoded first; the text after it, with an unpaired surrogate, cannot be.
+        Promise<Object> notSent = Ref.send(taker, "take", counter, "\uD800");
+        t.pump();
+        assertThat(notSent.problemOrNull()).isNotNull().extracting(Problem::kind).isEqualTo(Problem.NOT_PASSABLE);
+        assertThat(t.trace).noneMatch(line -> line.contains("deposit-gift"));
+
+        assertThat(t.settle(taker.take(counter, 4))).isEqualTo(4L);
+        assertThat(t.trace).containsOnlyOnce("alice>carol DeliverOnly deposit-gift");
     }
 
     @Test
@@ -218,13 +237,35 @@ class HandoffTest {
     }
 
     @Test
-    void aDepositUnderAnIdInUseAbortsTheGifter() {
-        Message.DeliverOnly deposit = new Message.DeliverOnly(new dev.erg.wire.codec.Descriptor.Export(0), Session.DEPOSIT_GIFT,
+    void aSecondDepositUnderAnIdInUseIsRefusedAloneAndTheSessionGoesOn() {
+        Session fromAlice = t.carol.to(t.alice);
+        Message.DeliverOnly deposit = new Message.DeliverOnly(new Descriptor.Export(0), Session.DEPOSIT_GIFT,
                 List.of(new byte[] {9}, "a gift"));
-        t.carol.to(t.alice).receive(deposit);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.carol.to(t.alice).receive(deposit))
-                .isInstanceOf(dev.erg.wire.codec.ProtocolException.class)
-                .hasMessageContaining("is in use");
+        Message.Deliver again = new Message.Deliver(new Descriptor.Export(0), Session.DEPOSIT_GIFT,
+                List.of(new byte[] {9}, "another gift"), OptionalLong.of(70), Optional.empty());
+        long refusedBefore = PeerFault.REFUSED_DEPOSIT.count();
+
+        fromAlice.receive(deposit);
+        fromAlice.receive(deposit);
+        fromAlice.receive(again);
+        t.pump();
+
+        assertThat(PeerFault.REFUSED_DEPOSIT.count() - refusedBefore).isEqualTo(2);
+        assertThat(fromAlice.problem()).isNull();
+        Problem refused = Problem.of(Problem.REFUSED, "deposit refused: a gift is deposited under gift id %s already",
+                Bytes.of(new byte[] {9}));
+        assertThat(t.carol.to(t.alice).awaitGift(Bytes.of(new byte[] {9}), Duration.ofSeconds(1)).join(Duration.ZERO))
+                .isEqualTo("a gift");
+        assertThat(answerAt(fromAlice, 70).problemOrNull()).isEqualTo(refused);
+        // The session goes on: Alice's calls to Carol are still answered.
+        assertThat(t.settle(bootstrapOf(t.alice, t.carol, Counter.class).increment(2))).isEqualTo(2L);
+    }
+
+    /** The answer {@code session} keeps for its peer at {@code position}. */
+    private static Promise<Object> answerAt(Session session, long position) {
+        synchronized (session) {
+            return session.answers.get(position);
+        }
     }
 
     /** The arguments of the withdraw-gift Bob sent Carol. */

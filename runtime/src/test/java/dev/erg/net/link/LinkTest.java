@@ -58,6 +58,21 @@ class LinkTest {
         assertThat(writes()).containsExactly(List.of(GC));
     }
 
+    @Test
+    void whatWaitsForAMessageToBeQueuedRunsOnlyOnceItIsQueuedWhole() {
+        Message unpassable = new Message.DeliverOnly(new Descriptor.Export(0), "note", List.of(new Object()));
+        List<String> ran = new ArrayList<>();
+
+        link.send(NOTE, ReferenceEncoder.none(), () -> ran.add("note"));
+        link.send(List.of(GC, NOTE), ReferenceEncoder.none(), () -> ran.add("gc and note"));
+        assertThatThrownBy(() -> link.send(List.of(GC, unpassable), ReferenceEncoder.none(), () -> ran.add("unpassable")))
+                .isInstanceOf(NotPassableException.class);
+        assertThatThrownBy(() -> link.send(unpassable, ReferenceEncoder.none(), () -> ran.add("unpassable alone")))
+                .isInstanceOf(NotPassableException.class);
+
+        assertThat(ran).containsExactly("note", "gc and note");
+    }
+
     /** The messages of each buffer written, decoded frame by frame. */
     private List<List<Message>> writes() {
         List<List<Message>> writes = new ArrayList<>();

@@ -216,9 +216,16 @@ class OcapnHandoffsTest {
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("deposit-gift takes");
         assertThatThrownBy(() -> carol.deposit(fromAlice, List.of("seven", "gift")))
                 .isInstanceOf(ProtocolException.class);
-        carol.deposit(fromAlice, List.of(7L, "gift"));
-        assertThatThrownBy(() -> carol.deposit(fromAlice, List.of(7L, "again")))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("in use");
+    }
+
+    @Test
+    void aDepositUnderAGiftIdInUseIsRefusedAndTheFirstGiftStays() {
+        assertThat(carol.deposit(fromAlice, List.of(7L, "gift"))).isNull();
+        Problem refused = carol.deposit(fromAlice, List.of(7L, "again"));
+        assertThat(refused.kind()).isEqualTo(Problem.REFUSED);
+        assertThat(refused.message()).startsWith("deposit refused: a gift is deposited under gift id");
+        assertThat(fromAlice.problem()).isNull();
+        assertThat(carol.withdraw(fromBob, List.of(receive(0, give(7)))).join(WAIT)).isEqualTo("gift");
     }
 
     @Test

@@ -28,7 +28,8 @@ public interface Admin {
     String CLUSTER_UNAVAILABLE = "ClusterUnavailable";
     /**
      * Kind of the problem of {@link #place} or {@link #move} for a service not configured, a vat
-     * not placed, or a server that is not a live member.
+     * not placed, a server that is not a live member, or a placed vat its server has not
+     * reported running in time.
      */
     String CANNOT_PLACE = "CannotPlace";
 
@@ -68,7 +69,10 @@ public interface Admin {
      * service's placement policy; answers the sturdy ref of the vat's root. The vat has a key of
      * its own, sealed in the directory, and its durable state lives in the cluster's database,
      * so the ref stays valid wherever the vat moves. The chosen server starts it at its next
-     * look at the directory, within a heartbeat.
+     * look at the directory, within a heartbeat, and reports it running there; only then is
+     * the answer given. If it has not reported it within 10 of the cluster's heartbeats (the
+     * service will not start there, say), the answer breaks with {@value #CANNOT_PLACE}, and
+     * the directory still places the vat on that server, which may start it later.
      */
     Promise<String> place(String service, String server);
 

@@ -130,6 +130,9 @@ public final class ClusterStore implements AutoCloseable {
             s.execute("ALTER TABLE " + SCHEMA + ".directory ADD COLUMN IF NOT EXISTS target TEXT NOT NULL DEFAULT ''");
             s.execute("ALTER TABLE " + SCHEMA + ".directory ADD COLUMN IF NOT EXISTS load DOUBLE PRECISION NOT NULL"
                     + " DEFAULT 0");
+            // The epoch at which the vat's server last reported it running: 0 until it first does.
+            s.execute("ALTER TABLE " + SCHEMA + ".directory ADD COLUMN IF NOT EXISTS running_epoch BIGINT NOT NULL"
+                    + " DEFAULT 0");
             s.execute("CREATE INDEX IF NOT EXISTS directory_server ON " + SCHEMA + ".directory (server_id)");
             s.executeUpdate("INSERT INTO " + SCHEMA + ".meta (name, value) VALUES ('schema', '" + VERSION + "')"
                     + " ON CONFLICT (name) DO NOTHING");

@@ -186,6 +186,37 @@ public final class Directory implements Locator {
     }
 
     /**
+     * Records that member {@code serverId} runs {@code vat}, placed on it at {@code epoch}; a
+     * report for a placement that is no longer the vat's changes nothing.
+     */
+    public void reportRunning(VatId vat, long epoch, String serverId) {
+        store.transaction("report vat " + vat + " running", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + DIRECTORY + " SET running_epoch = ?"
+                    + " WHERE vat_id = ? AND server_id = ? AND epoch = ?")) {
+                ps.setLong(1, epoch);
+                ps.setString(2, vat.toString());
+                ps.setString(3, serverId);
+                ps.setLong(4, epoch);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Whether the member the directory places {@code vat} on has reported it running there, at its present epoch. */
+    public boolean running(VatId vat) {
+        return store.transaction("ask whether vat " + vat + " runs", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT running_epoch = epoch FROM " + DIRECTORY
+                    + " WHERE vat_id = ?")) {
+                ps.setString(1, vat.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    /**
      * Moves {@code vat}, read at {@code epoch}, to the live active member {@code serverId}, in one
      * transaction that raises its epoch and fences its durable state (see the class comment).
      *

@@ -39,7 +39,16 @@ public interface Mailbox {
      */
     Promise<Receipt> deliver(Letter letter);
 
-    /** How far this vat's store has come: its generation, incarnation and turns committed. */
+    /**
+     * How far this vat's store has come: its generation, incarnation and turns committed. It
+     * is how a vat restored from an older copy of its store is noticed when no durable peer
+     * streams letters to it: a client that remembers the highest progress it has seen (the
+     * command line's {@code call} does, in its turn marks) sees fewer turns, a lower
+     * generation, or another incarnation under the same generation, and knows that turns it
+     * saw acknowledged are lost. The turns count every turn committed, each before it is
+     * acknowledged, and never go back in a store that was not restored; each start raises
+     * the generation and draws a new incarnation.
+     */
     Promise<Progress> progress();
 
     /** The mailbox of the vat {@code ref} designates an object of, at the same hints. */

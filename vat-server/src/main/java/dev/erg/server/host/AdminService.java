@@ -28,6 +28,7 @@ import dev.erg.vat.Promise;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -229,13 +230,34 @@ final class AdminService implements Admin {
             return Promise.broken(Problem.of(NO_CLUSTER, "this vat-server is not a member of a cluster: its configuration"
                     + " sets no cluster.store"));
         }
+        SturdyRef spawned;
         try {
-            return Promise.of(control.get().spawn(service, server).toString());
+            spawned = control.get().spawn(service, server);
         } catch (IllegalArgumentException e) {
             return Promise.broken(Problem.of(CANNOT_PLACE, "%s", e.getMessage()));
         } catch (ClusterException e) {
             return Promise.broken(Problem.of(CLUSTER_UNAVAILABLE, "%s", e.getMessage()));
         }
+        Deferred<String> answer = Promise.defer();
+        Duration wait = control.get().runningWait();
+        long deadline = System.nanoTime() + wait.toNanos();
+        Thread.ofVirtual().name("erg-place-" + spawned.vatId()).start(() -> {
+            try {
+                if (control.get().awaitRunning(spawned.vatId(), deadline)) {
+                    answer.resolver().resolve(spawned.toString());
+                } else {
+                    answer.resolver().reject(Problem.of(CANNOT_PLACE, "vat %s is placed, but its server has not reported"
+                            + " it running within %d heartbeats (%d ms); the directory still places it there",
+                            spawned.vatId(), ClusterControl.HEARTBEATS_TO_RUN, wait.toMillis()));
+                }
+            } catch (InterruptedException e) {
+                answer.resolver().reject(Problem.of(CLUSTER_UNAVAILABLE, "interrupted while waiting for vat %s to run",
+                        spawned.vatId()));
+            } catch (RuntimeException e) {
+                answer.resolver().reject(Problem.of(CLUSTER_UNAVAILABLE, "%s", e.getMessage()));
+            }
+        });
+        return answer.promise();
     }
 
     @Override

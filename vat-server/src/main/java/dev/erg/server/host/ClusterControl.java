@@ -7,6 +7,7 @@ import dev.erg.server.cluster.Member;
 import dev.erg.server.cluster.Placement;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,16 +22,25 @@ import java.util.Set;
 final class ClusterControl {
 
     private static final long POLL_MILLIS = 50;
+    /** How many of the cluster's heartbeats a placed vat's server has to report it running. */
+    static final int HEARTBEATS_TO_RUN = 10;
 
     private final ClusterMember member;
     private final ServerChoice choice;
     private final Set<String> services;
+    private final Duration heartbeat;
     private final SecureRandom random = new SecureRandom();
 
-    ClusterControl(ClusterMember member, ServerChoice choice, Set<String> services) {
+    ClusterControl(ClusterMember member, ServerChoice choice, Set<String> services, Duration heartbeat) {
         this.member = member;
         this.choice = choice;
         this.services = Set.copyOf(services);
+        this.heartbeat = heartbeat;
+    }
+
+    /** How long a placed vat's server has to report it running: {@value #HEARTBEATS_TO_RUN} heartbeats. */
+    Duration runningWait() {
+        return heartbeat.multipliedBy(HEARTBEATS_TO_RUN);
     }
 
     /**
@@ -88,6 +98,20 @@ final class ClusterControl {
             }
             Thread.sleep(POLL_MILLIS);
         }
+    }
+
+    /**
+     * Whether the server the directory places {@code vat} on reports it running before
+     * {@code deadline} ({@link System#nanoTime}) has passed, polling the directory.
+     */
+    boolean awaitRunning(VatId vat, long deadline) throws InterruptedException {
+        while (!member.directory().running(vat)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return true;
     }
 
     /** The id of the member among {@code live} whose id is or begins with {@code server}. */

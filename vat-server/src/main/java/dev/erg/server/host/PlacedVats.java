@@ -83,6 +83,8 @@ final class PlacedVats implements AutoCloseable {
     private long followed;
     private final Map<VatId, PlacedVat> hosted = new ConcurrentHashMap<>();
     private final Map<VatId, String> failures = new HashMap<>();
+    /** Hosted vats whose running this server has yet to report to the directory; this object's thread only. */
+    private final Set<VatId> unreported = new HashSet<>();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong retiredTurns = new AtomicLong();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon()
@@ -157,6 +159,21 @@ final class PlacedVats implements AutoCloseable {
             }
         }
         failures.keySet().retainAll(mine.keySet());
+        unreported.retainAll(hosted.keySet());
+        for (VatId vat : List.copyOf(unreported)) {
+            reportRunning(hosted.get(vat).placement());
+        }
+    }
+
+    /** Tells the directory that {@code placement}'s vat runs here, so that whoever placed it is answered. */
+    private void reportRunning(Placement placement) {
+        try {
+            directory.reportRunning(placement.vat(), placement.epoch(), serverId);
+            unreported.remove(placement.vat());
+        } catch (ClusterException e) {
+            unreported.add(placement.vat());
+            LOG.debug("cannot report placed vat {} running yet: {}", placement.vat(), e.getMessage());
+        }
     }
 
     private void host(Placement placement) {
@@ -168,6 +185,7 @@ final class PlacedVats implements AutoCloseable {
             hosted.put(vat, started);
             failures.remove(vat);
             LOG.info("hosting placed vat {} ({}) at epoch {}", vat, placement.service(), placement.epoch());
+            reportRunning(placement);
         } catch (RuntimeException e) {
             String why = String.valueOf(e.getMessage());
             if (!why.equals(failures.put(vat, why))) {

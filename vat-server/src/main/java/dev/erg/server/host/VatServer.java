@@ -257,7 +257,7 @@ public final class VatServer implements AutoCloseable {
         AdminService service = new AdminService(node, hints, store, tenants, metrics,
                 bound.getHostString() + ":" + bound.getPort(), durables, host, access, cluster,
                 cluster.map(member -> new ClusterControl(member, new ServerChoice(config.cluster().orElseThrow()),
-                        tenants.keySet())),
+                        tenants.keySet(), config.cluster().orElseThrow().heartbeat())),
                 stopRequested::countDown);
         SwissNumber adminSwiss = SwissNumber.random(new SecureRandom());
         service.ownSwiss(adminSwiss);

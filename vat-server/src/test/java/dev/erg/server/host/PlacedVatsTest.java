@@ -148,6 +148,42 @@ class PlacedVatsTest {
         }
     }
 
+    @Test
+    void placeAnswersOnceTheVatRunsOnItsServerAndBreaksIfItNeverDoes() throws Exception {
+        TestDatabase db = TestDatabase.fresh(postgres);
+        Path keyFile = clusterKey();
+        PassableRegistry.Builder registry = PassableRegistry.builder();
+        AdminProtocol.PASSABLES.forEach(registry::add);
+        DataDir withoutCounter = DataDir.init(tmp.resolve("c"), """
+                listen = 127.0.0.1:0
+                cluster.store = %s
+                cluster.user = %s
+                cluster.password = %s
+                cluster.key.file = %s
+                cluster.heartbeat = 200ms
+                cluster.lease = 2s
+                """.formatted(db.url(), db.user(), db.password(), keyFile), null);
+        try (CapTpClient client = CapTpClient.start(registry.build(), Duration.ofSeconds(15));
+             VatServer a = VatServer.start(member("a", db, keyFile), null, MAKERS, Map.of());
+             VatServer b = VatServer.start(member("b", db, keyFile), null, MAKERS, Map.of());
+             VatServer c = VatServer.start(withoutCounter, null, MAKERS, Map.of())) {
+            Admin admin = client.connect(a.adminRef(), Admin.class);
+
+            SturdyRef onB = SturdyRef.parse(client.await(admin.place("counter", b.adminRef().vatId().toString())));
+            assertThat(b.placedVats()).as("the answer comes once server b runs the vat").contains(onB.vatId());
+
+            // Server c configures no counter service: it never runs the vat placed on it.
+            long asked = System.nanoTime();
+            assertThatThrownBy(() -> client.await(admin.place("counter", c.adminRef().vatId().toString())))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.problem().kind()).isEqualTo(Admin.CANNOT_PLACE);
+                        assertThat(e.problem().message()).contains("has not reported it running within 10 heartbeats");
+                    });
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isGreaterThanOrEqualTo(Duration.ofMillis(2_000));
+            assertThat(c.placedVats()).isEmpty();
+        }
+    }
+
     private Path clusterKey() throws Exception {
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
