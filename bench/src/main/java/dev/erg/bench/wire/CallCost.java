@@ -77,9 +77,9 @@ public final class CallCost {
             for (int s = 0; s < n; s++) {
                 WireSystem system = systems.get(s);
                 long[] start = cpu(system);
-                double perSecond = system.throughput(seconds);
+                double perSecond = system.throughput(seconds, Sender.THREAD);
                 long[] windowEnd = cpu(system);
-                long[] took = system.chains(CHAINS);
+                long[] took = system.chains(CHAINS, Sender.THREAD);
                 long[] end = cpu(system);
                 double answers = perSecond * seconds;
                 double chainCalls = CHAINS * (double) WireSystem.CHAIN;

@@ -40,10 +40,10 @@ public final class CallTrace {
                         new String[] {"Erg CapTP (baseline server)", baseline});
         for (String[] row : rows) {
             try (ErgSystem erg = new ErgSystem(row[0], row[1])) {
-                erg.roundTrips(count);
+                erg.roundTrips(count, Sender.THREAD);
                 ThreadSwitches client = ThreadSwitches.start(ProcessHandle.current().pid());
                 ThreadSwitches server = ThreadSwitches.start(erg.serverPid());
-                long[] took = erg.roundTrips(count);
+                long[] took = erg.roundTrips(count, Sender.THREAD);
                 Map<String, Long> onServer = server.stop();
                 Map<String, Long> onClient = client.stop();
                 Arrays.sort(took);

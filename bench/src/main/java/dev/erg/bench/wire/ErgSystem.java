@@ -12,13 +12,16 @@ import dev.erg.wire.PassableRegistry;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 /**
  * Erg CapTP calls to the {@link WireEcho} that {@link ErgPeer} serves, over a {@link Node}
- * with the defaults. Round trips are {@code echo(payload)} joined on this thread; throughput
- * keeps {@value #OUTSTANDING} calls unanswered from a client vat ({@link ErgWindow}); a chain
- * is nine {@code next()} calls and an {@code echo}, each sent to the previous call's answer
- * before it settles, and the last answer joined.
+ * with the defaults. Round trips are {@code echo(payload)}, joined on this thread or, with
+ * {@link Sender#ANSWERS}, made from a client vat when the one before is answered
+ * ({@link ErgSamples}); throughput keeps {@value #OUTSTANDING} calls unanswered from a client
+ * vat either way ({@link ErgWindow}); a chain is nine {@code next()} calls and an
+ * {@code echo}, each sent to the previous call's answer before it settles, and the last answer
+ * awaited as a round trip's is.
  */
 final class ErgSystem implements WireSystem {
 
@@ -62,7 +65,7 @@ final class ErgSystem implements WireSystem {
 
     @Override
     public String chainStep() {
-        return "a call sent to the previous call's answer before it settles (promise pipelining), only the last joined";
+        return "a call sent to the previous call's answer before it settles (promise pipelining), only the last awaited";
     }
 
     @Override
@@ -71,7 +74,10 @@ final class ErgSystem implements WireSystem {
     }
 
     @Override
-    public long[] roundTrips(int count) {
+    public long[] roundTrips(int count, Sender sender) throws Exception {
+        if (sender == Sender.ANSWERS) {
+            return fromVat(count, sequence -> echo.echo(Payload.of(sequence)));
+        }
         long[] took = new long[count];
         for (int i = 0; i < count; i++) {
             long sequence = nextSequence++;
@@ -84,7 +90,7 @@ final class ErgSystem implements WireSystem {
     }
 
     @Override
-    public double throughput(int seconds) throws Exception {
+    public double throughput(int seconds, Sender sender) throws Exception {
         ErgWindow window = new ErgWindow(echo, seconds, nextSequence);
         vat.run(window::start);
         double perSecond = window.result().get(seconds + WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -93,21 +99,35 @@ final class ErgSystem implements WireSystem {
     }
 
     @Override
-    public long[] chains(int count) {
+    public long[] chains(int count, Sender sender) throws Exception {
+        if (sender == Sender.ANSWERS) {
+            return fromVat(count, this::chain);
+        }
         long[] took = new long[count];
         for (int i = 0; i < count; i++) {
             long sequence = nextSequence++;
             long start = System.nanoTime();
-            WireEcho at = echo;
-            for (int step = 1; step < CHAIN; step++) {
-                at = at.next().as(WireEcho.class);
-            }
-            Promise<byte[]> last = at.echo(Payload.of(sequence));
-            byte[] answer = last.join(WAIT);
+            byte[] answer = chain(sequence).join(WAIT);
             took[i] = System.nanoTime() - start;
             check(answer, sequence);
         }
         return took;
+    }
+
+    /** Sends a chain's calls, the last echoing {@code sequence}; answers the last's promise. */
+    private Promise<byte[]> chain(long sequence) {
+        WireEcho at = echo;
+        for (int step = 1; step < CHAIN; step++) {
+            at = at.next().as(WireEcho.class);
+        }
+        return at.echo(Payload.of(sequence));
+    }
+
+    private long[] fromVat(int count, LongFunction<Promise<byte[]>> operation) throws Exception {
+        ErgSamples samples = new ErgSamples(count, nextSequence, operation);
+        nextSequence += count;
+        vat.run(samples::start);
+        return samples.result().get(WAIT.toSeconds() * count, TimeUnit.SECONDS);
     }
 
     private static void check(byte[] answer, long sequence) {

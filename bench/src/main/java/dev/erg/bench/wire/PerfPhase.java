@@ -32,14 +32,14 @@ final class PerfPhase {
             PerfStat client = PerfStat.start(self);
             PerfStat server = PerfStat.start(system.serverPid());
             long packets = LoopbackPackets.count();
-            system.roundTrips(options.roundTrips());
+            system.roundTrips(options.roundTrips(), options.sender());
             row(system, "round trip", client.stop(), server.stop(), packets, options.roundTrips());
 
             client = PerfStat.start(self);
             server = PerfStat.start(system.serverPid());
             packets = LoopbackPackets.count();
             long start = System.nanoTime();
-            double perSecond = system.throughput(options.seconds());
+            double perSecond = system.throughput(options.seconds(), options.sender());
             long messages = Math.round(perSecond * (System.nanoTime() - start) / 1e9);
             row(system, "message at " + String.format("%,d", WireSystem.OUTSTANDING), client.stop(), server.stop(),
                     packets, messages);

@@ -16,9 +16,9 @@ record Round(double rttP50, double rttP99, double perSecond, double chainP50) {
 
     /** Measures {@code system} once: round trips, then throughput, then chains. */
     static Round measure(WireSystem system, WireOptions options) throws Exception {
-        long[] rtt = system.roundTrips(options.roundTrips());
-        double perSecond = system.throughput(options.seconds());
-        long[] chains = system.chains(options.chains());
+        long[] rtt = system.roundTrips(options.roundTrips(), options.sender());
+        double perSecond = system.throughput(options.seconds(), options.sender());
+        long[] chains = system.chains(options.chains(), options.sender());
         return new Round(percentile(rtt, 0.5), percentile(rtt, 0.99), perSecond, percentile(chains, 0.5));
     }
 

@@ -51,7 +51,7 @@ public final class WarmUp {
     private static List<double[]> echoes(int windows) throws Exception {
         long started = System.nanoTime();
         try (ErgSystem erg = new ErgSystem()) {
-            return windows(started, windows, erg::throughput);
+            return windows(started, windows, seconds -> erg.throughput(seconds, Sender.THREAD));
         }
     }
 

@@ -22,10 +22,12 @@ import java.util.Map;
  * round trips and throughput once more under {@code perf stat}: context switches and system
  * calls per round trip and per message, in each process. With {@code --baseline=JAR}, one more
  * Erg row whose server runs from another build's jar (the client is this build), beside this
- * build's, to compare the two in the same run.
+ * build's, to compare the two in the same run. Calls are sent by a plain thread that waits for
+ * each answer, as a blocking client does; with {@code --from-answers}, by whatever receives the
+ * answer before, as a service calling another does ({@link Sender}).
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.erg.bench.wire.WireCompare [rounds] [--seconds=S]
- * [--round-trips=K] [--chains=C] [--perf] [--baseline=JAR]}
+ * [--round-trips=K] [--chains=C] [--perf] [--baseline=JAR] [--from-answers]}
  */
 public final class WireCompare {
 
@@ -97,9 +99,12 @@ public final class WireCompare {
                               String loadBefore) throws IOException {
         System.out.printf("%d-byte payloads between two JVMs on loopback (JDK %s, %d cores), %d rounds after one of "
                         + "warm-up, each system in turn in each round; medians of the rounds. Per round and system: "
-                        + "%,d round trips, %d s at %,d outstanding, %,d chains.%n",
+                        + "%,d round trips, %d s at %,d outstanding, %,d chains; %s.%n",
                 Payload.SIZE, Runtime.version(), Runtime.getRuntime().availableProcessors(), options.rounds(),
-                options.roundTrips(), options.seconds(), WireSystem.OUTSTANDING, options.chains());
+                options.roundTrips(), options.seconds(), WireSystem.OUTSTANDING, options.chains(),
+                options.sender() == Sender.THREAD ? "each call sent by a plain thread that waits for its answer"
+                        : "each call sent by whatever received the answer before (Erg: a client vat's when; "
+                        + "the others: the thread the answer arrived on)");
         System.out.println("Load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAverage());
         System.out.println();
         Report.table(rounds).forEach(System.out::println);

@@ -13,11 +13,14 @@ import java.util.List;
  * @param chains     chains per system per round
  * @param perf       whether to count context switches and system calls with {@code perf stat} afterwards
  * @param baseline   the class path of another build whose Erg server runs as one more row, or null
+ * @param sender     who sends each call: a plain thread that waits for each answer, or, with
+ *                   {@code --from-answers}, whatever receives the answer before
  */
-record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean perf, String baseline) {
+record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean perf, String baseline, Sender sender) {
 
     static final String USAGE = "usage: WireCompare [rounds] [--seconds=S] [--round-trips=K] [--chains=C] [--perf]"
-            + " [--baseline=JAR] (defaults: 5 rounds, 2 s, 2000 round trips, 200 chains, no baseline)";
+            + " [--baseline=JAR] [--from-answers] (defaults: 5 rounds, 2 s, 2000 round trips, 200 chains, no baseline,"
+            + " calls sent from a waiting thread)";
 
     /** Reads the arguments; a {@link IllegalArgumentException} says what was wrong with them. */
     static WireOptions parse(List<String> args) {
@@ -27,9 +30,12 @@ record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean 
         int chains = 200;
         boolean perf = false;
         String baseline = null;
+        Sender sender = Sender.THREAD;
         for (String arg : args) {
             if (arg.equals("--perf")) {
                 perf = true;
+            } else if (arg.equals("--from-answers")) {
+                sender = Sender.ANSWERS;
             } else if (arg.startsWith("--baseline=")) {
                 baseline = arg.substring("--baseline=".length());
                 if (!Files.isReadable(Path.of(baseline))) {
@@ -47,7 +53,7 @@ record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean 
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
         }
-        return new WireOptions(rounds, seconds, roundTrips, chains, perf, baseline);
+        return new WireOptions(rounds, seconds, roundTrips, chains, perf, baseline, sender);
     }
 
     private static int positive(String arg, int max) {

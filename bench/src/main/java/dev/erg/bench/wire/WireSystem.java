@@ -2,7 +2,7 @@ package dev.erg.bench.wire;
 
 /**
  * One system under comparison, connected to its server in a second JVM. Every measure sends
- * {@link Payload}s of {@value Payload#SIZE} bytes from a thread of this process.
+ * {@link Payload}s of {@value Payload#SIZE} bytes from this process, as {@link Sender} says.
  */
 interface WireSystem extends AutoCloseable {
 
@@ -24,12 +24,12 @@ interface WireSystem extends AutoCloseable {
     /** The process id of the server's JVM. */
     long serverPid();
 
-    /** {@code count} round trips, one outstanding, each awaited on this thread; nanoseconds each. */
-    long[] roundTrips(int count) throws Exception;
+    /** {@code count} round trips, one outstanding; nanoseconds each. */
+    long[] roundTrips(int count, Sender sender) throws Exception;
 
     /** Answers per second with {@value #OUTSTANDING} outstanding for {@code seconds}, the drain included. */
-    double throughput(int seconds) throws Exception;
+    double throughput(int seconds, Sender sender) throws Exception;
 
     /** {@code count} chains of {@value #CHAIN} dependent calls; nanoseconds from the first send to the last answer, each. */
-    long[] chains(int count) throws Exception;
+    long[] chains(int count, Sender sender) throws Exception;
 }
