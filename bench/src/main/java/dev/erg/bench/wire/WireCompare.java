@@ -66,10 +66,30 @@ public final class WireCompare {
                     PerfPhase.run(systems, options);
                 }
             } finally {
-                for (AutoCloseable c : open.reversed()) {
-                    c.close();
+                closeAll(open);
+            }
+        }
+    }
+
+    /**
+     * Closes each of {@code open}, last opened first, even when one fails (a system left open
+     * keeps its server JVM and this one running); then throws the first failure.
+     */
+    private static void closeAll(List<AutoCloseable> open) throws Exception {
+        Exception failed = null;
+        for (AutoCloseable c : open.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
                 }
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
