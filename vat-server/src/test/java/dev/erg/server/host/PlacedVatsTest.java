@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,9 +123,7 @@ class PlacedVatsTest {
     void spawnPlacesAVatOnTheNamedServerOrOneThePolicyChooses() throws Exception {
         TestDatabase db = TestDatabase.fresh(postgres);
         Path keyFile = clusterKey();
-        PassableRegistry.Builder registry = PassableRegistry.builder();
-        AdminProtocol.PASSABLES.forEach(registry::add);
-        try (CapTpClient client = CapTpClient.start(registry.build(), Duration.ofSeconds(15));
+        try (CapTpClient client = adminClient();
              VatServer a = VatServer.start(member("a", db, keyFile), null, MAKERS, Map.of());
              VatServer b = VatServer.start(member("b", db, keyFile), null, MAKERS, Map.of())) {
             Admin admin = client.connect(a.adminRef(), Admin.class);
@@ -152,8 +151,6 @@ class PlacedVatsTest {
     void placeAnswersOnceTheVatRunsOnItsServerAndBreaksIfItNeverDoes() throws Exception {
         TestDatabase db = TestDatabase.fresh(postgres);
         Path keyFile = clusterKey();
-        PassableRegistry.Builder registry = PassableRegistry.builder();
-        AdminProtocol.PASSABLES.forEach(registry::add);
         DataDir withoutCounter = DataDir.init(tmp.resolve("c"), """
                 listen = 127.0.0.1:0
                 cluster.store = %s
@@ -163,7 +160,7 @@ class PlacedVatsTest {
                 cluster.heartbeat = 200ms
                 cluster.lease = 2s
                 """.formatted(db.url(), db.user(), db.password(), keyFile), null);
-        try (CapTpClient client = CapTpClient.start(registry.build(), Duration.ofSeconds(15));
+        try (CapTpClient client = adminClient();
              VatServer a = VatServer.start(member("a", db, keyFile), null, MAKERS, Map.of());
              VatServer b = VatServer.start(member("b", db, keyFile), null, MAKERS, Map.of());
              VatServer c = VatServer.start(withoutCounter, null, MAKERS, Map.of())) {
@@ -190,5 +187,12 @@ class PlacedVatsTest {
         Path keyFile = tmp.resolve("cluster-key");
         Files.writeString(keyFile, Base64.getEncoder().encodeToString(raw));
         return keyFile;
+    }
+
+    /** A client that can read what the admin protocol passes. */
+    private static CapTpClient adminClient() throws SSLException {
+        PassableRegistry.Builder registry = PassableRegistry.builder();
+        AdminProtocol.PASSABLES.forEach(registry::add);
+        return CapTpClient.start(registry.build(), Duration.ofSeconds(15));
     }
 }
