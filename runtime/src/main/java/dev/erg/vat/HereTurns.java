@@ -19,7 +19,7 @@ import java.util.ArrayList;
  */
 final class HereTurns {
 
-    static final int MAX_TURNS = 16;
+    static final int MAX_TURNS = 64;
     static final long BUDGET_NANOS = 500_000;
     static final long BACKOFF_NANOS = 100_000_000;
 

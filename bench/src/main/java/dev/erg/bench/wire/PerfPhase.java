@@ -3,9 +3,9 @@ package dev.erg.bench.wire;
 import java.util.List;
 
 /**
- * The optional last part of {@link WireCompare}: each system's round trips and then its
- * throughput once more, each under {@link PerfStat} in this process and in the system's
- * server, printed per round trip and per message. Not part of the timed figures: the
+ * The optional last part of {@link WireCompare}: each system's round trips, its throughput and
+ * its chains once more, each under {@link PerfStat} in this process and in the system's
+ * server, printed per round trip, per message and per chain. Not part of the timed figures: the
  * tracepoint slows every system call down.
  */
 final class PerfPhase {
@@ -22,7 +22,8 @@ final class PerfPhase {
         }
         System.out.println("Context switches and system calls (perf stat -e " + PerfStat.EVENTS
                 + ", all threads; client = this JVM, server = the system's JVM), per round trip with one outstanding "
-                + "and per message with " + String.format("%,d", WireSystem.OUTSTANDING) + " outstanding; "
+                + "per message with " + String.format("%,d", WireSystem.OUTSTANDING) + " outstanding and per "
+                + WireSystem.CHAIN + "-call chain; "
                 + "packets: the loopback interface's, both directions, from the kernel's counter:");
         System.out.println();
         System.out.println("| system | phase | client switches | server switches | client syscalls | server syscalls | packets |");
@@ -43,6 +44,12 @@ final class PerfPhase {
             long messages = Math.round(perSecond * (System.nanoTime() - start) / 1e9);
             row(system, "message at " + String.format("%,d", WireSystem.OUTSTANDING), client.stop(), server.stop(),
                     packets, messages);
+
+            client = PerfStat.start(self);
+            server = PerfStat.start(system.serverPid());
+            packets = LoopbackPackets.count();
+            system.chains(options.chains(), options.sender());
+            row(system, WireSystem.CHAIN + "-call chain", client.stop(), server.stop(), packets, options.chains());
         }
     }
 
