@@ -199,7 +199,7 @@ sealed interface Conversion {
             }
             Promise<Object> converted = new Promise<>();
             converted.expect(content, "the value of a " + typeName);
-            converted.forwardInternal(given);
+            Settlement.forward(converted, given);
             return converted;
         }
     }

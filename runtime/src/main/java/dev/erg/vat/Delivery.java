@@ -60,7 +60,7 @@ final class Delivery extends Turn {
             return;
         }
         if (answer != null) {
-            answer.resolveAnswer(result, vat, sender);
+            Settlement.resolveAnswer(answer, result, vat, sender);
         }
     }
 

@@ -1,12 +1,10 @@
 package dev.erg.vat;
 
 import dev.erg.trace.TraceContext;
-import dev.erg.vat.spi.Arrival;
 import dev.erg.vat.spi.BrokenPromises;
 import dev.erg.vat.spi.LogLimiter;
 import dev.erg.vat.spi.RemoteTarget;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -52,25 +50,25 @@ public final class Promise<T> {
      * network layer's) run after the lock is released too, since they take locks of their own.
      */
 
-    private static final LogLimiter LOG = LogLimiter.of(System.getLogger(Promise.class.getName()));
+    static final LogLimiter LOG = LogLimiter.of(System.getLogger(Promise.class.getName()));
 
-    private static final int PENDING = 0;
-    private static final int FULFILLED = 1;
-    private static final int BROKEN = 2;
+    static final int PENDING = 0;
+    static final int FULFILLED = 1;
+    static final int BROKEN = 2;
 
-    private int status;
-    private boolean claimed;
-    private Object value;
-    private Vat origin;
-    private Problem problem;
-    private volatile Promise<?> forwardedTo;
-    private RemoteTarget remote;
-    private int waiters;
-    private Reaction first;
-    private Reaction last;
+    int status;
+    boolean claimed;
+    Object value;
+    Vat origin;
+    Problem problem;
+    volatile Promise<?> forwardedTo;
+    RemoteTarget remote;
+    int waiters;
+    Reaction first;
+    Reaction last;
     /** What a fulfilling value must become, for a promise of a declared type; set before the promise is shared. */
-    private Conversion expected;
-    private String expectedFor;
+    Conversion expected;
+    String expectedFor;
     /** The context of the message this promise answers, if traced; set before the promise is shared. */
     private TraceContext trace;
 
@@ -199,7 +197,7 @@ public final class Promise<T> {
         Vat vat = currentVat("then");
         Promise<R> result = new Promise<>();
         @SuppressWarnings("unchecked") Function<Object, ? extends R> g = (Function<Object, ? extends R>) f;
-        listen(vat, v -> result.settleWith(g, v, vat, "a then() function"), result::rejectInternal);
+        listen(vat, v -> Settlement.settleWith(result, g, v, vat, "a then() function"), result::rejectInternal);
         return result;
     }
 
@@ -225,7 +223,8 @@ public final class Promise<T> {
         Objects.requireNonNull(recovery, "recovery");
         Vat vat = currentVat("otherwise");
         Promise<T> result = new Promise<>();
-        listen(vat, v -> result.resolveInternal(v, vat), p -> result.settleWith(recovery, p, vat, "an otherwise() function"));
+        listen(vat, v -> result.resolveInternal(v, vat),
+                p -> Settlement.settleWith(result, recovery, p, vat, "an otherwise() function"));
         return result;
     }
 
@@ -308,24 +307,7 @@ public final class Promise<T> {
         if (Vat.current() != null) {
             throw new IllegalStateException("join() blocks; in a vat use when() or then()");
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (this) {
-            while (status == PENDING) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new JoinTimeoutException(timeout);
-                }
-                waiters++;
-                try {
-                    wait(Math.max(1, left / 1_000_000), 0);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for a promise", e);
-                } finally {
-                    waiters--;
-                }
-            }
-        }
+        Settlement.await(this, timeout);
         @SuppressWarnings("unchecked") T t = (T) valueFor(null);
         return t;
     }
@@ -355,7 +337,7 @@ public final class Promise<T> {
      * {@link #valueFor}, or with {@code copy} false, the value lent to a reader outside any vat
      * that keeps nothing (see {@link Pass#toReader}).
      */
-    private Object settledValue(Vat observer, boolean copy) {
+    Object settledValue(Vat observer, boolean copy) {
         Object v;
         Vat from;
         Problem p;
@@ -387,9 +369,9 @@ public final class Promise<T> {
     void resolveInternal(Object result, Vat from) {
         Promise<?> followed = Ref.promiseBehind(result);
         if (followed != null) {
-            forwardInternal(followed);
+            Settlement.forward(this, followed);
         } else {
-            settle(FULFILLED, result, from, null);
+            Settlement.settle(this, FULFILLED, result, from, null);
         }
     }
 
@@ -397,42 +379,7 @@ public final class Promise<T> {
         if (!isSettled()) {
             BrokenPromises.count(why);
         }
-        settle(BROKEN, null, null, why);
-    }
-
-    /**
-     * Settles an answer promise with the result a method returned in vat {@code home}, passed
-     * at once into the {@code sender}'s vat, so that later mutations in {@code home} are not
-     * seen.
-     */
-    void resolveAnswer(Object result, Vat home, Vat sender) {
-        Promise<?> returned = Ref.promiseBehind(result);
-        if (returned == null) {
-            settlePassed(result, home, sender);
-            return;
-        }
-        int s;
-        Object v;
-        Vat from;
-        Problem p;
-        synchronized (returned) {
-            s = returned.status;
-            v = returned.value;
-            from = returned.origin;
-            p = returned.problem;
-        }
-        switch (s) {
-            case FULFILLED -> settlePassed(v, from, sender);
-            // Followed rather than copied when traced, so that the trace names the answer it broke with.
-            case BROKEN -> {
-                if (trace == null) {
-                    rejectInternal(p);
-                } else {
-                    forwardInternal(returned);
-                }
-            }
-            default -> forwardInternal(returned);
-        }
+        Settlement.settle(this, BROKEN, null, null, why);
     }
 
     /** Names this promise, an answer, by the trace context of its message. */
@@ -464,53 +411,12 @@ public final class Promise<T> {
         expectedFor = what;
     }
 
-    void forwardInternal(Promise<?> target) {
-        Promise<?> end = target;
-        for (int hops = 0; end != null; hops++) {
-            if (end == this || hops > 1_000_000) {
-                rejectInternal(Problem.of(Problem.CYCLE, "promise resolved to a promise that waits for it"));
-                return;
-            }
-            // A promise that converts its value is followed, not skipped: its followers see what it converts to.
-            Promise<?> next = end.expected != null ? null : end.forwardedTo;
-            if (next == null) {
-                break;
-            }
-            end = next;
-        }
-        forwardedTo = end;
-        if (!end.addReaction(new Relay(this))) {
-            relayFrom(end);
-        }
-    }
-
     /**
      * Sends a message through this promise: queued while pending, delivered to the target
      * once fulfilled, broken at once if broken. {@code answer} is null for a send-only message.
      */
     void send(RemoteMethod method, Object[] args, Promise<Object> answer, Vat sender) {
-        sendMessage(method, method.name(), args, answer, sender);
-    }
-
-    /**
-     * Like {@link #send}; {@code method} may be null for a message sent by name from the
-     * network, looked up on whatever this promise resolves to.
-     */
-    void sendMessage(RemoteMethod method, String name, Object[] args, Promise<Object> answer, Vat sender) {
-        RemoteTarget pipeline;
-        synchronized (this) {
-            pipeline = status == PENDING ? remote : null;
-            if (status == PENDING && pipeline == null) {
-                appendReaction(new Pipelined(method, name, args, answer, sender));
-                return;
-            }
-        }
-        // Sent on at once, from the turn (and so under the trace context) that sends it.
-        if (pipeline != null) {
-            RemoteRef.send(pipeline, name, args, method == null ? Object.class : method.answerType(), answer);
-        } else {
-            deliver(method, name, args, answer, sender);
-        }
+        PromiseMessages.send(this, method, method.name(), args, answer, sender);
     }
 
     /**
@@ -528,33 +434,9 @@ public final class Promise<T> {
         return status == PENDING ? remote : null;
     }
 
-    /** Resolves this promise with {@code f(input)}, run in {@code vat}, or breaks it if f throws. */
-    private <I> void settleWith(Function<? super I, ? extends T> f, I input, Vat vat, String what) {
-        T r;
-        try {
-            r = f.apply(input);
-        } catch (RuntimeException e) {
-            vat.report(what, e);
-            rejectInternal(Problem.from(e));
-            return;
-        }
-        resolveInternal(r, vat);
-    }
-
-    private void settlePassed(Object result, Vat from, Vat to) {
-        Object passed;
-        try {
-            passed = Pass.across(result, from, to);
-        } catch (ProblemException e) {
-            rejectInternal(e.problem());
-            return;
-        }
-        settle(FULFILLED, passed, to, null);
-    }
-
     private void listen(Vat vat, Consumer<Object> onFulfilled, Consumer<? super Problem> onBroken) {
-        Listener listener = new Listener(vat, onFulfilled, onBroken);
-        if (!addReaction(listener)) {
+        Reaction.Listener listener = new Reaction.Listener(vat, onFulfilled, onBroken);
+        if (!Reaction.add(this, listener)) {
             listener.fire(this);
         }
     }
@@ -568,182 +450,10 @@ public final class Promise<T> {
      * What they throw is logged, and the promise's other reactions still run.
      */
     void observe(Consumer<Object> onFulfilled, Consumer<? super Problem> onBroken) {
-        Observer observer = new Observer(onFulfilled, onBroken);
-        if (!addReaction(observer)) {
+        Reaction.Observer observer = new Reaction.Observer(onFulfilled, onBroken);
+        if (!Reaction.add(this, observer)) {
             observer.fire(this);
         }
-    }
-
-    /** Appends a reaction if still pending; false if settled (the caller reacts itself). */
-    private synchronized boolean addReaction(Reaction reaction) {
-        if (status != PENDING) {
-            return false;
-        }
-        appendReaction(reaction);
-        return true;
-    }
-
-    private void appendReaction(Reaction reaction) {
-        if (last == null) {
-            first = reaction;
-        } else {
-            last.next = reaction;
-        }
-        last = reaction;
-    }
-
-    private void relayFrom(Promise<?> source) {
-        int s;
-        Object v;
-        Vat from;
-        Problem p;
-        synchronized (source) {
-            s = source.status;
-            v = source.value;
-            from = source.origin;
-            p = source.problem;
-        }
-        settle(s, v, from, p);
-    }
-
-    private void settle(int newStatus, Object newValue, Vat newOrigin, Problem newProblem) {
-        ArrayDeque<Promise<?>> work = null;
-        Promise<?> current = this;
-        int s = newStatus;
-        Object v = newValue;
-        Vat from = newOrigin;
-        Problem p = newProblem;
-        while (current != null) {
-            if (current.expected != null && s == FULFILLED) {
-                current.settleConverted(v, from);
-                current = work == null ? null : work.poll();
-                continue;
-            }
-            Reaction deferred = current.settleOne(s, v, from, p);
-            for (Reaction r = deferred; r != null; r = r.next) {
-                if (r instanceof Observer observer) {
-                    observer.fire(current);
-                    continue;
-                }
-                if (work == null) {
-                    work = new ArrayDeque<>();
-                }
-                work.add(((Relay) r).follower);
-            }
-            current = work == null ? null : work.poll();
-        }
-    }
-
-    /**
-     * Fulfils this promise with {@code v} converted to its declared type, or breaks it saying
-     * why {@code v} does not fit; its followers see the outcome. Conversions are rare in a
-     * chain of promises, so following them by recursion stays shallow.
-     */
-    private void settleConverted(Object v, Vat from) {
-        int s = FULFILLED;
-        Object converted = null;
-        Problem p = null;
-        try {
-            converted = expected.apply(v);
-        } catch (Conversion.Mismatch m) {
-            s = BROKEN;
-            p = Problem.of(Problem.NOT_PASSABLE, "%s: %s", expectedFor, m.getMessage());
-        }
-        Reaction deferred = settleOne(s, converted, s == FULFILLED ? from : null, p);
-        for (Reaction r = deferred; r != null; r = r.next) {
-            if (r instanceof Observer observer) {
-                observer.fire(this);
-            } else {
-                ((Relay) r).follower.settle(s, converted, from, p);
-            }
-        }
-    }
-
-    /**
-     * Settles this promise alone; returns its relays and observers, unlinked, in order, for the
-     * caller to run once the lock is released.
-     */
-    private synchronized Reaction settleOne(int s, Object v, Vat from, Problem p) {
-        if (status != PENDING) {
-            return null;
-        }
-        status = s;
-        value = v;
-        origin = from;
-        problem = p;
-        claimed = true;
-        remote = null;
-        if (trace != null) {
-            Traces.settled(trace, forwardedTo, p);
-        }
-        Reaction deferred = null;
-        Reaction deferredLast = null;
-        Reaction r = first;
-        first = null;
-        last = null;
-        while (r != null) {
-            Reaction next = r.next;
-            r.next = null;
-            switch (r) {
-                case Listener listener -> listener.fire(this);
-                case Pipelined message -> deliverTraced(message);
-                case Relay _, Observer _ -> {
-                    if (deferredLast == null) {
-                        deferred = r;
-                    } else {
-                        deferredLast.next = r;
-                    }
-                    deferredLast = r;
-                }
-            }
-            r = next;
-        }
-        if (waiters > 0) {
-            notifyAll();
-        }
-        return deferred;
-    }
-
-    /** Delivers a message sent through this promise, under the trace context it was sent with. */
-    private void deliverTraced(Pipelined m) {
-        if (m.trace == null) {
-            deliver(m);
-            return;
-        }
-        TraceContext outer = Traces.sending(m.trace);
-        try {
-            deliver(m);
-        } finally {
-            Traces.sending(outer);
-        }
-    }
-
-    /** Delivers a message sent through this promise, which has settled. */
-    private void deliver(Pipelined m) {
-        deliver(m.method, m.name, m.args, m.answer, m.sender);
-    }
-
-    private void deliver(RemoteMethod method, String name, Object[] args, Promise<Object> answer, Vat sender) {
-        int s;
-        Object v;
-        Vat from;
-        Problem p;
-        synchronized (this) {
-            s = status;
-            v = value;
-            from = origin;
-            p = problem;
-        }
-        if (s == BROKEN) {
-            Arrival arrival = Arrival.in(name, args);
-            if (arrival != null) {
-                arrival.arrived();
-            } else if (answer != null) {
-                answer.rejectInternal(p);
-            }
-            return;
-        }
-        Targets.deliver(v, from, method, name, args, answer, sender);
     }
 
     /** The vat running the current turn, for an operation whose callbacks run in it. */
@@ -754,81 +464,5 @@ public final class Promise<T> {
                     + "callbacks will run; outside vats, use join()");
         }
         return vat;
-    }
-
-    /** Something waiting for a promise to settle. */
-    private abstract static sealed class Reaction permits Listener, Pipelined, Relay, Observer {
-        Reaction next;
-    }
-
-    private static final class Listener extends Reaction {
-        final Vat vat;
-        final Consumer<Object> onFulfilled;
-        final Consumer<? super Problem> onBroken;
-
-        Listener(Vat vat, Consumer<Object> onFulfilled, Consumer<? super Problem> onBroken) {
-            this.vat = vat;
-            this.onFulfilled = onFulfilled;
-            this.onBroken = onBroken;
-        }
-
-        void fire(Promise<?> settled) {
-            vat.enqueue(new Callback(settled, onFulfilled, onBroken));
-        }
-    }
-
-    private static final class Pipelined extends Reaction {
-        /** Null when sent by name, from the network. */
-        final RemoteMethod method;
-        final String name;
-        final Object[] args;
-        final Promise<Object> answer;
-        final Vat sender;
-        /** The context of the message, if traced: it is delivered later, on another thread. */
-        final TraceContext trace;
-
-        Pipelined(RemoteMethod method, String name, Object[] args, Promise<Object> answer, Vat sender) {
-            this.method = method;
-            this.name = name;
-            this.args = args;
-            this.answer = answer;
-            this.sender = sender;
-            this.trace = Traces.active ? Traces.frame().sending : null;
-        }
-    }
-
-    private static final class Relay extends Reaction {
-        final Promise<?> follower;
-
-        Relay(Promise<?> follower) {
-            this.follower = follower;
-        }
-    }
-
-    /** Something of the network layer's that runs on the settling thread: see {@link #observe}. */
-    private static final class Observer extends Reaction {
-        final Consumer<Object> onFulfilled;
-        final Consumer<? super Problem> onBroken;
-
-        Observer(Consumer<Object> onFulfilled, Consumer<? super Problem> onBroken) {
-            this.onFulfilled = onFulfilled;
-            this.onBroken = onBroken;
-        }
-
-        void fire(Promise<?> settled) {
-            try {
-                Object value;
-                try {
-                    value = settled.settledValue(null, false);
-                } catch (ProblemException e) {
-                    onBroken.accept(e.problem());
-                    return;
-                }
-                onFulfilled.accept(value);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "promise observer " + e.getClass().getName(),
-                        () -> "a promise observer failed: " + e, e);
-            }
-        }
     }
 }

@@ -21,7 +21,7 @@ final class PromiseResolver<T> implements Resolver<T> {
     public void forward(Promise<? extends T> other) {
         Objects.requireNonNull(other, "other");
         claim();
-        promise.forwardInternal(other);
+        Settlement.forward(promise, other);
     }
 
     @Override

@@ -138,7 +138,7 @@ public final class Ref {
     /** Delivers to a promise, or hands over to {@link Targets#deliver}, which looks into a proxy only once. */
     private static void route(Object target, String method, Object[] args, Promise<Object> answer) {
         if (target instanceof Promise<?> promise) {
-            promise.sendMessage(null, method, args, answer, null);
+            PromiseMessages.send(promise, null, method, args, answer, null);
         } else {
             Targets.deliver(target, null, null, method, args, answer, null);
         }

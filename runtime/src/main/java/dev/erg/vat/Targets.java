@@ -69,7 +69,7 @@ final class Targets {
                     return;
                 }
                 case PromiseRef pipelined -> {
-                    pipelined.promise().sendMessage(method, name, args, answer, sender);
+                    PromiseMessages.send(pipelined.promise(), method, name, args, answer, sender);
                     return;
                 }
                 default -> {

@@ -1,7 +1,5 @@
 package dev.erg.vat;
 
-import dev.erg.trace.TraceContext;
-import dev.erg.trace.TraceEvent;
 import dev.erg.trace.TraceLog;
 import dev.erg.trace.Tracer;
 import dev.erg.vat.spi.LogLimiter;
@@ -39,9 +37,9 @@ public final class Vat {
      * finished a batch, which is what makes turns of one vat mutually exclusive.
      */
 
-    private static final LogLimiter LOG = LogLimiter.of(System.getLogger(Vat.class.getName()));
-    private static final VarHandle INBOX;
-    private static final VarHandle SCHEDULED;
+    static final LogLimiter LOG = LogLimiter.of(System.getLogger(Vat.class.getName()));
+    static final VarHandle INBOX;
+    static final VarHandle SCHEDULED;
 
     static {
         try {
@@ -57,16 +55,17 @@ public final class Vat {
     private final VatRuntime runtime;
     private final String name;
     private final long sequence;
-    private volatile Turn inbox;
-    private Turn ready;
-    private volatile int scheduled;
-    private volatile boolean shutDown;
+    volatile Turn inbox;
+    /** The turns taken from {@link #inbox}, oldest first; touched only by the loop running the vat. */
+    Turn ready;
+    volatile int scheduled;
+    volatile boolean shutDown;
     /** Why the vat was terminated, written before {@link #shutDown}; null if it was only shut down. */
     private volatile Problem terminated;
     /** Runs around each turn if set; set before the first turn is queued, so read plainly. */
-    private TurnGuard guard;
+    TurnGuard guard;
     /** What application code threw in the current turn; written only while a guard is set. */
-    private Throwable thrownInTurn;
+    Throwable thrownInTurn;
     /** This vat's trace log, if its runtime traces; see {@link Traces}. */
     private final TraceLog traceLog;
     private RandomGenerator random;
@@ -319,7 +318,7 @@ public final class Vat {
      */
     void runHere(int maxTurns, long budgetNanos) {
         long start = System.nanoTime();
-        runTurns(maxTurns, start + budgetNanos);
+        TurnLoop.runTurns(this, maxTurns, start + budgetNanos);
         long end = System.nanoTime();
         if (end - start > budgetNanos) {
             hereAgainAt = end + HereTurns.BACKOFF_NANOS;
@@ -331,108 +330,7 @@ public final class Vat {
      * one thread does so at a time for a vat. Resubmits the vat if work remains.
      */
     void runTurns(int maxTurns) {
-        runTurns(maxTurns, 0);
-    }
-
-    /** Like {@link #runTurns(int)}, stopping after the turn that ends past {@code deadline} (nano time; 0: none). */
-    private void runTurns(int maxTurns, long deadline) {
-        VatThread own = Thread.currentThread() instanceof VatThread t ? t : null;
-        Traces.Frame plain = own == null ? Traces.plainFrame() : null;
-        Vat outer;
-        if (own != null) {
-            outer = own.vat;
-            own.vat = this;
-        } else {
-            outer = plain.vat;
-            plain.vat = this;
-        }
-        VatObserver observer = runtime.observer();
-        try {
-            for (int n = 0; n < maxTurns; n++) {
-                if (shutDown) {
-                    cancelQueued();
-                    break;
-                }
-                Turn turn = poll();
-                if (turn == null) {
-                    break;
-                }
-                // The one tracing check a turn makes: an unsampled turn runs as if there were no tracer.
-                TraceContext traced = turn.trace;
-                if (traced != null) {
-                    runTraced(turn, traced, observer);
-                } else if (observer == null) {
-                    runOne(turn);
-                } else {
-                    long started = System.nanoTime();
-                    runOne(turn);
-                    observer.ran(this, System.nanoTime() - started);
-                }
-                if (deadline != 0 && System.nanoTime() - deadline > 0) {
-                    break;
-                }
-            }
-        } finally {
-            if (own != null) {
-                own.vat = outer;
-            } else {
-                plain.vat = outer;
-            }
-        }
-        scheduled = 0;
-        if ((ready != null || inbox != null) && SCHEDULED.compareAndSet(this, 0, 1)) {
-            runtime.scheduler().submit(this);
-        }
-    }
-
-    private void runOne(Turn turn) {
-        TurnGuard turnGuard = guard;
-        if (turnGuard == null) {
-            runTurn(turn);
-        } else {
-            runGuarded(turn, turnGuard);
-        }
-    }
-
-    /**
-     * Runs a sampled turn under its context, between its {@code begin} and {@code end} in this
-     * vat's log: the sends it makes and the answers it settles are recorded as its own.
-     */
-    private void runTraced(Turn turn, TraceContext traced, VatObserver observer) {
-        Traces.Frame frame = Traces.frame();
-        TraceLog outerLog = frame.log;
-        Tracer outerTracer = frame.tracer;
-        TraceContext outerTurn = frame.turn;
-        frame.log = traceLog;
-        frame.tracer = runtime.tracer();
-        frame.turn = traced;
-        if (turn.sendUnrecorded) {
-            Traces.recordSend(turn, traced, traceLog);
-        }
-        traceLog.record(TraceEvent.Kind.BEGIN, traced, 0, 0, turn.label());
-        long started = System.nanoTime();
-        try {
-            runOne(turn);
-        } finally {
-            frame.log = outerLog;
-            frame.tracer = outerTracer;
-            frame.turn = outerTurn;
-        }
-        long took = System.nanoTime() - started;
-        if (observer != null) {
-            observer.ran(this, took);
-        }
-        traceLog.ended(traced, took);
-    }
-
-    private void runTurn(Turn turn) {
-        try {
-            turn.run(this);
-        } catch (Throwable e) {
-            // Every turn catches what application code throws: this is the runtime's own bug.
-            LOG.log(System.Logger.Level.ERROR, "runtime bug " + e.getClass().getName(),
-                    () -> "vat " + name + ": the runtime failed running a turn: " + e, e);
-        }
+        TurnLoop.runTurns(this, maxTurns, 0);
     }
 
     /** Tells this vat's guard, if any, that its code is making an eventual send; see {@link TurnGuard#sending}. */
@@ -440,33 +338,6 @@ public final class Vat {
         TurnGuard turnGuard = guard;
         if (turnGuard != null) {
             turnGuard.sending();
-        }
-    }
-
-    private void runGuarded(Turn turn, TurnGuard turnGuard) {
-        thrownInTurn = null;
-        String stop;
-        try {
-            if (turn instanceof Delivery) {
-                turnGuard.delivering();
-            }
-            turnGuard.beforeTurn();
-            try {
-                turn.run(this);
-            } catch (Throwable e) {
-                // A Delivery rethrows a VirtualMachineError of the application: the guard judges it.
-                thrownInTurn = e;
-            }
-            stop = turnGuard.afterTurn(thrownInTurn);
-        } catch (RuntimeException | Error e) {
-            stop = "its turn guard failed: " + e;
-            LOG.log(System.Logger.Level.ERROR, "turn guard failed " + e.getClass().getName(),
-                    () -> "vat " + name + ": its turn guard failed: " + e, e);
-        } finally {
-            thrownInTurn = null;
-        }
-        if (stop != null) {
-            terminate(stop);
         }
     }
 
@@ -478,7 +349,7 @@ public final class Vat {
         if (traceLog != null) {
             runtime.tracer().retire(traceLog);
         }
-        cancelQueued();
+        TurnLoop.cancelQueued(this);
         scheduled = 0;
     }
 
@@ -512,38 +383,5 @@ public final class Vat {
     Problem shutDownProblem() {
         Problem why = terminated;
         return why != null ? why : Problem.of(Problem.VAT_SHUT_DOWN, "vat %s was shut down", name);
-    }
-
-    private void cancelQueued() {
-        Problem why = shutDownProblem();
-        for (Turn turn = poll(); turn != null; turn = poll()) {
-            if (turn.sendUnrecorded) {
-                Traces.recordSend(turn, turn.trace, traceLog);
-            }
-            try {
-                turn.cancel(why);
-            } catch (RuntimeException e) {
-                report("cancelling a turn", e);
-            }
-        }
-    }
-
-    private Turn poll() {
-        Turn head = ready;
-        if (head == null) {
-            Turn stack = (Turn) INBOX.getAndSet(this, (Turn) null);
-            while (stack != null) {
-                Turn below = stack.next;
-                stack.next = head;
-                head = stack;
-                stack = below;
-            }
-            if (head == null) {
-                return null;
-            }
-        }
-        ready = head.next;
-        head.next = null;
-        return head;
     }
 }

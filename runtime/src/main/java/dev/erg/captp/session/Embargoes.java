@@ -125,7 +125,7 @@ final class Embargoes {
         if (value == null) {
             arrival.arrived();
         } else {
-            Session.sendToValue(value, Arrival.METHOD, args, null);
+            Outgoing.sendToValue(value, Arrival.METHOD, args, null);
         }
     }
 
@@ -183,7 +183,7 @@ final class Embargoes {
         for (List<Embargo.Held> held = release(embargo); !held.isEmpty(); held = release(embargo)) {
             for (Embargo.Held m : held) {
                 // Sent on as it was first sent, so that the turn it reaches is in the same trace.
-                Vats.sendAs(m.trace(), () -> Session.sendToValue(embargo.value(), m.method(), m.args(), m.answer()));
+                Vats.sendAs(m.trace(), () -> Outgoing.sendToValue(embargo.value(), m.method(), m.args(), m.answer()));
             }
         }
         embargo.settler().resolver().resolve(embargo.value());

@@ -49,7 +49,7 @@ final class Remote implements RemoteTarget {
 
     @Override
     public RemoteTarget send(String method, Object[] args, Class<?> answerType, Resolver<Object> answer) {
-        return session.sendTo(this, method, args, answerType, answer);
+        return Outgoing.send(session, this, method, args, answerType, answer);
     }
 
     /** The same proxy each time it is asked for the same interface. */

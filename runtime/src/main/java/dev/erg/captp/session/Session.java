@@ -16,18 +16,14 @@ import dev.erg.vat.Vat;
 import dev.erg.wire.codec.Bytes;
 import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.Message;
-import dev.erg.wire.NotPassableException;
 import dev.erg.wire.codec.ProtocolError;
 import dev.erg.wire.codec.ProtocolException;
 import dev.erg.wire.codec.ReferenceDecoder;
 import dev.erg.wire.codec.ReferenceEncoder;
-import dev.erg.wire.codec.Unreadable;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -81,10 +77,9 @@ public final class Session {
     private final ReferenceDecoder decoder;
     private final List<Consumer<Problem>> lossListeners = new ArrayList<>();
     private volatile Problem problem;
-    private final LongAdder received = new LongAdder();
     /** Counts what goes out, as {@link #receive} counts what comes in. */
     private final CountedOutbound out;
-    /** Runs the session's own turns; names the vat whose trace log records what the peer sends. */
+    /** Runs the session's own turns. */
     private final Vat vat;
     /** Whether the vat's runtime traces: then sends carry their trace context and deliveries run under theirs. */
     private final boolean traced;
@@ -92,10 +87,7 @@ public final class Session {
     /** Whether the wire has disembargo: false on OCapN, whose answers settle at once (spec/ocapn.md section 10.3). */
     final boolean disembargoes;
     private final GiftBox gifts;
-    private final Deliveries deliveries;
-    /** What {@link #receive} runs under a delivery's trace context; made once, not for each message. */
-    private final Consumer<Message.Deliver> deliver;
-    private final Consumer<Message.DeliverOnly> deliverOnly;
+    private final Dispatch dispatch;
     /** The handoff count of our next withdrawal from the peer, and the last of the peer's from us. */
     private long nextHandoffCount;
     private long lastHandoffCount = -1;
@@ -167,9 +159,7 @@ public final class Session {
         this.peering = peering;
         this.disembargoes = disembargoes;
         this.gifts = new GiftBox(maxEntries);
-        this.deliveries = new Deliveries(this, handoffs, exchange, gifts);
-        this.deliver = deliveries::deliver;
-        this.deliverOnly = deliveries::deliverOnly;
+        this.dispatch = new Dispatch(this, vat, traced, new Deliveries(this, handoffs, exchange, gifts));
     }
 
     /**
@@ -216,34 +206,7 @@ public final class Session {
      *                           position, an answer position in use); the caller aborts
      */
     public void receive(Message message) {
-        received.increment();
-        switch (message) {
-            case Message.Deliver d -> {
-                if (traced) {
-                    Vats.receive(vat, d.trace().orElse(null), deliver, d);
-                } else {
-                    deliveries.deliver(d);
-                }
-            }
-            case Message.DeliverOnly d -> {
-                if (traced) {
-                    Vats.receive(vat, d.trace().orElse(null), deliverOnly, d);
-                } else {
-                    deliveries.deliverOnly(d);
-                }
-            }
-            case Message.Listen l -> answers.reportTo(targetOf(l.target()), l.listener().position());
-            case Message.GcExports gc -> deliveries.gcExports(gc);
-            case Message.GcAnswers gc -> answers.freed(gc.positions());
-            case Message.Get get -> answers.put(get.answerPosition(), Selections.field(targetOf(get.target()), get.field()));
-            case Message.Index index ->
-                    answers.put(index.answerPosition(), Selections.item(targetOf(index.target()), index.index()));
-            case Message.Untag u -> answers.put(u.answerPosition(), Selections.payload(targetOf(u.target()), u.tag()));
-            case Message.Disembargo d -> embargoes.receive(d);
-            case Message.DisembargoPromise d -> embargoes.receive(d);
-            case Message.StartSession s -> throw rule("start-session in an open session");
-            case Message.Abort a -> throw rule("abort must be handled by the connection");
-        }
+        dispatch.receive(message);
     }
 
     /**
@@ -308,7 +271,7 @@ public final class Session {
 
     /** How many messages the peer has sent in this session, for tests and metrics. */
     public long messagesReceived() {
-        return received.sum();
+        return dispatch.received();
     }
 
     /**
@@ -331,52 +294,6 @@ public final class Session {
 
     // ---- sending ----
 
-    /** Sends a message to {@code remote} at the peer; returns the pipeline of its answer. */
-    RemoteTarget sendTo(Remote remote, String method, Object[] args, Class<?> answerType, Resolver<Object> answer) {
-        if (Arrival.METHOD.equals(method)) {
-            embargoes.forward(remote, args, answer);
-            return null;
-        }
-        List<Object> arguments = Arrays.asList(args == null ? new Object[0] : args);
-        Problem gone;
-        boolean retired;
-        try {
-            synchronized (this) {
-                // Checked under the lock: once lost() has taken the settlers to break, none may be added.
-                gone = problem != null ? problem : remote.broken();
-                retired = remote.isRetired();
-                if (gone == null && !retired) {
-                    if (remote.embargo() != null) {
-                        remote.embargo().hold(method, args, answer);
-                        return null;
-                    }
-                    Remote pipeline = null;
-                    if (answer == null) {
-                        sender.send(new Message.DeliverOnly(remote.target(), method, arguments, outgoingTrace()));
-                    } else {
-                        pipeline = questions.ask(remote, method, arguments, answerType, answer);
-                    }
-                    remote.markSentTo();
-                    return pipeline;
-                }
-            }
-        } catch (NotPassableException e) {
-            if (answer != null) {
-                answer.reject(e.problem());
-                return null;
-            }
-            throw e;
-        }
-        if (gone != null) {
-            if (answer != null) {
-                answer.reject(gone);
-            }
-        } else {
-            sendToRetired(remote, method, args, answer);
-        }
-        return null;
-    }
-
     /**
      * Runs {@code action} once the message this session is encoding now is queued whole, and
      * never if it is not: for an encoder that hands a reference to a third vat over as it
@@ -392,26 +309,6 @@ public final class Session {
     /** The trace context of the send being made on this thread, if traced. */
     Optional<TraceContext> outgoingTrace() {
         return traced ? Optional.ofNullable(Vats.outgoingTrace()) : Optional.empty();
-    }
-
-    /** A message that raced with the answer it was pipelined to goes where the answer went. */
-    private static void sendToRetired(Remote remote, String method, Object[] args, Resolver<Object> answer) {
-        if (remote.brokenWith() != null) {
-            if (answer != null) {
-                answer.reject(remote.brokenWith());
-            }
-        } else {
-            sendToValue(remote.answeredWith(), method, args, answer);
-        }
-    }
-
-    /** Sends a message meant for an answer to the value the answer turned out to be, here. */
-    static void sendToValue(Object value, String method, Object[] args, Resolver<Object> answer) {
-        if (answer == null) {
-            Refs.sendOnly(value, method, args);
-        } else {
-            answer.forward(Ref.send(value, method, args));
-        }
     }
 
     /** What the peer names by {@code target}: one of our exports, or one of its answers here. */

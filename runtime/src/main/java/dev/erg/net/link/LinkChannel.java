@@ -2,7 +2,6 @@ package dev.erg.net.link;
 
 import dev.erg.crypto.VatId;
 import dev.erg.crypto.VatTls;
-import dev.erg.vat.spi.Refs;
 import dev.erg.wire.codec.Bytes;
 import dev.erg.wire.codec.Descriptor;
 import dev.erg.wire.codec.FrameDecoder;
@@ -27,8 +26,6 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,9 +50,6 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
 
     /** What a silent side sends: a message to the peer's bootstrap object that does nothing. */
     private static final Message KEEP_ALIVE = new Message.DeliverOnly(new Descriptor.Export(0), "ping", List.of());
-
-    /** Longest abort reason sent, in UTF-8 bytes. */
-    private static final int MAX_REASON_BYTES = 1024;
 
     private final WireCodec codec;
     private final VatId self;
@@ -142,8 +136,8 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         }
         if (event instanceof SslHandshakeCompletionEvent done && state == State.TLS) {
             if (!done.isSuccess()) {
-                failHandshake(ctx.channel(), "tls " + rootOf(done.cause()).getClass().getName(),
-                        tlsFailure(ctx.channel(), done.cause()));
+                failHandshake(ctx.channel(), "tls " + Reasons.rootOf(done.cause()).getClass().getName(),
+                        Reasons.tlsFailure(expected, ctx.channel(), done.cause()));
                 return;
             }
             SSLEngine engine = ctx.pipeline().get(SslHandler.class).engine();
@@ -261,16 +255,16 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
             moved = Moved.decode(ByteBufUtil.getBytes(frame));
         } catch (ProtocolException e) {
             failHandshake(ctx.channel(), "redirect " + e.error().code(), "malformed redirect from "
-                    + at(ctx.channel()) + ": " + e.abortReason());
+                    + Reasons.at(ctx.channel()) + ": " + e.abortReason());
             return;
         }
         VatId named = VatId.fromBytes(moved.vatId().toByteArray());
         if (!named.equals(expected)) {
-            failHandshake(ctx.channel(), "redirect vat id", "redirect from " + at(ctx.channel())
+            failHandshake(ctx.channel(), "redirect vat id", "redirect from " + Reasons.at(ctx.channel())
                     + " names vat " + named + ", not vat " + expected + " that was dialed");
             return;
         }
-        String reason = "vat " + expected + " is not at " + at(ctx.channel())
+        String reason = "vat " + expected + " is not at " + Reasons.at(ctx.channel())
                 + "; redirected to " + String.join(", ", moved.hints());
         state = State.CLOSING;
         timeout.cancel(false);
@@ -332,7 +326,8 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         if ((state == State.START || state == State.OPEN) && channel.isActive()) {
             ByteBuf frame;
             try {
-                frame = Unpooled.wrappedBuffer(codec.encodeFrame(new Message.Abort(sendable(reason)), ReferenceEncoder.none()));
+                frame = Unpooled.wrappedBuffer(codec.encodeFrame(new Message.Abort(Reasons.sendable(reason, codec)),
+                        ReferenceEncoder.none()));
             } catch (RuntimeException e) {
                 close(channel, reason);
                 return;
@@ -357,29 +352,6 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
             return;
         }
         close(channel, reason);
-    }
-
-    /**
-     * The reason cut to fit a text the peer accepts: reasons quote the peer's own bytes (an
-     * unknown name, a version), which may be as long as the limit themselves.
-     */
-    private String sendable(String reason) {
-        int max = Math.min(codec.limits().maxStringBytes(), MAX_REASON_BYTES);
-        if (reason.getBytes(StandardCharsets.UTF_8).length <= max) {
-            return reason;
-        }
-        StringBuilder cut = new StringBuilder();
-        int bytes = 3;
-        for (int i = 0; i < reason.length(); ) {
-            int cp = reason.codePointAt(i);
-            bytes += new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > max) {
-                break;
-            }
-            cut.appendCodePoint(cp);
-            i += Character.charCount(cp);
-        }
-        return cut.append('…').toString();
     }
 
     private void close(Channel channel, String reason) {
@@ -415,7 +387,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         if (state != State.CLOSING) {
             close(ctx.channel(), switch (state) {
                 case OPEN -> "connection closed by peer";
-                case MOVED -> "redirected by " + at(ctx.channel()) + ", which closed before saying where to";
+                case MOVED -> "redirected by " + Reasons.at(ctx.channel()) + ", which closed before saying where to";
                 case TLS, START, CLOSING -> "connection closed during handshake";
             });
         }
@@ -428,7 +400,7 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         endBurst();
         if (cause instanceof ProtocolException pe && state == State.MOVED) {
             failHandshake(ctx.channel(), "redirect " + pe.error().code(), "malformed redirect from "
-                    + at(ctx.channel()) + ": " + pe.abortReason());
+                    + Reasons.at(ctx.channel()) + ": " + pe.abortReason());
             return;
         }
         if (cause instanceof ProtocolException pe) {
@@ -436,18 +408,19 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
             return;
         }
         if (state != State.CLOSING) {
-            if (causedBy(cause, SSLException.class)) {
+            if (Reasons.causedBy(cause, SSLException.class)) {
                 if (state == State.TLS) {
-                    failHandshake(ctx.channel(), "tls " + rootOf(cause).getClass().getName(), tlsFailure(ctx.channel(), cause));
+                    failHandshake(ctx.channel(), "tls " + Reasons.rootOf(cause).getClass().getName(),
+                            Reasons.tlsFailure(expected, ctx.channel(), cause));
                     return;
                 }
-                LinkFaults.protocol("tls record", ctx.channel().remoteAddress(), peer, reasonOf(cause));
-            } else if (!causedBy(cause, IOException.class)) {
+                LinkFaults.protocol("tls record", ctx.channel().remoteAddress(), peer, Reasons.of(cause));
+            } else if (!Reasons.causedBy(cause, IOException.class)) {
                 // Not the network and not the peer's bytes: a handler of ours threw.
                 LinkFaults.bug(who(ctx.channel()), cause);
             }
         }
-        close(ctx.channel(), reasonOf(cause));
+        close(ctx.channel(), Reasons.of(cause));
     }
 
     private void endBurst() {
@@ -456,49 +429,8 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /**
-     * Why TLS failed, for the dialer's problem: a listener that neither hosts nor knows the vat
-     * named by the server name answers with the alert {@code unrecognized_name}.
-     */
-    private String tlsFailure(Channel channel, Throwable cause) {
-        String reason = reasonOf(cause);
-        if (expected != null && reason.contains("unrecognized_name")) {
-            return "the server at " + at(channel) + " does not host vat " + expected
-                    + " (TLS alert unrecognized_name)";
-        }
-        return "TLS handshake failed: " + reason;
-    }
-
-    /** The peer's address as {@code host:port}. */
-    private static String at(Channel channel) {
-        return channel.remoteAddress() instanceof InetSocketAddress address
-                ? address.getHostString() + ":" + address.getPort()
-                : String.valueOf(channel.remoteAddress());
-    }
-
-    private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static Throwable rootOf(Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
-    }
-
+    /** What {@code cause} says, for a reason: a TLS refusal's message, or its root cause's. */
     public static String reasonOf(Throwable cause) {
-        return VatTls.refusalIn(cause)
-                .map(Throwable::getMessage)
-                .orElseGet(() -> {
-                    Throwable root = rootOf(cause);
-                    return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-                });
+        return Reasons.of(cause);
     }
 }

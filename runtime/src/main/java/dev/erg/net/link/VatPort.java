@@ -345,7 +345,7 @@ public final class VatPort implements AutoCloseable {
             done = true;
             timeout.cancel(false);
             if (!completion.isSuccess()) {
-                LinkFaults.handshake("tls " + LinkChannel.rootOf(completion.cause()).getClass().getName(),
+                LinkFaults.handshake("tls " + Reasons.rootOf(completion.cause()).getClass().getName(),
                         ctx.channel().remoteAddress(), null, "TLS handshake failed: " + LinkChannel.reasonOf(completion.cause()));
                 ctx.close();
                 return;
