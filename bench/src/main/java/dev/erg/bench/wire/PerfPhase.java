@@ -21,7 +21,7 @@ final class PerfPhase {
             return;
         }
         System.out.println("Context switches and system calls (perf stat -e " + PerfStat.EVENTS
-                + ", all threads; client = this JVM, server = the system's JVM), per round trip with one outstanding "
+                + ", all threads; client = this JVM, server = the system's JVM), per round trip with one outstanding, "
                 + "per message with " + String.format("%,d", WireSystem.OUTSTANDING) + " outstanding and per "
                 + WireSystem.CHAIN + "-call chain; "
                 + "packets: the loopback interface's, both directions, from the kernel's counter:");
