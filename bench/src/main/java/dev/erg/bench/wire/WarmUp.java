@@ -17,8 +17,12 @@ import java.util.List;
  * through its launcher (its JVM flags and its start-up cache: {@link LauncherServer}), and the
  * calls go to its sample greeter; the time is since the launcher was started.
  *
+ * <p>With {@code --warm-client=S}, this client first calls a server of its own for S seconds
+ * (with the launcher, the server started first to make its cache), so that only the measured
+ * server starts cold, as a server restarted among clients that keep running does.
+ *
  * <p>Usage: {@code java -cp benchmarks.jar dev.erg.bench.wire.WarmUp [windows]
- * [--launcher=bin/vat-server]} (default 20 windows)
+ * [--launcher=bin/vat-server] [--warm-client=S]} (default 20 windows, a cold client)
  */
 public final class WarmUp {
 
@@ -31,24 +35,33 @@ public final class WarmUp {
     public static void main(String[] args) throws Exception {
         int windows = 20;
         Path launcher = null;
+        int warmClient = 0;
         for (String arg : args) {
             if (arg.startsWith("--launcher=") && Files.isExecutable(Path.of(arg.substring("--launcher=".length())))) {
                 launcher = Path.of(arg.substring("--launcher=".length()));
+            } else if (arg.matches("--warm-client=\\d{1,3}")) {
+                warmClient = Integer.parseInt(arg.substring("--warm-client=".length()));
             } else if (arg.matches("\\d{1,3}") && Integer.parseInt(arg) > TAIL) {
                 windows = Integer.parseInt(arg);
             } else {
-                System.err.println("usage: WarmUp [windows, more than " + TAIL + "] [--launcher=bin/vat-server]");
+                System.err.println("usage: WarmUp [windows, more than " + TAIL + "] [--launcher=bin/vat-server]"
+                        + " [--warm-client=seconds, at most 999]");
                 System.exit(2);
                 return;
             }
         }
-        List<double[]> rows = launcher == null ? echoes(windows) : greetings(launcher, windows);
+        List<double[]> rows = launcher == null ? echoes(windows, warmClient) : greetings(launcher, windows, warmClient);
         System.out.println();
         System.out.println(steadyFrom(rows));
     }
 
-    /** Windows of calls to an echo served by a JVM of the benchmark's own. */
-    private static List<double[]> echoes(int windows) throws Exception {
+    /** Windows of calls to an echo served by a JVM of the benchmark's own, after {@code warmClient} seconds of calls to another. */
+    private static List<double[]> echoes(int windows, int warmClient) throws Exception {
+        if (warmClient > 0) {
+            try (ErgSystem warm = new ErgSystem()) {
+                warm.throughput(warmClient, Sender.THREAD);
+            }
+        }
         long started = System.nanoTime();
         try (ErgSystem erg = new ErgSystem()) {
             return windows(started, windows, seconds -> erg.throughput(seconds, Sender.THREAD));
@@ -57,10 +70,17 @@ public final class WarmUp {
 
     /**
      * Windows of calls to the greeter of a vat-server started by {@code launcher}, after a first
-     * start that has the launcher make its start-up cache if the build is new.
+     * start that has the launcher make its start-up cache if the build is new (and that the client
+     * calls for {@code warmClient} seconds).
      */
-    private static List<double[]> greetings(Path launcher, int windows) throws Exception {
-        LauncherServer.start(launcher).close();
+    private static List<double[]> greetings(Path launcher, int windows, int warmClient) throws Exception {
+        try (LauncherServer first = LauncherServer.start(launcher)) {
+            if (warmClient > 0) {
+                try (GreeterClient client = new GreeterClient(first.greeter())) {
+                    client.throughput(warmClient);
+                }
+            }
+        }
         try (LauncherServer server = LauncherServer.start(launcher); GreeterClient client = new GreeterClient(server.greeter())) {
             return windows(server.startedNanos(), windows, client::throughput);
         }
