@@ -63,9 +63,7 @@ public final class CallCost {
                 }
                 run(systems, rounds, seconds);
             } finally {
-                for (WireSystem system : systems.reversed()) {
-                    system.close();
-                }
+                WireCompare.closeAll(systems);
             }
         }
     }

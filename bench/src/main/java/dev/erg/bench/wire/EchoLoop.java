@@ -16,8 +16,6 @@ import java.util.function.LongConsumer;
  */
 abstract class EchoLoop implements WireSystem {
 
-    private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
-
     private volatile LongConsumer onAnswer = n -> { };
     private long nextSequence;
 
@@ -58,7 +56,7 @@ abstract class EchoLoop implements WireSystem {
             for (int step = 0; step < steps; step++) {
                 long sequence = nextSequence++;
                 send(sequence);
-                long deadline = System.nanoTime() + WAIT_NANOS;
+                long deadline = System.nanoTime() + STALL_NANOS;
                 while (last.get() != sequence) {
                     LockSupport.parkNanos(1_000_000);
                     if (System.nanoTime() > deadline) {
@@ -101,7 +99,7 @@ abstract class EchoLoop implements WireSystem {
             }
         };
         send(nextSequence++);
-        return done.get(WAIT_NANOS * count, TimeUnit.NANOSECONDS);
+        return done.get(STALL_NANOS + STEP_NANOS * count, TimeUnit.NANOSECONDS);
     }
 
     @Override

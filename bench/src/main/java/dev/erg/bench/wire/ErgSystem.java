@@ -127,7 +127,7 @@ final class ErgSystem implements WireSystem {
         ErgSamples samples = new ErgSamples(count, nextSequence, operation);
         nextSequence += count;
         vat.run(samples::start);
-        return samples.result().get(WAIT.toSeconds() * count, TimeUnit.SECONDS);
+        return samples.result().get(STALL_NANOS + STEP_NANOS * count, TimeUnit.NANOSECONDS);
     }
 
     private static void check(byte[] answer, long sequence) {

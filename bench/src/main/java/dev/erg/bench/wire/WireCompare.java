@@ -75,7 +75,7 @@ public final class WireCompare {
      * Closes each of {@code open}, last opened first, even when one fails (a system left open
      * keeps its server JVM and this one running); then throws the first failure.
      */
-    private static void closeAll(List<AutoCloseable> open) throws Exception {
+    static void closeAll(List<? extends AutoCloseable> open) throws Exception {
         Exception failed = null;
         for (AutoCloseable c : open.reversed()) {
             try {

@@ -9,6 +9,15 @@ interface WireSystem extends AutoCloseable {
     /** How many calls make one chain. */
     int CHAIN = 10;
 
+    /**
+     * How long a run of round trips or chains may take, beyond {@value #STEP_NANOS} ns each,
+     * before it counts as stalled.
+     */
+    long STALL_NANOS = 60_000_000_000L;
+
+    /** The most one round trip or chain may take on average, for a run's deadline: Pekko's chains take about 5 ms. */
+    long STEP_NANOS = 10_000_000L;
+
     /** How many calls or messages are kept unanswered in {@link #throughput}. */
     int OUTSTANDING = 1_000;
 
