@@ -13,28 +13,55 @@ final class ExportTable {
 
     private static final class Entry {
         final Object object;
+        /** The entry's key in {@code byObject}; null for a settler, found by position only. */
+        final Key key;
         long sent;
 
-        Entry(Object object) {
+        Entry(Object object, Key key) {
             this.object = object;
+            this.key = key;
+        }
+    }
+
+    /**
+     * An exported object as a key, with its hash taken once: an eventual reference answers
+     * {@code hashCode} and {@code equals} through its proxy's handler, so a lookup, an insert and
+     * a removal each asking again would cost three dispatches where one does; the removal, given
+     * the very key inserted, needs no {@code equals} either.
+     */
+    private record Key(Object object, int hash) {
+
+        static Key of(Object object) {
+            return new Key(object, object.hashCode());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && (key.object == object || object.equals(key.object));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
     private final PositionMap<Entry> byPosition = new PositionMap<>();
-    private final Map<Object, Long> byObject = new HashMap<>();
+    private final Map<Key, Long> byObject = new HashMap<>();
     private long next = 1;
 
     ExportTable(Object bootstrap) {
-        byPosition.put(0, new Entry(bootstrap));
+        byPosition.put(0, new Entry(bootstrap, null));
     }
 
     /** The position of {@code object}, exporting it if new; counts one more reference sent. */
     long export(Object object) {
-        Long position = byObject.get(object);
+        Key key = Key.of(object);
+        Long position = byObject.get(key);
         if (position == null) {
             position = next++;
-            byPosition.put(position, new Entry(object));
-            byObject.put(object, position);
+            byPosition.put(position, new Entry(object, key));
+            byObject.put(key, position);
         }
         byPosition.get(position).sent++;
         return position;
@@ -43,7 +70,7 @@ final class ExportTable {
     /** Exports {@code settler}, sent once and never again, at a new position; found by position only. */
     long exportSettler(Settler settler) {
         long position = next++;
-        Entry e = new Entry(settler);
+        Entry e = new Entry(settler, null);
         e.sent = 1;
         byPosition.put(position, e);
         return position;
@@ -57,14 +84,14 @@ final class ExportTable {
 
     /** Whether {@code object} is exported here, so that the peer can name it by an export descriptor. */
     boolean holds(Object object) {
-        return object != null && (byObject.containsKey(object) || object.equals(byPosition.get(0).object));
+        return object != null && (byObject.containsKey(Key.of(object)) || object.equals(byPosition.get(0).object));
     }
 
     /** Removes the entry at {@code position} whatever its count (a settler that has served). */
     void remove(long position) {
         Entry e = byPosition.remove(position);
-        if (e != null && !(e.object instanceof Settler)) {
-            byObject.remove(e.object);
+        if (e != null && e.key != null) {
+            byObject.remove(e.key);
         }
     }
 

@@ -28,6 +28,8 @@ final class Imports {
     private final PositionMap<Promise<Object>> promises = new PositionMap<>();
     /** References refused since the table last had room: a peer that keeps sending them is aborted. */
     private int refusedInARow;
+    /** Imports held past which the next collection is asked for ({@link Reclaim}); at least half the limit. */
+    private int collectPast;
 
     Imports(Session session) {
         this.session = session;
@@ -55,7 +57,9 @@ final class Imports {
                 remote = new Remote(session, new Descriptor.Export(position));
                 entry = new Entry(remote);
                 byPosition.put(position, entry);
-                session.checkLimit("imports", counted());
+                int held = counted();
+                session.checkLimit("imports", held);
+                grown(held);
                 if (position != 0) {
                     Entry dropped = entry;
                     CLEANER.register(remote, () -> dropped(position, dropped));
@@ -88,6 +92,29 @@ final class Imports {
             return new Unreadable(Problem.LIMIT_EXCEEDED, "this side holds " + counted()
                     + " references from the peer, its limit; it must drop some before it can take more");
         }
+    }
+
+    /**
+     * Asks for a collection once the imports held pass half the limit, and again each time
+     * they grow by a tenth of it past the fewest held since: dropped imports are then found
+     * before the limit refuses the peer's next reference, while a table that holds many in use
+     * and stays put asks for no more. Under the lock.
+     */
+    private void grown(int held) {
+        if (held > Math.max(session.maxEntries() / 2, collectPast)) {
+            collectPast = held + collectStep();
+            Reclaim.request();
+        }
+    }
+
+    /** Removes the import at {@code position}. Under the lock. */
+    private void removed(long position) {
+        byPosition.remove(position);
+        collectPast = Math.min(collectPast, counted() + collectStep());
+    }
+
+    private int collectStep() {
+        return Math.max(1, session.maxEntries() / 10);
     }
 
     /** Entries that count against the limit: all but the peer's bootstrap object. Under the lock. */
@@ -139,7 +166,7 @@ final class Imports {
             synchronized (session) {
                 Entry entry = byPosition.get(export.position());
                 if (entry != null && entry.remote.get() == remote) {
-                    byPosition.remove(export.position());
+                    removed(export.position());
                     entry.forgotten = true;
                 }
             }
@@ -209,7 +236,7 @@ final class Imports {
     private void dropped(long position, Entry entry) {
         synchronized (session) {
             if (byPosition.get(position) == entry) {
-                byPosition.remove(position);
+                removed(position);
             }
             if (session.problem() == null && !entry.forgotten) {
                 session.sender.importDropped(position, entry.received);

@@ -372,6 +372,29 @@ class SessionTest {
     }
 
     @Test
+    void importsDroppedAsFastAsTheyArriveAreCollectedBeforeTheLimitRefusesMore() throws InterruptedException {
+        pair = new SessionPair(bobsLedger, null, 100);
+        Account bob = (Account) Refs.asType(pair.a.peerBootstrap(), Account.class);
+        long collections = Reclaim.started();
+        int bobsExports = pair.b.tableSizes()[0];
+        for (int i = 0; i < 60; i++) {
+            pair.settle(bob.sibling());
+        }
+        assertThat(Reclaim.started()).as("past half the limit, a collection was asked for").isGreaterThan(collections);
+        // The collection runs on a thread of its own; the dropped imports are released once it has.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (pair.a.tableSizes()[1] > 50 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(pair.a.tableSizes()[1]).as("imports held after the collection").isLessThanOrEqualTo(50);
+        pair.pump();
+        assertThat(pair.b.tableSizes()[0]).as("Bob was told and freed them").isLessThan(bobsExports + 50);
+        for (int i = 0; i < 30; i++) {
+            assertThat(pair.settle(pair.settle(bob.sibling()).deposit(1))).isEqualTo(1L);
+        }
+    }
+
+    @Test
     void reusingAnAnswerPositionIsAProtocolError() {
         connect();
         Message first = new Message.Deliver(new Descriptor.Export(0), "balance", List.of(), OptionalLong.of(5), Optional.empty());
