@@ -98,12 +98,12 @@ final class Imports {
      * Asks for a collection once the imports held pass half the limit, and again each time
      * they grow by a tenth of it past the fewest held since: dropped imports are then found
      * before the limit refuses the peer's next reference, while a table that holds many in use
-     * and stays put asks for no more. Under the lock.
+     * and stays put asks for no more. A request turned down (another was started less than a
+     * second ago) is made again with the next import. Under the lock.
      */
     private void grown(int held) {
-        if (held > Math.max(session.maxEntries() / 2, collectPast)) {
+        if (held > Math.max(session.maxEntries() / 2, collectPast) && Reclaim.request()) {
             collectPast = held + collectStep();
-            Reclaim.request();
         }
     }
 
