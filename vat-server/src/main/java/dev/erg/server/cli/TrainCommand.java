@@ -130,11 +130,20 @@ final class TrainCommand implements Callable<Integer> {
             Counter counter = null;
             Greeter greeter = null;
             for (Map.Entry<String, String> service : clientOf.entrySet()) {
-                SturdyRef ref = SturdyRef.parse(service.getValue());
-                switch (service.getKey()) {
-                    case InitCommand.SAMPLE -> counter = client.connect(ref, Counter.class);
-                    case "greeter" -> greeter = client.connect(ref, Greeter.class);
-                    default -> throw new SetupException("--client-of: no service " + service.getKey() + " to call");
+                String name = service.getKey();
+                if (!name.equals(InitCommand.SAMPLE) && !name.equals("greeter")) {
+                    throw new SetupException("--client-of: no service " + name + " to call");
+                }
+                SturdyRef ref;
+                try {
+                    ref = SturdyRef.parse(service.getValue());
+                } catch (IllegalArgumentException e) {
+                    throw new SetupException("--client-of: " + e.getMessage());
+                }
+                if (name.equals(InitCommand.SAMPLE)) {
+                    counter = client.connect(ref, Counter.class);
+                } else {
+                    greeter = client.connect(ref, Greeter.class);
                 }
             }
             return exercise(counter, greeter, client, Duration.ofSeconds(seconds));

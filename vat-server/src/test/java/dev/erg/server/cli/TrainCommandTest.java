@@ -40,6 +40,17 @@ class TrainCommandTest {
         assertThat(run.err()).contains("--seconds: 0 (expected: 1 to 600)");
     }
 
+    @Test
+    void theClientsHalfRefusesWhatItCannotCall() {
+        CliRun garbled = CliRun.run(tmp, "train", "--seconds=1", "--client-of=counter=not-a-ref");
+        assertThat(garbled.status()).isEqualTo(Cli.FAILED);
+        assertThat(garbled.err()).contains("--client-of: ").contains("not-a-ref");
+
+        CliRun unknown = CliRun.run(tmp, "train", "--seconds=1", "--client-of=ledger=not-a-ref");
+        assertThat(unknown.status()).isEqualTo(Cli.FAILED);
+        assertThat(unknown.err()).contains("--client-of: no service ledger to call");
+    }
+
     private static List<Path> scratchDirectories() throws IOException {
         try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return entries.filter(p -> p.getFileName().toString().startsWith("erg-train-")).toList();
