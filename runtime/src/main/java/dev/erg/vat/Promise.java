@@ -58,6 +58,7 @@ public final class Promise<T> {
 
     int status;
     boolean claimed;
+    /** With {@link #origin} and {@link #problem}: written once, under the lock, as the promise settles. */
     Object value;
     Vat origin;
     Problem problem;
@@ -275,6 +276,14 @@ public final class Promise<T> {
         return iface.cast(PromiseRef.proxy(this, iface));
     }
 
+    /**
+     * The status, read under the lock: once it says settled, {@link #value}, {@link #origin} and
+     * {@link #problem} are fixed, and this thread may read them without the lock.
+     */
+    synchronized int statusNow() {
+        return status;
+    }
+
     /** Whether this promise has settled, either way. */
     public synchronized boolean isSettled() {
         return status != PENDING;
@@ -338,18 +347,10 @@ public final class Promise<T> {
      * that keeps nothing (see {@link Pass#toReader}).
      */
     Object settledValue(Vat observer, boolean copy) {
-        Object v;
-        Vat from;
-        Problem p;
-        synchronized (this) {
-            v = value;
-            from = origin;
-            p = problem;
+        if (statusNow() == BROKEN) {
+            throw new ProblemException(problem);
         }
-        if (p != null) {
-            throw new ProblemException(p);
-        }
-        return copy ? Pass.across(v, from, observer) : Pass.toReader(v, from);
+        return copy ? Pass.across(value, origin, observer) : Pass.toReader(value, origin);
     }
 
     synchronized Object rawValue() {

@@ -38,25 +38,15 @@ final class PromiseMessages {
     /** Delivers a message sent through {@code settled}, which has settled, to what it holds. */
     static void deliver(Promise<?> settled, RemoteMethod method, String name, Object[] args, Promise<Object> answer,
                         Vat sender) {
-        int s;
-        Object v;
-        Vat from;
-        Problem p;
-        synchronized (settled) {
-            s = settled.status;
-            v = settled.value;
-            from = settled.origin;
-            p = settled.problem;
-        }
-        if (s == Promise.BROKEN) {
+        if (settled.statusNow() == Promise.BROKEN) {
             Arrival arrival = Arrival.in(name, args);
             if (arrival != null) {
                 arrival.arrived();
             } else if (answer != null) {
-                answer.rejectInternal(p);
+                answer.rejectInternal(settled.problem);
             }
             return;
         }
-        Targets.deliver(v, from, method, name, args, answer, sender);
+        Targets.deliver(settled.value, settled.origin, method, name, args, answer, sender);
     }
 }

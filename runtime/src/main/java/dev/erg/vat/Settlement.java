@@ -89,22 +89,12 @@ final class Settlement {
             settlePassed(answer, result, home, sender);
             return;
         }
-        int s;
-        Object v;
-        Vat from;
-        Problem p;
-        synchronized (returned) {
-            s = returned.status;
-            v = returned.value;
-            from = returned.origin;
-            p = returned.problem;
-        }
-        switch (s) {
-            case Promise.FULFILLED -> settlePassed(answer, v, from, sender);
+        switch (returned.statusNow()) {
+            case Promise.FULFILLED -> settlePassed(answer, returned.value, returned.origin, sender);
             // Followed rather than copied when traced, so that the trace names the answer it broke with.
             case Promise.BROKEN -> {
                 if (answer.trace() == null) {
-                    answer.rejectInternal(p);
+                    answer.rejectInternal(returned.problem);
                 } else {
                     forward(answer, returned);
                 }
@@ -124,18 +114,9 @@ final class Settlement {
         settle(promise, Promise.FULFILLED, passed, to, null);
     }
 
+    /** Settles {@code promise} as {@code source}, which has settled. */
     private static void relayFrom(Promise<?> promise, Promise<?> source) {
-        int s;
-        Object v;
-        Vat from;
-        Problem p;
-        synchronized (source) {
-            s = source.status;
-            v = source.value;
-            from = source.origin;
-            p = source.problem;
-        }
-        settle(promise, s, v, from, p);
+        settle(promise, source.statusNow(), source.value, source.origin, source.problem);
     }
 
     /** Settles {@code promise}, if still pending, and every promise that follows it. */

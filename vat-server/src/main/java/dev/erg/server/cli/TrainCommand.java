@@ -1,6 +1,7 @@
 package dev.erg.server.cli;
 
 import dev.erg.captp.SturdyRef;
+import dev.erg.server.JavaProcess;
 import dev.erg.server.VatServerMain;
 import dev.erg.server.client.CapTpClient;
 import dev.erg.server.config.SetupException;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,10 +97,8 @@ final class TrainCommand implements Callable<Integer> {
      * {@code scratch}; returns the calls it made.
      */
     private long runClient(List<HostedService> services, Path scratch) throws SetupException, IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), VatServerMain.class.getName(),
-                "train", "--seconds=" + seconds));
+        List<String> command = JavaProcess.command(List.of(), VatServerMain.class);
+        command.addAll(List.of("train", "--seconds=" + seconds));
         for (HostedService service : services) {
             command.add("--client-of=" + service.name() + "=" + service.sturdyRef());
         }

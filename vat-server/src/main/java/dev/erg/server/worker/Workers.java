@@ -3,14 +3,13 @@ package dev.erg.server.worker;
 import dev.erg.captp.SturdyRef;
 import dev.erg.confine.VatMaker;
 import dev.erg.net.Node;
+import dev.erg.server.JavaProcess;
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -208,13 +207,11 @@ public final class Workers implements AutoCloseable {
     }
 
     private List<String> command(int heapMegabytes) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(),
-                "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
+        List<String> options = new ArrayList<>(List.of(
                 "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
-        limits.cdsArchive().ifPresent(archive -> command.addAll(List.of("-XX:+AutoCreateSharedArchive",
+        limits.cdsArchive().ifPresent(archive -> options.addAll(List.of("-XX:+AutoCreateSharedArchive",
                 "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:aot=off")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
-        return command;
+        return JavaProcess.command(options, WorkerMain.class);
     }
 
     private void watch() {
@@ -245,12 +242,6 @@ public final class Workers implements AutoCloseable {
         } else {
             LOG.warn("{} ended: {}; references into it are broken", worker, status.detail());
         }
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .filter(command -> Files.isExecutable(Path.of(command)))
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     private static ProblemException failed(String format, Object... args) {
