@@ -56,16 +56,4 @@ class TraceFileTest {
         assertThatThrownBy(() -> TraceFile.read(path)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bad.trace:2").hasMessageContaining("fields: 3 (expected: 9)");
     }
-
-    @Test
-    void theRingKeepsTheNewestEventsAndCountsAll() {
-        Tracer tracer = Tracer.builder().capacity(2).seed(1).build();
-        TraceLog log = tracer.newLog("v");
-        TraceContext root = tracer.root();
-        for (int i = 0; i < 5; i++) {
-            log.record(TraceEvent.Kind.SEND, tracer.child(root), root.span(), 0, "m" + i);
-        }
-        assertThat(log.events()).extracting(TraceEvent::label).containsExactly("m3", "m4");
-        assertThat(log.written()).isEqualTo(5);
-    }
 }
