@@ -23,6 +23,24 @@ final class Report {
         return lines;
     }
 
+    /**
+     * Each system's chain over its own round trip: round by round, the two measured in
+     * alternating blocks of the same round, and of the medians over rounds.
+     */
+    static List<String> chainPerRoundTrip(Map<WireSystem, List<Round>> rounds) {
+        List<String> lines = new ArrayList<>();
+        lines.add("| system | " + WireSystem.CHAIN + "-call chain ÷ RTT p50, round by round: median (lowest–highest) "
+                + "| of the medians |");
+        lines.add("|---|---:|---:|");
+        rounds.forEach((system, measured) -> {
+            Round m = Round.median(measured);
+            lines.add(String.format("| %s | ×%.2f (%.2f–%.2f) | ×%.2f |", system.name(),
+                    Round.median(measured, Round::chainPerRoundTrip), Round.min(measured, Round::chainPerRoundTrip),
+                    Round.max(measured, Round::chainPerRoundTrip), m.chainP50() / m.rttP50()));
+        });
+        return lines;
+    }
+
     /** Erg's figures divided by each other system's. */
     static List<String> ratios(WireSystem erg, Map<WireSystem, List<Round>> rounds) {
         Round mine = Round.median(rounds.get(erg));

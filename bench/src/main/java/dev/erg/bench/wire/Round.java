@@ -14,12 +14,44 @@ import java.util.function.ToDoubleFunction;
  */
 record Round(double rttP50, double rttP99, double perSecond, double chainP50) {
 
-    /** Measures {@code system} once: round trips, then throughput, then chains. */
+    /**
+     * Round trips and chains alternate in this many blocks: a chain's time is read against a
+     * round trip's, and a machine whose speed drifts from one moment to the next then gives
+     * both the same moments, where a chain measured seconds after the round trips could fall
+     * in a slower or faster spell than they did.
+     */
+    static final int BLOCKS = 4;
+
+    /** Measures {@code system} once: round trips and chains in alternating blocks, then throughput. */
     static Round measure(WireSystem system, WireOptions options) throws Exception {
-        long[] rtt = system.roundTrips(options.roundTrips(), options.sender());
+        long[] rtt = new long[options.roundTrips()];
+        long[] chains = new long[options.chains()];
+        for (int block = 0; block < BLOCKS; block++) {
+            measureBlock(rtt, block, count -> system.roundTrips(count, options.sender()));
+            measureBlock(chains, block, count -> system.chains(count, options.sender()));
+        }
         double perSecond = system.throughput(options.seconds(), options.sender());
-        long[] chains = system.chains(options.chains(), options.sender());
         return new Round(percentile(rtt, 0.5), percentile(rtt, 0.99), perSecond, percentile(chains, 0.5));
+    }
+
+    /** Fills block {@code block} of {@code all}, one of {@link #BLOCKS} near-equal parts, with samples taken now. */
+    private static void measureBlock(long[] all, int block, Samples samples) throws Exception {
+        int from = (int) ((long) all.length * block / BLOCKS);
+        int count = (int) ((long) all.length * (block + 1) / BLOCKS) - from;
+        if (count > 0) {
+            System.arraycopy(samples.take(count), 0, all, from, count);
+        }
+    }
+
+    /** A system's samples of one kind, {@code count} of them. */
+    @FunctionalInterface
+    private interface Samples {
+        long[] take(int count) throws Exception;
+    }
+
+    /** This round's median chain over its median round trip. */
+    double chainPerRoundTrip() {
+        return chainP50 / rttP50;
     }
 
     static double percentile(long[] samples, double q) {

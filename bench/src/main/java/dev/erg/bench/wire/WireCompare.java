@@ -15,10 +15,11 @@ import java.util.Map;
  * ({@link ErgSystem}), Apache Pekko Artery {@code tls-tcp} ({@link ArterySystem}) and gRPC-java
  * over TLS, unary ({@link GrpcUnarySystem}) and one bidirectional stream
  * ({@link GrpcStreamSystem}). Each system's server is a JVM of its own, all started at once and
- * kept for the run. A round measures every system in turn (round trips with one outstanding,
- * answers per second with {@value WireSystem#OUTSTANDING} outstanding, {@value WireSystem#CHAIN}-call
- * chains); one round of warm-up, then N rounds, interleaved, and the medians of the rounds are
- * printed as Markdown with Erg's ratios to the others. With {@code --perf}, then, each system's
+ * kept for the run. A round measures every system in turn (round trips with one outstanding and
+ * {@value WireSystem#CHAIN}-call chains, in alternating blocks; then answers per second with
+ * {@value WireSystem#OUTSTANDING} outstanding); one round of warm-up, then N rounds, interleaved,
+ * and the medians of the rounds are printed as Markdown, with each system's chain over its own
+ * round trip (round by round, and of the medians) and Erg's ratios to the others. With {@code --perf}, then, each system's
  * round trips and throughput once more under {@code perf stat}: context switches and system
  * calls per round trip and per message, in each process. With {@code --baseline=JAR}, one more
  * Erg row whose server runs from another build's jar (the client is this build), beside this
@@ -128,6 +129,8 @@ public final class WireCompare {
         System.out.println("Load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAverage());
         System.out.println();
         Report.table(rounds).forEach(System.out::println);
+        System.out.println();
+        Report.chainPerRoundTrip(rounds).forEach(System.out::println);
         System.out.println();
         Report.ratios(erg, rounds).forEach(System.out::println);
         System.out.println();
