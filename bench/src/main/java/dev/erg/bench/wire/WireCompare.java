@@ -17,7 +17,7 @@ import java.util.Map;
  * ({@link GrpcStreamSystem}). Each system's server is a JVM of its own, all started at once and
  * kept for the run. A round measures every system in turn (round trips with one outstanding and
  * {@value WireSystem#CHAIN}-call chains, in alternating blocks; then answers per second with
- * {@value WireSystem#OUTSTANDING} outstanding); one round of warm-up, then N rounds, interleaved,
+ * {@value WireSystem#OUTSTANDING} outstanding); W rounds of warm-up, then N rounds, interleaved,
  * and the medians of the rounds are printed as Markdown, with each system's chain over its own
  * round trip (round by round, and of the medians) and Erg's ratios to the others. With {@code --perf}, then, each system's
  * round trips and throughput once more under {@code perf stat}: context switches and system
@@ -27,7 +27,7 @@ import java.util.Map;
  * each answer, as a blocking client does; with {@code --from-answers}, by whatever receives the
  * answer before, as a service calling another does ({@link Sender}).
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.erg.bench.wire.WireCompare [rounds] [--seconds=S]
+ * <p>Usage: {@code java -cp benchmarks.jar dev.erg.bench.wire.WireCompare [rounds] [--warm-up=W] [--seconds=S]
  * [--round-trips=K] [--chains=C] [--perf] [--baseline=JAR] [--from-answers]}
  */
 public final class WireCompare {
@@ -102,12 +102,12 @@ public final class WireCompare {
     private static Map<WireSystem, List<Round>> run(List<WireSystem> systems, WireOptions options) throws Exception {
         Map<WireSystem, List<Round>> rounds = new LinkedHashMap<>();
         systems.forEach(s -> rounds.put(s, new ArrayList<>()));
-        for (int round = 0; round <= options.rounds(); round++) {
+        for (int round = 1 - options.warmUps(); round <= options.rounds(); round++) {
             for (WireSystem system : systems) {
                 Round measured = Round.measure(system, options);
-                System.err.printf("%s %s: RTT p50 %s, %,.0f msg/s, chain %s%n", round == 0 ? "warm-up" : "round " + round,
-                        system.name(), Report.time(measured.rttP50()), measured.perSecond(),
-                        Report.time(measured.chainP50()));
+                System.err.printf("%s %s: RTT p50 %s, %,.0f msg/s, chain %s%n",
+                        round <= 0 ? "warm-up " + (round + options.warmUps()) : "round " + round, system.name(),
+                        Report.time(measured.rttP50()), measured.perSecond(), Report.time(measured.chainP50()));
                 if (round > 0) {
                     rounds.get(system).add(measured);
                 }
@@ -118,10 +118,11 @@ public final class WireCompare {
 
     private static void print(WireSystem erg, Map<WireSystem, List<Round>> rounds, WireOptions options,
                               String loadBefore) throws IOException {
-        System.out.printf("%d-byte payloads between two JVMs on loopback (JDK %s, %d cores), %d rounds after one of "
+        System.out.printf("%d-byte payloads between two JVMs on loopback (JDK %s, %d cores), %d rounds after %d of "
                         + "warm-up, each system in turn in each round; medians of the rounds. Per round and system: "
                         + "%,d round trips, %d s at %,d outstanding, %,d chains; %s.%n",
                 Payload.SIZE, Runtime.version(), Runtime.getRuntime().availableProcessors(), options.rounds(),
+                options.warmUps(),
                 options.roundTrips(), options.seconds(), WireSystem.OUTSTANDING, options.chains(),
                 options.sender() == Sender.THREAD ? "each call sent by a plain thread that waits for its answer"
                         : "each call sent by whatever received the answer before (Erg: a client vat's when; "

@@ -8,6 +8,7 @@ import java.util.List;
  * The command line of {@link WireCompare}.
  *
  * @param rounds     measured rounds, each running every system once, in turn
+ * @param warmUps    rounds run first and not reported, until the JVMs have compiled what the rounds run
  * @param seconds    length of each throughput run
  * @param roundTrips round trips per system per round
  * @param chains     chains per system per round
@@ -16,15 +17,16 @@ import java.util.List;
  * @param sender     who sends each call: a plain thread that waits for each answer, or, with
  *                   {@code --from-answers}, whatever receives the answer before
  */
-record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean perf, String baseline, Sender sender) {
+record WireOptions(int rounds, int warmUps, int seconds, int roundTrips, int chains, boolean perf, String baseline, Sender sender) {
 
-    static final String USAGE = "usage: WireCompare [rounds] [--seconds=S] [--round-trips=K] [--chains=C] [--perf]"
-            + " [--baseline=JAR] [--from-answers] (defaults: 5 rounds, 2 s, 2000 round trips, 200 chains, no baseline,"
-            + " calls sent from a waiting thread)";
+    static final String USAGE = "usage: WireCompare [rounds] [--warm-up=W] [--seconds=S] [--round-trips=K] [--chains=C]"
+            + " [--perf] [--baseline=JAR] [--from-answers] (defaults: 5 rounds after 3 of warm-up, 2 s, 2000 round trips,"
+            + " 200 chains, no baseline, calls sent from a waiting thread)";
 
     /** Reads the arguments; a {@link IllegalArgumentException} says what was wrong with them. */
     static WireOptions parse(List<String> args) {
         int rounds = 5;
+        int warmUps = 3;
         int seconds = 2;
         int roundTrips = 2_000;
         int chains = 200;
@@ -41,6 +43,8 @@ record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean 
                 if (!Files.isReadable(Path.of(baseline))) {
                     throw new IllegalArgumentException("--baseline: cannot read " + baseline);
                 }
+            } else if (arg.startsWith("--warm-up=")) {
+                warmUps = positive(arg, 100);
             } else if (arg.startsWith("--seconds=")) {
                 seconds = positive(arg, 600);
             } else if (arg.startsWith("--round-trips=")) {
@@ -53,7 +57,7 @@ record WireOptions(int rounds, int seconds, int roundTrips, int chains, boolean 
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
         }
-        return new WireOptions(rounds, seconds, roundTrips, chains, perf, baseline, sender);
+        return new WireOptions(rounds, warmUps, seconds, roundTrips, chains, perf, baseline, sender);
     }
 
     private static int positive(String arg, int max) {

@@ -27,7 +27,7 @@ class RoundTest {
     @Test
     void roundTripsAndChainsAlternateInBlocksBeforeTheThroughput() throws Exception {
         Scripted system = new Scripted();
-        Round round = Round.measure(system, new WireOptions(1, 2, 10, 3, false, null, Sender.THREAD));
+        Round round = Round.measure(system, new WireOptions(1, 1, 2, 10, 3, false, null, Sender.THREAD));
         assertThat(system.calls).containsExactly("round trips 2", "round trips 3", "chains 1", "round trips 2",
                 "chains 1", "round trips 3", "chains 1", "throughput 2");
         // Each block's samples are its size in microseconds: the medians come from every block.

@@ -14,15 +14,15 @@ class WireOptionsTest {
 
     @Test
     void noArgumentsGiveTheDefaults() {
-        assertThat(WireOptions.parse(List.of())).isEqualTo(new WireOptions(5, 2, 2_000, 200, false, null, Sender.THREAD));
+        assertThat(WireOptions.parse(List.of())).isEqualTo(new WireOptions(5, 3, 2, 2_000, 200, false, null, Sender.THREAD));
     }
 
     @Test
     void readsEveryOption(@TempDir Path dir) throws IOException {
         Path jar = Files.createFile(dir.resolve("benchmarks.jar"));
-        assertThat(WireOptions.parse(List.of("9", "--seconds=3", "--round-trips=5000", "--chains=50", "--perf",
+        assertThat(WireOptions.parse(List.of("9", "--warm-up=2", "--seconds=3", "--round-trips=5000", "--chains=50", "--perf",
                 "--baseline=" + jar, "--from-answers")))
-                .isEqualTo(new WireOptions(9, 3, 5_000, 50, true, jar.toString(), Sender.ANSWERS));
+                .isEqualTo(new WireOptions(9, 2, 3, 5_000, 50, true, jar.toString(), Sender.ANSWERS));
     }
 
     @Test
