@@ -3,7 +3,6 @@ package dev.erg.vat;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.Objects;
 
 /**
@@ -44,8 +43,7 @@ public final class Caretaker<T> {
             throw new IllegalArgumentException("not an eventual reference: " + target);
         }
         Vat home = runtime.newVat(name);
-        T forwarder = iface.cast(Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface},
-                new Forwarding(target)));
+        T forwarder = iface.cast(Proxies.of(iface, new Forwarding(target)));
         return new Caretaker<>(home, home.export(forwarder, iface));
     }
 

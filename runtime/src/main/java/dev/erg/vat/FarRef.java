@@ -29,7 +29,7 @@ final class FarRef extends EventualHandler {
         ClassLoader loader = interfaces.length == 1
                 ? interfaces[0].getClassLoader()
                 : target.getClass().getClassLoader();
-        return Proxy.newProxyInstance(loader, interfaces, new FarRef(home, target, interfaces));
+        return Proxies.of(loader, interfaces, new FarRef(home, target, interfaces));
     }
 
     Vat home() {

@@ -4,7 +4,6 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Objects;
@@ -51,8 +50,7 @@ public final class Membrane {
         if (!Ref.isReference(target) && !(target instanceof Promise<?>)) {
             throw new IllegalArgumentException("not an eventual reference: " + target);
         }
-        T forwarder = iface.cast(Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface},
-                new Crossing(target)));
+        T forwarder = iface.cast(Proxies.of(iface, new Crossing(target)));
         return home.export(forwarder, iface);
     }
 

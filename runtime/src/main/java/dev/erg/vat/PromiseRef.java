@@ -1,6 +1,5 @@
 package dev.erg.vat;
 
-import java.lang.reflect.Proxy;
 
 /** The handler behind {@link Promise#as}: a pipelined proxy that sends through a promise. */
 final class PromiseRef extends EventualHandler {
@@ -14,7 +13,7 @@ final class PromiseRef extends EventualHandler {
     }
 
     static Object proxy(Promise<?> promise, Class<?> iface) {
-        return Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface}, new PromiseRef(promise, iface));
+        return Proxies.of(iface, new PromiseRef(promise, iface));
     }
 
     Promise<?> promise() {

@@ -15,7 +15,7 @@ final class RemoteRef extends EventualHandler {
     }
 
     static Object proxy(RemoteTarget target, Class<?> iface) {
-        return Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface}, new RemoteRef(target, iface));
+        return Proxies.of(iface, new RemoteRef(target, iface));
     }
 
     /** Sends through {@code target}, letting the answer pipeline to where the target says. */

@@ -12,12 +12,14 @@ import java.util.Map;
 final class ExportTable {
 
     private static final class Entry {
+        final long position;
         final Object object;
         /** The entry's key in {@code byObject}; null for a settler, found by position only. */
         final Key key;
         long sent;
 
-        Entry(Object object, Key key) {
+        Entry(long position, Object object, Key key) {
+            this.position = position;
             this.object = object;
             this.key = key;
         }
@@ -47,33 +49,32 @@ final class ExportTable {
     }
 
     private final PositionMap<Entry> byPosition = new PositionMap<>();
-    private final Map<Key, Long> byObject = new HashMap<>();
+    private final Map<Key, Entry> byObject = new HashMap<>();
     private long next = 1;
 
     ExportTable(Object bootstrap) {
-        byPosition.put(0, new Entry(bootstrap, null));
+        byPosition.put(0, new Entry(0, bootstrap, null));
     }
 
     /** The position of {@code object}, exporting it if new; counts one more reference sent. */
     long export(Object object) {
         Key key = Key.of(object);
-        Long position = byObject.get(key);
-        if (position == null) {
-            position = next++;
-            byPosition.put(position, new Entry(object, key));
-            byObject.put(key, position);
+        Entry e = byObject.get(key);
+        if (e == null) {
+            e = new Entry(next++, object, key);
+            byPosition.put(e.position, e);
+            byObject.put(key, e);
         }
-        byPosition.get(position).sent++;
-        return position;
+        e.sent++;
+        return e.position;
     }
 
     /** Exports {@code settler}, sent once and never again, at a new position; found by position only. */
     long exportSettler(Settler settler) {
-        long position = next++;
-        Entry e = new Entry(settler, null);
+        Entry e = new Entry(next++, settler, null);
         e.sent = 1;
-        byPosition.put(position, e);
-        return position;
+        byPosition.put(e.position, e);
+        return e.position;
     }
 
     /** The object at {@code position}, or null. */

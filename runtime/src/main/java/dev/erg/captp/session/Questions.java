@@ -92,6 +92,10 @@ final class Questions {
 
     /** Whether messages to {@code value} no longer go through the peer: it is ours, or a third vat's. */
     private boolean leavesThePeer(Object value) {
+        if (Refs.remoteTarget(value) instanceof Remote remote && remote.session() == session) {
+            // The peer's own object, the common answer: never in our exports, no table to look in.
+            return false;
+        }
         return session.exports.holds(value) || session.embargoes.leadsToThirdVat(value);
     }
 
