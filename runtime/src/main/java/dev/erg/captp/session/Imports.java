@@ -30,6 +30,8 @@ final class Imports {
     private int refusedInARow;
     /** Imports held past which the next collection is asked for ({@link Reclaim}); at least half the limit. */
     private int collectPast;
+    /** Whether the table holds the peer's bootstrap object, which does not count: kept, so that counting looks nothing up. */
+    private boolean bootstrapHeld;
 
     Imports(Session session) {
         this.session = session;
@@ -42,7 +44,7 @@ final class Imports {
             Remote remote = entry == null ? null : entry.remote.get();
             if (remote == null) {
                 remote = new Remote(session, new Descriptor.Export(0));
-                byPosition.put(0, new Entry(remote));
+                hold(0, new Entry(remote));
             }
             return remote;
         }
@@ -56,7 +58,7 @@ final class Imports {
             if (remote == null) {
                 remote = new Remote(session, new Descriptor.Export(position));
                 entry = new Entry(remote);
-                byPosition.put(position, entry);
+                hold(position, entry);
                 int held = counted();
                 session.checkLimit("imports", held);
                 grown(held);
@@ -107,9 +109,20 @@ final class Imports {
         }
     }
 
+    /** Puts {@code entry} at {@code position}. Under the lock. */
+    private void hold(long position, Entry entry) {
+        byPosition.put(position, entry);
+        if (position == 0) {
+            bootstrapHeld = true;
+        }
+    }
+
     /** Removes the import at {@code position}. Under the lock. */
     private void removed(long position) {
         byPosition.remove(position);
+        if (position == 0) {
+            bootstrapHeld = false;
+        }
         collectPast = Math.min(collectPast, counted() + collectStep());
     }
 
@@ -119,7 +132,7 @@ final class Imports {
 
     /** Entries that count against the limit: all but the peer's bootstrap object. Under the lock. */
     private int counted() {
-        return byPosition.size() - (byPosition.containsKey(0) ? 1 : 0);
+        return byPosition.size() - (bootstrapHeld ? 1 : 0);
     }
 
     /** Our promise for the peer's promise at {@code position}; the first time, asks to be told. */
@@ -221,6 +234,7 @@ final class Imports {
      */
     void clear() {
         byPosition.clear();
+        bootstrapHeld = false;
         promises.clear();
     }
 
