@@ -19,16 +19,17 @@ import java.util.Map;
  * {@value WireSystem#CHAIN}-call chains, in alternating blocks; then answers per second with
  * {@value WireSystem#OUTSTANDING} outstanding); W rounds of warm-up, then N rounds, interleaved,
  * and the medians of the rounds are printed as Markdown, with each system's chain over its own
- * round trip (round by round, and of the medians) and Erg's ratios to the others. With {@code --perf}, then, each system's
- * round trips and throughput once more under {@code perf stat}: context switches and system
- * calls per round trip and per message, in each process. With {@code --baseline=JAR}, one more
+ * round trip (round by round, and of the medians) and Erg's ratios to the others. With
+ * {@code --perf}, then, each system's round trips and throughput once more under
+ * {@code perf stat}: context switches and system calls per round trip and per message, in each
+ * process. With {@code --baseline=JAR}, one more
  * Erg row whose server runs from another build's jar (the client is this build), beside this
  * build's, to compare the two in the same run. Calls are sent by a plain thread that waits for
  * each answer, as a blocking client does; with {@code --from-answers}, by whatever receives the
  * answer before, as a service calling another does ({@link Sender}).
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.erg.bench.wire.WireCompare [rounds] [--warm-up=W] [--seconds=S]
- * [--round-trips=K] [--chains=C] [--perf] [--baseline=JAR] [--from-answers]}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.erg.bench.wire.WireCompare [rounds] [--warm-up=W]
+ * [--seconds=S] [--round-trips=K] [--chains=C] [--perf] [--baseline=JAR] [--from-answers]}
  */
 public final class WireCompare {
 

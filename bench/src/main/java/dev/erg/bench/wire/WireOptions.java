@@ -17,7 +17,8 @@ import java.util.List;
  * @param sender     who sends each call: a plain thread that waits for each answer, or, with
  *                   {@code --from-answers}, whatever receives the answer before
  */
-record WireOptions(int rounds, int warmUps, int seconds, int roundTrips, int chains, boolean perf, String baseline, Sender sender) {
+record WireOptions(int rounds, int warmUps, int seconds, int roundTrips, int chains, boolean perf, String baseline,
+                   Sender sender) {
 
     static final String USAGE = "usage: WireCompare [rounds] [--warm-up=W] [--seconds=S] [--round-trips=K] [--chains=C]"
             + " [--perf] [--baseline=JAR] [--from-answers] (defaults: 5 rounds after 3 of warm-up, 2 s, 2000 round trips,"

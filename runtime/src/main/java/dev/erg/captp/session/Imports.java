@@ -30,7 +30,7 @@ final class Imports {
     private int refusedInARow;
     /** Imports held past which the next collection is asked for ({@link Reclaim}); at least half the limit. */
     private int collectPast;
-    /** Whether the table holds the peer's bootstrap object, which does not count: kept, so that counting looks nothing up. */
+    /** Whether the table holds the peer's bootstrap object, which does not count; kept, so that counting looks nothing up. */
     private boolean bootstrapHeld;
 
     Imports(Session session) {
