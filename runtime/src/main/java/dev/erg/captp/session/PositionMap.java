@@ -56,11 +56,20 @@ final class PositionMap<V> {
         values[i] = null;
         size--;
         shiftBack(i);
+        if (size * 8 <= values.length && values.length > INITIAL) {
+            // A table emptied after a burst gives its room back: it stays small in memory and in the caches.
+            resize(values.length / 2);
+        }
         return old;
     }
 
     int size() {
         return size;
+    }
+
+    /** The slots the map holds now, in use or not. */
+    int slots() {
+        return values.length;
     }
 
     /**
@@ -100,7 +109,7 @@ final class PositionMap<V> {
                 keys[i] = position;
                 values[i] = value;
                 if (++size * 2 > values.length) {
-                    grow();
+                    resize(values.length * 2);
                 }
                 return null;
             }
@@ -138,11 +147,12 @@ final class PositionMap<V> {
         }
     }
 
-    private void grow() {
+    /** Rehashes into {@code slots} slots, a power of two that keeps the load at most one half. */
+    private void resize(int slots) {
         long[] oldKeys = keys;
         Object[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new Object[oldValues.length * 2];
+        keys = new long[slots];
+        values = new Object[slots];
         int mask = values.length - 1;
         for (int j = 0; j < oldValues.length; j++) {
             if (oldValues[j] != null) {

@@ -67,4 +67,26 @@ class PositionMapTest {
         assertThat(map.put(5, 50)).isNull();
         assertThat(map.get(5)).isEqualTo(50);
     }
+
+    @Test
+    void aMapEmptiedAfterABurstGivesItsRoomBackAndKeepsWhatItHolds() {
+        PositionMap<Long> map = new PositionMap<>();
+        int small = map.slots();
+        for (long p = 0; p < 100_000; p++) {
+            map.put(p, p);
+        }
+        assertThat(map.slots()).isGreaterThanOrEqualTo(200_000);
+        for (long p = 0; p < 100_000; p++) {
+            if (p % 25_000 != 7) {
+                assertThat(map.remove(p)).isEqualTo(p);
+            }
+        }
+        assertThat(map.size()).isEqualTo(4);
+        assertThat(map.slots()).isLessThanOrEqualTo(4 * small);
+        assertThat(map.values()).containsExactly(7L, 25_007L, 50_007L, 75_007L);
+        for (long p : new long[] {7, 25_007, 50_007, 75_007}) {
+            assertThat(map.get(p)).isEqualTo(p);
+        }
+        assertThat(map.get(8)).isNull();
+    }
 }
