@@ -18,6 +18,11 @@ import java.util.concurrent.ThreadLocalRandom;
 final class PositionMap<V> {
 
     private static final int INITIAL = 16;
+    /**
+     * The slots a map keeps however empty it gets: a few calls in flight, answered and freed
+     * over and over, then never make it grow and shrink back each time.
+     */
+    private static final int KEPT = 64;
 
     private final long seed = ThreadLocalRandom.current().nextLong();
     private long[] keys = new long[INITIAL];
@@ -56,7 +61,7 @@ final class PositionMap<V> {
         values[i] = null;
         size--;
         shiftBack(i);
-        if (size * 8 <= values.length && values.length > INITIAL) {
+        if (size * 8 <= values.length && values.length > KEPT) {
             // A table emptied after a burst gives its room back: it stays small in memory and in the caches.
             resize(values.length / 2);
         }
