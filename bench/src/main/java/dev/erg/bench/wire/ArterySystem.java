@@ -82,8 +82,12 @@ final class ArterySystem extends EchoLoop {
 
     @Override
     public void close() throws Exception {
-        system.terminate();
-        system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        peer.close();
+        try {
+            system.terminate();
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } finally {
+            // Also when the actor system is slow to stop: its server JVM would outlive the run.
+            peer.close();
+        }
     }
 }

@@ -68,7 +68,13 @@ public final class WireCompare {
                     PerfPhase.run(systems, options);
                 }
             } finally {
-                closeAll(open);
+                try {
+                    closeAll(open);
+                } catch (Exception e) {
+                    // The figures are out; a system that would not close must not keep this JVM running.
+                    System.err.println("closing the systems failed: " + e);
+                    System.exit(1);
+                }
             }
         }
     }
