@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <p>The ring keeps each field of an event in an array of its own, and makes a
  * {@link TraceEvent} only when the events are read (or a sink takes one): recording allocates
- * nothing. The arrays start small and grow to the capacity as the log fills, so that a vat
- * that records little holds little.
+ * nothing. The arrays are made with the first event, small, and grow to the capacity as the
+ * log fills, so that a vat that records little (or nothing: most, when few roots are sampled)
+ * holds little.
  */
 public final class TraceLog {
 
@@ -22,15 +23,15 @@ public final class TraceLog {
     private final String vat;
     private final int capacity;
     private final TraceSink sink;
-    private byte[] kinds;
-    private TraceContext[] contexts;
-    private long[] parents;
-    private long[] causes;
-    private long[] nanos;
+    private byte[] kinds = {};
+    private TraceContext[] contexts = {};
+    private long[] parents = {};
+    private long[] causes = {};
+    private long[] nanos = {};
     /** A send's or begin's label; a break's problem kind. */
-    private String[] labels;
+    private String[] labels = {};
     /** A break's problem message, else null. */
-    private String[] problems;
+    private String[] problems = {};
     /** The slot the next event takes. */
     private int next;
     private long written;
@@ -39,14 +40,6 @@ public final class TraceLog {
         this.vat = vat;
         this.capacity = capacity;
         this.sink = sink;
-        int slots = Math.min(capacity, FIRST_SLOTS);
-        kinds = new byte[slots];
-        contexts = new TraceContext[slots];
-        parents = new long[slots];
-        causes = new long[slots];
-        nanos = new long[slots];
-        labels = new String[slots];
-        problems = new String[slots];
     }
 
     /** The name of the vat whose log this is. */
@@ -89,9 +82,12 @@ public final class TraceLog {
         }
     }
 
-    /** Makes the arrays larger, while the ring has not yet wrapped: every slot in use is before {@code next}. */
+    /**
+     * Makes the arrays larger (the first time, makes them), while the ring has not yet wrapped:
+     * every slot in use is before {@code next}.
+     */
     private void grow() {
-        int slots = (int) Math.min(capacity, 2L * kinds.length);
+        int slots = (int) Math.min(capacity, Math.max(FIRST_SLOTS, 2L * kinds.length));
         kinds = Arrays.copyOf(kinds, slots);
         contexts = Arrays.copyOf(contexts, slots);
         parents = Arrays.copyOf(parents, slots);

@@ -36,7 +36,7 @@ public final class WireCompare {
     private WireCompare() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         WireOptions options;
         try {
             options = WireOptions.parse(Arrays.asList(args));
@@ -46,7 +46,16 @@ public final class WireCompare {
             System.exit(2);
             return;
         }
-        String loadBefore = loadAverage();
+        try {
+            compare(options, loadAverage());
+        } catch (Exception e) {
+            // A system that failed, or would not close, may leave threads that keep this JVM running.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void compare(WireOptions options, String loadBefore) throws Exception {
         List<AutoCloseable> open = new ArrayList<>();
         try (TlsFiles tls = TlsFiles.create()) {
             try {
@@ -68,13 +77,7 @@ public final class WireCompare {
                     PerfPhase.run(systems, options);
                 }
             } finally {
-                try {
-                    closeAll(open);
-                } catch (Exception e) {
-                    // The figures are out; a system that would not close must not keep this JVM running.
-                    System.err.println("closing the systems failed: " + e);
-                    System.exit(1);
-                }
+                closeAll(open);
             }
         }
     }

@@ -30,8 +30,6 @@ final class Imports {
     private int refusedInARow;
     /** Imports held past which the next collection is asked for ({@link Reclaim}); at least half the limit. */
     private int collectPast;
-    /** Whether the table holds the peer's bootstrap object, which does not count; kept, so that counting looks nothing up. */
-    private boolean bootstrapHeld;
 
     Imports(Session session) {
         this.session = session;
@@ -44,7 +42,7 @@ final class Imports {
             Remote remote = entry == null ? null : entry.remote.get();
             if (remote == null) {
                 remote = new Remote(session, new Descriptor.Export(0));
-                hold(0, new Entry(remote));
+                byPosition.put(0, new Entry(remote));
             }
             return remote;
         }
@@ -58,7 +56,7 @@ final class Imports {
             if (remote == null) {
                 remote = new Remote(session, new Descriptor.Export(position));
                 entry = new Entry(remote);
-                hold(position, entry);
+                byPosition.put(position, entry);
                 int held = counted();
                 session.checkLimit("imports", held);
                 grown(held);
@@ -109,20 +107,9 @@ final class Imports {
         }
     }
 
-    /** Puts {@code entry} at {@code position}. Under the lock. */
-    private void hold(long position, Entry entry) {
-        byPosition.put(position, entry);
-        if (position == 0) {
-            bootstrapHeld = true;
-        }
-    }
-
     /** Removes the import at {@code position}. Under the lock. */
     private void removed(long position) {
         byPosition.remove(position);
-        if (position == 0) {
-            bootstrapHeld = false;
-        }
         collectPast = Math.min(collectPast, counted() + collectStep());
     }
 
@@ -132,7 +119,7 @@ final class Imports {
 
     /** Entries that count against the limit: all but the peer's bootstrap object. Under the lock. */
     private int counted() {
-        return byPosition.size() - (bootstrapHeld ? 1 : 0);
+        return byPosition.size() - (byPosition.containsKey(0) ? 1 : 0);
     }
 
     /** Our promise for the peer's promise at {@code position}; the first time, asks to be told. */
@@ -234,7 +221,6 @@ final class Imports {
      */
     void clear() {
         byPosition.clear();
-        bootstrapHeld = false;
         promises.clear();
     }
 
