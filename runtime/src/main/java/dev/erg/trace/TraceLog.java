@@ -9,25 +9,30 @@ import java.util.List;
  * and hands each to the tracer's sink, if any. Thread-safe: a vat's own turns write most of
  * its events, but a network thread records the answers that arrive for it.
  *
- * <p>The ring keeps each field of an event in an array of its own, and makes a
- * {@link TraceEvent} only when the events are read (or a sink takes one): recording allocates
- * nothing. The arrays are made with the first event, small, and grow to the capacity as the
- * log fills, so that a vat that records little (or nothing: most, when few roots are sampled)
- * holds little.
+ * <p>The ring keeps an event's numbers (its context's among them) side by side in one array of
+ * longs, its kind, labels and problem in arrays of their own, and makes a {@link TraceEvent}
+ * only when the events are read (or a sink takes one): recording allocates nothing and keeps
+ * no object of the turn that recorded it alive, which would cost every young collection the
+ * copying of a ring's worth of contexts. The arrays are made with the first event, small, and
+ * grow to the capacity as the log fills, so that a vat that records little (or nothing: most,
+ * when few roots are sampled) holds little.
  */
 public final class TraceLog {
 
     private static final int FIRST_SLOTS = 64;
     private static final TraceEvent.Kind[] KINDS = TraceEvent.Kind.values();
+    /**
+     * The longs of an event, side by side from this many times its slot on: its context's
+     * trace id (high and low), span and parent, then its own parent, cause and turn time.
+     */
+    private static final int NUMBERS = 7;
 
     private final String vat;
     private final int capacity;
     private final TraceSink sink;
-    private byte[] kinds = {};
-    private TraceContext[] contexts = {};
-    private long[] parents = {};
-    private long[] causes = {};
-    private long[] nanos = {};
+    /** An event's kind in the low byte, its context's flags in the high one. */
+    private short[] kinds = {};
+    private long[] numbers = {};
     /** A send's or begin's label; a break's problem kind. */
     private String[] labels = {};
     /** A break's problem message, else null. */
@@ -68,11 +73,15 @@ public final class TraceLog {
             grow();
         }
         int slot = next;
-        kinds[slot] = (byte) kind.ordinal();
-        contexts[slot] = context;
-        parents[slot] = parent;
-        causes[slot] = cause;
-        nanos[slot] = took;
+        kinds[slot] = (short) (kind.ordinal() | (context.flags() & 0xFF) << 8);
+        int at = slot * NUMBERS;
+        numbers[at] = context.traceHigh();
+        numbers[at + 1] = context.traceLow();
+        numbers[at + 2] = context.span();
+        numbers[at + 3] = context.parent();
+        numbers[at + 4] = parent;
+        numbers[at + 5] = cause;
+        numbers[at + 6] = took;
         labels[slot] = label;
         problems[slot] = problem;
         next = slot + 1 == capacity ? 0 : slot + 1;
@@ -89,19 +98,19 @@ public final class TraceLog {
     private void grow() {
         int slots = (int) Math.min(capacity, Math.max(FIRST_SLOTS, 2L * kinds.length));
         kinds = Arrays.copyOf(kinds, slots);
-        contexts = Arrays.copyOf(contexts, slots);
-        parents = Arrays.copyOf(parents, slots);
-        causes = Arrays.copyOf(causes, slots);
-        nanos = Arrays.copyOf(nanos, slots);
+        numbers = Arrays.copyOf(numbers, slots * NUMBERS);
         labels = Arrays.copyOf(labels, slots);
         problems = Arrays.copyOf(problems, slots);
     }
 
     private TraceEvent event(int slot) {
-        TraceEvent.Kind kind = KINDS[kinds[slot]];
+        TraceEvent.Kind kind = KINDS[kinds[slot] & 0xFF];
         boolean broke = kind == TraceEvent.Kind.BREAK;
-        return new TraceEvent(kind, vat, contexts[slot], parents[slot], causes[slot], broke ? "" : labels[slot],
-                broke ? labels[slot] : "", broke ? problems[slot] : "", nanos[slot]);
+        int at = slot * NUMBERS;
+        TraceContext context = new TraceContext(numbers[at], numbers[at + 1], numbers[at + 2], (byte) (kinds[slot] >> 8),
+                numbers[at + 3]);
+        return new TraceEvent(kind, vat, context, numbers[at + 4], numbers[at + 5], broke ? "" : labels[slot],
+                broke ? labels[slot] : "", broke ? problems[slot] : "", numbers[at + 6]);
     }
 
     /** The events kept, oldest first. */

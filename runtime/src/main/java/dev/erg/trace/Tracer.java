@@ -119,6 +119,9 @@ public final class Tracer {
     /** Chooses a tracer's sampling, buffers and sink. */
     public static final class Builder {
 
+        /** The most events a vat's ring buffer may keep: about 1 GiB of them. */
+        public static final int MAX_CAPACITY = 1 << 24;
+
         private double sampleRate = 1.0;
         private int capacity = 4096;
         private TraceSink sink;
@@ -136,10 +139,10 @@ public final class Tracer {
             return this;
         }
 
-        /** The events each vat's ring buffer keeps; default 4,096. */
+        /** The events each vat's ring buffer keeps, from 1 to {@value #MAX_CAPACITY}; default 4,096. */
         public Builder capacity(int events) {
-            if (events < 1) {
-                throw new IllegalArgumentException("capacity: " + events + " (expected: >= 1)");
+            if (events < 1 || events > MAX_CAPACITY) {
+                throw new IllegalArgumentException("capacity: " + events + " (expected: 1 to " + MAX_CAPACITY + ")");
             }
             this.capacity = events;
             return this;

@@ -1,6 +1,7 @@
 package dev.erg.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,5 +62,14 @@ class TracerTest {
     void ratesOfZeroAndOneSampleNoneAndAll() {
         assertThat(roots(Tracer.builder().sampleRate(0).build(), 1_000)).isEmpty();
         assertThat(roots(Tracer.builder().build(), 1_000)).hasSize(1_000);
+    }
+
+    @Test
+    void aCapacityOutOfRangeIsRefusedWithTheRange() {
+        assertThatThrownBy(() -> Tracer.builder().capacity(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("capacity: 0 (expected: 1 to 16777216)");
+        assertThatThrownBy(() -> Tracer.builder().capacity(Tracer.Builder.MAX_CAPACITY + 1))
+                .hasMessageContaining("expected: 1 to 16777216");
+        assertThat(Tracer.builder().capacity(Tracer.Builder.MAX_CAPACITY).build()).isNotNull();
     }
 }
