@@ -87,7 +87,8 @@ public final class TraceLog {
         next = slot + 1 == capacity ? 0 : slot + 1;
         written++;
         if (sink != null) {
-            sink.accept(event(slot));
+            // The event as given: reading it back from the slot would make its context again.
+            sink.accept(event(kind, context, parent, cause, label, problem, took));
         }
     }
 
@@ -104,13 +105,19 @@ public final class TraceLog {
     }
 
     private TraceEvent event(int slot) {
-        TraceEvent.Kind kind = KINDS[kinds[slot] & 0xFF];
-        boolean broke = kind == TraceEvent.Kind.BREAK;
         int at = slot * NUMBERS;
         TraceContext context = new TraceContext(numbers[at], numbers[at + 1], numbers[at + 2], (byte) (kinds[slot] >> 8),
                 numbers[at + 3]);
-        return new TraceEvent(kind, vat, context, numbers[at + 4], numbers[at + 5], broke ? "" : labels[slot],
-                broke ? labels[slot] : "", broke ? problems[slot] : "", numbers[at + 6]);
+        return event(KINDS[kinds[slot] & 0xFF], context, numbers[at + 4], numbers[at + 5], labels[slot], problems[slot],
+                numbers[at + 6]);
+    }
+
+    /** The event recorded with these fields: a break's label is its problem kind. */
+    private TraceEvent event(TraceEvent.Kind kind, TraceContext context, long parent, long cause, String label,
+                             String problem, long took) {
+        boolean broke = kind == TraceEvent.Kind.BREAK;
+        return new TraceEvent(kind, vat, context, parent, cause, broke ? "" : label, broke ? label : "",
+                broke ? problem : "", took);
     }
 
     /** The events kept, oldest first. */
