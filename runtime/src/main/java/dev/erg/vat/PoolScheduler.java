@@ -4,27 +4,44 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
  * The production scheduler: vats share a work-stealing pool of a few threads, each vat
  * running a batch of turns before yielding its thread to the next.
+ *
+ * <p>A vat woken by a turn is held by the thread that runs the turn, and runs there after the
+ * current batch, instead of waking another thread to take it: a request and its answer between
+ * two vats then stay on one core, where handing each to the other core would cost more than the
+ * turns themselves. A vat held longer than {@link #HOLD_NANOS} (checked between turns), or beyond
+ * {@link #MAX_HELD_IN_A_ROW} batches in a row, goes to the pool, where an idle thread takes it.
  */
 final class PoolScheduler extends Scheduler {
+
+    /** How long a thread holds a vat it woke, by default, before an idle thread may take it. */
+    static final long HOLD_NANOS = 100_000;
+    static final int MAX_HELD_IN_A_ROW = 4;
 
     private final ForkJoinPool pool;
     private final ScheduledThreadPoolExecutor timers;
     private final int turnsPerBatch;
+    private final long holdNanos;
     private final SecureRandom seeds = new SecureRandom();
+    private final AtomicInteger made = new AtomicInteger();
 
-    PoolScheduler(int threads, int turnsPerBatch) {
+    /** @param holdNanos how long a thread may hold a vat it woke ({@link #HOLD_NANOS}) */
+    PoolScheduler(int threads, int turnsPerBatch, long holdNanos) {
         this.turnsPerBatch = turnsPerBatch;
+        this.holdNanos = holdNanos;
         this.pool = new ForkJoinPool(threads, p -> {
-            VatThread t = new VatThread(p);
-            t.setName("erg-vat-" + t.getPoolIndex());
+            VatThread t = new VatThread(p, this);
+            // Numbered here: a worker has no pool index yet while it is made.
+            t.setName("erg-vat-" + made.getAndIncrement());
             t.setDaemon(true);
             return t;
         }, null, true);
@@ -38,10 +55,59 @@ final class PoolScheduler extends Scheduler {
 
     @Override
     void submit(Vat vat) {
+        if (Thread.currentThread() instanceof VatThread t && t.scheduler == this && mayHold(t)) {
+            t.hold(vat);
+            return;
+        }
+        execute(vat);
+    }
+
+    /**
+     * Whether {@code t} may keep a vat to run next: while it runs a turn (the vat was woken by
+     * it) of a vat without a guard, whose turns may commit to a store or be stopped and so take
+     * long; or between batches, when nothing else waits for this thread.
+     */
+    private boolean mayHold(VatThread t) {
+        if (t.held != null) {
+            return false;
+        }
+        Vat running = t.vat;
+        return running != null ? running.guard == null
+                : ForkJoinTask.getQueuedTaskCount() == 0 && !pool.hasQueuedSubmissions();
+    }
+
+    /** Gives the vat {@code t} holds to the pool if it has waited too long. */
+    void releaseIfLate(VatThread t) {
+        if (System.nanoTime() - t.heldSince > holdNanos) {
+            release(t);
+        }
+    }
+
+    private void release(VatThread t) {
+        Vat held = t.takeHeld();
+        if (held != null) {
+            execute(held);
+        }
+    }
+
+    private void execute(Vat vat) {
         try {
-            pool.execute(() -> vat.runTurns(turnsPerBatch));
+            pool.execute(() -> run(vat));
         } catch (RejectedExecutionException e) {
             vat.abandon();
+        }
+    }
+
+    /** Runs a batch of {@code vat}, then of the vats its thread held meanwhile, a few in a row. */
+    private void run(Vat vat) {
+        VatThread t = (VatThread) Thread.currentThread();
+        try {
+            vat.runTurns(turnsPerBatch);
+            for (int i = 0; i < MAX_HELD_IN_A_ROW && t.held != null; i++) {
+                t.takeHeld().runTurns(turnsPerBatch);
+            }
+        } finally {
+            release(t);
         }
     }
 

@@ -52,6 +52,10 @@ final class TurnLoop {
                     runOne(vat, turn);
                     observer.ran(vat, System.nanoTime() - started);
                 }
+                // The clock is read at the end of the turn that woke the held vat, then every eighth turn.
+                if (own != null && own.held != null && (own.heldTurns++ & 7) == 0) {
+                    own.scheduler.releaseIfLate(own);
+                }
                 if (deadline != 0 && System.nanoTime() - deadline > 0) {
                     break;
                 }

@@ -29,7 +29,7 @@ public final class VatRuntime implements AutoCloseable {
     private final AtomicLong made = new AtomicLong();
     private volatile boolean closed;
 
-    private VatRuntime(Scheduler scheduler, VatObserver observer, Tracer tracer) {
+    VatRuntime(Scheduler scheduler, VatObserver observer, Tracer tracer) {
         this.scheduler = scheduler;
         this.timer = new SchedulerTimer(scheduler);
         this.observer = observer;
@@ -165,8 +165,9 @@ public final class VatRuntime implements AutoCloseable {
 
         /** The runtime. */
         public VatRuntime build() {
-            return new VatRuntime(deterministic != null ? deterministic : new PoolScheduler(threads, turnsPerBatch),
-                    observer, tracer);
+            Scheduler scheduler = deterministic != null ? deterministic
+                    : new PoolScheduler(threads, turnsPerBatch, PoolScheduler.HOLD_NANOS);
+            return new VatRuntime(scheduler, observer, tracer);
         }
     }
 }

@@ -13,10 +13,30 @@ final class VatThread extends ForkJoinWorkerThread {
 
     /** The vat whose turn runs on this thread, or null. */
     Vat vat;
+    /** A vat to run on this thread after the current batch ({@link PoolScheduler}), or null. */
+    Vat held;
+    /** When {@link #held} was set, in nano time. */
+    long heldSince;
+    /** Turns run since {@link #held} was set. */
+    int heldTurns;
+    final PoolScheduler scheduler;
     /** This thread's tracing state. */
     final Traces.Frame frame = new Traces.Frame();
 
-    VatThread(ForkJoinPool pool) {
+    VatThread(ForkJoinPool pool, PoolScheduler scheduler) {
         super(pool);
+        this.scheduler = scheduler;
+    }
+
+    void hold(Vat woken) {
+        held = woken;
+        heldSince = System.nanoTime();
+        heldTurns = 0;
+    }
+
+    Vat takeHeld() {
+        Vat taken = held;
+        held = null;
+        return taken;
     }
 }
