@@ -59,6 +59,9 @@ final class HereTurns {
      * turns after the messages it is receiving; false if the scheduler must be given it.
      */
     static boolean claim(Vat vat) {
+        if (Thread.currentThread() instanceof VatThread) {
+            return false;
+        }
         HereTurns here = OF_THREAD.get();
         if (!here.receiving || Vat.current() != null) {
             return false;

@@ -4,6 +4,8 @@ import dev.erg.trace.TraceContext;
 import dev.erg.vat.spi.BrokenPromises;
 import dev.erg.vat.spi.LogLimiter;
 import dev.erg.vat.spi.RemoteTarget;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -52,10 +54,21 @@ public final class Promise<T> {
 
     static final LogLimiter LOG = LogLimiter.of(System.getLogger(Promise.class.getName()));
 
+    static final VarHandle STATUS;
+
+    static {
+        try {
+            STATUS = MethodHandles.lookup().findVarHandle(Promise.class, "status", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     static final int PENDING = 0;
     static final int FULFILLED = 1;
     static final int BROKEN = 2;
 
+    /** Written under the lock, with release semantics after value, origin and problem; see {@link #statusNow}. */
     int status;
     boolean claimed;
     /** With {@link #origin} and {@link #problem}: written once, under the lock, as the promise settles. */
@@ -77,17 +90,17 @@ public final class Promise<T> {
     }
 
     private Promise(Object value, Vat origin) {
-        this.status = FULFILLED;
         this.claimed = true;
         this.value = value;
         this.origin = origin;
+        STATUS.setRelease(this, FULFILLED);
     }
 
     private Promise(Problem problem) {
         BrokenPromises.count(problem);
-        this.status = BROKEN;
         this.claimed = true;
         this.problem = problem;
+        STATUS.setRelease(this, BROKEN);
     }
 
     /**
@@ -277,26 +290,27 @@ public final class Promise<T> {
     }
 
     /**
-     * The status, read under the lock: once it says settled, {@link #value}, {@link #origin} and
-     * {@link #problem} are fixed, and this thread may read them without the lock.
+     * The status, read without the lock: once it says settled, {@link #value}, {@link #origin}
+     * and {@link #problem} are fixed and visible to this thread, which may read them without the
+     * lock. (Reactions registered before the promise settled may still be running.)
      */
-    synchronized int statusNow() {
-        return status;
+    int statusNow() {
+        return (int) STATUS.getAcquire(this);
     }
 
     /** Whether this promise has settled, either way. */
-    public synchronized boolean isSettled() {
-        return status != PENDING;
+    public boolean isSettled() {
+        return statusNow() != PENDING;
     }
 
     /** Whether this promise is fulfilled. */
-    public synchronized boolean isFulfilled() {
-        return status == FULFILLED;
+    public boolean isFulfilled() {
+        return statusNow() == FULFILLED;
     }
 
     /** The problem this promise is broken with, or null if it is not broken (yet). */
-    public synchronized Problem problemOrNull() {
-        return status == BROKEN ? problem : null;
+    public Problem problemOrNull() {
+        return statusNow() == BROKEN ? problem : null;
     }
 
     /**

@@ -182,11 +182,11 @@ final class Settlement {
             if (promise.status != Promise.PENDING) {
                 return null;
             }
-            promise.status = s;
             promise.value = v;
             promise.origin = from;
             promise.problem = p;
             promise.claimed = true;
+            Promise.STATUS.setRelease(promise, s);
             promise.remote = null;
             if (promise.trace() != null) {
                 Traces.settled(promise.trace(), promise.forwardedTo, p);
