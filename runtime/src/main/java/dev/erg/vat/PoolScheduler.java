@@ -25,6 +25,7 @@ final class PoolScheduler extends Scheduler {
 
     /** How long a thread holds a vat it woke, by default, before an idle thread may take it. */
     static final long HOLD_NANOS = 100_000;
+    /** How many held vats a thread runs, one after the other, before it gives the next to the pool. */
     static final int MAX_HELD_IN_A_ROW = 4;
 
     private final ForkJoinPool pool;

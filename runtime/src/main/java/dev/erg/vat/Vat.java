@@ -22,7 +22,9 @@ import java.util.random.RandomGenerator;
  * <p>Vats are cheap: they own no thread. Many vats share the few threads of their
  * {@link VatRuntime}; an idle vat costs a few hundred bytes. A turn that a message from the
  * network starts in an idle vat may run on the I/O thread that received it, still one turn
- * of the vat at a time (ADR 9). A vat lives until
+ * of the vat at a time (ADR 9); a vat woken by a turn runs next on that turn's thread (ADR 13).
+ * So a turn must not block: while it waits, its thread runs nothing else, not even a vat it woke,
+ * whatever the number of threads. A vat lives until
  * {@link #shutdown()} or until its runtime is closed; after that, messages still queued for
  * it and every later send to its objects break with a {@value Problem#VAT_SHUT_DOWN} problem.
  *

@@ -7,7 +7,8 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * A thread of the runtime's pool, which keeps what a turn asks of its thread in fields rather
  * than thread-locals: which vat runs ({@link Vat#current}) and the tracing state, looked up by
  * every send and every turn queued. Other threads that run turns (an I/O thread, a
- * deterministic scheduler's) keep them in one thread-local, {@link Traces.Frame}.
+ * deterministic scheduler's) keep them in one thread-local, {@link Traces.Frame}. It also holds
+ * the vat its turns woke, to run next ({@link PoolScheduler}).
  */
 final class VatThread extends ForkJoinWorkerThread {
 
@@ -19,6 +20,7 @@ final class VatThread extends ForkJoinWorkerThread {
     long heldSince;
     /** Turns run since {@link #held} was set. */
     int heldTurns;
+    /** The scheduler whose pool this thread belongs to. */
     final PoolScheduler scheduler;
     /** This thread's tracing state. */
     final Traces.Frame frame = new Traces.Frame();
