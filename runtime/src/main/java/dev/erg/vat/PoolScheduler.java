@@ -18,8 +18,9 @@ import java.util.random.RandomGenerator;
  * <p>A vat woken by a turn is held by the thread that runs the turn, and runs there after the
  * current batch, instead of waking another thread to take it: a request and its answer between
  * two vats then stay on one core, where handing each to the other core would cost more than the
- * turns themselves. A vat held longer than {@link #HOLD_NANOS} (checked between turns), or beyond
- * {@link #MAX_HELD_IN_A_ROW} batches in a row, goes to the pool, where an idle thread takes it.
+ * turns themselves. A vat held longer than {@link #HOLD_NANOS} (checked between turns, and by
+ * a {@link HoldSweep} during a long turn), or beyond {@link #MAX_HELD_IN_A_ROW} batches in a row,
+ * goes to the pool, where an idle thread takes it.
  */
 final class PoolScheduler extends Scheduler {
 
@@ -34,11 +35,19 @@ final class PoolScheduler extends Scheduler {
     private final long holdNanos;
     private final SecureRandom seeds = new SecureRandom();
     private final AtomicInteger made = new AtomicInteger();
+    private final HoldSweep sweep;
 
     /** @param holdNanos how long a thread may hold a vat it woke ({@link #HOLD_NANOS}) */
     PoolScheduler(int threads, int turnsPerBatch, long holdNanos) {
         this.turnsPerBatch = turnsPerBatch;
         this.holdNanos = holdNanos;
+        this.timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "erg-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        this.sweep = new HoldSweep(timers, holdNanos, this::execute);
         this.pool = new ForkJoinPool(threads, p -> {
             VatThread t = new VatThread(p, this);
             // Numbered here: a worker has no pool index yet while it is made.
@@ -46,12 +55,10 @@ final class PoolScheduler extends Scheduler {
             t.setDaemon(true);
             return t;
         }, null, true);
-        this.timers = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "erg-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        timers.setRemoveOnCancelPolicy(true);
+    }
+
+    HoldSweep sweep() {
+        return sweep;
     }
 
     @Override
@@ -104,8 +111,12 @@ final class PoolScheduler extends Scheduler {
         VatThread t = (VatThread) Thread.currentThread();
         try {
             vat.runTurns(turnsPerBatch);
-            for (int i = 0; i < MAX_HELD_IN_A_ROW && t.held != null; i++) {
-                t.takeHeld().runTurns(turnsPerBatch);
+            for (int i = 0; i < MAX_HELD_IN_A_ROW; i++) {
+                Vat held = t.takeHeld();
+                if (held == null) {
+                    break;
+                }
+                held.runTurns(turnsPerBatch);
             }
         } finally {
             release(t);

@@ -23,8 +23,8 @@ import java.util.random.RandomGenerator;
  * {@link VatRuntime}; an idle vat costs a few hundred bytes. A turn that a message from the
  * network starts in an idle vat may run on the I/O thread that received it, still one turn
  * of the vat at a time (ADR 9); a vat woken by a turn runs next on that turn's thread (ADR 13).
- * So a turn must not block: while it waits, its thread runs nothing else, not even a vat it woke,
- * whatever the number of threads. A vat lives until
+ * So a turn must not block: while it waits, its thread runs nothing else, and a vat it woke
+ * waits for it too, for some milliseconds, or for good on a runtime of one thread. A vat lives until
  * {@link #shutdown()} or until its runtime is closed; after that, messages still queued for
  * it and every later send to its objects break with a {@value Problem#VAT_SHUT_DOWN} problem.
  *

@@ -1,5 +1,7 @@
 package dev.erg.vat;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
@@ -14,9 +16,22 @@ final class VatThread extends ForkJoinWorkerThread {
 
     /** The vat whose turn runs on this thread, or null. */
     Vat vat;
-    /** A vat to run on this thread after the current batch ({@link PoolScheduler}), or null. */
+    private static final VarHandle HELD;
+
+    static {
+        try {
+            HELD = MethodHandles.lookup().findVarHandle(VatThread.class, "held", Vat.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * A vat to run on this thread after the current batch ({@link PoolScheduler}), or null.
+     * Read plainly by this thread; taken atomically, since a {@link HoldSweep} may take it too.
+     */
     Vat held;
-    /** When {@link #held} was set, in nano time. */
+    /** When {@link #held} was set, in nano time; written before it. */
     long heldSince;
     /** Turns run since {@link #held} was set. */
     int heldTurns;
@@ -31,14 +46,36 @@ final class VatThread extends ForkJoinWorkerThread {
     }
 
     void hold(Vat woken) {
-        held = woken;
         heldSince = System.nanoTime();
         heldTurns = 0;
+        HELD.setRelease(this, woken);
+        scheduler.sweep().held();
     }
 
+    /** Takes the vat this thread holds, or null if none (or a sweep took it). */
     Vat takeHeld() {
-        Vat taken = held;
-        held = null;
-        return taken;
+        return held == null ? null : (Vat) HELD.getAndSet(this, null);
+    }
+
+    /** For another thread: the vat this thread holds, with {@link #heldSince} as written before it. */
+    Vat heldNow() {
+        return (Vat) HELD.getAcquire(this);
+    }
+
+    /** For another thread: takes {@code expected} if this thread still holds it. */
+    boolean takeHeld(Vat expected) {
+        return HELD.compareAndSet(this, expected, null);
+    }
+
+    @Override
+    protected void onStart() {
+        super.onStart();
+        scheduler.sweep().started(this);
+    }
+
+    @Override
+    protected void onTermination(Throwable exception) {
+        scheduler.sweep().ended(this);
+        super.onTermination(exception);
     }
 }
