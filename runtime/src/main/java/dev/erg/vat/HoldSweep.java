@@ -23,15 +23,19 @@ final class HoldSweep {
     private final ScheduledExecutorService timers;
     private final long holdNanos;
     private final Consumer<Vat> execute;
+    private final boolean active;
 
     /**
      * @param holdNanos how long a vat may be held before a sweep takes it
      * @param execute   gives a vat taken to the pool
+     * @param active    false for a pool of one thread, where a vat taken from a thread in a long
+     *                  turn would only wait for that thread again: no sweep runs
      */
-    HoldSweep(ScheduledExecutorService timers, long holdNanos, Consumer<Vat> execute) {
+    HoldSweep(ScheduledExecutorService timers, long holdNanos, Consumer<Vat> execute, boolean active) {
         this.timers = timers;
         this.holdNanos = holdNanos;
         this.execute = execute;
+        this.active = active;
     }
 
     void started(VatThread t) {
@@ -44,7 +48,7 @@ final class HoldSweep {
 
     /** Called by a thread that has just held a vat: makes sure a sweep is coming. */
     void held() {
-        if (!coming.get() && coming.compareAndSet(false, true)) {
+        if (active && !coming.get() && coming.compareAndSet(false, true)) {
             schedule();
         }
     }

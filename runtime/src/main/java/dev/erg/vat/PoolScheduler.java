@@ -47,7 +47,7 @@ final class PoolScheduler extends Scheduler {
             return t;
         });
         timers.setRemoveOnCancelPolicy(true);
-        this.sweep = new HoldSweep(timers, holdNanos, this::execute);
+        this.sweep = new HoldSweep(timers, holdNanos, this::execute, threads > 1);
         this.pool = new ForkJoinPool(threads, p -> {
             VatThread t = new VatThread(p, this);
             // Numbered here: a worker has no pool index yet while it is made.
@@ -57,6 +57,7 @@ final class PoolScheduler extends Scheduler {
         }, null, true);
     }
 
+    /** The sweep that takes vats held too long from pool threads. */
     HoldSweep sweep() {
         return sweep;
     }

@@ -14,8 +14,6 @@ import java.util.concurrent.ForkJoinWorkerThread;
  */
 final class VatThread extends ForkJoinWorkerThread {
 
-    /** The vat whose turn runs on this thread, or null. */
-    Vat vat;
     private static final VarHandle HELD;
 
     static {
@@ -26,6 +24,8 @@ final class VatThread extends ForkJoinWorkerThread {
         }
     }
 
+    /** The vat whose turn runs on this thread, or null. */
+    Vat vat;
     /**
      * A vat to run on this thread after the current batch ({@link PoolScheduler}), or null.
      * Read plainly by this thread; taken atomically, since a {@link HoldSweep} may take it too.
