@@ -2,9 +2,9 @@
  * Erg's runtime: vats, promises and eventual references ({@link dev.erg.vat}), the values that
  * may cross between vats ({@link dev.erg.wire}), sturdy refs ({@link dev.erg.captp}) and nodes
  * that connect vats of different JVMs ({@link dev.erg.net}), and causality tracing
- * ({@link dev.erg.trace}).
+ * ({@link dev.erg.trace}), and streams with flow control ({@link dev.erg.stream}).
  *
- * <p>Only those five packages are exported. The wire codec ({@code dev.erg.wire.codec}), the
+ * <p>Only those six packages are exported. The wire codec ({@code dev.erg.wire.codec}), the
  * CapTP session engine ({@code dev.erg.captp.session}), the TLS links
  * ({@code dev.erg.net.link}), OCapN's Syrup encoding, CapTP, sessions and netlayer
  * ({@code dev.erg.ocapn.syrup}, {@code dev.erg.ocapn.captp}, {@code dev.erg.ocapn.session},
@@ -32,6 +32,7 @@ module dev.erg.runtime {
     exports dev.erg.captp;
     exports dev.erg.net;
     exports dev.erg.trace;
+    exports dev.erg.stream;
 
     // The vat-server reports the number of frames sent (Link.messagesSent) as a metric.
     exports dev.erg.net.link to dev.erg.server;

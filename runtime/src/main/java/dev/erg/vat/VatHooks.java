@@ -3,7 +3,9 @@ package dev.erg.vat;
 import dev.erg.trace.TraceContext;
 import dev.erg.vat.spi.TurnGuard;
 import dev.erg.vat.spi.VatControl;
+import java.lang.reflect.Type;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** A host's way in to {@link Vat}'s package-private control; see {@link dev.erg.vat.spi.Vats}. */
 final class VatHooks implements VatControl {
@@ -45,5 +47,22 @@ final class VatHooks implements VatControl {
         } finally {
             Traces.sending(outer);
         }
+    }
+
+    @Override
+    public Vat current() {
+        return Vat.current();
+    }
+
+    @Override
+    public UnaryOperator<Object> conversionTo(Type declared) {
+        Conversion conversion = Conversion.to(declared);
+        return value -> {
+            try {
+                return conversion.apply(value);
+            } catch (Conversion.Mismatch m) {
+                throw new IllegalArgumentException(m.getMessage());
+            }
+        };
     }
 }

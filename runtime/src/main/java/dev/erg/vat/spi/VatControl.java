@@ -2,7 +2,9 @@ package dev.erg.vat.spi;
 
 import dev.erg.trace.TraceContext;
 import dev.erg.vat.Vat;
+import java.lang.reflect.Type;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * What a host of untrusted code needs from the vat package, kept out of the exported API:
@@ -28,4 +30,10 @@ public interface VatControl {
 
     /** See {@link Vats#sendAs}. */
     void sendAs(TraceContext message, Runnable send);
+
+    /** See {@link Vats#current}. */
+    Vat current();
+
+    /** See {@link Vats#conversionTo}. */
+    UnaryOperator<Object> conversionTo(Type declared);
 }

@@ -3,7 +3,9 @@ package dev.erg.vat.spi;
 import dev.erg.trace.TraceContext;
 import dev.erg.vat.Vat;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Type;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The operations a host of untrusted code (confined vats) needs on a vat: a guard around its
@@ -99,5 +101,26 @@ public final class Vats {
      */
     public static void sendAs(TraceContext message, Runnable send) {
         control().sendAs(message, send);
+    }
+
+    /**
+     * The vat whose turn is running on this thread, or null outside any turn: how runtime
+     * parts built on the public API (streams) find the vat they were made in. Not public, since
+     * a vat is authority (to shut it down) that code handed no reference to it must not gain.
+     */
+    public static Vat current() {
+        return control().current();
+    }
+
+    /**
+     * How values are made the declared type {@code declared} when they arrive as a method's
+     * argument: the returned operator answers the value as that type (an {@code int} for a
+     * {@code Long} that fits, say) or throws {@link IllegalArgumentException} saying why it
+     * does not fit.
+     *
+     * @throws IllegalArgumentException if values of {@code declared} can never cross vats
+     */
+    public static UnaryOperator<Object> conversionTo(Type declared) {
+        return control().conversionTo(declared);
     }
 }
