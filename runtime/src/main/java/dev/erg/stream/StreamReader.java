@@ -268,6 +268,10 @@ public final class StreamReader<T> {
         return windowItems;
     }
 
+    Vat vat() {
+        return vat;
+    }
+
     private void attach(StreamCredit to) {
         writer = to;
         Ref.monitor(to, this::lost);
@@ -435,7 +439,7 @@ public final class StreamReader<T> {
         }
     }
 
-    private void requireVat() {
+    void requireVat() {
         if (Vats.current() != vat) {
             throw new IllegalStateException("a stream's reader is used in the turns of its vat, " + vat.name());
         }

@@ -170,14 +170,16 @@ public final class StreamWriter<T> {
     }
 
     /**
-     * Fails the stream with {@code problem}: items not yet sent are dropped, and the reader
-     * receives the problem after the items sent before. Does nothing if the stream has ended.
+     * Fails the stream with {@code problem}: items written are sent as far as the reader's
+     * credit allows, those beyond it are dropped, and the reader receives the problem after
+     * the items sent. Does nothing if the stream has ended.
      */
     public void fail(Problem problem) {
         requireVat();
         Objects.requireNonNull(problem, "problem");
         if (state == State.OPEN || state == State.CLOSING) {
             if (inlet != null) {
+                flush();
                 inlet.fail(sent, problem);
             }
             failHere(problem);
@@ -314,7 +316,7 @@ public final class StreamWriter<T> {
         }
     }
 
-    private void requireVat() {
+    void requireVat() {
         if (Vats.current() != vat) {
             throw new IllegalStateException("a stream's writer is used in the turns of its vat, " + vat.name());
         }
