@@ -155,7 +155,9 @@ public final class StreamWriter<T> {
     /**
      * Ends the stream with {@code last}, a final value the reader receives after every item
      * (null for none), once every item written has been sent. Does nothing if the stream has
-     * ended already.
+     * ended already. The final value is untyped, like any value declared {@code Object}: a
+     * number crosses machines as the wire carries it (an {@code Integer} arrives as a
+     * {@code Long}), so send a {@code Long}, a string or a record to read the same everywhere.
      *
      * @return {@link #done()}
      */

@@ -38,6 +38,7 @@ final class Scenarios {
         all.addAll(TypeScenarios.all());
         all.addAll(RevocationScenarios.all());
         all.addAll(TraceScenarios.all());
+        all.addAll(StreamScenarios.all());
         return all;
     }
 }
