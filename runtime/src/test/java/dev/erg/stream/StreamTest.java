@@ -260,4 +260,137 @@ class StreamTest {
             }
         }
     }
+
+    /** A writer that speaks the protocol by hand, as a hostile peer would. */
+    private static final class HandCredit implements StreamCredit {
+        final List<String> heard = new ArrayList<>();
+
+        @Override
+        public void credit(long consumed, long itemLimit, long byteLimit) {
+            heard.add("credit " + consumed + " " + itemLimit);
+        }
+
+        @Override
+        public void cancel(Problem problem) {
+            heard.add("cancel " + problem.kind() + ": " + problem.message());
+        }
+    }
+
+    private StreamInlet openByHand(StreamReader<?> reader, HandCredit credit) {
+        @SuppressWarnings("unchecked")
+        SendPort<Object> port = (SendPort<Object>) (SendPort<?>) inVat(reading, reader::sendPort);
+        Promise<StreamInlet> inlet = inVat(writing, () -> port.open(writing.export(credit, StreamCredit.class)));
+        return settle(inlet);
+    }
+
+    @Test
+    void aWriterThatSendsBeyondItsCreditIsCancelledAndItsItemsDropped() {
+        StreamReader<Integer> reader = inVat(reading, () -> StreamReader.open(Integer.class, Window.fixed(4, 1 << 20)));
+        HandCredit credit = new HandCredit();
+        StreamInlet inlet = openByHand(reader, credit);
+        inVat(writing, () -> {
+            inlet.items(0, List.of(0L, 1L, 2L, 3L, 4L, 5L));
+            return null;
+        });
+        Problem problem = problemOf(inVat(reading, reader::done));
+        assertThat(problem.kind()).isEqualTo(Problem.REFUSED);
+        assertThat(problem.message()).contains("2 items beyond its credit");
+        assertThat(credit.heard).containsExactly("credit 0 4", "cancel Refused: " + problem.message());
+        assertThat(inVat(reading, reader::buffered)).isZero();
+    }
+
+    @Test
+    void aWriterThatSkipsOrRepeatsItemsOrSendsAnotherTypeIsCancelled() {
+        for (List<Object> batch : List.<List<Object>>of(List.of(7L), List.of("not a number"))) {
+            StreamReader<Integer> reader = inVat(reading, () -> StreamReader.open(Integer.class, Window.defaults()));
+            HandCredit credit = new HandCredit();
+            StreamInlet inlet = openByHand(reader, credit);
+            long first = batch.getFirst() instanceof Long ? 3 : 0;
+            inVat(writing, () -> {
+                inlet.items(first, batch);
+                inlet.items(first + 1, List.of(1L));
+                return null;
+            });
+            Problem problem = problemOf(inVat(reading, reader::done));
+            assertThat(problem.kind()).as("%s", batch).isEqualTo(Problem.REFUSED);
+            assertThat(problem.message()).as("%s", batch)
+                    .contains(first == 3 ? "item 3 where 0 was next" : "item 0 is of another type, not a Integer");
+            assertThat(credit.heard).as("%s", batch).hasSize(2).last().asString().startsWith("cancel Refused");
+        }
+    }
+
+    @Test
+    void aReaderThatAcknowledgesItemsNeverSentFailsTheWriter() {
+        StreamWriter<String> writer = inVat(writing, () -> StreamWriter.open(String.class));
+        ReceivePort<String> port = inVat(writing, writer::receivePort);
+        List<String> heard = new ArrayList<>();
+        StreamInlet handInlet = new StreamInlet() {
+            @Override
+            public void items(long first, List<Object> items) {
+                heard.add("items " + first + " " + items);
+            }
+
+            @Override
+            public void close(long count, Object last) {
+                heard.add("close " + count);
+            }
+
+            @Override
+            public void fail(long count, Problem problem) {
+                heard.add("fail " + count + " " + problem.message());
+            }
+        };
+        Promise<StreamCredit> credit = inVat(reading, () -> port.open(reading.export(handInlet, StreamInlet.class)));
+        inVat(reading, () -> {
+            credit.as(StreamCredit.class).credit(0, 2, 1 << 20);
+            return null;
+        });
+        inVat(writing, () -> {
+            writer.write("a");
+            writer.write("b");
+            return writer.write("c");
+        });
+        assertThat(heard).containsExactly("items 0 [a, b]");
+        inVat(reading, () -> {
+            credit.as(StreamCredit.class).credit(1_000, 2_000, 1 << 20);
+            return null;
+        });
+        Problem problem = problemOf(inVat(writing, writer::done));
+        assertThat(problem.message()).contains("acknowledged 1000 items of 2 sent");
+        assertThat(heard).containsExactly("items 0 [a, b]", "fail 2 " + problem.message());
+    }
+
+    @Test
+    void aReaderThatGrantsUnboundedCreditGetsNoMoreThanTheWritersOwnBound() {
+        StreamWriter<Long> writer = inVat(writing, () -> StreamWriter.open(Long.class));
+        ReceivePort<Long> port = inVat(writing, writer::receivePort);
+        long[] received = new long[1];
+        StreamInlet counting = new StreamInlet() {
+            @Override
+            public void items(long first, List<Object> items) {
+                received[0] += items.size();
+            }
+
+            @Override
+            public void close(long count, Object last) {
+            }
+
+            @Override
+            public void fail(long count, Problem problem) {
+            }
+        };
+        Promise<StreamCredit> credit = inVat(reading, () -> port.open(reading.export(counting, StreamInlet.class)));
+        inVat(reading, () -> {
+            credit.as(StreamCredit.class).credit(0, Long.MAX_VALUE, Long.MAX_VALUE);
+            return null;
+        });
+        inVat(writing, () -> {
+            for (long i = 0; i < 100_000; i++) {
+                writer.write(i);
+            }
+            return null;
+        });
+        assertThat(received[0]).isEqualTo(65_536);
+        assertThat(inVat(writing, writer::pending)).isEqualTo(100_000 - 65_536);
+    }
 }
