@@ -13,7 +13,9 @@ import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -38,7 +40,8 @@ class ModuleBoundaryTest {
     @Test
     void onlyTheUserApiPackagesAreExportedToEveryone() throws URISyntaxException {
         assertThat(runtime().exports().stream().filter(e -> !e.isQualified()).map(ModuleDescriptor.Exports::source))
-                .containsExactlyInAnyOrder("dev.erg.vat", "dev.erg.wire", "dev.erg.captp", "dev.erg.net", "dev.erg.trace");
+                .containsExactlyInAnyOrder("dev.erg.vat", "dev.erg.wire", "dev.erg.captp", "dev.erg.net", "dev.erg.trace",
+                        "dev.erg.stream");
     }
 
     @Test
@@ -89,5 +92,20 @@ class ModuleBoundaryTest {
         assertThat(Ref.kind(remote)).isEqualTo(RefKind.EVENTUAL);
         assertThat(Refs.remoteTarget(remote)).isSameAs(target);
         assertThat(Ref.kind(Refs.deferPipelined(target).promise())).isEqualTo(RefKind.PROMISE);
+    }
+
+    /** Streams are built on eventual sends alone: no wire, session or network code (architecture: vat ↛ captp). */
+    @Test
+    void streamsStandOnTheVatPackageAlone() throws IOException {
+        try (var files = Files.list(Path.of("src", "main", "java", "dev", "erg", "stream"))) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.startsWith("import ")) {
+                        assertThat(line).as(file.getFileName().toString())
+                                .matches("import (java\\.|dev\\.erg\\.vat\\.[A-Z]|dev\\.erg\\.vat\\.spi\\.Vats;).*");
+                    }
+                }
+            }
+        }
     }
 }
