@@ -4,7 +4,6 @@ import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
-import dev.erg.vat.Ref;
 import dev.erg.vat.Vat;
 import dev.erg.vat.spi.Vats;
 import java.util.ArrayDeque;
@@ -274,7 +273,8 @@ public final class StreamReader<T> {
 
     private void attach(StreamCredit to) {
         writer = to;
-        Ref.monitor(to, this::lost);
+        Runnable unwatch = Vats.monitor(to, this::lost);
+        done.promise().when(last -> unwatch.run(), problem -> unwatch.run());
         grant(true);
     }
 

@@ -3,7 +3,6 @@ package dev.erg.stream;
 import dev.erg.vat.Deferred;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
-import dev.erg.vat.Ref;
 import dev.erg.vat.Vat;
 import dev.erg.vat.spi.Vats;
 import java.util.ArrayDeque;
@@ -220,7 +219,8 @@ public final class StreamWriter<T> {
 
     private void attach(StreamInlet to) {
         inlet = to;
-        Ref.monitor(to, this::failHere);
+        Runnable unwatch = Vats.monitor(to, this::failHere);
+        done.promise().when(count -> unwatch.run(), problem -> unwatch.run());
         flush();
     }
 

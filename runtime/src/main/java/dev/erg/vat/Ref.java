@@ -5,7 +5,6 @@ import dev.erg.vat.spi.Refs;
 import dev.erg.vat.spi.RemoteTarget;
 import java.lang.reflect.Proxy;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -176,28 +175,44 @@ public final class Ref {
      * @throws IllegalStateException if called outside a turn of a vat
      */
     public static void monitor(Object ref, Consumer<? super Problem> onBroken) {
+        watch(ref, new Watch(monitoringVat(onBroken), onBroken));
+    }
+
+    /**
+     * As {@link #monitor}, and answers the watch: once it is {@linkplain Watch#cancel
+     * cancelled}, {@code onBroken} is not called and nothing {@code ref} depends on holds it.
+     */
+    static Watch monitorUntilCancelled(Object ref, Consumer<? super Problem> onBroken) {
+        Watch watch = new Watch(monitoringVat(onBroken), onBroken);
+        watch(ref, watch);
+        return watch;
+    }
+
+    private static Vat monitoringVat(Consumer<? super Problem> onBroken) {
         Objects.requireNonNull(onBroken, "onBroken");
         Vat vat = Vat.current();
         if (vat == null) {
             throw new IllegalStateException("monitor() must be called in a turn of a vat, where onBroken will run");
         }
-        AtomicBoolean told = new AtomicBoolean();
-        watch(ref, problem -> {
-            if (told.compareAndSet(false, true)) {
-                vat.enqueue(new Task(() -> {
-                    onBroken.accept(problem);
-                    return null;
-                }, null));
-            }
-        });
+        return vat;
     }
 
     /** Runs in a turn of the monitoring vat. */
-    private static void watch(Object ref, Consumer<Problem> tell) {
+    private static void watch(Object ref, Watch watch) {
         switch (classify(ref)) {
-            case FarRef far -> far.home().whenShutDown(tell);
-            case RemoteTarget remote -> remote.whenBroken(tell);
-            case Promise<?> p -> p.when(value -> watch(value, tell), tell::accept);
+            case FarRef far -> {
+                far.home().whenShutDown(watch);
+                watch.listening(() -> far.home().forgetShutDown(watch));
+            }
+            case RemoteTarget remote -> {
+                remote.whenBroken(watch);
+                watch.listening(() -> remote.forgetBroken(watch));
+            }
+            case Promise<?> p -> p.when(value -> {
+                if (!watch.cancelled()) {
+                    watch(value, watch);
+                }
+            }, watch);
             default -> {
                 // Near objects and data never break.
             }

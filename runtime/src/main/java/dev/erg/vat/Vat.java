@@ -7,8 +7,8 @@ import dev.erg.vat.spi.TurnGuard;
 import dev.erg.vat.spi.Vats;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -71,7 +71,7 @@ public final class Vat {
     /** This vat's trace log, if its runtime traces; see {@link Traces}. */
     private final TraceLog traceLog;
     private RandomGenerator random;
-    private List<Consumer<Problem>> shutdownListeners;
+    private Set<Consumer<Problem>> shutdownListeners;
     /** When turns of this vat may run on a receiving thread again ({@link HereTurns}); 0: now. */
     private volatile long hereAgainAt;
 
@@ -239,7 +239,7 @@ public final class Vat {
         synchronized (this) {
             if (!shutDown) {
                 if (shutdownListeners == null) {
-                    shutdownListeners = new ArrayList<>();
+                    shutdownListeners = new LinkedHashSet<>();
                 }
                 shutdownListeners.add(listener);
                 return;
@@ -248,8 +248,15 @@ public final class Vat {
         listener.accept(shutDownProblem());
     }
 
+    /** Stops telling {@code listener}, given to {@link #whenShutDown}, and lets go of it. */
+    synchronized void forgetShutDown(Consumer<Problem> listener) {
+        if (shutdownListeners != null) {
+            shutdownListeners.remove(listener);
+        }
+    }
+
     private void tellShutdownListeners() {
-        List<Consumer<Problem>> listeners;
+        Set<Consumer<Problem>> listeners;
         synchronized (this) {
             listeners = shutdownListeners;
             shutdownListeners = null;

@@ -55,6 +55,11 @@ final class VatHooks implements VatControl {
     }
 
     @Override
+    public Runnable monitor(Object ref, Consumer<? super Problem> onBroken) {
+        return Ref.monitorUntilCancelled(ref, onBroken)::cancel;
+    }
+
+    @Override
     public UnaryOperator<Object> conversionTo(Type declared) {
         Conversion conversion = Conversion.to(declared);
         return value -> {

@@ -2,6 +2,10 @@ package dev.erg.vat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +54,32 @@ class RefTest {
         Counter two = bob.export(tally, Counter.class);
         assertThat(one).isEqualTo(two).hasSameHashCodeAs(two).isNotEqualTo(bob.export(new Tally(), Counter.class));
         assertThat(one.toString()).isEqualTo("Far[Counter in vat bob]");
+    }
+
+    @Test
+    void aCancelledMonitorIsNotToldAndHoldsNothingInTheVatItWatched() throws InterruptedException {
+        Counter counter = bob.export(new Tally(), Counter.class);
+        List<Problem> told = new ArrayList<>();
+        List<WeakReference<?>> gone = new ArrayList<>();
+        alice.run(() -> {
+            Consumer<Problem> forgotten = told::add;
+            gone.add(new WeakReference<>(forgotten));
+            for (Object watched : List.of(counter, Promise.of(counter))) {
+                Watch watch = Ref.monitorUntilCancelled(watched, forgotten);
+                gone.add(new WeakReference<>(watch));
+                watch.cancel();
+            }
+            Ref.monitor(counter, told::add);
+        });
+        sim.scheduler.runUntilIdle();
+        for (int i = 0; i < 50 && gone.stream().anyMatch(w -> w.get() != null); i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertThat(gone).as("the cancelled watches and their callback, once held by bob").allMatch(w -> w.get() == null);
+        bob.shutdown();
+        sim.scheduler.runUntilIdle();
+        assertThat(told).as("only the monitor not cancelled is told").singleElement()
+                .satisfies(p -> assertThat(p.kind()).isEqualTo(Problem.VAT_SHUT_DOWN));
     }
 }

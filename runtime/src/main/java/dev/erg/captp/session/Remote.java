@@ -99,6 +99,19 @@ final class Remote implements RemoteTarget {
         }
     }
 
+    @Override
+    public void forgetBroken(Consumer<Problem> listener) {
+        if (!(target instanceof Descriptor.Export)) {
+            session.forgetLost(listener);
+            return;
+        }
+        synchronized (this) {
+            if (breakListeners != null && broke == null) {
+                breakListeners.remove(listener);
+            }
+        }
+    }
+
     /** Breaks this import with {@code why}, telling whoever waits; the first problem stays. */
     void broke(Problem why) {
         List<Consumer<Problem>> told;

@@ -269,6 +269,11 @@ public final class Session {
         }
     }
 
+    /** Stops telling {@code listener}, given to {@link #whenLost}, and lets go of it. */
+    public synchronized void forgetLost(Consumer<Problem> listener) {
+        lossListeners.remove(listener);
+    }
+
     /** How many messages the peer has sent in this session, for tests and metrics. */
     public long messagesReceived() {
         return dispatch.received();

@@ -47,4 +47,8 @@ public interface RemoteTarget {
      * is broken already). The listener must only queue work.
      */
     void whenBroken(Consumer<Problem> listener);
+
+    /** Stops telling {@code listener}, given to {@link #whenBroken}, and lets go of it. */
+    default void forgetBroken(Consumer<Problem> listener) {
+    }
 }

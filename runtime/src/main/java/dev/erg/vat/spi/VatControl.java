@@ -1,6 +1,7 @@
 package dev.erg.vat.spi;
 
 import dev.erg.trace.TraceContext;
+import dev.erg.vat.Problem;
 import dev.erg.vat.Vat;
 import java.lang.reflect.Type;
 import java.util.function.Consumer;
@@ -33,6 +34,9 @@ public interface VatControl {
 
     /** See {@link Vats#current}. */
     Vat current();
+
+    /** See {@link Vats#monitor}. */
+    Runnable monitor(Object ref, Consumer<? super Problem> onBroken);
 
     /** See {@link Vats#conversionTo}. */
     UnaryOperator<Object> conversionTo(Type declared);

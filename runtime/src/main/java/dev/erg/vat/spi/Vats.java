@@ -1,6 +1,7 @@
 package dev.erg.vat.spi;
 
 import dev.erg.trace.TraceContext;
+import dev.erg.vat.Problem;
 import dev.erg.vat.Vat;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Type;
@@ -110,6 +111,18 @@ public final class Vats {
      */
     public static Vat current() {
         return control().current();
+    }
+
+    /**
+     * As {@link dev.erg.vat.Ref#monitor}, and answers how to stop: once the answer has run,
+     * {@code onBroken} is not called and nothing {@code ref} depends on holds it any more.
+     * For watchers that end long before what they watch (a stream's end), whose callbacks would
+     * otherwise pile up in a long-lived vat or session.
+     *
+     * @throws IllegalStateException if called outside a turn of a vat
+     */
+    public static Runnable monitor(Object ref, Consumer<? super Problem> onBroken) {
+        return control().monitor(ref, onBroken);
     }
 
     /**
