@@ -294,7 +294,7 @@ public final class StreamWriter<T> {
         itemLimit = Math.max(itemLimit, Math.min(items, acknowledged + MAX_IN_FLIGHT_ITEMS));
         byteLimit = Math.max(byteLimit, Math.min(bytes, acknowledgedBytes + MAX_IN_FLIGHT_BYTES));
         flush();
-        if (state == State.CLOSED && acknowledged == sent) {
+        if (state == State.CLOSED && acknowledged == sent && !done.promise().isSettled()) {
             done.resolver().resolve(sent);
         }
         if (space != null && hasRoom()) {
@@ -305,7 +305,7 @@ public final class StreamWriter<T> {
     }
 
     private void failHere(Problem why) {
-        if (state == State.FAILED || done.promise().isFulfilled()) {
+        if (state == State.FAILED || done.promise().isSettled()) {
             return;
         }
         state = State.FAILED;

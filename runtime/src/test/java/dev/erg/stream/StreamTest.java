@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.erg.vat.DeterministicScheduler;
 import dev.erg.vat.Problem;
 import dev.erg.vat.Promise;
+import dev.erg.vat.Ref;
 import dev.erg.vat.Vat;
 import dev.erg.vat.VatRuntime;
 import java.time.Duration;
@@ -392,5 +393,35 @@ class StreamTest {
         });
         assertThat(received[0]).isEqualTo(65_536);
         assertThat(inVat(writing, writer::pending)).isEqualTo(100_000 - 65_536);
+    }
+
+    @Test
+    void creditRepeatedAfterTheLastItemIsHarmless() {
+        StreamWriter<String> writer = inVat(writing, () -> StreamWriter.open(String.class));
+        ReceivePort<String> port = inVat(writing, writer::receivePort);
+        StreamInlet ignoring = new StreamInlet() {
+            @Override
+            public void items(long first, List<Object> items) {
+            }
+
+            @Override
+            public void close(long count, Object last) {
+            }
+
+            @Override
+            public void fail(long count, Problem problem) {
+            }
+        };
+        Promise<StreamCredit> credit = inVat(reading, () -> port.open(reading.export(ignoring, StreamInlet.class)));
+        settle(inVat(reading, () -> Ref.send(credit, "credit", 0L, 10L, 100L)));
+        inVat(writing, () -> {
+            writer.write("only");
+            return writer.close(null);
+        });
+        // Grants that crossed the close: each acknowledges every item; the method must answer, not throw.
+        List<Promise<Object>> answers = inVat(reading, () -> List.of(
+                Ref.send(credit, "credit", 1L, 10L, 100L), Ref.send(credit, "credit", 1L, 10L, 100L)));
+        assertThat(answers).allSatisfy(a -> assertThat(settle(a)).isNull());
+        assertThat(settle(inVat(writing, writer::done))).isEqualTo(1L);
     }
 }
