@@ -47,7 +47,7 @@ public final class StreamReader<T> {
     private final Vat vat;
     private final Class<T> type;
     private final UnaryOperator<Object> conversion;
-    private final Window window;
+    private final ReaderCredit credit;
     private final StreamInlet inlet;
     private final ItemQueue buffer = new ItemQueue();
     private final Deferred<Object> done = Promise.defer();
@@ -55,16 +55,6 @@ public final class StreamReader<T> {
     private State state = State.OPEN;
     private Object last;
     private Problem problem;
-    private int windowItems;
-    private long windowBytes;
-    private long received;
-    private long receivedBytes;
-    private long consumed;
-    private long consumedBytes;
-    private long grantedItems;
-    private long grantedBytes;
-    private long consumedAtGrant;
-    private boolean writerStalled;
     private Sink<T> sink;
     private long demand;
     private boolean draining;
@@ -73,9 +63,7 @@ public final class StreamReader<T> {
         this.vat = vat;
         this.type = type;
         this.conversion = Vats.conversionTo(type);
-        this.window = Objects.requireNonNull(window, "window");
-        this.windowItems = window.items();
-        this.windowBytes = window.bytes();
+        this.credit = new ReaderCredit(Objects.requireNonNull(window, "window"));
         this.inlet = vat.export(new Inlet(), StreamInlet.class);
     }
 
@@ -252,7 +240,7 @@ public final class StreamReader<T> {
     /** How many items have been consumed. */
     public long consumed() {
         requireVat();
-        return consumed;
+        return credit.consumed();
     }
 
     /** How many items have arrived and wait to be consumed. */
@@ -264,7 +252,7 @@ public final class StreamReader<T> {
     /** The window, in items, the reader grants now (it grows from {@link Window#items()}). */
     public int windowItems() {
         requireVat();
-        return windowItems;
+        return credit.windowItems();
     }
 
     Vat vat() {
@@ -297,15 +285,11 @@ public final class StreamReader<T> {
             return;
         }
         int n = items.size();
-        if (first != received) {
-            violated("it sent item %d where %d was next", first, received);
+        String refusal = credit.refusalOfCount(first, n);
+        if (refusal != null) {
+            violated(refusal);
             return;
         }
-        if (received + n > grantedItems) {
-            violated("it sent %d items beyond its credit", received + n - grantedItems);
-            return;
-        }
-        boolean wasEmpty = buffer.isEmpty();
         long bytes = 0;
         int before = buffer.size();
         for (Object raw : items) {
@@ -316,25 +300,20 @@ public final class StreamReader<T> {
                 item = null;
             }
             if (item == null) {
-                violated("item %d is %s, not a %s", received + buffer.size() - before, raw == null ? "null" : "of another type",
-                        type.getSimpleName());
+                violated("item " + (first + buffer.size() - before) + " is " + (raw == null ? "null" : "of another type")
+                        + ", not a " + type.getSimpleName());
                 return;
             }
             long weight = Weights.of(item);
             bytes += weight;
             buffer.add(item, weight);
         }
-        if (receivedBytes + bytes > grantedBytes && !(wasEmpty && n == 1)) {
-            violated("it sent %d bytes beyond its credit", receivedBytes + bytes - grantedBytes);
+        refusal = credit.refusalOfWeight(n, bytes);
+        if (refusal != null) {
+            violated(refusal);
             return;
         }
-        if (wasEmpty && demand > 0 && writerStalled) {
-            windowItems = (int) Math.min(window.maxItems(), 2L * windowItems);
-            windowBytes = Math.min(window.maxBytes(), 2 * windowBytes);
-        }
-        received += n;
-        receivedBytes += bytes;
-        writerStalled = received >= grantedItems || receivedBytes >= grantedBytes;
+        credit.arrived(n, bytes, demand > 0);
         drain();
     }
 
@@ -342,8 +321,8 @@ public final class StreamReader<T> {
         if (state != State.OPEN) {
             return;
         }
-        if (count != received) {
-            violated("it ended the stream after %d items, having sent %d", count, received);
+        if (count != credit.received()) {
+            violated("it ended the stream after " + count + " items, having sent " + credit.received());
             return;
         }
         state = State.ENDING;
@@ -361,8 +340,8 @@ public final class StreamReader<T> {
         }
     }
 
-    private void violated(String format, Object... args) {
-        cancel(Problem.of(Problem.REFUSED, "the stream's writer broke its protocol: " + format, args));
+    private void violated(String why) {
+        cancel(new Problem(Problem.REFUSED, "the stream's writer broke its protocol: " + why));
     }
 
     private void drain() {
@@ -372,10 +351,9 @@ public final class StreamReader<T> {
         draining = true;
         try {
             while (sink != null && demand > 0 && !buffer.isEmpty() && state != State.ENDED) {
-                consumedBytes += buffer.peekWeight();
+                credit.consumed(buffer.peekWeight());
                 @SuppressWarnings("unchecked")
                 T item = (T) buffer.poll();
-                consumed++;
                 if (demand != Long.MAX_VALUE) {
                     demand--;
                 }
@@ -398,17 +376,8 @@ public final class StreamReader<T> {
 
     /** Grants the writer credit up to a window past what is consumed, when it is worth a message. */
     private void grant(boolean always) {
-        long items = consumed + windowItems;
-        long bytes = consumedBytes + windowBytes;
-        boolean worth = always
-                || items - grantedItems >= Math.max(1, windowItems / 4)
-                || bytes - grantedBytes >= Math.max(1, windowBytes / 4)
-                || buffer.isEmpty() && consumed > consumedAtGrant;
-        if (worth && writer != null) {
-            grantedItems = Math.max(grantedItems, items);
-            grantedBytes = Math.max(grantedBytes, bytes);
-            consumedAtGrant = consumed;
-            writer.credit(consumed, grantedItems, grantedBytes);
+        if (writer != null && credit.grant(always)) {
+            writer.credit(credit.consumed(), credit.itemLimit(), credit.byteLimit());
         }
     }
 
@@ -416,7 +385,7 @@ public final class StreamReader<T> {
         state = State.ENDED;
         if (problem == null && writer != null) {
             // Tells the writer every item was consumed, which fulfils its done().
-            writer.credit(consumed, grantedItems, grantedBytes);
+            writer.credit(credit.consumed(), credit.itemLimit(), credit.byteLimit());
         }
         if (problem == null) {
             done.resolver().resolve(last);
@@ -431,6 +400,7 @@ public final class StreamReader<T> {
         }
     }
 
+    /** Answers a {@link #next()} after the end: empty if the stream closed, broken if it failed. */
     private void settle(Deferred<Optional<T>> next) {
         if (problem == null) {
             next.resolver().resolve(Optional.empty());
@@ -477,11 +447,7 @@ public final class StreamReader<T> {
 
         private void settleAll() {
             for (Deferred<Optional<T>> next; (next = waiting.poll()) != null; ) {
-                if (problem == null) {
-                    next.resolver().resolve(Optional.empty());
-                } else {
-                    next.resolver().reject(problem);
-                }
+                settle(next);
             }
         }
     }
