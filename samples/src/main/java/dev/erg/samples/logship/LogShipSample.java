@@ -57,13 +57,14 @@ public final class LogShipSample {
         try (VatRuntime runtime = VatRuntime.create();
              Peer shop = Peer.start(runtime, List.of())) {
             Vat shipper = runtime.newVat("shipper");
-            out.println("Shop Inc. ships its order log as it is written (" + Files.size(log)
+            long morningBytes = Files.size(log);
+            out.println("Shop Inc. ships its order log as it is written (" + morningBytes
                     + " bytes this morning) to Audit Ltd.'s archive at " + audit.sturdyRef());
             Archive archive = shop.connect(audit.sturdyRef(), Archive.class);
             Promise<Long> first = shipper.callPromise(
                     () -> Shipment.resume(archive, LOG, log, shipper.timer(), dayOver::get));
 
-            long storedAtCut = waitForStored(archive, Files.size(log) / 2);
+            long storedAtCut = waitForStored(archive, morningBytes / 2);
             audit.kill();
             out.println("Audit Ltd. restarts its server with " + storedAtCut + " bytes stored");
             audit = audit.restart();
@@ -83,7 +84,7 @@ public final class LogShipSample {
             boolean same = Peer.await(again.digest(LOG)).equals(sha256(log));
             out.println("The archive holds " + storedAtEnd + " bytes, " + (same ? "the same" : "NOT the same")
                     + " as the log");
-            return new ShipReport(logBytes, storedAtCut, broken, resumedFrom, storedAtEnd, same);
+            return new ShipReport(morningBytes, logBytes, storedAtCut, broken, resumedFrom, storedAtEnd, same);
         } finally {
             out.println("Audit Ltd.'s server stops on SIGTERM: exit status " + audit.stop() + ".");
         }
