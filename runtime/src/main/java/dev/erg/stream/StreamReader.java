@@ -272,6 +272,15 @@ public final class StreamReader<T> {
             throw new IllegalStateException("the stream's items are consumed another way already");
         }
         sink = consumer;
+        if (state == State.ENDED) {
+            // Ended before anyone consumed: nothing was held, so the end is all there is to tell.
+            if (problem == null) {
+                consumer.end(last);
+            } else {
+                consumer.failed(problem);
+            }
+            return;
+        }
         request(initialDemand);
     }
 

@@ -147,6 +147,17 @@ class StreamsTest {
         assertThat(second.completed).failsWithin(WAIT).withThrowableThat().withMessageContaining("another way");
     }
 
+    @Test
+    void aSubscriberThatComesAfterTheEndIsToldOfIt() throws Exception {
+        StreamReader<String> reader = inVat(reading, () -> StreamReader.open(String.class, Window.defaults()));
+        SendPort<String> port = inVat(reading, reader::sendPort);
+        inVat(writing, () -> StreamWriter.to(port, String.class).close(null)).join(WAIT);
+        inVat(reading, reader::done).join(WAIT);
+        Collecting late = new Collecting();
+        inVat(reading, () -> Streams.publisher(reader)).subscribe(late);
+        assertThat(late.completed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEmpty();
+    }
+
     /** Requests one item at a time, as a careful subscriber does. */
     private static final class Collecting implements Flow.Subscriber<String> {
         final List<String> items = new ArrayList<>();
