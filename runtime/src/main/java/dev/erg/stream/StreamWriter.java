@@ -239,7 +239,15 @@ public final class StreamWriter<T> {
             if (batch == null) {
                 break;
             }
-            inlet.items(sent, batch);
+            try {
+                inlet.items(sent, batch);
+            } catch (RuntimeException e) {
+                // An item that cannot cross (not passable) ends the stream after those before it.
+                Problem why = Problem.from(e);
+                inlet.fail(sent, why);
+                failHere(why);
+                return;
+            }
             sent += batch.size();
             inFlight.add(new long[] {sent, sentBytes});
         }

@@ -224,6 +224,23 @@ class StreamTest {
         assertThat(seen).hasSize(1_000).isSorted();
     }
 
+    @Test
+    void anItemThatCannotCrossFailsTheStreamAfterThoseBeforeIt() {
+        StreamReader<Object> reader = inVat(reading, () -> StreamReader.open(Object.class, Window.defaults()));
+        List<Object> seen = new ArrayList<>();
+        Promise<Object> done = inVat(reading, () -> reader.forEach(seen::add));
+        SendPort<Object> port = inVat(reading, reader::sendPort);
+        Promise<Long> writerDone = inVat(writing, () -> {
+            StreamWriter<Object> writer = StreamWriter.to(port, Object.class);
+            writer.write("fine");
+            writer.ready().when(ok -> writer.write(new Object()), p -> { });
+            return writer.done();
+        });
+        assertThat(problemOf(done).kind()).isEqualTo(Problem.NOT_PASSABLE);
+        assertThat(problemOf(writerDone).kind()).isEqualTo(Problem.NOT_PASSABLE);
+        assertThat(seen).containsExactly("fine");
+    }
+
     /** Any schedule of the vats' turns, and any window, delivers every item once, in order. */
     @Test
     void everyScheduleDeliversEveryItemOnceInOrder() {

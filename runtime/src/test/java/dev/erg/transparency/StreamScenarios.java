@@ -24,6 +24,9 @@ final class StreamScenarios {
         /** Writes 0 .. count-1 into {@code port}, then fails the stream. */
         Promise<Long> failAfter(SendPort<Integer> port, int count);
 
+        /** Writes a string, then an object that cannot cross, into {@code port}. */
+        Promise<Long> unpassable(SendPort<Object> port);
+
         /** A stream of {@code count} lines, written before any reader comes. */
         Promise<ReceivePort<String>> lines(int count);
     }
@@ -51,6 +54,14 @@ final class StreamScenarios {
             }
             // Once credit has come, so that the items are sent before the failure.
             writer.ready().when(ok -> writer.fail(Problem.of("SourceGone", "the source went away")), p -> { });
+            return writer.done();
+        }
+
+        @Override
+        public Promise<Long> unpassable(SendPort<Object> port) {
+            StreamWriter<Object> writer = StreamWriter.to(port, Object.class);
+            writer.write("fine");
+            writer.ready().when(ok -> writer.write(new Object()), p -> { });
             return writer.done();
         }
 
@@ -139,6 +150,16 @@ final class StreamScenarios {
                         Promise<Long> written = source.failAfter(reader.sendPort(), 5);
                         return Settle.inOrder(out, "alice", List.of(last, written))
                                 .then(n -> seen.size() + " items before the failure");
+                    });
+                }),
+                Scenario.of("an item that cannot cross fails the stream after the items before it", (w, out) -> {
+                    Source source = w.share("bob", new Numbers(), Source.class, "alice");
+                    return w.vat("alice").callPromise(() -> {
+                        StreamReader<Object> reader = StreamReader.open(Object.class, Window.defaults());
+                        List<Object> seen = new ArrayList<>();
+                        Promise<Object> last = reader.forEach(seen::add);
+                        Promise<Long> written = source.unpassable(reader.sendPort());
+                        return Settle.inOrder(out, "alice", List.of(last, written)).then(n -> seen.toString());
                     });
                 }),
                 Scenario.of("three vats: a stream's receiving end handed to a third vat", (w, out) -> {
