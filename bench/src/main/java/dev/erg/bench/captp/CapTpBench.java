@@ -235,7 +235,7 @@ public final class CapTpBench {
     }
 
     /** Used heap after full collections, in bytes. */
-    static long usedHeapAfterGc() {
+    public static long usedHeapAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }

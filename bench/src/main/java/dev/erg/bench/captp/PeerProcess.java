@@ -82,7 +82,7 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     /** The peer's used heap after a full collection, in bytes. */
-    long heap() throws IOException {
+    public long heap() throws IOException {
         String reply = ask("heap");
         if (!reply.startsWith("HEAP ")) {
             throw new IOException("unexpected reply to heap: " + reply);

@@ -23,7 +23,7 @@ import java.util.function.LongFunction;
  * {@code echo}, each sent to the previous call's answer before it settles, and the last answer
  * awaited as a round trip's is.
  */
-final class ErgSystem implements WireSystem {
+public final class ErgSystem implements WireSystem {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -35,7 +35,7 @@ final class ErgSystem implements WireSystem {
     private final Vat vat;
     private long nextSequence;
 
-    ErgSystem() throws Exception {
+    public ErgSystem() throws Exception {
         this("Erg CapTP", System.getProperty("java.class.path"));
     }
 

@@ -15,19 +15,19 @@ import java.security.GeneralSecurityException;
  * The raw echo's pipeline on both ends: Netty's {@code SslHandler} (TLS 1.3 only, the JDK's
  * provider, the client's certificate required), then 4-byte length framing, nothing else.
  */
-final class NettyTls {
+public final class NettyTls {
 
     static final int MAX_FRAME = 1 << 16;
 
     private NettyTls() {
     }
 
-    static SslContext server(TlsFiles tls) throws IOException, GeneralSecurityException {
+    public static SslContext server(TlsFiles tls) throws IOException, GeneralSecurityException {
         return SslContextBuilder.forServer(tls.keyManagers()).trustManager(tls.trustManagers())
                 .clientAuth(ClientAuth.REQUIRE).protocols("TLSv1.3").sslProvider(SslProvider.JDK).build();
     }
 
-    static SslContext client(TlsFiles tls) throws IOException, GeneralSecurityException {
+    public static SslContext client(TlsFiles tls) throws IOException, GeneralSecurityException {
         return SslContextBuilder.forClient().keyManager(tls.keyManagers()).trustManager(tls.trustManagers())
                 .protocols("TLSv1.3").sslProvider(SslProvider.JDK).build();
     }

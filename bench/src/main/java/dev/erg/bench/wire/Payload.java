@@ -9,9 +9,9 @@ import java.util.SplittableRandom;
  * The message every system carries: {@value #SIZE} bytes, the first eight a sequence number
  * (big-endian) that tells which send an answer belongs to, the rest fixed filler.
  */
-final class Payload {
+public final class Payload {
 
-    static final int SIZE = 64;
+    public static final int SIZE = 64;
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final byte[] FILLER = filler();
@@ -20,7 +20,7 @@ final class Payload {
     }
 
     /** A fresh payload carrying {@code sequence}. */
-    static byte[] of(long sequence) {
+    public static byte[] of(long sequence) {
         byte[] payload = FILLER.clone();
         LONG.set(payload, 0, sequence);
         return payload;

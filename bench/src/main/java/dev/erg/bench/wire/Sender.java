@@ -1,7 +1,7 @@
 package dev.erg.bench.wire;
 
 /** Who sends each call of a {@link WireSystem}'s measures. */
-enum Sender {
+public enum Sender {
     /** A plain thread sends each call and waits for its answer before the next, as a blocking client does. */
     THREAD,
     /**

@@ -23,7 +23,7 @@ import javax.net.ssl.TrustManagerFactory;
  * {@link dev.erg.bench.captp.ArteryPingPong#config} expects). Erg's nodes bring their own
  * Ed25519 identities instead.
  */
-final class TlsFiles implements AutoCloseable {
+public final class TlsFiles implements AutoCloseable {
 
     private static final List<String> FILES = List.of("keystore.p12", "truststore.p12", "cert.pem");
 
@@ -38,7 +38,7 @@ final class TlsFiles implements AutoCloseable {
     }
 
     /** Makes the key and trust stores in a new temporary directory, deleted on {@link #close}. */
-    static TlsFiles create() throws IOException, InterruptedException {
+    public static TlsFiles create() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("erg-wire");
         String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
@@ -55,15 +55,15 @@ final class TlsFiles implements AutoCloseable {
     }
 
     /** The stores another process made, as its command line names them; left in place on close. */
-    static TlsFiles open(Path dir, String password) {
+    public static TlsFiles open(Path dir, String password) {
         return new TlsFiles(dir, password, false);
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 

@@ -148,7 +148,8 @@ public final class WireCompare {
         Report.notes(rounds).forEach(System.out::println);
     }
 
-    private static String loadAverage() throws IOException {
+    /** The load average over 1, 5 and 15 minutes, or "unknown". */
+    public static String loadAverage() throws IOException {
         Path loadavg = Path.of("/proc/loadavg");
         if (!Files.isReadable(loadavg)) {
             return "unknown";

@@ -1,0 +1,33 @@
+package dev.erg.bench.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.erg.stream.Window;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StreamOptionsTest {
+
+    @Test
+    void noArgumentsGiveTheFullRun() {
+        assertThat(StreamOptions.parse(List.of())).isEqualTo(new StreamOptions(5, 1, 1L << 30, 64 << 10,
+                List.of(Window.defaults(), Window.fixed(16_384, 64L << 20)), 3, 1_000, 2, 5));
+    }
+
+    @Test
+    void quickIsBoundedAndTheOthersOverrideIt() {
+        assertThat(StreamOptions.parse(List.of("--quick"))).isEqualTo(new StreamOptions(1, 0, 16L << 20, 64 << 10,
+                List.of(Window.defaults(), Window.fixed(16_384, 64L << 20)), 1, 50, 1, 1));
+        assertThat(StreamOptions.parse(List.of("--quick", "3", "--warm-up=2", "--windows=default,8M", "--streams=20")))
+                .isEqualTo(new StreamOptions(3, 2, 16L << 20, 64 << 10,
+                        List.of(Window.defaults(), Window.fixed(16_384, 8L << 20)), 1, 20, 1, 1));
+    }
+
+    @Test
+    void refusesWhatItCannotRead() {
+        assertThatThrownBy(() -> StreamOptions.parse(List.of("--windows=big"))).hasMessageContaining("'big'");
+        assertThatThrownBy(() -> StreamOptions.parse(List.of("--streams=0"))).hasMessageContaining("from 1");
+        assertThatThrownBy(() -> StreamOptions.parse(List.of("--fast"))).hasMessageContaining("unknown argument");
+    }
+}
