@@ -2,8 +2,8 @@ package dev.erg.stream;
 
 /**
  * A reader's account of the credit it grants: what has arrived and been consumed, in items and
- * weight, what the writer may send, and the window, which doubles while the writer keeps
- * using up its credit before the reader runs dry. It does no I/O: the reader asks it whether a
+ * weight, what the writer may send, and the window, which doubles while the reader runs dry
+ * after a batch with which the writer said it was waiting for credit. It does no I/O: the reader asks it whether a
  * batch is within credit and whether a grant is worth a message, and sends what it answers.
  */
 final class ReaderCredit {
@@ -18,8 +18,8 @@ final class ReaderCredit {
     private long grantedItems;
     private long grantedBytes;
     private long consumedAtGrant;
-    /** Whether the last batch used up the writer's credit, so that it waits for more. */
-    private boolean writerStalled;
+    /** Whether the writer said with the last batch that it holds items its credit does not cover. */
+    private boolean writerWaiting;
 
     ReaderCredit(Window window) {
         this.window = window;
@@ -55,17 +55,18 @@ final class ReaderCredit {
 
     /**
      * Takes a batch the refusals allowed. {@code starved}: the reader's consumer was waiting
-     * with nothing to read; if the writer was waiting for credit too, the window was too small
-     * for the round trip, and grows.
+     * with nothing to read; if the writer said with the batch before that it was waiting for
+     * credit too, the window was too small for the round trip, and grows.
+     * {@code writerWaiting}: what the writer says with this batch.
      */
-    void arrived(int n, long bytes, boolean starved) {
-        if (starved && received == consumed && writerStalled) {
+    void arrived(int n, long bytes, boolean starved, boolean writerWaiting) {
+        if (starved && received == consumed && this.writerWaiting) {
             windowItems = (int) Math.min(window.maxItems(), 2L * windowItems);
             windowBytes = Math.min(window.maxBytes(), 2 * windowBytes);
         }
         received += n;
         receivedBytes += bytes;
-        writerStalled = received >= grantedItems || receivedBytes >= grantedBytes;
+        this.writerWaiting = writerWaiting;
     }
 
     /** Counts one item of {@code weight} consumed. */

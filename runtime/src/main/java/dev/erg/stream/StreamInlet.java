@@ -14,8 +14,12 @@ import java.util.List;
  */
 public interface StreamInlet {
 
-    /** Items numbered {@code first}, {@code first + 1}, ... in order. */
-    void items(long first, List<Object> items);
+    /**
+     * Items numbered {@code first}, {@code first + 1}, ... in order; {@code waiting}: the writer
+     * holds more that its credit does not cover, so a reader that runs dry before its next grant
+     * arrives knows its window is smaller than the link's round trip.
+     */
+    void items(long first, List<Object> items, boolean waiting);
 
     /** No items follow the first {@code count}; the stream ends with {@code last}, a final value (or null). */
     void close(long count, Object last);

@@ -29,8 +29,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>An item that is not of the stream's type, a batch beyond the credit granted, or numbering
  * out of order fails the stream with a {@value Problem#REFUSED} problem and cancels the writer;
- * a broken reference to the writer fails it with that reference's problem
- * ({@value Problem#UNAVAILABLE} when the link breaks), after the items received before.
+ * the loss of the link to the writer ({@value Problem#UNAVAILABLE}) or, in one JVM, its vat's
+ * shutdown fails it after the items received before.
  *
  * {@snippet :
  * StreamReader<String> lines = StreamReader.open(String.class, Window.defaults());
@@ -289,7 +289,7 @@ public final class StreamReader<T> {
         drain();
     }
 
-    private void arrived(long first, List<Object> items) {
+    private void arrived(long first, List<Object> items, boolean writerWaiting) {
         if (state != State.OPEN || items == null || items.isEmpty()) {
             return;
         }
@@ -322,7 +322,7 @@ public final class StreamReader<T> {
             violated(refusal);
             return;
         }
-        credit.arrived(n, bytes, demand > 0);
+        credit.arrived(n, bytes, demand > 0, writerWaiting);
         drain();
     }
 
@@ -396,6 +396,8 @@ public final class StreamReader<T> {
             // Tells the writer every item was consumed, which fulfils its done().
             writer.credit(credit.consumed(), credit.itemLimit(), credit.byteLimit());
         }
+        // Across machines each end holds the other's capability: neither export is released while the other is held.
+        writer = null;
         if (problem == null) {
             done.resolver().resolve(last);
             if (sink != null) {
@@ -495,8 +497,8 @@ public final class StreamReader<T> {
     /** What the writer sends to. */
     private final class Inlet implements StreamInlet {
         @Override
-        public void items(long first, List<Object> items) {
-            arrived(first, items);
+        public void items(long first, List<Object> items, boolean waiting) {
+            arrived(first, items, waiting);
         }
 
         @Override

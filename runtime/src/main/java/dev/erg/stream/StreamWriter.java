@@ -19,8 +19,9 @@ import java.util.Objects;
  *
  * <p>The writer belongs to the vat it was made in: call its methods in that vat's turns. Its
  * states: open; closed by {@link #close} (items written before are still delivered); failed by
- * {@link #fail}, by the reader's cancelling, or by a broken reference to the reader
- * (an {@value Problem#UNAVAILABLE} problem when the link to it breaks). {@link #done()} tells
+ * {@link #fail}, by the reader's cancelling, or by the loss of the link to the reader (an
+ * {@value Problem#UNAVAILABLE} problem) or, in one JVM, its vat's shutdown; a reader's vat
+ * shut down on another machine while the link lives is not noticed. {@link #done()} tells
  * which, and {@link #acknowledged()} how far the reader got.
  *
  * {@snippet :
@@ -220,8 +221,22 @@ public final class StreamWriter<T> {
     private void attach(StreamInlet to) {
         inlet = to;
         Runnable unwatch = Vats.monitor(to, this::failHere);
-        done.promise().when(count -> unwatch.run(), problem -> unwatch.run());
+        done.promise().when(count -> ended(unwatch), problem -> ended(unwatch));
         flush();
+    }
+
+    /**
+     * Lets go of the reader's inlet once the stream has ended: across machines, each end holds
+     * the other's capability, and neither export is released while the other is held.
+     */
+    private void ended(Runnable unwatch) {
+        unwatch.run();
+        inlet = null;
+    }
+
+    /** Whether the credit covers the next pending item. */
+    private boolean hasCredit() {
+        return sent < itemLimit && (sentBytes + pending.peekWeight() <= byteLimit || sent == acknowledged);
     }
 
     private boolean hasRoom() {
@@ -239,16 +254,18 @@ public final class StreamWriter<T> {
             if (batch == null) {
                 break;
             }
+            long first = sent;
+            sent += batch.size();
             try {
-                inlet.items(sent, batch);
+                inlet.items(first, batch, !pending.isEmpty() && !hasCredit());
             } catch (RuntimeException e) {
                 // An item that cannot cross (not passable) ends the stream after those before it.
+                sent = first;
                 Problem why = Problem.from(e);
                 inlet.fail(sent, why);
                 failHere(why);
                 return;
             }
-            sent += batch.size();
             inFlight.add(new long[] {sent, sentBytes});
         }
         if (pending.isEmpty() && state == State.CLOSING) {
@@ -289,7 +306,9 @@ public final class StreamWriter<T> {
         if (consumed < 0 || consumed > sent || items < 0 || bytes < 0) {
             Problem lie = Problem.of(Problem.REFUSED,
                     "the stream's reader broke its protocol: it acknowledged %d items of %d sent", consumed, sent);
-            inlet.fail(sent, lie);
+            if (inlet != null) {
+                inlet.fail(sent, lie);
+            }
             failHere(lie);
             return;
         }

@@ -175,7 +175,7 @@ public final class Ref {
      * @throws IllegalStateException if called outside a turn of a vat
      */
     public static void monitor(Object ref, Consumer<? super Problem> onBroken) {
-        watch(ref, new Watch(monitoringVat(onBroken), onBroken));
+        watch(ref, new Watch(monitoringVat(onBroken), onBroken, false));
     }
 
     /**
@@ -183,7 +183,17 @@ public final class Ref {
      * cancelled}, {@code onBroken} is not called and nothing {@code ref} depends on holds it.
      */
     static Watch monitorUntilCancelled(Object ref, Consumer<? super Problem> onBroken) {
-        Watch watch = new Watch(monitoringVat(onBroken), onBroken);
+        Watch watch = new Watch(monitoringVat(onBroken), onBroken, false);
+        watch(ref, watch);
+        return watch;
+    }
+
+    /**
+     * As {@link #monitorUntilCancelled}, but of a reference of another JVM only the loss of the
+     * connection is heard, which asks the peer nothing and so leaves nothing there.
+     */
+    static Watch monitorLinkUntilCancelled(Object ref, Consumer<? super Problem> onBroken) {
+        Watch watch = new Watch(monitoringVat(onBroken), onBroken, true);
         watch(ref, watch);
         return watch;
     }
@@ -203,6 +213,10 @@ public final class Ref {
             case FarRef far -> {
                 far.home().whenShutDown(watch);
                 watch.listening(() -> far.home().forgetShutDown(watch));
+            }
+            case RemoteTarget remote when watch.linkOnly() -> {
+                remote.whenLinkLost(watch);
+                watch.listening(() -> remote.forgetLinkLost(watch));
             }
             case RemoteTarget remote -> {
                 remote.whenBroken(watch);

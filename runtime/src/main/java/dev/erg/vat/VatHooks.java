@@ -56,7 +56,7 @@ final class VatHooks implements VatControl {
 
     @Override
     public Runnable monitor(Object ref, Consumer<? super Problem> onBroken) {
-        return Ref.monitorUntilCancelled(ref, onBroken)::cancel;
+        return Ref.monitorLinkUntilCancelled(ref, onBroken)::cancel;
     }
 
     @Override

@@ -15,14 +15,21 @@ import java.util.function.Consumer;
 final class Watch implements Consumer<Problem> {
 
     private final Vat vat;
+    private final boolean linkOnly;
     private final AtomicBoolean told = new AtomicBoolean();
     private volatile Consumer<? super Problem> onBroken;
     /** How to take this watch off what tells it; null once cancelled. */
     private List<Runnable> forgets = new ArrayList<>();
 
-    Watch(Vat vat, Consumer<? super Problem> onBroken) {
+    /** @param linkOnly whether a reference of another JVM is watched only for the loss of its connection */
+    Watch(Vat vat, Consumer<? super Problem> onBroken, boolean linkOnly) {
         this.vat = vat;
         this.onBroken = onBroken;
+        this.linkOnly = linkOnly;
+    }
+
+    boolean linkOnly() {
+        return linkOnly;
     }
 
     @Override

@@ -14,7 +14,7 @@ class ReaderCreditTest {
         ReaderCredit credit = new ReaderCredit(Window.fixed(8, 1_000));
         assertThat(credit.grant(true)).isTrue();
         assertThat(credit.itemLimit()).isEqualTo(8);
-        credit.arrived(3, 30, false);
+        credit.arrived(3, 30, false, false);
         credit.consumed(10);
         assertThat(credit.grant(false)).as("one of eight consumed, two unread").isFalse();
         credit.consumed(10);
@@ -26,28 +26,29 @@ class ReaderCreditTest {
     }
 
     @Test
-    void theWindowDoublesOnlyWhileAStarvedReaderMeetsAStalledWriterAndStopsAtItsLargest() {
+    void theWindowDoublesOnlyWhenTheReaderRunsDryAfterAWriterSaidItWasWaitingAndStopsAtItsLargest() {
         ReaderCredit credit = new ReaderCredit(new Window(4, 1 << 20, 32, 1 << 20));
         credit.grant(true);
-        credit.arrived(4, 32, true);
-        assertThat(credit.windowItems()).as("the writer was not yet stalled").isEqualTo(4);
+        credit.arrived(4, 32, true, false);
+        assertThat(credit.windowItems()).as("no batch said the writer was waiting").isEqualTo(4);
         for (int round = 0; round < 10; round++) {
             long unread = credit.itemLimit() - credit.consumed();
             for (long i = 0; i < unread; i++) {
                 credit.consumed(8);
             }
             credit.grant(false);
-            credit.arrived((int) (credit.itemLimit() - credit.received()), 8 * (credit.itemLimit() - credit.received()), true);
+            int n = (int) (credit.itemLimit() - credit.received());
+            credit.arrived(n, 8L * n, true, true);
         }
         assertThat(credit.windowItems()).isEqualTo(32);
 
-        ReaderCredit slow = new ReaderCredit(new Window(4, 1 << 20, 32, 1 << 20));
-        slow.grant(true);
-        slow.arrived(4, 32, false);
-        slow.consumed(8);
-        slow.grant(true);
-        slow.arrived(1, 8, false);
-        assertThat(slow.windowItems()).as("a reader with items to read was not starved").isEqualTo(4);
+        ReaderCredit busy = new ReaderCredit(new Window(4, 1 << 20, 32, 1 << 20));
+        busy.grant(true);
+        busy.arrived(4, 32, false, true);
+        busy.consumed(8);
+        busy.grant(true);
+        busy.arrived(1, 8, false, true);
+        assertThat(busy.windowItems()).as("a reader with items to read was not starved").isEqualTo(4);
     }
 
     /** Whatever the writer sends within credit and the reader consumes, it never holds more than its window and one item. */
@@ -66,7 +67,7 @@ class ReaderCreditTest {
                     long weight = random.nextLong(0, 300);
                     if (n > 0 && credit.refusalOfCount(credit.received(), n) == null
                             && credit.refusalOfWeight(n, n * weight) == null) {
-                        credit.arrived(n, n * weight, unread.isEmpty());
+                        credit.arrived(n, n * weight, unread.isEmpty(), random.nextBoolean());
                         for (int i = 0; i < n; i++) {
                             unread.add(weight);
                         }

@@ -307,7 +307,7 @@ class StreamTest {
         HandCredit credit = new HandCredit();
         StreamInlet inlet = openByHand(reader, credit);
         inVat(writing, () -> {
-            inlet.items(0, List.of(0L, 1L, 2L, 3L, 4L, 5L));
+            inlet.items(0, List.of(0L, 1L, 2L, 3L, 4L, 5L), false);
             return null;
         });
         Problem problem = problemOf(inVat(reading, reader::done));
@@ -325,8 +325,8 @@ class StreamTest {
             StreamInlet inlet = openByHand(reader, credit);
             long first = batch.getFirst() instanceof Long ? 3 : 0;
             inVat(writing, () -> {
-                inlet.items(first, batch);
-                inlet.items(first + 1, List.of(1L));
+                inlet.items(first, batch, false);
+                inlet.items(first + 1, List.of(1L), false);
                 return null;
             });
             Problem problem = problemOf(inVat(reading, reader::done));
@@ -344,7 +344,7 @@ class StreamTest {
         List<String> heard = new ArrayList<>();
         StreamInlet handInlet = new StreamInlet() {
             @Override
-            public void items(long first, List<Object> items) {
+            public void items(long first, List<Object> items, boolean waiting) {
                 heard.add("items " + first + " " + items);
             }
 
@@ -385,7 +385,7 @@ class StreamTest {
         long[] received = new long[1];
         StreamInlet counting = new StreamInlet() {
             @Override
-            public void items(long first, List<Object> items) {
+            public void items(long first, List<Object> items, boolean waiting) {
                 received[0] += items.size();
             }
 
@@ -418,7 +418,7 @@ class StreamTest {
         ReceivePort<String> port = inVat(writing, writer::receivePort);
         StreamInlet ignoring = new StreamInlet() {
             @Override
-            public void items(long first, List<Object> items) {
+            public void items(long first, List<Object> items, boolean waiting) {
             }
 
             @Override

@@ -100,6 +100,16 @@ final class Remote implements RemoteTarget {
     }
 
     @Override
+    public void whenLinkLost(Consumer<Problem> listener) {
+        session.whenLost(listener);
+    }
+
+    @Override
+    public void forgetLinkLost(Consumer<Problem> listener) {
+        session.forgetLost(listener);
+    }
+
+    @Override
     public void forgetBroken(Consumer<Problem> listener) {
         if (!(target instanceof Descriptor.Export)) {
             session.forgetLost(listener);

@@ -51,4 +51,18 @@ public interface RemoteTarget {
     /** Stops telling {@code listener}, given to {@link #whenBroken}, and lets go of it. */
     default void forgetBroken(Consumer<Problem> listener) {
     }
+
+    /**
+     * Calls {@code listener} once, with the problem, when the connection this reference rides
+     * is lost, without asking the peer anything (unlike {@link #whenBroken}, which asks the peer
+     * to say when the object breaks, and so keeps state at the peer).
+     */
+    default void whenLinkLost(Consumer<Problem> listener) {
+        whenBroken(listener);
+    }
+
+    /** Stops telling {@code listener}, given to {@link #whenLinkLost}, and lets go of it. */
+    default void forgetLinkLost(Consumer<Problem> listener) {
+        forgetBroken(listener);
+    }
 }

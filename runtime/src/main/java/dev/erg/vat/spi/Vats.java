@@ -114,9 +114,12 @@ public final class Vats {
     }
 
     /**
-     * As {@link dev.erg.vat.Ref#monitor}, and answers how to stop: once the answer has run,
+     * Tells {@code onBroken}, once, in a later turn of the current vat, when {@code ref}'s vat
+     * shuts down (a vat of this JVM), the connection it rides is lost (a vat of another JVM),
+     * or the promise it is breaks; and answers how to stop: once the answer has run,
      * {@code onBroken} is not called and nothing {@code ref} depends on holds it any more.
-     * For watchers that end long before what they watch (a stream's end), whose callbacks would
+     * Unlike {@link dev.erg.vat.Ref#monitor}, it asks a peer nothing, so it leaves no state there:
+     * for watchers that end long before what they watch (a stream's end), whose listeners would
      * otherwise pile up in a long-lived vat or session.
      *
      * @throws IllegalStateException if called outside a turn of a vat
