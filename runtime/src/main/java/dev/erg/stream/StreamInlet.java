@@ -16,8 +16,9 @@ public interface StreamInlet {
 
     /**
      * Items numbered {@code first}, {@code first + 1}, ... in order; {@code waiting}: the writer
-     * holds more that its credit does not cover, so a reader that runs dry before its next grant
-     * arrives knows its window is smaller than the link's round trip.
+     * is held back by credit (it holds items the credit does not cover, or its application waits
+     * for room), so a reader that runs dry before its next grant arrives knows its window is
+     * smaller than the link's round trip.
      */
     void items(long first, List<Object> items, boolean waiting);
 

@@ -234,6 +234,14 @@ public final class StreamWriter<T> {
         inlet = null;
     }
 
+    /**
+     * Whether the writer is held back by credit: it holds items the credit does not cover, or
+     * the application waits for room ({@link #ready()}) and would write more.
+     */
+    private boolean waiting() {
+        return pending.isEmpty() ? space != null : !hasCredit();
+    }
+
     /** Whether the credit covers the next pending item. */
     private boolean hasCredit() {
         return sent < itemLimit && (sentBytes + pending.peekWeight() <= byteLimit || sent == acknowledged);
@@ -257,7 +265,7 @@ public final class StreamWriter<T> {
             long first = sent;
             sent += batch.size();
             try {
-                inlet.items(first, batch, !pending.isEmpty() && !hasCredit());
+                inlet.items(first, batch, waiting());
             } catch (RuntimeException e) {
                 // An item that cannot cross (not passable) ends the stream after those before it.
                 sent = first;

@@ -106,18 +106,38 @@ class StreamTest {
     }
 
     @Test
-    void aReaderThatKeepsUpGrowsItsWindow() {
-        StreamReader<Long> reader = inVat(reading, () -> StreamReader.open(Long.class, new Window(4, 1 << 20, 256, 1 << 20)));
-        inVat(reading, () -> reader.forEach(n -> { }));
-        SendPort<Long> port = inVat(reading, reader::sendPort);
-        inVat(writing, () -> {
-            StreamWriter<Long> writer = StreamWriter.to(port, Long.class);
-            for (long i = 0; i < 5_000; i++) {
-                writer.write(i);
+    void aReaderThatKeepsUpGrowsItsWindowWhetherItemsWaitInTheWriterOrInTheApplication() {
+        for (boolean paced : List.of(false, true)) {
+            StreamReader<Long> reader = inVat(reading, () -> StreamReader.open(Long.class, new Window(4, 1 << 20, 256, 1 << 20)));
+            inVat(reading, () -> reader.forEach(n -> { }));
+            SendPort<Long> port = inVat(reading, reader::sendPort);
+            inVat(writing, () -> {
+                StreamWriter<Long> writer = StreamWriter.to(port, Long.class);
+                if (paced) {
+                    pump(writer, new long[1], 5_000);
+                } else {
+                    for (long i = 0; i < 5_000; i++) {
+                        writer.write(i);
+                    }
+                    writer.close(null);
+                }
+                return null;
+            });
+            assertThat(inVat(reading, reader::windowItems)).as(paced ? "written only while there is room" : "written at once")
+                    .isEqualTo(256);
+        }
+    }
+
+    /** Writes while the writer has room, and again when it has: items wait in the application, not the writer. */
+    private static void pump(StreamWriter<Long> writer, long[] next, long count) {
+        while (next[0] < count) {
+            Promise<Void> room = writer.write(next[0]++);
+            if (!room.isFulfilled()) {
+                room.when(ok -> pump(writer, next, count), p -> { });
+                return;
             }
-            return writer.close(null);
-        });
-        assertThat(inVat(reading, reader::windowItems)).isEqualTo(256);
+        }
+        writer.close(null);
     }
 
     @Test
