@@ -1,20 +1,9 @@
 package dev.erg.bench.stream;
 
 import dev.erg.bench.wire.NettyTls;
-import dev.erg.bench.wire.PeerMain;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.ssl.SslContext;
-import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The receiving end of the raw transfers, run as its own process: Netty on one epoll event
@@ -31,21 +20,7 @@ public final class NettySinkPeer {
     }
 
     public static void main(String[] args) throws Exception {
-        SslContext tls = NettyTls.server(PeerMain.tls("NettySinkPeer", args));
-        MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        try {
-            var server = new ServerBootstrap().group(group).channel(EpollServerSocketChannel.class)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(tls.newHandler(ch.alloc()), new Counter());
-                        }
-                    }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-            PeerMain.serveUntilStdinCloses(String.valueOf(((InetSocketAddress) server.localAddress()).getPort()));
-        } finally {
-            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();   // no quiet period: its client has gone
-        }
+        NettyTls.serveUntilStdinCloses("NettySinkPeer", args, (ch, tls) -> ch.pipeline().addLast(tls, new Counter()));
     }
 
     /** Reads a transfer's length, byte by byte (a TLS record may split it), then counts what follows. */

@@ -1,16 +1,7 @@
 package dev.erg.bench.wire;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.ssl.SslContext;
-import java.net.InetSocketAddress;
 
 /**
  * The server of the raw echo, run as its own process: Netty on one epoll event loop, TLS and
@@ -25,21 +16,7 @@ public final class NettyEchoPeer {
     }
 
     public static void main(String[] args) throws Exception {
-        SslContext tls = NettyTls.server(PeerMain.tls("NettyEchoPeer", args));
-        MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        try {
-            var server = new ServerBootstrap().group(group).channel(EpollServerSocketChannel.class)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            NettyTls.pipeline(ch, tls.newHandler(ch.alloc()), new Echo());
-                        }
-                    }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-            PeerMain.serveUntilStdinCloses(String.valueOf(((InetSocketAddress) server.localAddress()).getPort()));
-        } finally {
-            group.shutdownGracefully().sync();
-        }
+        NettyTls.serveUntilStdinCloses("NettyEchoPeer", args, (ch, tls) -> NettyTls.pipeline(ch, tls, new Echo()));
     }
 
     /** Writes each frame back; flushes when the read burst ends. */
