@@ -44,6 +44,8 @@ module dev.erg.server {
     opens dev.erg.server.cli to info.picocli;
     // Jackson reads and writes the admin protocol's records.
     opens dev.erg.server.admin to tools.jackson.databind;
+    // The durable store writes the state of durable streams' ends as it writes objects' state.
+    opens dev.erg.server.durable.flows to tools.jackson.databind;
     // Jackson writes the inspector's snapshots as JSON.
     opens dev.erg.server.inspect to tools.jackson.databind;
 

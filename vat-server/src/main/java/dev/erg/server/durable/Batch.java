@@ -1,5 +1,6 @@
 package dev.erg.server.durable;
 
+import dev.erg.crypto.SwissNumber;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +29,16 @@ final class Batch {
     boolean isEmpty() {
         return objects.isEmpty() && roots.isEmpty() && made.isEmpty() && dropped.isEmpty() && outStreams.isEmpty() && sent.isEmpty() && delivered.isEmpty()
                 && inStreams.isEmpty() && receipts.isEmpty() && alarms.isEmpty();
+    }
+
+    /** The id of the object a turn of this batch made that {@code swiss} designates; null if none. */
+    Long madeAt(SwissNumber swiss) {
+        for (Made m : made) {
+            if (m.swiss().equals(swiss)) {
+                return m.object().id;
+            }
+        }
+        return null;
     }
 
     StoredReceipt receipt(String stream, long seq) {

@@ -38,6 +38,8 @@ public final class DurableHost implements AutoCloseable {
     private final Engine engine;
     private final Map<String, Kind<?, ?>> kinds;
     private final Map<Object, Long> exported = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** The receiving ends of durable streams, which letters reach and the network does not. */
+    private final Map<SwissNumber, Long> inlets = new ConcurrentHashMap<>();
     private final Alarms alarms;
     private volatile Pump pump;
     private volatile Node node;
@@ -66,6 +68,8 @@ public final class DurableHost implements AutoCloseable {
             throw new IllegalArgumentException("maxBatch: " + maxBatch + " (expected: >= 1)");
         }
         Map<String, Kind<?, ?>> kinds = new ConcurrentHashMap<>();
+        kinds.put(Outlet.KIND.name(), Outlet.KIND);
+        kinds.put(Inlet.KIND.name(), Inlet.KIND);
         Alarms alarms = new Alarms();
         JdbcStore store = JdbcStore.open(storage, vatId.toString(), connector, lease);
         DurableHost[] self = new DurableHost[1];
@@ -144,12 +148,20 @@ public final class DurableHost implements AutoCloseable {
 
             @Override
             public void export(long id, Kind<?, ?> kind, SwissNumber swiss) {
+                if (kind == Inlet.KIND) {
+                    inlets.put(swiss, id);
+                    return;
+                }
                 node.reinstate(sturdyRef(swiss), exportProxy(mailboxVat, id, kind));
             }
         });
     }
 
     private Long target(SwissNumber swiss) {
+        Long inlet = inlets.get(swiss);
+        if (inlet != null) {
+            return inlet;
+        }
         Node at = node;
         return at == null ? null : at.lookup(swiss).map(exported::get).orElse(null);
     }

@@ -80,8 +80,8 @@ final class Engine implements AutoCloseable {
         this.objects = new LiveObjects(store, kinds, codec);
         this.outStreams = new OutStreams(store, alarms, random);
         this.runner = new TurnRunner(this, codec, objects, outStreams);
-        this.letters = new LetterIntake(store, alarms, generation,
-                new LetterCalls(codec, targets, generation, objects::get, runner::turn));
+        this.letters = new LetterIntake(store, alarms, generation, new LetterCalls(codec, targets, generation,
+                objects::get, runner::turn, new Inlets(this, codec, targets, runner)));
         this.dispatch = new WorkDispatch(store, objects, outStreams, runner, letters);
         this.roots = new HashMap<>(store.roots());
         this.alarms = alarms;
@@ -202,6 +202,33 @@ final class Engine implements AutoCloseable {
 
     long nextTicket() {
         return counters.nextTicket();
+    }
+
+    long nextObject() {
+        return counters.nextObject();
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    /** The object {@code id}, loaded; null if it is not stored. */
+    Live live(long id) {
+        return objects.get(id);
+    }
+
+    /** The code of object {@code id}; null if it is not stored. */
+    Object behaviorOf(long id) {
+        Live object = objects.get(id);
+        return object == null ? null : runner.behavior(object);
+    }
+
+    /** Makes, in the current turn, an object of an engine's own kind that {@code swiss} designates; answers its id. */
+    long make(Kind<?, ?> kind, Record initial, SwissNumber swiss) {
+        Turn turn = requireTurn("make");
+        Live made = new Live(counters.nextObject(), kind, initial);
+        turn.made.add(new Made(made, swiss));
+        return made.id;
     }
 
     /** Makes a durable object in the current turn; see {@link Self#create}. */

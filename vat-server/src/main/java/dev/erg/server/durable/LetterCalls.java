@@ -32,29 +32,34 @@ final class LetterCalls {
     private final long generation;
     private final Function<Long, Live> live;
     private final Turns turns;
+    private final Inlets inlets;
     private final Map<Kind<?, ?>, Map<String, Method>> letterMethods = new HashMap<>();
 
     /**
      * {@code targets} finds the object a swiss number designates, {@code live} loads it,
-     * {@code turns} runs a call on it; receipts carry {@code generation}.
+     * {@code turns} runs a call on it, {@code inlets} the opening of a durable stream; receipts
+     * carry {@code generation}.
      */
     LetterCalls(StateCodec codec, Function<SwissNumber, Long> targets, long generation, Function<Long, Live> live,
-                Turns turns) {
+                Turns turns, Inlets inlets) {
         this.codec = codec;
         this.targets = targets;
         this.generation = generation;
         this.live = live;
         this.turns = turns;
+        this.inlets = inlets;
     }
 
     /** Runs the letter's call as a turn and makes its receipt. */
     Receipt consume(Letter letter, Batch batch) {
         Problem problem;
         byte[] answer = NOTHING;
-        Long id = target(letter.swiss());
+        Long id = target(letter.swiss(), batch);
         Live object = id == null ? null : live.apply(id);
         if (object == null) {
             problem = Problem.of(Problem.NOT_CALLABLE, "no durable object has this swiss number (revoked, or never issued)");
+        } else if (letter.method().equals(Outlet.OPEN)) {
+            problem = inlets.open(object, letter.args(), batch).problem();
         } else {
             Method method = method(object.kind, letter.method());
             if (method == null) {
@@ -87,12 +92,20 @@ final class LetterCalls {
                 : new Receipt(letter.stream(), letter.seq(), generation, NOTHING, problem.kind(), problem.message());
     }
 
-    private Long target(String swiss) {
+    /**
+     * The object {@code swiss} designates: one offered already, or one a turn of this batch
+     * made, which is offered once the batch commits (a stream's inlet, say, whose items came
+     * in the same delivery as its opening).
+     */
+    private Long target(String swiss, Batch batch) {
+        SwissNumber parsed;
         try {
-            return targets.apply(SwissNumber.parse(swiss));
+            parsed = SwissNumber.parse(swiss);
         } catch (IllegalArgumentException e) {
             return null;
         }
+        Long offered = targets.apply(parsed);
+        return offered != null ? offered : batch.madeAt(parsed);
     }
 
     /** The method of {@code kind}'s interface a letter may call by {@code name}; null if none, or overloaded. */

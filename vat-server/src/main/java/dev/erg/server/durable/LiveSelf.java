@@ -8,6 +8,7 @@ final class LiveSelf<S extends Record> implements Self<S> {
 
     private final Engine engine;
     private final Live live;
+    private DurableStreams streams;
 
     LiveSelf(Engine engine, Live live) {
         this.engine = engine;
@@ -37,6 +38,22 @@ final class LiveSelf<S extends Record> implements Self<S> {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(initial, "initial");
         return engine.create(kind, initial);
+    }
+
+    @Override
+    public DurableStreams streams() {
+        if (streams == null) {
+            streams = new SelfStreams(engine, live);
+        }
+        return streams;
+    }
+
+    long id() {
+        return live.id;
+    }
+
+    Engine engine() {
+        return engine;
     }
 
     @Override

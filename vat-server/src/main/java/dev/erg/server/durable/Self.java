@@ -45,4 +45,7 @@ public interface Self<S extends Record> {
      *                                  longer than 200 characters
      */
     long send(SturdyRef target, String method, Object... args);
+
+    /** This object's durable streams: ordered items to another durable object, each consumed exactly once. */
+    DurableStreams streams();
 }

@@ -16,4 +16,6 @@ final class Turn {
     final Map<Live, Record> writes = new LinkedHashMap<>();
     final List<Send> sends = new ArrayList<>();
     final List<Made> made = new ArrayList<>();
+    /** Objects the turn made that no sturdy ref designates: the writing ends of durable streams. */
+    final List<Live> unnamed = new ArrayList<>();
 }
