@@ -10,6 +10,9 @@
  * objects it makes. Letters wait in an outbox until the receiving vat's
  * {@link dev.erg.server.durable.Mailbox} has consumed them and returned a
  * {@link dev.erg.server.durable.Receipt}. The numbers they carry let each side notice that
- * the other was restored from an old copy of its store.
+ * the other was restored from an old copy of its store. A
+ * {@linkplain dev.erg.server.durable.DurableStreams durable stream} carries items from one
+ * object to another as letters, in order and within a window, to a
+ * {@link dev.erg.server.durable.StreamSink}.
  */
 package dev.erg.server.durable;

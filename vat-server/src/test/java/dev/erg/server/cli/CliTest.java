@@ -361,7 +361,7 @@ class CliTest {
         Snapshot before = Snapshot.of(tmp.resolve("data"));
 
         failsWith(CliRun.run(tmp, "run", "--data", "data"), config + " line " + line
-                + ": service.shop: no service maker is called \"nosuchmaker\" (known: counter, courier, greeter, journal, ledger, sink, vat-maker)");
+                + ": service.shop: no service maker is called \"nosuchmaker\" (known: counter, courier, gatherer, greeter, journal, ledger, sink, streamer, vat-maker)");
         assertThat(Snapshot.of(tmp.resolve("data"))).isEqualTo(before);
     }
 

@@ -46,8 +46,18 @@ final class Peer implements AutoCloseable {
         return new Peer(DataDir.init(root, config(FreePort.pick(), maker, storage), null), storage);
     }
 
-    private static String config(int port, String maker, String storage) {
-        return "listen = 127.0.0.1:%d\nservice.%s = %s\n%s".formatted(port, maker, maker, storage);
+    /** A new data directory at {@code root} hosting one service of each of {@code makers}, on a port free now. */
+    static Peer hosting(Path root, String... makers) throws IOException, SetupException {
+        return new Peer(DataDir.init(root, config(FreePort.pick(), String.join(" ", makers), ""), null), "");
+    }
+
+    /** Each maker of the space-separated {@code makers} as a service of its own name. */
+    private static String config(int port, String makers, String storage) {
+        StringBuilder config = new StringBuilder("listen = 127.0.0.1:%d\n".formatted(port));
+        for (String maker : makers.split(" ")) {
+            config.append("service.%s = %s\n".formatted(maker, maker));
+        }
+        return config.append(storage).toString();
     }
 
 
@@ -73,9 +83,14 @@ final class Peer implements AutoCloseable {
         return Objects.requireNonNull(server, "not started");
     }
 
-    /** The sturdy ref of the hosted service, the same at every start. */
+    /** The sturdy ref of the hosted service, the first if several, the same at every start. */
     SturdyRef ref() {
         return server().services().getFirst().sturdyRef();
+    }
+
+    /** The sturdy ref of the hosted service {@code name}. */
+    SturdyRef ref(String name) {
+        return server().services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().sturdyRef();
     }
 
     String vatId() {

@@ -28,7 +28,8 @@ class ServiceRegistryTest {
     @Test
     void findsTheMakersOnTheClassPath() {
         ServiceRegistry registry = ServiceRegistry.load();
-        assertThat(registry.names()).containsExactly("counter", "courier", "greeter", "journal", "ledger", "sink", "vat-maker");
+        assertThat(registry.names()).containsExactly("counter", "courier", "gatherer", "greeter", "journal", "ledger", "sink",
+                "streamer", "vat-maker");
         assertThat(registry.maker("counter")).containsInstanceOf(CounterMaker.class);
         assertThat(registry.maker("shop")).isEmpty();
     }
