@@ -1,9 +1,9 @@
 package dev.erg.vat;
 
+import dev.erg.trace.Sampler;
 import dev.erg.trace.TraceContext;
 import dev.erg.trace.TraceEvent;
 import dev.erg.trace.TraceLog;
-import dev.erg.trace.Sampler;
 import dev.erg.trace.Tracer;
 import java.util.function.Consumer;
 
@@ -45,7 +45,10 @@ final class Traces {
          * and has not yet drawn whether it starts a trace: the first send or turn it makes draws.
          */
         boolean receiving;
-        /** Decides which roots started on this thread are sampled; null until it starts one. */
+        /**
+         * Decides which roots started on this thread are sampled; null until it starts one. Kept
+         * until a root of another tracer replaces it, and its tracer (with the tracer's sink) with it.
+         */
         Sampler sampler;
 
         /** Whether nothing here is traced: no sampled turn runs, nothing is being sent or received under a context. */
