@@ -10,7 +10,8 @@ import java.util.Objects;
  *     message {@code context}; {@code label} says what it is ({@code Bank.check}, {@code when},
  *     {@code run}); a {@code when} reaction's {@code cause} is the promise it reacts to.</li>
  * <li>{@link Kind#BEGIN}, {@link Kind#END}: the turn that receives message {@code context}
- *     began or ended in {@code vat}; an end gives the turn's time in {@code nanos}.</li>
+ *     began or ended in {@code vat}; an end gives the turn's time in {@code nanos} if its
+ *     tracer measures turn times ({@link Tracer#timesTurns}: with a sink, or if asked), else 0.</li>
  * <li>{@link Kind#FULFILL}, {@link Kind#BREAK}: the answer of message {@code context} settled
  *     in the turn running as span {@code parent} (0 outside turns, where an answer arrives
  *     from another machine); {@code cause} is the answer it followed, if any; a break gives
@@ -25,7 +26,7 @@ import java.util.Objects;
  * @param label          what the message is, or empty
  * @param problemKind    a break's problem kind, else empty
  * @param problemMessage a break's problem message, else empty
- * @param nanos          an end's turn time, else 0
+ * @param nanos          an end's turn time, if measured; else 0
  */
 public record TraceEvent(Kind kind, String vat, TraceContext context, long parent, long cause, String label,
                          String problemKind, String problemMessage, long nanos) {

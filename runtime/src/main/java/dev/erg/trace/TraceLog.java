@@ -57,7 +57,7 @@ public final class TraceLog {
         add(kind, context, parent, cause, label, null, 0);
     }
 
-    /** Records the end of the turn {@code context}, which took {@code nanos}. */
+    /** Records the end of the turn {@code context}, which took {@code nanos} (0: not measured; see {@link Tracer#timesTurns}). */
     public void ended(TraceContext context, long nanos) {
         add(TraceEvent.Kind.END, context, 0, 0, "", null, nanos);
     }

@@ -23,15 +23,24 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Span and trace ids are drawn from a counter mixed with a random salt (given by
  * {@link Builder#seed} for repeatable tests), so that they are unique and cheap. Whether a root
- * is sampled is drawn from the drawing thread's own random numbers, which no other thread
- * touches; with a seed, from a sequence of the tracer's own, so that a test on one thread
- * samples the same roots each time.
+ * is sampled is decided by a {@link Sampler} that the thread starting it keeps: it draws how
+ * many roots to leave unsampled before the next sampled one and counts them down, so that an
+ * unsampled root costs a decrement rather than a random number. The draws come from the
+ * thread's own random numbers, which no other thread touches; with a seed, from a sequence of
+ * the tracer's own, so that a test on one thread samples the same roots each time.
+ *
+ * <p>An end's turn time ({@link TraceEvent#nanos}) is measured for a tracer with a sink, or one
+ * built with {@link Builder#turnTimes}; otherwise ends record 0 and a sampled turn reads no
+ * clock for the log (see {@link #timesTurns}).
  */
 public final class Tracer {
 
     private static final long SAMPLE_SCALE = 1L << 24;
 
     private final long sampleBelow;
+    /** {@code log(1 - rate)}, as the rate was rounded to 24 bits: the scale of a geometric draw. */
+    private final double logUnsampled;
+    private final boolean timesTurns;
     private final int capacity;
     private final TraceSink sink;
     private final long salt;
@@ -43,6 +52,8 @@ public final class Tracer {
 
     private Tracer(Builder builder) {
         this.sampleBelow = (long) Math.ceil(builder.sampleRate * SAMPLE_SCALE);
+        this.logUnsampled = Math.log1p(-(double) sampleBelow / SAMPLE_SCALE);
+        this.timesTurns = builder.turnTimes || builder.sink != null;
         this.capacity = builder.capacity;
         this.sink = builder.sink;
         this.seeded = builder.seed != null;
@@ -69,21 +80,43 @@ public final class Tracer {
         logs.remove(log);
     }
 
-    /** The root context of a new trace, or null if the sampling decides against recording it. */
-    public TraceContext root() {
-        if (sampleBelow < SAMPLE_SCALE && (sampleBelow == 0 || draw() >= sampleBelow)) {
-            return null;
-        }
+    /**
+     * A new sampler of roots, for one thread to keep: it decides, root by root, whether a trace
+     * started on that thread is recorded.
+     */
+    public Sampler sampler() {
+        return new Sampler(this);
+    }
+
+    /** Whether the ends of sampled turns carry their turn time: with a sink, or if asked. */
+    public boolean timesTurns() {
+        return timesTurns;
+    }
+
+    /** The root context of a new trace, which the sampling has chosen to record. */
+    TraceContext sampledRoot() {
         long n = counter.incrementAndGet();
         long low = nonZero(mix(salt + n));
         return new TraceContext(mix(~salt ^ n), low, nonZero(mix(low ^ salt)), TraceContext.SAMPLED);
     }
 
-    /** A number drawn evenly from 0 to {@code SAMPLE_SCALE - 1}; each root draws one, but at rate 0 or 1. */
-    private long draw() {
+    /**
+     * How many roots to leave unsampled before the next sampled one: a geometric count, so that
+     * every root is still sampled on its own at the rate; at rate 1 none, and at rate 0
+     * {@link Long#MAX_VALUE}, more roots than a thread starts in centuries (neither draws).
+     */
+    long unsampledRun() {
+        if (sampleBelow == 0) {
+            return Long.MAX_VALUE;
+        }
+        if (sampleBelow == SAMPLE_SCALE) {
+            return 0;
+        }
         long bits = seeded ? mix(salt ^ draws.incrementAndGet() * 0x9E3779B97F4A7C15L)
                 : ThreadLocalRandom.current().nextLong();
-        return bits >>> 40;
+        // Evenly in (0, 1]: the run is the whole part of log(u) / log(1 - rate), which a cast saturates.
+        double u = ((bits >>> 11) + 1) * 0x1.0p-53;
+        return (long) (Math.log(u) / logUnsampled);
     }
 
     /** A new span of {@code parent}'s trace, whose parent is {@code parent}'s span. */
@@ -126,6 +159,7 @@ public final class Tracer {
         private int capacity = 4096;
         private TraceSink sink;
         private Long seed;
+        private boolean turnTimes;
 
         private Builder() {
         }
@@ -151,6 +185,16 @@ public final class Tracer {
         /** Where every event is copied as it is recorded, such as a {@link TraceFile}. */
         public Builder sink(TraceSink traceSink) {
             this.sink = Objects.requireNonNull(traceSink, "sink");
+            return this;
+        }
+
+        /**
+         * Measures the time of every sampled turn for its end in the log even without a sink
+         * (with one, turns are always timed); default: not, so that the ends the ring alone
+         * keeps record 0 and a sampled turn reads no clock for them.
+         */
+        public Builder turnTimes(boolean measured) {
+            this.turnTimes = measured;
             return this;
         }
 

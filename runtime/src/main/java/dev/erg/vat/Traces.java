@@ -1,5 +1,6 @@
 package dev.erg.vat;
 
+import dev.erg.trace.Sampler;
 import dev.erg.trace.TraceContext;
 import dev.erg.trace.TraceEvent;
 import dev.erg.trace.TraceLog;
@@ -44,6 +45,11 @@ final class Traces {
          * and has not yet drawn whether it starts a trace: the first send or turn it makes draws.
          */
         boolean receiving;
+        /**
+         * Decides which roots started on this thread are sampled; null until it starts one. Kept
+         * until a root of another tracer replaces it, and its tracer (with the tracer's sink) with it.
+         */
+        Sampler sampler;
 
         /** Whether nothing here is traced: no sampled turn runs, nothing is being sent or received under a context. */
         boolean idle() {
@@ -89,10 +95,20 @@ final class Traces {
         return m;
     }
 
-    /** The sampling decision of a root, drawn once: a message received without context draws no more. */
+    /**
+     * The sampling decision of a root, made once (a message received without context draws no
+     * more) by the sampler of this thread, which it keeps for the tracer it last sampled for.
+     */
     private static TraceContext drawRoot(Frame f, Tracer tracer) {
         f.receiving = false;
-        return tracer.root();
+        Sampler sampler = f.sampler;
+        if (sampler == null || !sampler.samplesFor(tracer)) {
+            // A thread that starts roots in runtimes of two tracers in turn draws a fresh run at
+            // each change: runs are geometric, so the roots of each are still sampled at its rate.
+            sampler = tracer.sampler();
+            f.sampler = sampler;
+        }
+        return sampler.root();
     }
 
     /** Makes {@code message} the one being sent on this thread; returns the one it replaces. */

@@ -15,7 +15,7 @@ class TraceLogTest {
     void theRingKeepsTheNewestEventsAndCountsAll() {
         Tracer tracer = Tracer.builder().capacity(2).seed(1).build();
         TraceLog log = tracer.newLog("v");
-        TraceContext root = tracer.root();
+        TraceContext root = tracer.sampler().root();
         for (int i = 0; i < 5; i++) {
             log.record(TraceEvent.Kind.SEND, tracer.child(root), root.span(), 0, "m" + i);
         }
@@ -31,7 +31,7 @@ class TraceLogTest {
     void theLogKeepsNoContextAlive() throws InterruptedException {
         Tracer tracer = Tracer.builder().seed(2).build();
         TraceLog log = tracer.newLog("v");
-        TraceContext context = tracer.root();
+        TraceContext context = tracer.sampler().root();
         long span = context.span();
         log.record(TraceEvent.Kind.SEND, context, 0, 0, "m");
         WeakReference<TraceContext> recorded = new WeakReference<>(context);

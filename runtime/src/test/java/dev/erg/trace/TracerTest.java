@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 class TracerTest {
 
     private static List<TraceContext> roots(Tracer tracer, int draws) {
+        Sampler sampler = tracer.sampler();
         List<TraceContext> roots = new ArrayList<>();
         for (int i = 0; i < draws; i++) {
-            TraceContext root = tracer.root();
+            TraceContext root = sampler.root();
             if (root != null) {
                 roots.add(root);
             }
@@ -36,8 +37,9 @@ class TracerTest {
         Tracer busy = Tracer.builder().seed(7).sampleRate(0.3).build();
         int sampledPlain = roots(plain, 1_000).size();
         int sampledBusy = 0;
+        Sampler sampler = busy.sampler();
         for (int i = 0; i < 1_000; i++) {
-            TraceContext root = busy.root();
+            TraceContext root = sampler.root();
             if (root != null) {
                 sampledBusy++;
                 busy.child(busy.child(root));

@@ -2,6 +2,7 @@ package dev.erg.vat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.trace.Sampler;
 import dev.erg.trace.TraceContext;
 import dev.erg.trace.TraceEvent;
 import dev.erg.trace.Tracer;
@@ -33,7 +34,7 @@ class ReceivedRootsTest {
 
     /** The roots a tracer of {@code seed} and {@code rate} starts in its first {@code draws} draws. */
     private static List<TraceContext> rootsOf(long seed, double rate, int draws) {
-        Tracer probe = Tracer.builder().seed(seed).sampleRate(rate).build();
+        Sampler probe = Tracer.builder().seed(seed).sampleRate(rate).build().sampler();
         List<TraceContext> roots = new ArrayList<>();
         for (int i = 0; i < draws; i++) {
             TraceContext root = probe.root();

@@ -2,6 +2,7 @@ package dev.erg.vat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.trace.Sampler;
 import dev.erg.trace.TraceContext;
 import dev.erg.trace.TraceEvent;
 import dev.erg.trace.TraceGraph;
@@ -92,7 +93,7 @@ class UnsampledTurnsTest {
     void aTracedAnswerSettledInAnUnsampledTurnIsRecordedAndItsReactionTraced() throws InterruptedException {
         // Seeded so that the first root is sampled and the second is not.
         Events events = new Events(3);
-        Tracer tracer = Tracer.builder().seed(1).sampleRate(0.5).sink(events::accept).build();
+        Tracer tracer = Tracer.builder().seed(2).sampleRate(0.5).sink(events::accept).build();
         Deferred<Long> pending = Promise.defer();
         CountDownLatch bidden = new CountDownLatch(1);
         AtomicReference<Promise<Long>> answer = new AtomicReference<>();
@@ -130,7 +131,7 @@ class UnsampledTurnsTest {
         double rate = 0.5;
         int roots = 60;
         // The roots are queued from this thread, one after the other: they draw as the probe's first draws do.
-        Tracer probe = Tracer.builder().seed(seed).sampleRate(rate).build();
+        Sampler probe = Tracer.builder().seed(seed).sampleRate(rate).build().sampler();
         Set<Integer> drawn = new HashSet<>();
         for (int i = 0; i < roots; i++) {
             if (probe.root() != null) {
