@@ -35,7 +35,7 @@ public final class LogShipSample {
 
     private static final String LOG = "orders";
     private static final int MORNING = 120_000;
-    private static final int DAY = 200_000;
+    private static final int DAY = Orders.DAY;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private LogShipSample() {
@@ -116,8 +116,7 @@ public final class LogShipSample {
     private static void writeOrders(Path file, int from, int to) throws IOException {
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             for (int i = from; i < to; i++) {
-                writer.write("2026-12-07T" + (9 + i * 8 / DAY) + ":" + (10 + i % 50) + " order " + i + " item "
-                        + (i * 7919 % 1000) + " qty " + (1 + i % 9) + "\n");
+                writer.write(Orders.line(i));
             }
         }
     }

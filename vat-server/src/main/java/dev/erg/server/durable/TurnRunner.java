@@ -105,7 +105,9 @@ final class TurnRunner {
         Object code = behavior(sender);
         if (code instanceof Outlet outlet) {
             Outcome counted = turn(sender, _ -> outlet.acknowledged(letter, receipt), batch);
-            if (counted.value() instanceof Outlet.Notice notice) {
+            if (counted.problem() != null) {
+                warn(sender, "receipt of letter " + letter.seq(), counted.problem());
+            } else if (counted.value() instanceof Outlet.Notice notice) {
                 tell(notice, batch);
             }
         } else if (code instanceof Replies) {
