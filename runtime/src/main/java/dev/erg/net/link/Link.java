@@ -6,6 +6,7 @@ import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.ReferenceEncoder;
 import dev.erg.wire.codec.WireCodec;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.internal.PlatformDependent;
@@ -204,7 +205,9 @@ public final class Link {
      * Writes, without flushing, the frames queued so far: on the event loop, before a frame
      * that must follow them. Frames go out copied together into as few buffers as
      * {@value #MAX_WRITE_BYTES} bytes allow: each write through the pipeline costs a promise,
-     * listeners and a queue entry in the TLS handler, whatever its size.
+     * listeners and a queue entry in the TLS handler, whatever its size. An array of frames
+     * larger than that goes out as it is, wrapped, not copied: it is this link's own, and TLS
+     * reads it as it encrypts, as it reads any application's buffer.
      */
     void writeQueued() {
         byte[] frame;
@@ -214,6 +217,10 @@ public final class Link {
             if (!batch.isEmpty() && bytes + length > MAX_WRITE_BYTES) {
                 writeBatch(bytes);
                 bytes = 0;
+            }
+            if (length > MAX_WRITE_BYTES) {
+                channel.write(Unpooled.wrappedBuffer(frame), channel.voidPromise());
+                continue;
             }
             batch.add(frame);
             bytes += length;

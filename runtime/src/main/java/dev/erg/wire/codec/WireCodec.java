@@ -116,7 +116,7 @@ public final class WireCodec {
         CborWriter cbor = CborWriter.lent(header);
         write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
         if (header > 0) {
-            cbor.setInt(0, cbor.size() - header);
+            cbor.setInt(0, Math.toIntExact(cbor.length() - header));
         }
         return cbor.toByteArray();
     }
@@ -155,11 +155,11 @@ public final class WireCodec {
     /** Writes one whole item with {@code body} after what {@code cbor} holds. */
     private void write(CborWriter cbor, ReferenceEncoder references, String what, Body body) {
         Objects.requireNonNull(references, "references");
-        int start = cbor.size();
+        long start = cbor.length();
         try {
             ItemWriter items = new ItemWriter(cbor, limits);
             body.write(items, new ValueWriter(items, registry, references));
-            finish(items, cbor.size() - start, what);
+            finish(items, cbor.length() - start, what);
         } catch (PathFailure f) {
             throw f.toNotPassable();
         }
@@ -258,7 +258,7 @@ public final class WireCodec {
         return new ItemReader(new CborReader(in.array(), start, start + length), limits);
     }
 
-    private void finish(ItemWriter items, int length, String what) {
+    private void finish(ItemWriter items, long length, String what) {
         items.checkCount();
         if (length > limits.maxFrameBytes()) {
             throw PathFailure.notPassable(what + " of " + length + " bytes", "<= " + limits.maxFrameBytes());

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -183,6 +184,24 @@ class MessageCodecTest {
         new FrameDecoder(WireLimits.defaults()).decode(null, out, frames);
         assertThat(frames).hasSize(1);
         assertThat(codec.decode((ByteBuf) frames.getFirst(), ReferenceDecoder.none())).isEqualTo(deliver);
+    }
+
+    @Test
+    void aFrameOfLongByteStringsCountsThemInItsLengthAndItsLimit() {
+        Random random = new Random(0xb17eL);
+        byte[] chunk = new byte[64 * 1024];
+        random.nextBytes(chunk);
+        Deliver deliver = deliver(0L, List.of(chunk, chunk.clone(), chunk.clone()), true);
+        byte[] frame = codec.encodeFrame(deliver, ReferenceEncoder.none());
+
+        assertThat(frame.length).isGreaterThan(3 * chunk.length);
+        assertThat(Unpooled.wrappedBuffer(frame).getInt(0)).isEqualTo(frame.length - FrameDecoder.HEADER_BYTES);
+        Deliver decoded = (Deliver) codec.decode(Unpooled.wrappedBuffer(frame, 4, frame.length - 4), ReferenceDecoder.none());
+        assertThat((List<?>) decoded.args().get(1)).hasSize(3).allSatisfy(item -> assertThat((byte[]) item).isEqualTo(chunk));
+
+        WireCodec small = new WireCodec(TestTypes.allRegistry(), WireLimits.builder().maxFrameBytes(3 * chunk.length).build());
+        assertThatThrownBy(() -> small.encodeFrame(deliver, ReferenceEncoder.none()))
+                .isInstanceOf(NotPassableException.class).hasMessageContaining("<= " + 3 * chunk.length);
     }
 
     @Test
