@@ -1,6 +1,7 @@
 package dev.erg.wire.codec;
 
 import dev.erg.wire.WireLimits;
+import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
@@ -111,6 +112,30 @@ final class CborWriter {
         }
         lender = null;
         return bytes;
+    }
+
+    /** Whether a byte string is held by reference. */
+    boolean holds() {
+        return heldCount > 0;
+    }
+
+    /**
+     * Appends the bytes written, reserved ones included, with each byte string held where it
+     * belongs, to {@code out}; a lent array goes back to its thread, and the writer may not be
+     * used after.
+     */
+    void writeTo(ByteBuf out) {
+        int from = 0;
+        for (int i = 0; i < heldCount; i++) {
+            out.writeBytes(buf, from, heldAt[i] - from).writeBytes(held[i]);
+            from = heldAt[i];
+        }
+        out.writeBytes(buf, from, size - from);
+        held = null;
+        if (lender != null && buf.length <= KEPT_BYTES) {
+            lender[0] = buf;
+        }
+        lender = null;
     }
 
     /** The array's bytes with each byte string held inserted where it belongs. */

@@ -5,6 +5,7 @@ import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.WireLimits;
 import dev.erg.wire.codec.Descriptor.Certificate;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.util.Objects;
 
@@ -99,6 +100,29 @@ public final class WireCodec {
      */
     public byte[] encodeFrame(Message message, ReferenceEncoder references) {
         return encode(message, references, FrameDecoder.HEADER_BYTES);
+    }
+
+    /**
+     * One whole frame holding {@code message}, as {@link #encodeFrame(Message, ReferenceEncoder)}
+     * makes it, in a buffer the caller releases: an array's, wrapped, unless the message holds a
+     * long byte string, and then a buffer of {@code alloc}'s that the byte strings are copied
+     * into once. A stream's frames of 256 KiB were new arrays, each garbage once written: 1 GiB
+     * for each GiB sent, and the collections that go with it.
+     *
+     * @throws NotPassableException as {@link #encodeFrame(Message, ReferenceEncoder)}
+     */
+    public ByteBuf encodeFrame(Message message, ReferenceEncoder references, ByteBufAllocator alloc) {
+        Objects.requireNonNull(message, "message");
+        CborWriter cbor = CborWriter.lent(FrameDecoder.HEADER_BYTES);
+        write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
+        int length = Math.toIntExact(cbor.length());
+        cbor.setInt(0, length - FrameDecoder.HEADER_BYTES);
+        if (!cbor.holds()) {
+            return Unpooled.wrappedBuffer(cbor.toByteArray());
+        }
+        ByteBuf frame = alloc.heapBuffer(length, length);
+        cbor.writeTo(frame);
+        return frame;
     }
 
     /**

@@ -17,8 +17,10 @@ import dev.erg.wire.codec.Message.Deliver;
 import dev.erg.wire.codec.Message.DeliverOnly;
 import dev.erg.wire.codec.TestTypes.Unregistered;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -202,6 +204,23 @@ class MessageCodecTest {
         WireCodec small = new WireCodec(TestTypes.allRegistry(), WireLimits.builder().maxFrameBytes(3 * chunk.length).build());
         assertThatThrownBy(() -> small.encodeFrame(deliver, ReferenceEncoder.none()))
                 .isInstanceOf(NotPassableException.class).hasMessageContaining("<= " + 3 * chunk.length);
+    }
+
+    @Test
+    void aFrameInABufferIsTheFrameInAnArrayAndOnlyALongOneTakesTheAllocatorsBuffer() {
+        byte[] chunk = new byte[CborWriter.HELD_BYTES];
+        new Random(0xa110cL).nextBytes(chunk);
+        ByteBufAllocator alloc = new UnpooledByteBufAllocator(false);
+        for (Deliver deliver : List.of(deliver("x"), deliver(chunk, "after"))) {
+            ByteBuf frame = codec.encodeFrame(deliver, ReferenceEncoder.none(), alloc);
+            try {
+                assertThat(ByteBufUtil.getBytes(frame)).isEqualTo(codec.encodeFrame(deliver, ReferenceEncoder.none()));
+                assertThat(frame.alloc() == alloc).as("from the allocator: %s", deliver.args())
+                        .isEqualTo(deliver.args().size() == 2);
+            } finally {
+                frame.release();
+            }
+        }
     }
 
     @Test
