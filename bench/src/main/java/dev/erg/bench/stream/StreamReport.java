@@ -17,9 +17,9 @@ final class StreamReport {
         StreamOptions o = r.options();
         List<String> lines = new ArrayList<>();
         lines.add(String.format("Streams between two JVMs on loopback (JDK %s, %d cores), TLS 1.3 with both ends "
-                        + "authenticated; %d rounds after %d of warm-up, the rates in a rotating order, then the "
-                        + "fairness run; medians of the rounds.", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), o.rounds(), o.warmUps()));
+                        + "authenticated; %d rounds after %d of warm-up, the rates in a rotating order, %s; medians of "
+                        + "the rounds.", Runtime.version(), Runtime.getRuntime().availableProcessors(), o.rounds(),
+                o.warmUps(), o.bulkOnly() ? "the bulk transfers only" : "then the fairness run"));
         lines.add("Load average (1, 5, 15 min) before: " + r.loadBefore() + "; after: " + r.loadAfter());
         lines.add("");
         lines.add("| measure | Erg | against | its figure | Erg ÷ it, of the medians | round by round: median "
