@@ -57,6 +57,12 @@ class LinkTest {
         channel.runPendingTasks();
 
         assertThat(writes()).containsExactly(List.of(GC));
+
+        assertThatThrownBy(() -> link.send(List.of(GC, NOTE, unpassable), ReferenceEncoder.none()))
+                .isInstanceOf(NotPassableException.class);
+        channel.runPendingTasks();
+
+        assertThat(writes()).containsExactly(List.of(GC, NOTE));
     }
 
     @Test
