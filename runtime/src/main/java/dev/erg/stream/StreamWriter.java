@@ -106,7 +106,9 @@ public final class StreamWriter<T> {
     }
 
     /**
-     * Queues {@code item} to be sent after those written before it.
+     * Queues {@code item} to be sent after those written before it. The writer takes it: a
+     * byte array written must not be changed after, as the reader receives it as it is (in
+     * another vat of this JVM, the same array), not a copy.
      *
      * @return fulfilled while the reader's credit covers everything written, else when it
      *         does again (the writer should wait for it before writing more: what it writes
@@ -264,8 +266,10 @@ public final class StreamWriter<T> {
             }
             long first = sent;
             sent += batch.size();
+            boolean waiting = waiting();
             try {
-                inlet.items(first, batch, waiting());
+                // The items are this writer's since write(), and dropped here once sent: they need no copy.
+                Vats.handOver(vat, () -> inlet.items(first, batch, waiting));
             } catch (RuntimeException e) {
                 // An item that cannot cross (not passable) ends the stream after those before it.
                 sent = first;

@@ -74,6 +74,8 @@ public final class Vat {
     private Set<Consumer<Problem>> shutdownListeners;
     /** When turns of this vat may run on a receiving thread again ({@link HereTurns}); 0: now. */
     private volatile long hereAgainAt;
+    /** Whether the send being made hands its byte arrays over ({@link #handOver}); touched only in this vat's turns. */
+    private boolean handingOver;
 
     Vat(VatRuntime runtime, String name, long sequence) {
         this.runtime = runtime;
@@ -340,6 +342,25 @@ public final class Vat {
      */
     void runTurns(int maxTurns) {
         TurnLoop.runTurns(this, maxTurns, 0);
+    }
+
+    /**
+     * Runs {@code send}, eventual sends whose byte arrays their sender gives up: they cross
+     * without the copy that keeps a mutable array from being shared (see {@link Pass}).
+     */
+    void handOver(Runnable send) {
+        boolean outer = handingOver;
+        handingOver = true;
+        try {
+            send.run();
+        } finally {
+            handingOver = outer;
+        }
+    }
+
+    /** Whether the send being made hands its byte arrays over. */
+    boolean handingOver() {
+        return handingOver;
     }
 
     /** Tells this vat's guard, if any, that its code is making an eventual send; see {@link TurnGuard#sending}. */

@@ -50,6 +50,11 @@ final class VatHooks implements VatControl {
     }
 
     @Override
+    public void handOver(Vat vat, Runnable send) {
+        vat.handOver(send);
+    }
+
+    @Override
     public Vat current() {
         return Vat.current();
     }

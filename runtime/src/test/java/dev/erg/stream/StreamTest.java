@@ -261,6 +261,26 @@ class StreamTest {
         assertThat(seen).containsExactly("fine");
     }
 
+    /** The writer takes the arrays written: they reach a reader in another vat as they are, not copied. */
+    @Test
+    void aByteArrayWrittenReachesTheReaderAsItIs() {
+        List<byte[]> written = List.of(new byte[] {1}, new byte[] {2, 3});
+        List<byte[]> seen = new ArrayList<>();
+        StreamReader<byte[]> reader = inVat(reading, () -> StreamReader.open(byte[].class, Window.fixed(4, 1 << 20)));
+        SendPort<byte[]> port = inVat(reading, reader::sendPort);
+        Promise<Object> last = inVat(reading, () -> reader.forEach(seen::add));
+        inVat(writing, () -> {
+            StreamWriter<byte[]> writer = StreamWriter.to(port, byte[].class);
+            written.forEach(writer::write);
+            return writer.close(null);
+        });
+
+        settle(last);
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0)).isSameAs(written.get(0));
+        assertThat(seen.get(1)).isSameAs(written.get(1));
+    }
+
     /** Any schedule of the vats' turns, and any window, delivers every item once, in order. */
     @Test
     void everyScheduleDeliversEveryItemOnceInOrder() {

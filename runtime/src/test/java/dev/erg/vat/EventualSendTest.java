@@ -2,6 +2,7 @@ package dev.erg.vat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erg.vat.spi.Vats;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -112,6 +113,25 @@ class EventualSendTest {
         list.add("b");
         assertThat((byte[]) sim.settle(bytesBack)).containsExactly(1, 2, 3);
         assertThat(sim.settle(listBack)).isEqualTo(List.of("a"));
+    }
+
+    @Test
+    void aSenderHandingItsByteArraysOverSharesThemAndOtherwiseTheyAreCopied() {
+        List<Object> received = new ArrayList<>();
+        Echo echo = bob.export(v -> {
+            received.add(v);
+            return Promise.of(null);
+        }, Echo.class);
+        byte[] bytes = {1, 2, 3};
+        alice.run(() -> {
+            Vats.handOver(alice, () -> echo.echo(bytes));
+            echo.echo(bytes);
+        });
+        sim.scheduler.runUntilIdle();
+
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0)).as("handed over").isSameAs(bytes);
+        assertThat(received.get(1)).as("sent after the hand-over ended").isNotSameAs(bytes).isEqualTo(bytes);
     }
 
     @Test

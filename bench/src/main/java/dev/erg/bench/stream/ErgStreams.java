@@ -43,6 +43,11 @@ final class ErgStreams implements AutoCloseable {
         sink = node.connect(SturdyRef.parse(peer.address()), StreamSink.class).join(StreamCompare.WAIT);
     }
 
+    /** The peer's process, whose CPU time a bulk transfer counts. */
+    ProcessHandle peerProcess() {
+        return ProcessHandle.of(peer.pid()).orElseThrow();
+    }
+
     /** Writes {@code total} bytes as {@code chunk}-sized items on one stream; bytes per second until the reader's count arrives. */
     double bulk(long total, byte[] chunk, Window window) throws Exception {
         long start = System.nanoTime();

@@ -1,19 +1,35 @@
 package dev.erg.bench.stream;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** One rate measured once in every round: its name, how it is taken, and what the measured rounds gave. */
+/**
+ * One rate measured once in every round: its name, how it is taken, and what the measured rounds
+ * gave. A bulk measure also counts the CPU time each of the two JVMs spent on it (user and system,
+ * every thread), so that its cost per byte can be read beside its rate: on a shared machine the
+ * rate moves with the others' work, the CPU time much less.
+ */
 final class Measure {
 
     private final String name;
     private final Callable<Double> take;
+    /** The process at the other end, whose CPU time is counted; null if none is. */
+    private final ProcessHandle peer;
     private final List<Double> rounds = new ArrayList<>();
+    /** CPU seconds of each measured round, this JVM's and the peer's: {here, there}. */
+    private final List<double[]> cpu = new ArrayList<>();
 
     Measure(String name, Callable<Double> take) {
+        this(name, take, null);
+    }
+
+    /** A measure that also counts the CPU time of this JVM and of {@code peer}. */
+    Measure(String name, Callable<Double> take, ProcessHandle peer) {
         this.name = name;
         this.take = take;
+        this.peer = peer;
     }
 
     String name() {
@@ -22,15 +38,30 @@ final class Measure {
 
     /** Takes the measure once; keeps the figure if {@code kept} (a measured round, not a warm-up). */
     double take(boolean kept) throws Exception {
+        long here = peer == null ? 0 : cpuNanos(ProcessHandle.current());
+        long there = peer == null ? 0 : cpuNanos(peer);
         double figure = take.call();
         if (kept) {
             rounds.add(figure);
+            if (peer != null) {
+                cpu.add(new double[] {(cpuNanos(ProcessHandle.current()) - here) / 1e9, (cpuNanos(peer) - there) / 1e9});
+            }
         }
         return figure;
     }
 
     List<Double> rounds() {
         return rounds;
+    }
+
+    /** Whether the CPU time of both JVMs was counted. */
+    boolean countsCpu() {
+        return peer != null;
+    }
+
+    /** The CPU seconds of round {@code i}: {@code side} 0 for this JVM, 1 for the peer. */
+    double cpuSeconds(int i, int side) {
+        return cpu.get(i)[side];
     }
 
     double median() {
@@ -43,5 +74,11 @@ final class Measure {
 
     double max() {
         return rounds.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+
+    /** What the kernel counts for the process, all its threads (on Linux, from /proc). */
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos)
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
     }
 }

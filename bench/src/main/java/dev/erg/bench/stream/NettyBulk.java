@@ -58,6 +58,11 @@ final class NettyBulk implements AutoCloseable {
         session = handler[0].engine().getSession();
     }
 
+    /** The receiver's process, whose CPU time a transfer counts. */
+    ProcessHandle peerProcess() {
+        return ProcessHandle.of(peer.pid()).orElseThrow();
+    }
+
     /** What carries the transfer, learned from the connection. */
     String transport() {
         return session.getProtocol() + ", " + session.getCipherSuite() + ", JDK provider, Netty SslHandler, "

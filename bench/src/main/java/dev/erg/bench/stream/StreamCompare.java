@@ -30,7 +30,8 @@ import java.util.List;
  * fairness run; the report gives the medians of the measured rounds ({@link StreamReport}).
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.erg.bench.stream.StreamCompare [rounds] [--quick]
- * [--warm-up=W] [--windows=LIST] [--streams=N]}
+ * [--warm-up=W] [--windows=LIST] [--streams=N] [--bulk-only]}; {@code --bulk-only} takes the bulk
+ * transfers alone. Each bulk transfer also counts the CPU time both JVMs spent on it.
  */
 public final class StreamCompare {
 
@@ -67,23 +68,29 @@ public final class StreamCompare {
              NettyBulk raw = new NettyBulk(tls);
              ErgStreams erg = new ErgStreams(options.streams());
              ErgSystem calls = new ErgSystem()) {
-            Measure rawBulk = new Measure("raw Netty TLS", () -> raw.transfer(options.bulkBytes(), chunk));
+            Measure rawBulk = new Measure("raw Netty TLS", () -> raw.transfer(options.bulkBytes(), chunk),
+                    raw.peerProcess());
             List<Measure> bulk = new ArrayList<>();
             for (Window window : options.windows()) {
                 bulk.add(new Measure("Erg stream, " + StreamOptions.describe(window),
-                        () -> erg.bulk(options.bulkBytes(), chunk, window)));
+                        () -> erg.bulk(options.bulkBytes(), chunk, window), erg.peerProcess()));
             }
             Measure items = new Measure("Erg stream, small items", () -> erg.items(options.seconds(), Window.defaults()));
             Measure answers = new Measure("Erg calls", () -> calls.throughput(options.seconds(), Sender.THREAD));
             List<Measure> rates = new ArrayList<>(List.of(rawBulk));
             rates.addAll(bulk);
-            rates.addAll(List.of(items, answers));
+            if (!options.bulkOnly()) {
+                rates.addAll(List.of(items, answers));
+            }
             List<Fairness> fairness = new ArrayList<>();
             for (int round = 1 - options.warmUps(); round <= options.rounds(); round++) {
                 String label = round <= 0 ? "warm-up " + (round + options.warmUps()) : "round " + round;
                 for (int i = 0; i < rates.size(); i++) {
                     Measure m = rates.get(Math.floorMod(i + round, rates.size()));
                     System.err.printf("%s %s: %,.0f/s (load %s)%n", label, m.name(), m.take(round > 0), WireCompare.loadAverage());
+                }
+                if (options.bulkOnly()) {
+                    continue;
                 }
                 Fairness f = erg.fairness(options.streams(), Window.defaults(), options.fairWarmUp(), options.fairSeconds());
                 System.err.printf("%s fairness: %,.0f items/s, per stream %,d–%,d, windows %s, reader's heap %,d B "

@@ -17,20 +17,23 @@ import java.util.List;
  * @param streams      streams writing at once in the fairness run
  * @param fairWarmUp   seconds those streams write before the counting starts
  * @param fairSeconds  seconds counted
+ * @param bulkOnly     whether only the bulk transfers are measured (no small items, calls or fairness run)
  */
 record StreamOptions(int rounds, int warmUps, long bulkBytes, int chunkBytes, List<Window> windows, int seconds,
-                     int streams, int fairWarmUp, int fairSeconds) {
+                     int streams, int fairWarmUp, int fairSeconds, boolean bulkOnly) {
 
-    static final String USAGE = "usage: StreamCompare [rounds] [--quick] [--warm-up=W] [--windows=LIST] [--streams=N]"
+    static final String USAGE = "usage: StreamCompare [rounds] [--quick] [--warm-up=W] [--windows=LIST] [--streams=N] [--bulk-only]"
             + " (defaults: 5 rounds after 1 of warm-up, 1 GiB in 64 KiB writes, windows default,64M, 3 s of small items"
             + " and of calls, 1,000 streams for 2 s + 5 s; --quick: 1 round, no warm-up, 16 MiB, 1 s, 50 streams"
-            + " for 1 s + 1 s; LIST: 'default' or N followed by M, a fixed window of 16,384 items and N MiB, comma-separated)";
+            + " for 1 s + 1 s; LIST: 'default' or N followed by M, a fixed window of 16,384 items and N MiB, comma-separated;"
+            + " --bulk-only: the bulk transfers alone)";
 
     private static final List<Window> WINDOWS = List.of(Window.defaults(), Window.fixed(16_384, 64L << 20));
 
     /** Reads the arguments; a {@link IllegalArgumentException} says what was wrong with them. */
     static StreamOptions parse(List<String> args) {
         boolean quick = args.contains("--quick");
+        boolean bulkOnly = false;
         int rounds = quick ? 1 : 5;
         int warmUps = quick ? 0 : 1;
         List<Window> windows = WINDOWS;
@@ -38,6 +41,8 @@ record StreamOptions(int rounds, int warmUps, long bulkBytes, int chunkBytes, Li
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 // read above: it sets the defaults the other arguments override
+            } else if (arg.equals("--bulk-only")) {
+                bulkOnly = true;
             } else if (arg.startsWith("--warm-up=")) {
                 warmUps = number(arg, 0, 100);
             } else if (arg.startsWith("--windows=")) {
@@ -51,8 +56,8 @@ record StreamOptions(int rounds, int warmUps, long bulkBytes, int chunkBytes, Li
             }
         }
         return quick
-                ? new StreamOptions(rounds, warmUps, 16L << 20, 64 << 10, windows, 1, streams, 1, 1)
-                : new StreamOptions(rounds, warmUps, 1L << 30, 64 << 10, windows, 3, streams, 2, 5);
+                ? new StreamOptions(rounds, warmUps, 16L << 20, 64 << 10, windows, 1, streams, 1, 1, bulkOnly)
+                : new StreamOptions(rounds, warmUps, 1L << 30, 64 << 10, windows, 3, streams, 2, 5, bulkOnly);
     }
 
     /** What a window is, for the report. */

@@ -17,9 +17,9 @@ final class StreamReport {
         StreamOptions o = r.options();
         List<String> lines = new ArrayList<>();
         lines.add(String.format("Streams between two JVMs on loopback (JDK %s, %d cores), TLS 1.3 with both ends "
-                        + "authenticated; %d rounds after %d of warm-up, the rates in a rotating order, then the "
-                        + "fairness run; medians of the rounds.", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), o.rounds(), o.warmUps()));
+                        + "authenticated; %d rounds after %d of warm-up, the rates in a rotating order, %s; medians of "
+                        + "the rounds.", Runtime.version(), Runtime.getRuntime().availableProcessors(), o.rounds(),
+                o.warmUps(), o.bulkOnly() ? "the bulk transfers only" : "then the fairness run"));
         lines.add("Load average (1, 5, 15 min) before: " + r.loadBefore() + "; after: " + r.loadAfter());
         lines.add("");
         lines.add("| measure | Erg | against | its figure | Erg ÷ it, of the medians | round by round: median "
@@ -31,12 +31,16 @@ final class StreamReport {
                     String.format("raw Netty TLS, %,d KiB writes", o.chunkBytes() >> 10), r.raw(),
                     mibPerSecond(r.raw().median()), "≥ 0.70"));
         }
-        lines.add(row(String.format("%d-byte items on one stream, %d s, default window", Payload.SIZE, o.seconds()),
-                r.items(), perSecond(r.items().median(), "items"),
-                String.format("Erg calls, %d-byte payload, 1,000 outstanding (WireCompare's Erg row)", Payload.SIZE),
-                r.calls(), perSecond(r.calls().median(), "answers"), "≥ 1"));
+        if (!o.bulkOnly()) {
+            lines.add(row(String.format("%d-byte items on one stream, %d s, default window", Payload.SIZE, o.seconds()),
+                    r.items(), perSecond(r.items().median(), "items"),
+                    String.format("Erg calls, %d-byte payload, 1,000 outstanding (WireCompare's Erg row)", Payload.SIZE),
+                    r.calls(), perSecond(r.calls().median(), "answers"), "≥ 1"));
+            lines.add("");
+            lines.addAll(fairness(r));
+        }
         lines.add("");
-        lines.addAll(fairness(r));
+        lines.addAll(bulkRounds(r));
         lines.add("");
         lines.add("Spread over the rounds (lowest–highest):");
         lines.add("");
@@ -44,8 +48,10 @@ final class StreamReport {
         for (Measure erg : r.bulk()) {
             lines.add(String.format("- %s: %s–%s", erg.name(), mibPerSecond(erg.min()), mibPerSecond(erg.max())));
         }
-        lines.add(String.format("- %s: %,.0f–%,.0f items/s", r.items().name(), r.items().min(), r.items().max()));
-        lines.add(String.format("- %s: %,.0f–%,.0f answers/s", r.calls().name(), r.calls().min(), r.calls().max()));
+        if (!o.bulkOnly()) {
+            lines.add(String.format("- %s: %,.0f–%,.0f items/s", r.items().name(), r.items().min(), r.items().max()));
+            lines.add(String.format("- %s: %,.0f–%,.0f answers/s", r.calls().name(), r.calls().min(), r.calls().max()));
+        }
         for (Fairness f : r.fairness()) {
             lines.add(String.format("- fairness, a round: %,.0f items/s; per stream %,d–%,d, most ÷ least ×%.2f; "
                             + "windows %,d–%,d items; reader's heap idle %s, with every stream writing %s; writer's %s",
@@ -59,6 +65,37 @@ final class StreamReport {
         lines.add("- Erg: TLS 1.3, JDK provider (NetConfig defaults), mutual (each node's Ed25519 vat identity), "
                 + "4-byte length framing, CapTP messages in the wire codec; a stream's items go as StreamInlet.items "
                 + "sends of up to 1,024 items and 256 KiB, its credit back as StreamCredit.credit sends");
+        return lines;
+    }
+
+    /**
+     * Each bulk transfer round by round, its rate beside the CPU time each JVM spent per GiB moved
+     * (every thread, user and system, as the kernel counts it): the writing JVM also holds the
+     * idle ends of the other measures.
+     */
+    private static List<String> bulkRounds(StreamResults r) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Bulk, round by round: MiB/s; CPU seconds per GiB moved, writing JVM + reading JVM = both:");
+        lines.add("");
+        lines.add("| transfer | round | MiB/s | ÷ raw, same round | CPU s/GiB, writer | reader | both |");
+        lines.add("|---|---:|---:|---:|---:|---:|---:|");
+        double gib = r.options().bulkBytes() / (double) (1L << 30);
+        List<Measure> all = new ArrayList<>(List.of(r.raw()));
+        all.addAll(r.bulk());
+        for (Measure m : all) {
+            List<Double> here = new ArrayList<>();
+            List<Double> there = new ArrayList<>();
+            for (int i = 0; i < m.rounds().size(); i++) {
+                double rate = m.rounds().get(i);
+                here.add(m.cpuSeconds(i, 0) / gib);
+                there.add(m.cpuSeconds(i, 1) / gib);
+                lines.add(String.format("| %s | %d | %,.0f | ×%.2f | %.2f | %.2f | %.2f |", m.name(), i + 1, rate / MIB,
+                        rate / r.raw().rounds().get(i), here.get(i), there.get(i), here.get(i) + there.get(i)));
+            }
+            lines.add(String.format("| %s | median | %,.0f | ×%.2f | %.2f | %.2f | %.2f |", m.name(), m.median() / MIB,
+                    m.median() / r.raw().median(), Stats.median(here), Stats.median(there),
+                    Stats.median(here) + Stats.median(there)));
+        }
         return lines;
     }
 

@@ -27,4 +27,20 @@ class StreamCompareTest {
                     assertThat(f.min()).isPositive();
                 });
     }
+
+    @Test
+    void bulkOnlyMeasuresTheTransfersAloneAndTheCpuTimeOfBothJvms() throws Exception {
+        StreamResults results = StreamCompare.run(StreamOptions.parse(List.of("--quick", "--bulk-only", "--windows=default")));
+        String report = String.join("\n", StreamReport.print(results));
+
+        assertThat(results.items().rounds()).as(report).isEmpty();
+        assertThat(results.calls().rounds()).as(report).isEmpty();
+        assertThat(results.fairness()).as(report).isEmpty();
+        for (Measure m : List.of(results.raw(), results.bulk().getFirst())) {
+            assertThat(m.rounds()).as(report).singleElement().satisfies(rate -> assertThat(rate).isPositive());
+            assertThat(m.cpuSeconds(0, 0)).as("%s, this JVM: %s", m.name(), report).isPositive();
+            assertThat(m.cpuSeconds(0, 1)).as("%s, the peer: %s", m.name(), report).isPositive();
+        }
+        assertThat(report).contains("CPU s/GiB").doesNotContain("Fairness");
+    }
 }

@@ -12,16 +12,22 @@ class StreamOptionsTest {
     @Test
     void noArgumentsGiveTheFullRun() {
         assertThat(StreamOptions.parse(List.of())).isEqualTo(new StreamOptions(5, 1, 1L << 30, 64 << 10,
-                List.of(Window.defaults(), Window.fixed(16_384, 64L << 20)), 3, 1_000, 2, 5));
+                List.of(Window.defaults(), Window.fixed(16_384, 64L << 20)), 3, 1_000, 2, 5, false));
     }
 
     @Test
     void quickIsBoundedAndTheOthersOverrideIt() {
         assertThat(StreamOptions.parse(List.of("--quick"))).isEqualTo(new StreamOptions(1, 0, 16L << 20, 64 << 10,
-                List.of(Window.defaults(), Window.fixed(16_384, 64L << 20)), 1, 50, 1, 1));
+                List.of(Window.defaults(), Window.fixed(16_384, 64L << 20)), 1, 50, 1, 1, false));
         assertThat(StreamOptions.parse(List.of("--quick", "3", "--warm-up=2", "--windows=default,8M", "--streams=20")))
                 .isEqualTo(new StreamOptions(3, 2, 16L << 20, 64 << 10,
-                        List.of(Window.defaults(), Window.fixed(16_384, 8L << 20)), 1, 20, 1, 1));
+                        List.of(Window.defaults(), Window.fixed(16_384, 8L << 20)), 1, 20, 1, 1, false));
+    }
+
+    @Test
+    void bulkOnlyKeepsTheOtherSettings() {
+        assertThat(StreamOptions.parse(List.of("--bulk-only", "3", "--windows=default")))
+                .isEqualTo(new StreamOptions(3, 1, 1L << 30, 64 << 10, List.of(Window.defaults()), 3, 1_000, 2, 5, true));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.erg.wire.codec.Message;
 import dev.erg.wire.codec.ReferenceEncoder;
 import dev.erg.wire.codec.WireCodec;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.internal.PlatformDependent;
@@ -38,11 +39,14 @@ public final class Link {
     private final WireCodec codec;
     private final LinkChannel state;
     private final Facts facts;
-    /** Encoded frames, one or more whole frames per array, written by the event loop in order. */
-    private final Queue<byte[]> outbox = PlatformDependent.newMpscQueue();
+    /**
+     * Encoded frames, one or more whole frames per buffer, written by the event loop in order;
+     * each released once written or dropped.
+     */
+    private final Queue<ByteBuf> outbox = PlatformDependent.newMpscQueue();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     /** The frames of one write; used on the event loop only. */
-    private final ArrayList<byte[]> batch = new ArrayList<>();
+    private final ArrayList<ByteBuf> batch = new ArrayList<>();
 
     Link(Channel channel, VatId peer, WireCodec codec, LinkChannel state, Facts facts) {
         this.channel = channel;
@@ -101,8 +105,7 @@ public final class Link {
      * @throws dev.erg.wire.NotPassableException if a value in it may not be sent
      */
     public void send(Message message, ReferenceEncoder references) {
-        // A plain array, not a pooled buffer: no reference count, leak tracking or release.
-        queue(codec.encodeFrame(message, references), 1);
+        queue(codec.encodeFrame(message, references, channel.alloc()), 1);
     }
 
     /**
@@ -113,17 +116,16 @@ public final class Link {
      * @throws dev.erg.wire.NotPassableException if a value in one may not be sent
      */
     public void send(List<Message> messages, ReferenceEncoder references) {
-        byte[][] frames = new byte[messages.size()][];
-        int length = 0;
+        ByteBuf[] frames = new ByteBuf[messages.size()];
         int encoded = 0;
         try {
             for (Message message : messages) {
-                frames[encoded] = codec.encodeFrame(message, references);
-                length += frames[encoded++].length;
+                frames[encoded++] = codec.encodeFrame(message, references, channel.alloc());
             }
         } finally {
             if (encoded > 0) {
-                queue(joined(frames, encoded, length), encoded);
+                // One buffer over the frames, not a copy of them: it is queued, and written, as one.
+                queue(encoded == 1 ? frames[0] : Unpooled.wrappedBuffer(encoded, frames), encoded);
             }
         }
     }
@@ -150,28 +152,17 @@ public final class Link {
         queued.run();
     }
 
-    private static byte[] joined(byte[][] frames, int count, int length) {
-        if (count == 1) {
-            return frames[0];
-        }
-        byte[] joined = new byte[length];
-        int at = 0;
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(frames[i], 0, joined, at, frames[i].length);
-            at += frames[i].length;
-        }
-        return joined;
-    }
-
     /** Queues encoded frames, {@code messages} of them, and has the event loop write them soon. */
-    private void queue(byte[] frames, int messages) {
+    private void queue(ByteBuf frames, int messages) {
         outbox.add(frames);
         SENT.add(messages);
         if (drainScheduled.compareAndSet(false, true)) {
             try {
                 channel.eventLoop().execute(this::drain);
             } catch (RejectedExecutionException e) {
-                // The transport is closed: nothing will be sent again.
+                // The transport is closed: nothing will be sent again. What waits is released,
+                // now and at each later send, which finds no drain scheduled.
+                drainScheduled.set(false);
                 discard();
             }
         }
@@ -204,16 +195,22 @@ public final class Link {
      * Writes, without flushing, the frames queued so far: on the event loop, before a frame
      * that must follow them. Frames go out copied together into as few buffers as
      * {@value #MAX_WRITE_BYTES} bytes allow: each write through the pipeline costs a promise,
-     * listeners and a queue entry in the TLS handler, whatever its size.
+     * listeners and a queue entry in the TLS handler, whatever its size. A buffer of frames
+     * larger than that goes out as it is, not copied: TLS reads it as it encrypts, as it reads
+     * any application's buffer.
      */
     void writeQueued() {
-        byte[] frame;
+        ByteBuf frame;
         int bytes = 0;
         while ((frame = outbox.poll()) != null) {
-            int length = frame.length;
+            int length = frame.readableBytes();
             if (!batch.isEmpty() && bytes + length > MAX_WRITE_BYTES) {
                 writeBatch(bytes);
                 bytes = 0;
+            }
+            if (length > MAX_WRITE_BYTES) {
+                channel.write(frame, channel.voidPromise());
+                continue;
             }
             batch.add(frame);
             bytes += length;
@@ -225,15 +222,20 @@ public final class Link {
 
     private void writeBatch(int bytes) {
         ByteBuf out = channel.alloc().ioBuffer(bytes);
-        for (byte[] frame : batch) {
+        for (ByteBuf frame : batch) {
             out.writeBytes(frame);
+            frame.release();
         }
         batch.clear();
         channel.write(out, channel.voidPromise());
     }
 
-    private void discard() {
-        outbox.clear();
+    /** Releases what waits; synchronized, as senders that find the transport closed may call it at once. */
+    private synchronized void discard() {
+        ByteBuf frame;
+        while ((frame = outbox.poll()) != null) {
+            frame.release();
+        }
     }
 
     /** Runs {@code task} on the link's I/O thread, where its handler is called; dropped once the transport is closed. */

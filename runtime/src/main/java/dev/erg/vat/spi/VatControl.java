@@ -32,6 +32,9 @@ public interface VatControl {
     /** See {@link Vats#sendAs}. */
     void sendAs(TraceContext message, Runnable send);
 
+    /** See {@link Vats#handOver}. */
+    void handOver(Vat vat, Runnable send);
+
     /** See {@link Vats#current}. */
     Vat current();
 

@@ -105,6 +105,17 @@ public final class Vats {
     }
 
     /**
+     * Runs {@code send} in a turn of {@code vat}: the eventual sends it makes hand their byte
+     * arrays over, which cross to their receivers as they are instead of being copied, as a
+     * mutable array otherwise is. For a sender that will not touch them again (a stream's
+     * writer, which drops each item once sent): an array shared with its receiver would be
+     * shared state between vats.
+     */
+    public static void handOver(Vat vat, Runnable send) {
+        control().handOver(vat, send);
+    }
+
+    /**
      * The vat whose turn is running on this thread, or null outside any turn: how runtime
      * parts built on the public API (streams) find the vat they were made in. Not public, since
      * a vat is authority (to shut it down) that code handed no reference to it must not gain.

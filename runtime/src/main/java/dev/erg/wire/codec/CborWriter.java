@@ -1,6 +1,7 @@
 package dev.erg.wire.codec;
 
 import dev.erg.wire.WireLimits;
+import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
@@ -14,7 +15,11 @@ import java.util.Arrays;
  * so that the encoder can apply {@link WireLimits#maxTotalValues()} as the decoder will.
  *
  * <p>Writes into an array of its own, grown as needed: a buffer would check its bounds and
- * reference count on every byte written.
+ * reference count on every byte written. A large byte string is not copied into that array but
+ * held by reference ({@link #bytes(byte[], int, boolean)}) and copied once, into the result, by
+ * {@link #toByteArray}: a stream's 64 KiB chunks, four to a frame, were copied into the array
+ * while it grew by doubling from its first 128 bytes, then out of it, each byte three times or
+ * more (StreamCompare's profile, bench/RESULTS.md).
  */
 final class CborWriter {
 
@@ -24,6 +29,8 @@ final class CborWriter {
 
     /** Room first given to an encoding; a larger one grows it. */
     private static final int FIRST_BYTES = 128;
+    /** Byte strings from this length on are held by reference until {@link #toByteArray}, not copied in. */
+    static final int HELD_BYTES = 8 * 1024;
     /** The largest array a thread keeps to lend again: a rare large value is not held on to. */
     static final int KEPT_BYTES = 64 * 1024;
     /**
@@ -37,6 +44,12 @@ final class CborWriter {
     private int heads;
     /** Where the array goes back to when the writer is done with it, or null if it was not lent. */
     private byte[][] lender;
+    /** Byte strings held by reference, in order; the {@code i}th belongs at index {@code heldAt[i]} of {@link #buf}. */
+    private byte[][] held;
+    private int[] heldAt;
+    private int heldCount;
+    /** The bytes of the strings held. */
+    private long heldBytes;
 
     private CborWriter(byte[] buf, int reserved, byte[][] lender) {
         this.buf = buf;
@@ -63,7 +76,11 @@ final class CborWriter {
         return new CborWriter(buf, reserved, spare);
     }
 
-    /** The bytes written so far, from index 0 to {@link #size()}; the writer's own array. */
+    /**
+     * The bytes written so far, from index 0 to {@link #size()}, the writer's own array: without
+     * the byte strings held by reference, which only an item that allows it holds
+     * ({@link #bytes(byte[], int, boolean)}).
+     */
     byte[] array() {
         return buf;
     }
@@ -73,7 +90,12 @@ final class CborWriter {
         return size;
     }
 
-    /** Forgets what was written from {@code size} on. */
+    /** How many bytes the encoding holds so far: the array's and the byte strings' held by reference. */
+    long length() {
+        return size + heldBytes;
+    }
+
+    /** Forgets what was written from {@code size} on, which holds no byte string by reference. */
     void truncate(int size) {
         this.size = size;
     }
@@ -83,11 +105,53 @@ final class CborWriter {
      * thread, and the writer may not be used after.
      */
     byte[] toByteArray() {
-        byte[] bytes = Arrays.copyOf(buf, size);
+        byte[] bytes = heldCount == 0 ? Arrays.copyOf(buf, size) : joined();
+        held = null;
         if (lender != null && buf.length <= KEPT_BYTES) {
             lender[0] = buf;
         }
         lender = null;
+        return bytes;
+    }
+
+    /** Whether a byte string is held by reference. */
+    boolean holds() {
+        return heldCount > 0;
+    }
+
+    /**
+     * Appends the bytes written, reserved ones included, with each byte string held where it
+     * belongs, to {@code out}; a lent array goes back to its thread, and the writer may not be
+     * used after.
+     */
+    void writeTo(ByteBuf out) {
+        int from = 0;
+        for (int i = 0; i < heldCount; i++) {
+            out.writeBytes(buf, from, heldAt[i] - from).writeBytes(held[i]);
+            from = heldAt[i];
+        }
+        out.writeBytes(buf, from, size - from);
+        held = null;
+        if (lender != null && buf.length <= KEPT_BYTES) {
+            lender[0] = buf;
+        }
+        lender = null;
+    }
+
+    /** The array's bytes with each byte string held inserted where it belongs. */
+    private byte[] joined() {
+        byte[] bytes = new byte[Math.toIntExact(length())];
+        int from = 0;
+        int to = 0;
+        for (int i = 0; i < heldCount; i++) {
+            int upTo = heldAt[i];
+            System.arraycopy(buf, from, bytes, to, upTo - from);
+            to += upTo - from;
+            from = upTo;
+            System.arraycopy(held[i], 0, bytes, to, held[i].length);
+            to += held[i].length;
+        }
+        System.arraycopy(buf, from, bytes, to, size - from);
         return bytes;
     }
 
@@ -210,11 +274,40 @@ final class CborWriter {
      * @throws PathFailure if it is longer than {@code maxBytes}
      */
     void bytes(byte[] bytes, int maxBytes) {
+        bytes(bytes, maxBytes, false);
+    }
+
+    /**
+     * Writes {@code bytes} as a byte string; if {@code mayHold} and it is long, holds it by
+     * reference until {@link #toByteArray} instead of copying it in. An item whose bytes are
+     * moved once written ({@link EntryOrder} sorts a map's entries in the array) may not hold
+     * any. The caller may not change {@code bytes} before {@code toByteArray}.
+     *
+     * @throws PathFailure if it is longer than {@code maxBytes}
+     */
+    void bytes(byte[] bytes, int maxBytes, boolean mayHold) {
         if (bytes.length > maxBytes) {
             throw PathFailure.notPassable("byte string length " + bytes.length, "<= " + maxBytes);
         }
         head(Cbor.BYTES, bytes.length);
-        append(bytes, 0, bytes.length);
+        if (mayHold && bytes.length >= HELD_BYTES) {
+            hold(bytes);
+        } else {
+            append(bytes, 0, bytes.length);
+        }
+    }
+
+    private void hold(byte[] bytes) {
+        if (held == null) {
+            held = new byte[4][];
+            heldAt = new int[4];
+        } else if (heldCount == held.length) {
+            held = Arrays.copyOf(held, 2 * heldCount);
+            heldAt = Arrays.copyOf(heldAt, 2 * heldCount);
+        }
+        held[heldCount] = bytes;
+        heldAt[heldCount++] = size;
+        heldBytes += bytes.length;
     }
 
 

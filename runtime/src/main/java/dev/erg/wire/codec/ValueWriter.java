@@ -29,6 +29,11 @@ final class ValueWriter {
     private final WireLimits limits;
     private final PassableRegistry registry;
     private final ReferenceEncoder references;
+    /**
+     * How many maps enclose the value being written: a byte string inside one is copied in, as
+     * the map's entries are moved once written, and one outside may be held by reference.
+     */
+    private int maps;
 
     ValueWriter(ItemWriter items, PassableRegistry registry, ReferenceEncoder references) {
         this.items = items;
@@ -57,7 +62,7 @@ final class ValueWriter {
                 if (key) {
                     throw PathFailure.notPassable("byte array in a map key", NO_REFERENCES_IN_KEYS);
                 }
-                out.bytes(bytes, limits.maxBytesLength());
+                out.bytes(bytes, limits.maxBytesLength(), maps == 0);
             }
             case List<?> list -> list(list, depth, key);
             case Map<?, ?> map -> map(map, depth, key);
@@ -110,6 +115,24 @@ final class ValueWriter {
         int base = out.size();
         // For entry i: where it starts, where its key ends, where it ends.
         int[] bounds = new int[3 * length];
+        maps++;
+        int i;
+        try {
+            i = entries(map, length, inner, key, bounds);
+        } finally {
+            maps--;
+        }
+        if (i != length) {
+            throw PathFailure.notPassable("map that shrank while being encoded", "an unchanging map");
+        }
+        int[] order = EntryOrder.sort(out.array(), bounds, length);
+        if (order != null) {
+            EntryOrder.rewrite(out, base, bounds, order);
+        }
+    }
+
+    /** Writes the entries of {@code map}, recording their bounds; returns how many there were. */
+    private int entries(Map<?, ?> map, int length, int inner, boolean key, int[] bounds) {
         int i = 0;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (i == length) {
@@ -130,13 +153,7 @@ final class ValueWriter {
             bounds[3 * i + 2] = out.size();
             i++;
         }
-        if (i != length) {
-            throw PathFailure.notPassable("map that shrank while being encoded", "an unchanging map");
-        }
-        int[] order = EntryOrder.sort(out.array(), bounds, length);
-        if (order != null) {
-            EntryOrder.rewrite(out, base, bounds, order);
-        }
+        return i;
     }
 
     private void problem(Problem problem, int depth) {

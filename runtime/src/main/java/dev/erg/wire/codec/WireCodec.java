@@ -5,6 +5,7 @@ import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.WireLimits;
 import dev.erg.wire.codec.Descriptor.Certificate;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.util.Objects;
 
@@ -102,6 +103,29 @@ public final class WireCodec {
     }
 
     /**
+     * One whole frame holding {@code message}, as {@link #encodeFrame(Message, ReferenceEncoder)}
+     * makes it, in a buffer the caller releases: an array's, wrapped, unless the message holds a
+     * long byte string, and then a buffer of {@code alloc}'s that the byte strings are copied
+     * into once. A stream's frames of 256 KiB were new arrays, each garbage once written: 1 GiB
+     * for each GiB sent, and the collections that go with it.
+     *
+     * @throws NotPassableException as {@link #encodeFrame(Message, ReferenceEncoder)}
+     */
+    public ByteBuf encodeFrame(Message message, ReferenceEncoder references, ByteBufAllocator alloc) {
+        Objects.requireNonNull(message, "message");
+        CborWriter cbor = CborWriter.lent(FrameDecoder.HEADER_BYTES);
+        write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
+        int length = Math.toIntExact(cbor.length());
+        cbor.setInt(0, length - FrameDecoder.HEADER_BYTES);
+        if (!cbor.holds()) {
+            return Unpooled.wrappedBuffer(cbor.toByteArray());
+        }
+        ByteBuf frame = alloc.heapBuffer(length, length);
+        cbor.writeTo(frame);
+        return frame;
+    }
+
+    /**
      * The encoding of {@code message}: one frame's payload, without the length prefix.
      *
      * @throws NotPassableException as {@link #encodeFrame(Message, ReferenceEncoder)}
@@ -116,7 +140,7 @@ public final class WireCodec {
         CborWriter cbor = CborWriter.lent(header);
         write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
         if (header > 0) {
-            cbor.setInt(0, cbor.size() - header);
+            cbor.setInt(0, Math.toIntExact(cbor.length() - header));
         }
         return cbor.toByteArray();
     }
@@ -155,11 +179,11 @@ public final class WireCodec {
     /** Writes one whole item with {@code body} after what {@code cbor} holds. */
     private void write(CborWriter cbor, ReferenceEncoder references, String what, Body body) {
         Objects.requireNonNull(references, "references");
-        int start = cbor.size();
+        long start = cbor.length();
         try {
             ItemWriter items = new ItemWriter(cbor, limits);
             body.write(items, new ValueWriter(items, registry, references));
-            finish(items, cbor.size() - start, what);
+            finish(items, cbor.length() - start, what);
         } catch (PathFailure f) {
             throw f.toNotPassable();
         }
@@ -258,7 +282,7 @@ public final class WireCodec {
         return new ItemReader(new CborReader(in.array(), start, start + length), limits);
     }
 
-    private void finish(ItemWriter items, int length, String what) {
+    private void finish(ItemWriter items, long length, String what) {
         items.checkCount();
         if (length > limits.maxFrameBytes()) {
             throw PathFailure.notPassable(what + " of " + length + " bytes", "<= " + limits.maxFrameBytes());

@@ -17,6 +17,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,12 @@ class LinkTest {
         channel.runPendingTasks();
 
         assertThat(writes()).containsExactly(List.of(GC));
+
+        assertThatThrownBy(() -> link.send(List.of(GC, NOTE, unpassable), ReferenceEncoder.none()))
+                .isInstanceOf(NotPassableException.class);
+        channel.runPendingTasks();
+
+        assertThat(writes()).containsExactly(List.of(GC, NOTE));
     }
 
     @Test
@@ -71,6 +78,27 @@ class LinkTest {
                 .isInstanceOf(NotPassableException.class);
 
         assertThat(ran).containsExactly("note", "gc and note");
+    }
+
+    @Test
+    void aFrameLargerThanOneWriteGoesOutAloneAndUncopiedBetweenTheSmallOnesAroundIt() {
+        byte[] chunk = new byte[64 * 1024];
+        new Random(0xc0deL).nextBytes(chunk);
+        Message bulk = new Message.DeliverOnly(new Descriptor.Export(0), "items", List.of(List.of(chunk, chunk)));
+
+        link.send(NOTE, ReferenceEncoder.none());
+        link.send(bulk, ReferenceEncoder.none());
+        link.send(List.of(GC, NOTE), ReferenceEncoder.none());
+        channel.runPendingTasks();
+
+        List<List<Message>> writes = writes();
+        assertThat(writes).hasSize(3);
+        assertThat(writes.get(0)).containsExactly(NOTE);
+        assertThat(writes.get(1)).singleElement().satisfies(m -> {
+            List<?> items = (List<?>) ((Message.DeliverOnly) m).args().getFirst();
+            assertThat(items).hasSize(2).allSatisfy(item -> assertThat((byte[]) item).isEqualTo(chunk));
+        });
+        assertThat(writes.get(2)).containsExactly(GC, NOTE);
     }
 
     /** The messages of each buffer written, decoded frame by frame. */

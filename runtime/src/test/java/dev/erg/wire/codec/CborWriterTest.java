@@ -47,4 +47,36 @@ class CborWriterTest {
         CborWriter next = CborWriter.lent(0);
         assertThat(next.array()).isNotSameAs(grown).hasSizeLessThanOrEqualTo(CborWriter.KEPT_BYTES);
     }
+
+    @Test
+    void aLongByteStringIsHeldByReferenceAndJoinedWhereItBelongs() {
+        java.util.Random random = new java.util.Random(0x5eedL);
+        byte[] first = new byte[CborWriter.HELD_BYTES];
+        byte[] second = new byte[3 * CborWriter.HELD_BYTES + 1];
+        random.nextBytes(first);
+        random.nextBytes(second);
+        CborWriter held = CborWriter.lent(4);
+        CborWriter copied = new CborWriter();
+        copied.append(new byte[4], 0, 4);
+        for (CborWriter w : new CborWriter[] {held, copied}) {
+            w.head(Cbor.ARRAY, 3);
+            w.bytes(first, Integer.MAX_VALUE, w == held);
+            w.text("between", 100);
+            w.bytes(second, Integer.MAX_VALUE, w == held);
+            w.setInt(0, (int) w.length() - 4);
+        }
+
+        assertThat(held.size()).as("the array holds neither string").isLessThan(CborWriter.HELD_BYTES);
+        assertThat(held.length()).isEqualTo(copied.length()).isEqualTo(copied.size());
+        assertThat(held.toByteArray()).isEqualTo(copied.toByteArray());
+    }
+
+    @Test
+    void aShortByteStringOrOneThatMayNotBeHeldIsCopiedIn() {
+        CborWriter w = new CborWriter();
+        w.bytes(new byte[CborWriter.HELD_BYTES - 1], Integer.MAX_VALUE, true);
+        w.bytes(new byte[CborWriter.HELD_BYTES], Integer.MAX_VALUE, false);
+
+        assertThat((long) w.size()).isEqualTo(w.length()).isEqualTo(2L * CborWriter.HELD_BYTES - 1 + 3 + 3);
+    }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erg.wire.WireLimits;
+import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledDirectByteBuf;
+import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -115,5 +118,50 @@ class FrameDecoderTest {
             assertThat(readFrames(channel)).as("seed %d, run %d", SEED, run).isEqualTo(sent);
             assertThat(channel.finish()).as("seed %d, run %d", SEED, run).isFalse();
         }
+    }
+
+    @Test
+    void aFrameLongerThanAReadArrivesWholeInAHeapBufferGrownAtMostByAFactorPerByteArrived() {
+        List<Integer> asked = new ArrayList<>();
+        AbstractByteBufAllocator recording = new AbstractByteBufAllocator(false) {
+            @Override
+            protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+                asked.add(initialCapacity);
+                return new UnpooledHeapByteBuf(this, initialCapacity, maxCapacity);
+            }
+
+            @Override
+            protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+                return new UnpooledDirectByteBuf(this, initialCapacity, maxCapacity);
+            }
+
+            @Override
+            public boolean isDirectBufferPooled() {
+                return false;
+            }
+        };
+        EmbeddedChannel channel = channel(1 << 20);
+        channel.config().setAllocator(recording);
+        byte[] payload = new byte[256 * 1024];
+        new Random(SEED).nextBytes(payload);
+        ByteBuf stream = Unpooled.buffer().writeInt(payload.length).writeBytes(payload).writeBytes(HEX.parseHex("0000000142"));
+        int arrived = 0;
+        int read = 1000;
+        while (stream.isReadable()) {
+            int n = Math.min(read, stream.readableBytes());
+            channel.writeInbound(Unpooled.directBuffer(n).writeBytes(stream, n));
+            arrived += n;
+            int most = Math.max(64, 8 * arrived);
+            assertThat(asked).as("room asked after %d bytes", arrived).allSatisfy(room -> assertThat(room).isLessThanOrEqualTo(most));
+            read *= 2;
+        }
+
+        ByteBuf frame = channel.readInbound();
+        assertThat(frame.hasArray()).isTrue();
+        assertThat(ByteBufUtil.getBytes(frame)).isEqualTo(payload);
+        frame.release();
+        assertThat(readFrames(channel)).containsExactly("42");
+        assertThat(asked).as("a buffer grown once per read, not copied again as it fills").hasSizeLessThan(8);
+        assertThat(channel.finish()).isFalse();
     }
 }

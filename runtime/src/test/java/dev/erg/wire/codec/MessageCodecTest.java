@@ -17,14 +17,17 @@ import dev.erg.wire.codec.Message.Deliver;
 import dev.erg.wire.codec.Message.DeliverOnly;
 import dev.erg.wire.codec.TestTypes.Unregistered;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -183,6 +186,41 @@ class MessageCodecTest {
         new FrameDecoder(WireLimits.defaults()).decode(null, out, frames);
         assertThat(frames).hasSize(1);
         assertThat(codec.decode((ByteBuf) frames.getFirst(), ReferenceDecoder.none())).isEqualTo(deliver);
+    }
+
+    @Test
+    void aFrameOfLongByteStringsCountsThemInItsLengthAndItsLimit() {
+        Random random = new Random(0xb17eL);
+        byte[] chunk = new byte[64 * 1024];
+        random.nextBytes(chunk);
+        Deliver deliver = deliver(0L, List.of(chunk, chunk.clone(), chunk.clone()), true);
+        byte[] frame = codec.encodeFrame(deliver, ReferenceEncoder.none());
+
+        assertThat(frame.length).isGreaterThan(3 * chunk.length);
+        assertThat(Unpooled.wrappedBuffer(frame).getInt(0)).isEqualTo(frame.length - FrameDecoder.HEADER_BYTES);
+        Deliver decoded = (Deliver) codec.decode(Unpooled.wrappedBuffer(frame, 4, frame.length - 4), ReferenceDecoder.none());
+        assertThat((List<?>) decoded.args().get(1)).hasSize(3).allSatisfy(item -> assertThat((byte[]) item).isEqualTo(chunk));
+
+        WireCodec small = new WireCodec(TestTypes.allRegistry(), WireLimits.builder().maxFrameBytes(3 * chunk.length).build());
+        assertThatThrownBy(() -> small.encodeFrame(deliver, ReferenceEncoder.none()))
+                .isInstanceOf(NotPassableException.class).hasMessageContaining("<= " + 3 * chunk.length);
+    }
+
+    @Test
+    void aFrameInABufferIsTheFrameInAnArrayAndOnlyALongOneTakesTheAllocatorsBuffer() {
+        byte[] chunk = new byte[CborWriter.HELD_BYTES];
+        new Random(0xa110cL).nextBytes(chunk);
+        ByteBufAllocator alloc = new UnpooledByteBufAllocator(false);
+        for (Deliver deliver : List.of(deliver("x"), deliver(chunk, "after"))) {
+            ByteBuf frame = codec.encodeFrame(deliver, ReferenceEncoder.none(), alloc);
+            try {
+                assertThat(ByteBufUtil.getBytes(frame)).isEqualTo(codec.encodeFrame(deliver, ReferenceEncoder.none()));
+                assertThat(frame.alloc() == alloc).as("from the allocator: %s", deliver.args())
+                        .isEqualTo(deliver.args().size() == 2);
+            } finally {
+                frame.release();
+            }
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,25 @@ class ValueCodecTest {
         assertThat(hex("水")).isEqualTo("63e6b0b4");
         assertThat(hex("\uD800\uDD51")).isEqualTo("64f0908591");
         assertThat(roundTrip("\uD83D\uDE00 ok")).isEqualTo("\uD83D\uDE00 ok");
+    }
+
+    @Test
+    void longByteStringsEncodeAsShortOnesDoInListsAndInMapsWhoseEntriesAreSorted() {
+        Random random = new Random(0x1057L);
+        byte[] a = new byte[20_000];
+        byte[] b = new byte[70_000];
+        random.nextBytes(a);
+        random.nextBytes(b);
+        String ha = "594e20" + HEX.formatHex(a);
+        String hb = "5a00011170" + HEX.formatHex(b);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("b", b);
+        map.put("a", a);
+
+        assertThat(hex(List.of(a, "x", b))).isEqualTo("83" + ha + "6178" + hb);
+        assertThat(hex(map)).isEqualTo("a2" + "6161" + ha + "6162" + hb);
+        assertThat(hex(List.of(b, map, a))).isEqualTo("83" + hb + "a26161" + ha + "6162" + hb + ha);
+        assertThat((List<?>) roundTrip(List.of(a, map))).first().isEqualTo(a);
     }
 
     @Test
