@@ -107,8 +107,8 @@ public final class StreamWriter<T> {
 
     /**
      * Queues {@code item} to be sent after those written before it. The writer takes it: a
-     * byte array written must not be changed after, as the reader receives it as it is (in
-     * another vat of this JVM, the same array), not a copy.
+     * byte array written must not be changed after, as it is encoded for another JVM as it is
+     * when it is sent, not copied when written (a reader in this JVM gets a copy).
      *
      * @return fulfilled while the reader's credit covers everything written, else when it
      *         does again (the writer should wait for it before writing more: what it writes
@@ -268,7 +268,8 @@ public final class StreamWriter<T> {
             sent += batch.size();
             boolean waiting = waiting();
             try {
-                // The items are this writer's since write(), and dropped here once sent: they need no copy.
+                // The items are this writer's since write(), and dropped here once sent: what leaves
+                // this JVM needs no copy before the codec's.
                 Vats.handOver(vat, () -> inlet.items(first, batch, waiting));
             } catch (RuntimeException e) {
                 // An item that cannot cross (not passable) ends the stream after those before it.

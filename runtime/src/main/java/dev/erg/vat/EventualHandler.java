@@ -14,6 +14,16 @@ abstract sealed class EventualHandler implements InvocationHandler permits FarRe
     /** The vat the message will be delivered in, or null if not known yet. */
     abstract Vat destination();
 
+    /**
+     * Whether messages leave this JVM, encoded: the bytes the receiver gets are then its own
+     * whatever the sender does after, so a sender handing its byte arrays over ({@link
+     * Vat#handOver}) may skip their copy. In this JVM they are copied all the same, as an array
+     * shared by two vats would be state they share.
+     */
+    boolean leavesJvm() {
+        return false;
+    }
+
     /** Sends a message whose arguments are already passed. */
     abstract void send(RemoteMethod method, Object[] args, Promise<Object> answer, Vat sender);
 
@@ -40,7 +50,8 @@ abstract sealed class EventualHandler implements InvocationHandler permits FarRe
         }
         Object[] passed;
         try {
-            passed = Pass.arguments(args, sender, destination());
+            passed = Pass.arguments(args, sender, destination(),
+                    sender == null || !sender.handingOver() || !leavesJvm());
         } catch (ProblemException e) {
             if (remote.answers()) {
                 return Promise.broken(e.problem());

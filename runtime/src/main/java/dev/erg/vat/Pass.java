@@ -74,18 +74,16 @@ final class Pass {
 
     /**
      * Passes each argument, in place: {@code args} must be an array nobody else holds, as the
-     * one a proxy receives for each call is. Byte arrays are copied unless {@code from} is
-     * handing them over ({@link Vat#handOver}): then no one there touches them again, and the
-     * receiver may have them as they are (a stream's chunks, which were copied here as they
-     * were sent, before the codec copied them again).
+     * one a proxy receives for each call is. Byte arrays are copied if {@code copyBytes}; a
+     * sender may skip it only for arrays it gives up and that leave this JVM (see {@link
+     * EventualHandler#leavesJvm}), which the codec copies as it encodes them.
      */
-    static Object[] arguments(Object[] args, Vat from, Vat to) {
+    static Object[] arguments(Object[] args, Vat from, Vat to, boolean copyBytes) {
         if (args == null || (from != null && from == to)) {
             return args;
         }
-        boolean copy = from == null || !from.handingOver();
         for (int i = 0; i < args.length; i++) {
-            args[i] = pass(args[i], from, to, 0, copy);
+            args[i] = pass(args[i], from, to, 0, copyBytes);
         }
         return args;
     }

@@ -41,6 +41,11 @@ final class RemoteRef extends EventualHandler {
     }
 
     @Override
+    boolean leavesJvm() {
+        return true;
+    }
+
+    @Override
     void send(RemoteMethod method, Object[] args, Promise<Object> answer, Vat sender) {
         send(target, method.name(), args, method.answerType(), answer);
     }

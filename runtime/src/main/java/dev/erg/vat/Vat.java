@@ -345,8 +345,8 @@ public final class Vat {
     }
 
     /**
-     * Runs {@code send}, eventual sends whose byte arrays their sender gives up: they cross
-     * without the copy that keeps a mutable array from being shared (see {@link Pass}).
+     * Runs {@code send}, eventual sends whose byte arrays their sender gives up: those that
+     * leave this JVM skip the copy that the codec's own makes needless (see {@link Pass}).
      */
     void handOver(Runnable send) {
         boolean outer = handingOver;

@@ -115,23 +115,20 @@ class EventualSendTest {
         assertThat(sim.settle(listBack)).isEqualTo(List.of("a"));
     }
 
+    /** Handing byte arrays over skips their copy only for sends that leave the JVM (RemoteReferenceTest). */
     @Test
-    void aSenderHandingItsByteArraysOverSharesThemAndOtherwiseTheyAreCopied() {
+    void aSenderHandingItsByteArraysOverToAVatOfThisJvmStillHasThemCopied() {
         List<Object> received = new ArrayList<>();
         Echo echo = bob.export(v -> {
             received.add(v);
             return Promise.of(null);
         }, Echo.class);
         byte[] bytes = {1, 2, 3};
-        alice.run(() -> {
-            Vats.handOver(alice, () -> echo.echo(bytes));
-            echo.echo(bytes);
-        });
+        alice.run(() -> Vats.handOver(alice, () -> echo.echo(bytes)));
         sim.scheduler.runUntilIdle();
 
-        assertThat(received).hasSize(2);
-        assertThat(received.get(0)).as("handed over").isSameAs(bytes);
-        assertThat(received.get(1)).as("sent after the hand-over ended").isNotSameAs(bytes).isEqualTo(bytes);
+        assertThat(received).hasSize(1);
+        assertThat(received.getFirst()).isNotSameAs(bytes).isEqualTo(bytes);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.erg.vat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erg.vat.spi.RemoteTarget;
+import dev.erg.vat.spi.Vats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,6 +86,24 @@ class RemoteReferenceTest {
         assertThat(answer.join(Duration.ZERO)).isEqualTo(7L);
         assertThat(Ref.kind(counter)).isEqualTo(RefKind.EVENTUAL);
         assertThat(Ref.remoteTarget(counter)).isSameAs(far);
+    }
+
+    /** A sender that hands its byte arrays over gives them to the encoder as they are; otherwise it copies them. */
+    @Test
+    void byteArraysHandedOverLeaveForAnotherJvmUncopied() {
+        Recorder far = new Recorder("far");
+        Echo echo = Ref.remote(far, Echo.class);
+        byte[] bytes = {1, 2, 3};
+        sim.settle(bob.callPromise(() -> {
+            Vats.handOver(bob, () -> echo.echo(bytes));
+            echo.echo(bytes);
+            return Promise.of(null);
+        }));
+
+        assertThat(far.sent).hasSize(2);
+        assertThat(far.sent.get(0).args().getFirst()).as("handed over").isSameAs(bytes);
+        assertThat(far.sent.get(1).args().getFirst()).as("sent after the hand-over ended").isNotSameAs(bytes)
+                .isEqualTo(bytes);
     }
 
     @Test

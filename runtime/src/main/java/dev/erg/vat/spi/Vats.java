@@ -105,11 +105,11 @@ public final class Vats {
     }
 
     /**
-     * Runs {@code send} in a turn of {@code vat}: the eventual sends it makes hand their byte
-     * arrays over, which cross to their receivers as they are instead of being copied, as a
-     * mutable array otherwise is. For a sender that will not touch them again (a stream's
-     * writer, which drops each item once sent): an array shared with its receiver would be
-     * shared state between vats.
+     * Runs {@code send} in a turn of {@code vat}: the eventual sends it makes to another JVM
+     * hand their byte arrays over to the encoder as they are, instead of copying them first, as
+     * a mutable array otherwise is. For a sender that will not touch them again (a stream's
+     * writer, which drops each item once sent). Sends to vats of this JVM copy them all the
+     * same: an array shared with the receiver would be state shared between vats.
      */
     public static void handOver(Vat vat, Runnable send) {
         control().handOver(vat, send);

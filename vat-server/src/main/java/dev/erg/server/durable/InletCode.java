@@ -18,7 +18,8 @@ final class InletCode implements Inlet {
     public void item(long seq, Object value) {
         InFlow s = receiving("item " + seq);
         if (seq != s.consumed() + 1) {
-            // Letters arrive once and in order, so only a writer that skipped or repeated a number gets here.
+            // Letters arrive once and in order: the writer skipped or repeated a number, or the
+            // receiving object refused an item before this one, which breaks the stream there.
             throw refused("item " + seq + " came after item " + s.consumed());
         }
         self.update(new InFlow(s.sink(), s.topic(), seq, false));
