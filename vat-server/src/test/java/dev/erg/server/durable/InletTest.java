@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The receiving side of durable streams, fed letters by hand as a writer, honest or not, would
@@ -162,6 +164,37 @@ class InletTest {
         assertThat(deliver(logSwiss, Inlet.ITEM, 1L, "x").kind()).as("the receiving object itself has no item method")
                 .isEqualTo(Problem.NOT_CALLABLE);
         assertThat(events()).containsExactly("Opened[topic=orders]");
+    }
+
+    /** The letters and inlet of spec/vectors/durable-streams.json, as this implementation makes and takes them. */
+    @Test
+    void theSpecificationsVectorsAreWhatAWriterSendsAndTheReceiverTakes() throws Exception {
+        JsonNode vectors = JsonMapper.builder().build()
+                .readTree(Path.of("..", "spec", "vectors", "durable-streams.json").toFile());
+        for (JsonNode inlet : vectors.get("inlets")) {
+            assertThat(Inlets.swiss(HexFormat.of().parseHex(inlet.get("secret").asString())).text())
+                    .as(inlet.get("name").asString()).isEqualTo(inlet.get("inlet").asString());
+        }
+        List<String> methods = new ArrayList<>();
+        for (JsonNode letter : vectors.get("letters")) {
+            Object[] args = new Object[letter.get("args").size()];
+            for (int i = 0; i < args.length; i++) {
+                JsonNode arg = letter.get("args").get(i);
+                args[i] = arg.isNumber() ? (Object) arg.asLong() : arg.asString();
+            }
+            assertThat(HexFormat.of().formatHex(codec.encode(args))).as(letter.get("name").asString())
+                    .isEqualTo(letter.get("hex").asString());
+            methods.add(letter.get("method").asString());
+            SwissNumber to = letter.get("method").asString().equals(Outlet.OPEN) ? logSwiss
+                    : Inlets.swiss(HexFormat.of().parseHex(vectors.get("letters").get(0).get("args").get(0).asString()));
+            // A failure ends a stream instead of a close: its encoding is checked, and the close delivered.
+            if (!letter.get("name").asString().equals("fail")) {
+                assertThat(deliver(to, letter.get("method").asString(), args)).as(letter.get("name").asString()).isNull();
+            }
+        }
+        assertThat(methods).containsExactly(Outlet.OPEN, Inlet.ITEM, Inlet.CLOSE, Inlet.FAIL);
+        assertThat(events()).containsExactly("Opened[topic=orders]", "Item[seq=1, value=first]",
+                "Closed[count=1, value=done]");
     }
 
     @Test
