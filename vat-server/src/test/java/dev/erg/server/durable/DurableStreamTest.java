@@ -69,6 +69,8 @@ class DurableStreamTest {
         client.await(streamer().write(100));
         assertThat(Poll.until(this::gathererReport, r -> r.entries() >= 100, LIMIT))
                 .isEqualTo(new Gatherer.Report(1, "orders", 100, 100, 0, ""));
+        // Every receipt back first, so that the window is whole when B stops.
+        assertThat(Poll.until(this::streamerReport, r -> r.consumed() == 100, LIMIT).consumed()).isEqualTo(100);
 
         b.stop();
         assertThat(client.await(streamer().write(500))).as("the window's 16 entries, no more").isEqualTo(116);
