@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Opens durable streams to this vat's objects: the letter {@link Outlet#OPEN} carries the
@@ -22,6 +23,7 @@ final class Inlets {
     static final int SECRET_BYTES = 32;
 
     private static final Type[] OPEN_ARGS = {String.class, String.class};
+    private static final Pattern SECRET_TEXT = Pattern.compile("[0-9a-f]{" + 2 * SECRET_BYTES + "}");
     private static final byte[] DOMAIN = "erg durable stream inlet\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Engine engine;
@@ -62,7 +64,7 @@ final class Inlets {
             return refused("a stream's opening does not fit [secret, topic]: " + e.getMessage());
         }
         if (secretText == null || topic == null || topic.length() > SelfStreams.MAX_TOPIC
-                || secretText.length() != 2 * SECRET_BYTES || !secretText.matches("[0-9a-f]+")) {
+                || !SECRET_TEXT.matcher(secretText).matches()) {
             return refused("a stream's opening needs a secret of " + 2 * SECRET_BYTES
                     + " lower-case hex digits and a topic of at most " + SelfStreams.MAX_TOPIC + " characters");
         }

@@ -27,15 +27,14 @@ final class OutletCode implements Outlet {
                 }
                 boolean room = s.waiting() && !s.ending() && !s.ended() && s.written() - consumed <= s.maxItems() / 2
                         && bytes <= s.maxBytes() / 2;
-                self.update(new OutFlow(s.owner(), s.sink(), s.inlet(), s.topic(), s.maxItems(), s.maxBytes(), s.written(),
-                        consumed, bytes, s.waiting() && !room, s.ending(), s.ended(), s.problemKind(), s.problemText()));
+                self.update(s.withCounts(s.written(), consumed, bytes, s.waiting() && !room));
                 yield room ? notice(s, consumed, false, null) : null;
             }
             case Inlet.CLOSE, Inlet.FAIL -> {
                 if (s.ended()) {
                     yield null;
                 }
-                self.update(problem == null ? ended(s) : broken(s, s.consumed(), s.bytesPending(), problem));
+                self.update(problem == null ? s.withEnd("", "") : broken(s, s.consumed(), s.bytesPending(), problem));
                 yield notice(s, s.consumed(), true, problem);
             }
             default -> {
@@ -53,13 +52,7 @@ final class OutletCode implements Outlet {
         return new Notice(s.owner(), self.id(), consumed, ended, problem);
     }
 
-    private static OutFlow ended(OutFlow s) {
-        return new OutFlow(s.owner(), s.sink(), s.inlet(), s.topic(), s.maxItems(), s.maxBytes(), s.written(),
-                s.consumed(), s.bytesPending(), false, true, true, "", "");
-    }
-
     private static OutFlow broken(OutFlow s, long consumed, long bytes, Problem problem) {
-        return new OutFlow(s.owner(), s.sink(), s.inlet(), s.topic(), s.maxItems(), s.maxBytes(), s.written(), consumed,
-                bytes, false, s.ending(), true, problem.kind(), problem.message());
+        return s.withCounts(s.written(), consumed, bytes, false).withEnd(problem.kind(), problem.message());
     }
 }

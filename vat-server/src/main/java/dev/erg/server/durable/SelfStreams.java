@@ -17,6 +17,9 @@ final class SelfStreams implements DurableStreams {
 
     private final Engine engine;
     private final Live owner;
+    /** The inlet last parsed, and its text: a writer mostly writes to one stream at a time. */
+    private SturdyRef inlet;
+    private String inletText;
 
     SelfStreams(Engine engine, Live owner) {
         this.engine = engine;
@@ -59,14 +62,12 @@ final class SelfStreams implements DurableStreams {
         long pending = s.written() - s.consumed();
         if (pending >= s.maxItems() || pending > 0 && s.bytesPending() + args.length > s.maxBytes()) {
             if (!s.waiting()) {
-                turn.writes.put(end, new OutFlow(s.owner(), s.sink(), s.inlet(), s.topic(), s.maxItems(), s.maxBytes(),
-                        s.written(), s.consumed(), s.bytesPending(), true, false, false, "", ""));
+                turn.writes.put(end, s.withCounts(s.written(), s.consumed(), s.bytesPending(), true));
             }
             return false;
         }
-        turn.sends.add(new Turn.Send(SturdyRef.parse(s.inlet()), Inlet.ITEM, args, engine.nextTicket(), end.id));
-        turn.writes.put(end, new OutFlow(s.owner(), s.sink(), s.inlet(), s.topic(), s.maxItems(), s.maxBytes(), seq,
-                s.consumed(), s.bytesPending() + args.length, s.waiting(), false, false, "", ""));
+        turn.sends.add(new Turn.Send(inlet(s), Inlet.ITEM, args, engine.nextTicket(), end.id));
+        turn.writes.put(end, s.withCounts(seq, s.consumed(), s.bytesPending() + args.length, s.waiting()));
         return true;
     }
 
@@ -84,9 +85,8 @@ final class SelfStreams implements DurableStreams {
         Turn turn = engine.requireTurn(method);
         Live end = end(turn, stream);
         OutFlow s = writable(turn, end, method);
-        send(turn, SturdyRef.parse(s.inlet()), method, end, s.written(), last);
-        turn.writes.put(end, new OutFlow(s.owner(), s.sink(), s.inlet(), s.topic(), s.maxItems(), s.maxBytes(),
-                s.written(), s.consumed(), s.bytesPending(), false, true, false, "", ""));
+        send(turn, inlet(s), method, end, s.written(), last);
+        turn.writes.put(end, s.withEnding());
     }
 
     @Override
@@ -130,6 +130,15 @@ final class SelfStreams implements DurableStreams {
             throw new IllegalStateException("cannot " + what + " stream " + end.id + ": its writer ended it");
         }
         return s;
+    }
+
+    /** The sturdy ref of the stream's inlet: parsed once per stream, not at each item. */
+    private SturdyRef inlet(OutFlow s) {
+        if (!s.inlet().equals(inletText)) {
+            inlet = SturdyRef.parse(s.inlet());
+            inletText = s.inlet();
+        }
+        return inlet;
     }
 
     private byte[] encode(Object... args) {

@@ -118,7 +118,9 @@ class DurableStreamTest {
         client.await(streamer().write(3));
 
         Streamer.Report broken = Poll.until(this::streamerReport, Streamer.Report::ended, LIMIT);
-        assertThat(broken).isEqualTo(new Streamer.Report(3, 3, 0, 0, 0, true,
+        // The break may come back before the writes are asked for, and the streamer writes no more after it.
+        assertThat(broken.written()).isIn(0L, 3L);
+        assertThat(broken).isEqualTo(new Streamer.Report(3, broken.written(), 0, 0, 0, true,
                 "NotCallable: kind streamer does not receive streams"));
         assertThat(List.of(a.alarms(), b.alarms())).containsOnly(List.of());
     }

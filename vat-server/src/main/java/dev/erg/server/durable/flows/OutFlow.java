@@ -23,4 +23,22 @@ package dev.erg.server.durable.flows;
 public record OutFlow(long owner, String sink, String inlet, String topic, int maxItems, long maxBytes, long written,
                       long consumed, long bytesPending, boolean waiting, boolean ending, boolean ended,
                       String problemKind, String problemText) {
+
+    /** This state with new counts. */
+    public OutFlow withCounts(long written, long consumed, long bytesPending, boolean waiting) {
+        return new OutFlow(owner, sink, inlet, topic, maxItems, maxBytes, written, consumed, bytesPending, waiting,
+                ending, ended, problemKind, problemText);
+    }
+
+    /** This state once its writer has closed or failed it. */
+    public OutFlow withEnding() {
+        return new OutFlow(owner, sink, inlet, topic, maxItems, maxBytes, written, consumed, bytesPending, false,
+                true, ended, problemKind, problemText);
+    }
+
+    /** This state once it is over, having broken with the problem named (both empty if it did not). */
+    public OutFlow withEnd(String problemKind, String problemText) {
+        return new OutFlow(owner, sink, inlet, topic, maxItems, maxBytes, written, consumed, bytesPending, false,
+                ending, true, problemKind, problemText);
+    }
 }
