@@ -3,20 +3,14 @@ package dev.erg.bench.stream;
 import dev.erg.bench.captp.PeerProcess;
 import dev.erg.bench.wire.NettyTls;
 import dev.erg.bench.wire.TlsFiles;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.ssl.SslHandler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSession;
@@ -40,22 +34,11 @@ final class NettyBulk implements AutoCloseable {
 
     NettyBulk(TlsFiles tls) throws Exception {
         peer = PeerProcess.start(NettySinkPeer.class, tls.dir().toString(), tls.password());
-        var context = NettyTls.client(tls);
-        int port = Integer.parseInt(peer.address());
         group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        SslHandler[] handler = new SslHandler[1];
-        channel = new Bootstrap().group(group).channel(EpollSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        handler[0] = context.newHandler(ch.alloc(), "localhost", port);
-                        ch.pipeline().addLast(handler[0], new Acks());
-                    }
-                }).connect("127.0.0.1", port).sync().channel();
-        handler[0].handshakeFuture().get(30, TimeUnit.SECONDS);
-        session = handler[0].engine().getSession();
+        channel = NettyTls.connect(group, tls, Integer.parseInt(peer.address()),
+                (ch, handler) -> ch.pipeline().addLast(handler, new Acks()));
+        channel.config().setWriteBufferWaterMark(WATER_MARK);
+        session = NettyTls.session(channel);
     }
 
     /** The receiver's process, whose CPU time a transfer counts. */

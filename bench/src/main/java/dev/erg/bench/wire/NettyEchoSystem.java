@@ -1,19 +1,13 @@
 package dev.erg.bench.wire;
 
 import dev.erg.bench.captp.PeerProcess;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.ssl.SslHandler;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,21 +30,10 @@ final class NettyEchoSystem extends EchoLoop {
 
     NettyEchoSystem(TlsFiles tls) throws Exception {
         peer = PeerProcess.start(NettyEchoPeer.class, tls.dir().toString(), tls.password());
-        var context = NettyTls.client(tls);
-        int port = Integer.parseInt(peer.address());
         group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        SslHandler[] handler = new SslHandler[1];
-        channel = new Bootstrap().group(group).channel(EpollSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        handler[0] = context.newHandler(ch.alloc(), "localhost", port);
-                        NettyTls.pipeline(ch, handler[0], new Echoes());
-                    }
-                }).connect("127.0.0.1", port).sync().channel();
-        handler[0].handshakeFuture().get(30, TimeUnit.SECONDS);
-        session = handler[0].engine().getSession();
+        channel = NettyTls.connect(group, tls, Integer.parseInt(peer.address()),
+                (ch, handler) -> NettyTls.pipeline(ch, handler, new Echoes()));
+        session = NettyTls.session(channel);
     }
 
     @Override
