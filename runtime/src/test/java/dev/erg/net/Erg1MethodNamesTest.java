@@ -2,10 +2,7 @@ package dev.erg.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.erg.captp.SturdyRef;
 import dev.erg.vat.Ref;
-import dev.erg.vat.VatRuntime;
-import dev.erg.wire.PassableRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,28 +16,19 @@ class Erg1MethodNamesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final VatRuntime runtime = VatRuntime.create();
-    private Node alice;
-    private Node bob;
+    private TwoNodes nodes;
 
     @AfterEach
     void close() {
-        if (alice != null) {
-            alice.close();
+        if (nodes != null) {
+            nodes.close();
         }
-        if (bob != null) {
-            bob.close();
-        }
-        runtime.close();
     }
 
     @Test
     void namedUnnamedAndUnknownMessagesReachTheirMethods() throws Exception {
-        alice = Node.start(Peers.identity(41), runtime, NetConfig.defaults(), PassableRegistry.empty());
-        bob = Node.start(Peers.identity(42), runtime, NetConfig.defaults(), PassableRegistry.empty());
-        bob.listen(Peers.LOOPBACK_ANY_PORT);
-        SturdyRef ref = bob.sturdyRef(runtime.newVat("bob").export(new AnythingObject(), Anything.class), null);
-        Anything remote = alice.connect(ref, Anything.class).join(WAIT);
+        nodes = new TwoNodes(41, 42);
+        Anything remote = nodes.served(new AnythingObject(), Anything.class);
 
         assertThat(remote.sayHello("alice").join(WAIT)).isEqualTo("hello alice");
         assertThat(Ref.send(remote, "say-hello", "carol").join(WAIT)).isEqualTo("hello carol");

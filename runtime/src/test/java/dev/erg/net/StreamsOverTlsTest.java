@@ -2,15 +2,12 @@ package dev.erg.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.erg.captp.SturdyRef;
 import dev.erg.stream.SendPort;
 import dev.erg.stream.StreamReader;
 import dev.erg.stream.StreamWriter;
 import dev.erg.stream.Window;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
-import dev.erg.vat.VatRuntime;
-import dev.erg.wire.PassableRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,32 +36,25 @@ class StreamsOverTlsTest {
         }
     }
 
-    private final VatRuntime runtime = VatRuntime.create();
-    private Node alice;
-    private Node bob;
+    private TwoNodes nodes;
 
     @AfterEach
     void close() {
-        if (alice != null) {
-            alice.close();
+        if (nodes != null) {
+            nodes.close();
         }
-        if (bob != null) {
-            bob.close();
-        }
-        runtime.close();
     }
 
     @Test
     void endedStreamsReleaseTheCapabilitiesTheirEndsHeldOfEachOther() throws Exception {
-        alice = Node.start(Peers.identity(61), runtime, NetConfig.defaults(), PassableRegistry.empty());
-        bob = Node.start(Peers.identity(62), runtime, NetConfig.defaults(), PassableRegistry.empty());
-        bob.listen(Peers.LOOPBACK_ANY_PORT);
-        SturdyRef ref = bob.sturdyRef(runtime.newVat("bob").export(new Counting(), Numbers.class), null);
-        Numbers numbers = alice.connect(ref, Numbers.class).join(WAIT);
+        nodes = new TwoNodes(61, 62);
+        Node alice = nodes.alice;
+        Node bob = nodes.bob;
+        Numbers numbers = nodes.served(new Counting(), Numbers.class);
         int bobExportsBefore = exports(bob);
         int aliceExportsBefore = exports(alice);
 
-        Vat reading = runtime.newVat("alice");
+        Vat reading = nodes.runtime.newVat("alice");
         List<Promise<Object>> ends = new ArrayList<>();
         for (int i = 0; i < STREAMS; i++) {
             ends.add(reading.callPromise(() -> {
