@@ -70,31 +70,35 @@ final class StreamReport {
 
     /**
      * Each bulk transfer round by round, its rate beside the CPU time each JVM spent per GiB moved
-     * (every thread, user and system, as the kernel counts it): the writing JVM also holds the
-     * idle ends of the other measures.
+     * (every thread, user and system, as the kernel counts it), and how much of it the two JVMs'
+     * JIT compilers took: the writing JVM also holds the idle ends of the other measures.
      */
     private static List<String> bulkRounds(StreamResults r) {
         List<String> lines = new ArrayList<>();
-        lines.add("Bulk, round by round: MiB/s; CPU seconds per GiB moved, writing JVM + reading JVM = both:");
+        lines.add("Bulk, round by round: MiB/s; CPU seconds per GiB moved, writing JVM + reading JVM = both, and of "
+                + "both, what their JIT compilers took:");
         lines.add("");
-        lines.add("| transfer | round | MiB/s | ÷ raw, same round | CPU s/GiB, writer | reader | both |");
-        lines.add("|---|---:|---:|---:|---:|---:|---:|");
+        lines.add("| transfer | round | MiB/s | ÷ raw, same round | CPU s/GiB, writer | reader | both | of which compiling |");
+        lines.add("|---|---:|---:|---:|---:|---:|---:|---:|");
         double gib = r.options().bulkBytes() / (double) (1L << 30);
         List<Measure> all = new ArrayList<>(List.of(r.raw()));
         all.addAll(r.bulk());
         for (Measure m : all) {
             List<Double> here = new ArrayList<>();
             List<Double> there = new ArrayList<>();
+            List<Double> compiling = new ArrayList<>();
             for (int i = 0; i < m.rounds().size(); i++) {
                 double rate = m.rounds().get(i);
                 here.add(m.cpuSeconds(i, 0) / gib);
                 there.add(m.cpuSeconds(i, 1) / gib);
-                lines.add(String.format("| %s | %d | %,.0f | ×%.2f | %.2f | %.2f | %.2f |", m.name(), i + 1, rate / MIB,
-                        rate / r.raw().rounds().get(i), here.get(i), there.get(i), here.get(i) + there.get(i)));
+                compiling.add((m.compilerSeconds(i, 0) + m.compilerSeconds(i, 1)) / gib);
+                lines.add(String.format("| %s | %d | %,.0f | ×%.2f | %.2f | %.2f | %.2f | %.2f |", m.name(), i + 1,
+                        rate / MIB, rate / r.raw().rounds().get(i), here.get(i), there.get(i), here.get(i) + there.get(i),
+                        compiling.get(i)));
             }
-            lines.add(String.format("| %s | median | %,.0f | ×%.2f | %.2f | %.2f | %.2f |", m.name(), m.median() / MIB,
-                    m.median() / r.raw().median(), Stats.median(here), Stats.median(there),
-                    Stats.median(here) + Stats.median(there)));
+            lines.add(String.format("| %s | median | %,.0f | ×%.2f | %.2f | %.2f | %.2f | %.2f |", m.name(),
+                    m.median() / MIB, m.median() / r.raw().median(), Stats.median(here), Stats.median(there),
+                    Stats.median(here) + Stats.median(there), Stats.median(compiling)));
         }
         return lines;
     }

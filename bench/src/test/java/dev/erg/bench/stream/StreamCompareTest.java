@@ -40,7 +40,9 @@ class StreamCompareTest {
             assertThat(m.rounds()).as(report).singleElement().satisfies(rate -> assertThat(rate).isPositive());
             assertThat(m.cpuSeconds(0, 0)).as("%s, this JVM: %s", m.name(), report).isPositive();
             assertThat(m.cpuSeconds(0, 1)).as("%s, the peer: %s", m.name(), report).isPositive();
+            assertThat(m.compilerSeconds(0, 0) + m.compilerSeconds(0, 1)).as("%s, compiling: %s", m.name(), report)
+                    .isNotNaN().isNotNegative().isLessThanOrEqualTo(m.cpuSeconds(0, 0) + m.cpuSeconds(0, 1));
         }
-        assertThat(report).contains("CPU s/GiB").doesNotContain("Fairness");
+        assertThat(report).contains("CPU s/GiB", "of which compiling").doesNotContain("Fairness");
     }
 }

@@ -11,7 +11,7 @@ class StreamOptionsTest {
 
     @Test
     void noArgumentsGiveTheFullRun() {
-        assertThat(StreamOptions.parse(List.of())).isEqualTo(new StreamOptions(5, 1, 1L << 30, 64 << 10,
+        assertThat(StreamOptions.parse(List.of())).isEqualTo(new StreamOptions(5, 6, 1L << 30, 64 << 10,
                 List.of(Window.defaults(), Window.fixed(16_384, 64L << 20)), 3, 1_000, 2, 5, false));
     }
 
@@ -27,7 +27,7 @@ class StreamOptionsTest {
     @Test
     void bulkOnlyKeepsTheOtherSettings() {
         assertThat(StreamOptions.parse(List.of("--bulk-only", "3", "--windows=default")))
-                .isEqualTo(new StreamOptions(3, 1, 1L << 30, 64 << 10, List.of(Window.defaults()), 3, 1_000, 2, 5, true));
+                .isEqualTo(new StreamOptions(3, 6, 1L << 30, 64 << 10, List.of(Window.defaults()), 3, 1_000, 2, 5, true));
     }
 
     @Test
