@@ -6,7 +6,6 @@ import dev.erg.vat.ProblemException;
 import dev.erg.vat.Promise;
 import dev.erg.vat.Vat;
 import dev.erg.vat.spi.Vats;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,7 +54,7 @@ public final class StreamReader<T> {
     private State state = State.OPEN;
     private Object last;
     private Problem problem;
-    private Sink<T> sink;
+    private ItemSink<T> sink;
     private long demand;
     private boolean draining;
 
@@ -107,7 +106,7 @@ public final class StreamReader<T> {
      */
     public Promise<Object> forEach(Consumer<? super T> each) {
         Objects.requireNonNull(each, "each");
-        consumeWith(new Sink<T>() {
+        consumeWith(new ItemSink<T>() {
             @Override
             public void next(T item) {
                 each.accept(item);
@@ -125,17 +124,17 @@ public final class StreamReader<T> {
     public Promise<Optional<T>> next() {
         requireVat();
         if (sink == null) {
-            consumeWith(new Waiters(), 0);
+            consumeWith(new NextWaiters<>(), 0);
         }
-        if (!(sink instanceof Waiters mine)) {
+        if (!(sink instanceof NextWaiters<T> mine)) {
             throw new IllegalStateException("the stream's items are consumed another way already");
         }
         Deferred<Optional<T>> next = Promise.defer();
         if (state == State.ENDED) {
-            settle(next);
+            NextWaiters.settle(next, problem);
             return next.promise();
         }
-        mine.waiting.add(next);
+        mine.add(next);
         request(1);
         return next.promise();
     }
@@ -153,8 +152,8 @@ public final class StreamReader<T> {
             throw new IllegalStateException("the stream's items are consumed another way already");
         }
         // Reactive Streams: onSubscribe comes before any other signal, and may request at once.
-        subscriber.onSubscribe(new Subscription());
-        consumeWith(new Sink<T>() {
+        subscriber.onSubscribe(new ReaderSubscription(this));
+        consumeWith(new ItemSink<T>() {
             @Override
             public void next(T item) {
                 subscriber.onNext(item);
@@ -187,7 +186,7 @@ public final class StreamReader<T> {
             throw new IllegalStateException("a stream is piped into a writer of the reader's vat, " + vat.name());
         }
         to.done().when(count -> { }, this::cancel);
-        consumeWith(new Sink<T>() {
+        consumeWith(new ItemSink<T>() {
             @Override
             public void next(T item) {
                 Promise<Void> room = to.write(item);
@@ -266,7 +265,7 @@ public final class StreamReader<T> {
         grant(true);
     }
 
-    private void consumeWith(Sink<T> consumer, long initialDemand) {
+    private void consumeWith(ItemSink<T> consumer, long initialDemand) {
         requireVat();
         if (sink != null) {
             throw new IllegalStateException("the stream's items are consumed another way already");
@@ -284,7 +283,8 @@ public final class StreamReader<T> {
         request(initialDemand);
     }
 
-    private void request(long n) {
+    /** Lets the consumer take {@code n} more items (all, if {@link Long#MAX_VALUE}). */
+    void request(long n) {
         demand = n == Long.MAX_VALUE || demand > Long.MAX_VALUE - n ? Long.MAX_VALUE : demand + n;
         drain();
     }
@@ -411,87 +411,16 @@ public final class StreamReader<T> {
         }
     }
 
-    /** Answers a {@link #next()} after the end: empty if the stream closed, broken if it failed. */
-    private void settle(Deferred<Optional<T>> next) {
-        if (problem == null) {
-            next.resolver().resolve(Optional.empty());
-        } else {
-            next.resolver().reject(problem);
-        }
-    }
-
     void requireVat() {
         if (Vats.current() != vat) {
             throw new IllegalStateException("a stream's reader is used in the turns of its vat, " + vat.name());
         }
     }
 
-    /** How a reader's items are consumed; called in the reader's turns. */
-    private interface Sink<T> {
-        void next(T item);
-
-        default void end(Object last) {
-        }
-
-        default void failed(Problem problem) {
-        }
-    }
-
-    /** The consumer behind {@link #next()}: promises waiting for items, in order. */
-    private final class Waiters implements Sink<T> {
-        final ArrayDeque<Deferred<Optional<T>>> waiting = new ArrayDeque<>();
-
-        @Override
-        public void next(T item) {
-            waiting.poll().resolver().resolve(Optional.of(item));
-        }
-
-        @Override
-        public void end(Object last) {
-            settleAll();
-        }
-
-        @Override
-        public void failed(Problem problem) {
-            settleAll();
-        }
-
-        private void settleAll() {
-            for (Deferred<Optional<T>> next; (next = waiting.poll()) != null; ) {
-                settle(next);
-            }
-        }
-    }
-
-    /** A subscriber's subscription: demand from any thread reaches the reader in its vat. */
-    private final class Subscription implements Flow.Subscription {
-        @Override
-        public void request(long n) {
-            inVat(() -> {
-                if (n <= 0) {
-                    StreamReader.this.cancel(Problem.of(Problem.REFUSED, "a subscriber requested %d items (expected: at least 1)", n));
-                } else {
-                    StreamReader.this.request(n);
-                }
-            });
-        }
-
-        @Override
-        public void cancel() {
-            inVat(() -> {
-                // A subscriber that cancels is told nothing more.
-                sink = item -> { };
-                StreamReader.this.cancel(Problem.of(Problem.REFUSED, "the stream's subscriber cancelled it"));
-            });
-        }
-
-        private void inVat(Runnable action) {
-            if (Vats.current() == vat) {
-                action.run();
-            } else {
-                vat.run(action);
-            }
-        }
+    /** Cancels the stream for a subscriber that cancelled: it is told nothing more. */
+    void cancelSilently(Problem why) {
+        sink = item -> { };
+        cancel(why);
     }
 
     /** What the writer sends to. */
