@@ -20,6 +20,7 @@ public final class NettySinkPeer {
     }
 
     public static void main(String[] args) throws Exception {
+        GrownHeap.keep();
         NettyTls.serveUntilStdinCloses("NettySinkPeer", args, (ch, tls) -> ch.pipeline().addLast(tls, new Counter()));
     }
 

@@ -62,6 +62,7 @@ public final class StreamCompare {
     }
 
     static StreamResults run(StreamOptions options) throws Exception {
+        GrownHeap.keep();
         String loadBefore = WireCompare.loadAverage();
         byte[] chunk = new byte[options.chunkBytes()];
         try (TlsFiles tls = TlsFiles.create();

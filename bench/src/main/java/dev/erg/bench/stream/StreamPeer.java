@@ -25,6 +25,7 @@ public final class StreamPeer {
 
     public static void main(String[] args) throws Exception {
         int maxSlots = Integer.parseInt(args[0]);
+        GrownHeap.keep();
         try (VatRuntime runtime = VatRuntime.builder().threads(Runtime.getRuntime().availableProcessors()).build();
              Node node = Node.start(VatIdentity.generate(new SecureRandom()), runtime, NetConfig.defaults(),
                      PassableRegistry.empty())) {
