@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * The runs of one mode of {@link TracingOverhead}, and the JVM that {@link TracingOverhead}
- * starts for each mode of each round: {@code ModeRuns MODE ROOTS WINDOW} makes
- * {@value #WARM_UP_RUNS} unreported runs of the {@link Tracing} named {@code MODE}, then
- * {@value #MEASURED_RUNS} more, and prints the median of their turns per second as its last line.
+ * starts for each mode of each round: {@code ModeRuns MODE ROOTS WINDOW} makes five unreported
+ * runs of the {@link Tracing} named {@code MODE}, then five more, and prints the median of their
+ * turns per second as its last line.
  */
 final class ModeRuns {
 

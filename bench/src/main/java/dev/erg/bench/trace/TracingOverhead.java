@@ -23,7 +23,7 @@
  *
  * Usage: see the class Javadoc and bench/README.md. Defaults: 12 rounds (two balanced blocks)
  * of 1,000,000 roots, a window of 1,000; a mode's JVM reports the median of 5 runs after 5
- * unreported ones; about four minutes on a quiet machine. Prints turns per second per mode and
+ * unreported ones; about five minutes on a quiet machine. Prints turns per second per mode and
  * round, then the table.
  */
 package dev.erg.bench.trace;
