@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.internal.PlatformDependent;
 import java.net.SocketAddress;
 import java.util.ArrayList;
@@ -33,6 +34,12 @@ public final class Link {
     private static final long FLUSH_SOON_MICROS = 2_000;
     /** The most bytes of frames copied into one buffer for one write: four TLS records. */
     private static final int MAX_WRITE_BYTES = 64 * 1024;
+    /**
+     * Bytes a link's channel holds unsent (frames in the TLS handler, records for the socket)
+     * above which it takes no more frames from the link, and below which it takes them again:
+     * room for several of a stream's 256 KiB frames, so that the socket never waits for the next.
+     */
+    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(1 << 20, 2 << 20);
 
     private final Channel channel;
     private final VatId peer;
@@ -183,26 +190,45 @@ public final class Link {
 
     /*
      * Frames are queued and written by one task per burst, flushed once: handing each frame
-     * to the event loop separately costs a task and a flush per message.
+     * to the event loop separately costs a task and a flush per message. Only while the channel
+     * is writable: what the socket cannot take yet waits here as the frames it is, not encrypted
+     * in the channel's buffers, where a stream's window of 64 MiB became 64 MiB of direct
+     * memory to allocate, hold and free again at each burst.
      */
     private void drain() {
         drainScheduled.set(false);
-        writeQueued();
+        if (!channel.isActive()) {
+            // Closed: nothing will be sent again, and what waits would wait for ever.
+            discard();
+            return;
+        }
+        write(false);
         channel.flush();
     }
 
-    /**
-     * Writes, without flushing, the frames queued so far: on the event loop, before a frame
-     * that must follow them. Frames go out copied together into as few buffers as
-     * {@value #MAX_WRITE_BYTES} bytes allow: each write through the pipeline costs a promise,
-     * listeners and a queue entry in the TLS handler, whatever its size. A buffer of frames
-     * larger than that goes out as it is, not copied: TLS reads it as it encrypts, as it reads
-     * any application's buffer.
-     */
+    /** The channel is writable again (on the event loop): writes what waited, as a drain does. */
+    void writable() {
+        if (!outbox.isEmpty()) {
+            drain();
+        }
+    }
+
+    /** Writes, without flushing, every frame queued so far: on the event loop, before a frame that must follow them. */
     void writeQueued() {
+        write(true);
+    }
+
+    /**
+     * Writes the frames queued, all of them or while the channel is writable. Frames go out
+     * copied together into as few buffers as {@value #MAX_WRITE_BYTES} bytes allow: each write
+     * through the pipeline costs a promise, listeners and a queue entry in the TLS handler,
+     * whatever its size. A buffer of frames larger than that goes out as it is, not copied: TLS
+     * reads it as it encrypts, as it reads any application's buffer.
+     */
+    private void write(boolean all) {
         ByteBuf frame;
         int bytes = 0;
-        while ((frame = outbox.poll()) != null) {
+        while ((all || channel.isWritable()) && (frame = outbox.poll()) != null) {
             int length = frame.readableBytes();
             if (!batch.isEmpty() && bytes + length > MAX_WRITE_BYTES) {
                 writeBatch(bytes);
@@ -230,8 +256,11 @@ public final class Link {
         channel.write(out, channel.voidPromise());
     }
 
-    /** Releases what waits; synchronized, as senders that find the transport closed may call it at once. */
-    private synchronized void discard() {
+    /**
+     * Releases what waits, once the channel is closed; synchronized, as senders that find the
+     * transport closed may call it at once.
+     */
+    synchronized void discard() {
         ByteBuf frame;
         while ((frame = outbox.poll()) != null) {
             frame.release();

@@ -382,8 +382,19 @@ public final class LinkChannel extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (link != null && ctx.channel().isWritable()) {
+            link.writable();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         endBurst();
+        if (link != null) {
+            link.discard();
+        }
         if (state != State.CLOSING) {
             close(ctx.channel(), switch (state) {
                 case OPEN -> "connection closed by peer";

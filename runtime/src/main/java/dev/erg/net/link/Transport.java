@@ -186,6 +186,7 @@ public final class Transport implements AutoCloseable {
                 .group(loops.group())
                 .channel(loops.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Link.WATER_MARK)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.handshakeTimeout().toMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -14,11 +14,13 @@ import dev.erg.wire.codec.ReferenceDecoder;
 import dev.erg.wire.codec.ReferenceEncoder;
 import dev.erg.wire.codec.WireCodec;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What a link writes for the messages it is given: frames in order, together when sent together. */
@@ -31,6 +33,11 @@ class LinkTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final Link link = new Link(channel, VatId.fromBytes(new byte[VatId.LENGTH]), codec, null,
             new Link.Facts(Bytes.of(new byte[32]), List.of(), null));
+
+    @BeforeEach
+    void likeALinksChannel() {
+        channel.config().setWriteBufferWaterMark(Link.WATER_MARK);
+    }
 
     @AfterEach
     void close() {
@@ -99,6 +106,53 @@ class LinkTest {
             assertThat(items).hasSize(2).allSatisfy(item -> assertThat((byte[]) item).isEqualTo(chunk));
         });
         assertThat(writes.get(2)).containsExactly(GC, NOTE);
+    }
+
+    @Test
+    void framesWaitInTheLinkWhileTheChannelTakesNoMoreAndGoOutInOrderOnceItDoes() {
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+        link.send(NOTE, ReferenceEncoder.none());
+        link.send(GC, ReferenceEncoder.none());
+        channel.runPendingTasks();
+
+        assertThat(writes()).isEmpty();
+
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+        link.writable();
+
+        assertThat(writes()).containsExactly(List.of(NOTE, GC));
+    }
+
+    @Test
+    void whatMustPrecedeAFrameWrittenDirectlyGoesOutWhetherTheChannelTakesMoreOrNot() {
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+        link.send(NOTE, ReferenceEncoder.none());
+        channel.runPendingTasks();
+
+        link.writeQueued();
+        channel.flush();
+
+        assertThat(writes()).containsExactly(List.of(NOTE));
+    }
+
+    @Test
+    void framesWaitingWhenTheChannelClosesAreReleased() {
+        // This allocator counts the bytes of its buffers not yet released; a long byte string's frame is one of them.
+        UnpooledByteBufAllocator counting = new UnpooledByteBufAllocator(false);
+        channel.config().setAllocator(counting);
+        Message bulk = new Message.DeliverOnly(new Descriptor.Export(0), "items", List.of(List.of(new byte[16 * 1024])));
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+        link.send(bulk, ReferenceEncoder.none());
+        channel.runPendingTasks();
+
+        assertThat(counting.metric().usedHeapMemory()).isPositive();
+
+        channel.close();
+        link.send(bulk, ReferenceEncoder.none());
+        channel.runPendingTasks();
+
+        assertThat(writes()).isEmpty();
+        assertThat(counting.metric().usedHeapMemory()).isZero();
     }
 
     /** The messages of each buffer written, decoded frame by frame. */
