@@ -64,7 +64,8 @@ final class StreamReport {
         lines.add("- raw Netty TLS: " + r.rawTransport());
         lines.add("- Erg: TLS 1.3, JDK provider (NetConfig defaults), mutual (each node's Ed25519 vat identity), "
                 + "4-byte length framing, CapTP messages in the wire codec; a stream's items go as StreamInlet.items "
-                + "sends of up to 1,024 items and 256 KiB, its credit back as StreamCredit.credit sends");
+                + "sends of up to 1,024 items and 256 KiB, its credit back as StreamCredit.credit sends; the link writes "
+                + "while its channel is under its write buffer water mark, 1024–2048 KiB");
         return lines;
     }
 
