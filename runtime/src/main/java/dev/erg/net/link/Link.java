@@ -112,7 +112,7 @@ public final class Link {
      * @throws dev.erg.wire.NotPassableException if a value in it may not be sent
      */
     public void send(Message message, ReferenceEncoder references) {
-        queue(codec.encodeFrame(message, references, channel.alloc()), 1);
+        queue(codec.encodeFrameBuffer(message, references), 1);
     }
 
     /**
@@ -127,7 +127,7 @@ public final class Link {
         int encoded = 0;
         try {
             for (Message message : messages) {
-                frames[encoded++] = codec.encodeFrame(message, references, channel.alloc());
+                frames[encoded++] = codec.encodeFrameBuffer(message, references);
             }
         } finally {
             if (encoded > 0) {
@@ -254,6 +254,11 @@ public final class Link {
         }
         batch.clear();
         channel.write(out, channel.voidPromise());
+    }
+
+    /** How many buffers of frames wait to be written: what the channel would not take yet, or has not been handed yet. */
+    int framesWaiting() {
+        return outbox.size();
     }
 
     /**

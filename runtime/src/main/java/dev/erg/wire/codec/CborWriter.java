@@ -2,6 +2,7 @@ package dev.erg.wire.codec;
 
 import dev.erg.wire.WireLimits;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
@@ -17,9 +18,9 @@ import java.util.Arrays;
  * <p>Writes into an array of its own, grown as needed: a buffer would check its bounds and
  * reference count on every byte written. A large byte string is not copied into that array but
  * held by reference ({@link #bytes(byte[], int, boolean)}) and copied once, into the result, by
- * {@link #toByteArray}: a stream's 64 KiB chunks, four to a frame, were copied into the array
- * while it grew by doubling from its first 128 bytes, then out of it, each byte three times or
- * more (StreamCompare's profile, bench/RESULTS.md).
+ * {@link #toByteArray}, or not at all by {@link #toBuffer}: a stream's 64 KiB chunks, four to a
+ * frame, were copied into the array while it grew by doubling from its first 128 bytes, then
+ * out of it, each byte three times or more (StreamCompare's profile, bench/RESULTS.md).
  */
 final class CborWriter {
 
@@ -106,11 +107,7 @@ final class CborWriter {
      */
     byte[] toByteArray() {
         byte[] bytes = heldCount == 0 ? Arrays.copyOf(buf, size) : joined();
-        held = null;
-        if (lender != null && buf.length <= KEPT_BYTES) {
-            lender[0] = buf;
-        }
-        lender = null;
+        release();
         return bytes;
     }
 
@@ -120,17 +117,26 @@ final class CborWriter {
     }
 
     /**
-     * Appends the bytes written, reserved ones included, with each byte string held where it
-     * belongs, to {@code out}; a lent array goes back to its thread, and the writer may not be
-     * used after.
+     * The bytes written, reserved ones included, as one buffer: a copy of the array's bytes with
+     * each byte string held between them where it belongs, as its own array (not copied); a lent
+     * array goes back to its thread, and the writer may not be used after.
      */
-    void writeTo(ByteBuf out) {
+    ByteBuf toBuffer() {
+        byte[] own = Arrays.copyOf(buf, size);
+        ByteBuf[] parts = new ByteBuf[2 * heldCount + 1];
         int from = 0;
         for (int i = 0; i < heldCount; i++) {
-            out.writeBytes(buf, from, heldAt[i] - from).writeBytes(held[i]);
+            parts[2 * i] = Unpooled.wrappedBuffer(own, from, heldAt[i] - from);
+            parts[2 * i + 1] = Unpooled.wrappedBuffer(held[i]);
             from = heldAt[i];
         }
-        out.writeBytes(buf, from, size - from);
+        parts[2 * heldCount] = Unpooled.wrappedBuffer(own, from, size - from);
+        release();
+        return Unpooled.wrappedBuffer(parts.length, parts);
+    }
+
+    /** Lets go of the byte strings held, and gives a lent array back to its thread. */
+    private void release() {
         held = null;
         if (lender != null && buf.length <= KEPT_BYTES) {
             lender[0] = buf;

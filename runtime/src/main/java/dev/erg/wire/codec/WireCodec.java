@@ -5,7 +5,6 @@ import dev.erg.wire.PassableRegistry;
 import dev.erg.wire.WireLimits;
 import dev.erg.wire.codec.Descriptor.Certificate;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.util.Objects;
 
@@ -104,25 +103,20 @@ public final class WireCodec {
 
     /**
      * One whole frame holding {@code message}, as {@link #encodeFrame(Message, ReferenceEncoder)}
-     * makes it, in a buffer the caller releases: an array's, wrapped, unless the message holds a
-     * long byte string, and then a buffer of {@code alloc}'s that the byte strings are copied
-     * into once. A stream's frames of 256 KiB were new arrays, each garbage once written: 1 GiB
-     * for each GiB sent, and the collections that go with it.
+     * makes it, in a buffer: an array's, wrapped, unless the message holds long byte strings,
+     * and then a buffer over a copy of the encoding's other bytes and over those byte strings'
+     * own arrays, not copied: a stream's items are read from their arrays as TLS encrypts them.
+     * Those arrays must not change until the frame is written, as a byte array handed to a send
+     * must not.
      *
      * @throws NotPassableException as {@link #encodeFrame(Message, ReferenceEncoder)}
      */
-    public ByteBuf encodeFrame(Message message, ReferenceEncoder references, ByteBufAllocator alloc) {
+    public ByteBuf encodeFrameBuffer(Message message, ReferenceEncoder references) {
         Objects.requireNonNull(message, "message");
         CborWriter cbor = CborWriter.lent(FrameDecoder.HEADER_BYTES);
         write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
-        int length = Math.toIntExact(cbor.length());
-        cbor.setInt(0, length - FrameDecoder.HEADER_BYTES);
-        if (!cbor.holds()) {
-            return Unpooled.wrappedBuffer(cbor.toByteArray());
-        }
-        ByteBuf frame = alloc.heapBuffer(length, length);
-        cbor.writeTo(frame);
-        return frame;
+        cbor.setInt(0, Math.toIntExact(cbor.length()) - FrameDecoder.HEADER_BYTES);
+        return cbor.holds() ? cbor.toBuffer() : Unpooled.wrappedBuffer(cbor.toByteArray());
     }
 
     /**
