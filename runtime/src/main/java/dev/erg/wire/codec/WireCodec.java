@@ -112,10 +112,7 @@ public final class WireCodec {
      * @throws NotPassableException as {@link #encodeFrame(Message, ReferenceEncoder)}
      */
     public ByteBuf encodeFrameBuffer(Message message, ReferenceEncoder references) {
-        Objects.requireNonNull(message, "message");
-        CborWriter cbor = CborWriter.lent(FrameDecoder.HEADER_BYTES);
-        write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
-        cbor.setInt(0, Math.toIntExact(cbor.length()) - FrameDecoder.HEADER_BYTES);
+        CborWriter cbor = written(message, references, FrameDecoder.HEADER_BYTES);
         return cbor.holds() ? cbor.toBuffer() : Unpooled.wrappedBuffer(cbor.toByteArray());
     }
 
@@ -130,13 +127,18 @@ public final class WireCodec {
 
     /** The encoding of {@code message} after {@code header} bytes that hold its length, if any. */
     private byte[] encode(Message message, ReferenceEncoder references, int header) {
+        return written(message, references, header).toByteArray();
+    }
+
+    /** A writer holding {@code message} after {@code header} bytes that hold its length, if any. */
+    private CborWriter written(Message message, ReferenceEncoder references, int header) {
         Objects.requireNonNull(message, "message");
         CborWriter cbor = CborWriter.lent(header);
         write(cbor, references, "message", (items, values) -> MessageWriter.write(message, items, values));
         if (header > 0) {
             cbor.setInt(0, Math.toIntExact(cbor.length() - header));
         }
-        return cbor.toByteArray();
+        return cbor;
     }
 
     /**

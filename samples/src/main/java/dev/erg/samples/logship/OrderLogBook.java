@@ -22,6 +22,26 @@ final class OrderLogBook implements OrderLog, StreamSource {
      */
     record State(long stream, long recorded, long written, long fullWindows, boolean dayOver, boolean closed,
                  boolean ended, String problem) {
+
+        State withStream(long stream) {
+            return new State(stream, recorded, written, fullWindows, dayOver, closed, ended, problem);
+        }
+
+        State withRecorded(long recorded) {
+            return new State(stream, recorded, written, fullWindows, dayOver, closed, ended, problem);
+        }
+
+        State withDayOver() {
+            return new State(stream, recorded, written, fullWindows, true, closed, ended, problem);
+        }
+
+        State withShipped(long written, long fullWindows, boolean closed) {
+            return new State(stream, recorded, written, fullWindows, dayOver, closed, ended, problem);
+        }
+
+        State withEnd(String problem) {
+            return new State(stream, recorded, written, fullWindows, dayOver, closed, true, problem);
+        }
     }
 
     static final Kind<State, OrderLog> KIND = new Kind<>("order-log", State.class, OrderLog.class, OrderLogBook::new);
@@ -39,8 +59,7 @@ final class OrderLogBook implements OrderLog, StreamSource {
             throw new IllegalStateException("the log is shipped already");
         }
         long stream = self.streams().open(SturdyRef.parse(journalRef), "orders");
-        self.update(new State(stream, s.recorded(), s.written(), s.fullWindows(), s.dayOver(), s.closed(), s.ended(),
-                s.problem()));
+        self.update(s.withStream(stream));
         ship();
         return Promise.of(true);
     }
@@ -48,17 +67,14 @@ final class OrderLogBook implements OrderLog, StreamSource {
     @Override
     public Promise<Long> record(long count) {
         State s = self.state();
-        self.update(new State(s.stream(), s.recorded() + count, s.written(), s.fullWindows(), s.dayOver(), s.closed(),
-                s.ended(), s.problem()));
+        self.update(s.withRecorded(s.recorded() + count));
         ship();
         return Promise.of(self.state().recorded());
     }
 
     @Override
     public Promise<Boolean> closeDay() {
-        State s = self.state();
-        self.update(new State(s.stream(), s.recorded(), s.written(), s.fullWindows(), true, s.closed(), s.ended(),
-                s.problem()));
+        self.update(self.state().withDayOver());
         ship();
         return Promise.of(true);
     }
@@ -70,9 +86,7 @@ final class OrderLogBook implements OrderLog, StreamSource {
 
     @Override
     public void ended(long stream, long consumed, Problem problem) {
-        State s = self.state();
-        self.update(new State(s.stream(), s.recorded(), s.written(), s.fullWindows(), s.dayOver(), s.closed(), true,
-                problem == null ? "" : problem.toString()));
+        self.update(self.state().withEnd(problem == null ? "" : problem.toString()));
     }
 
     /** Writes the orders recorded and not yet written, as far as the window allows; closes at the day's end. */
@@ -94,7 +108,7 @@ final class OrderLogBook implements OrderLog, StreamSource {
         if (close) {
             self.streams().close(s.stream(), written + " orders");
         }
-        self.update(new State(s.stream(), s.recorded(), written, full, s.dayOver(), close, false, ""));
+        self.update(s.withShipped(written, full, close));
     }
 
     @Override

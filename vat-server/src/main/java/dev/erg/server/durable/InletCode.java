@@ -22,14 +22,14 @@ final class InletCode implements Inlet {
             // receiving object refused an item before this one, which breaks the stream there.
             throw refused("item " + seq + " came after item " + s.consumed());
         }
-        self.update(new InFlow(s.sink(), s.topic(), seq, false));
+        self.update(s.withConsumed(seq));
         sink(s).receive(new StreamEvent.Item(self.id(), seq, value));
     }
 
     @Override
     public void close(long count, Object value) {
         InFlow s = receiving("its close");
-        self.update(new InFlow(s.sink(), s.topic(), s.consumed(), true));
+        self.update(s.withEnded());
         sink(s).receive(count == s.consumed() ? new StreamEvent.Closed(self.id(), count, value)
                 : new StreamEvent.Failed(self.id(), s.consumed(), unconsumed(count, s)));
     }
@@ -37,7 +37,7 @@ final class InletCode implements Inlet {
     @Override
     public void fail(long count, String reason) {
         InFlow s = receiving("its failure");
-        self.update(new InFlow(s.sink(), s.topic(), s.consumed(), true));
+        self.update(s.withEnded());
         sink(s).receive(new StreamEvent.Failed(self.id(), s.consumed(),
                 count == s.consumed() ? reason : reason + "; " + unconsumed(count, s)));
     }

@@ -10,4 +10,14 @@ package dev.erg.server.durable.flows;
  * @param ended    whether its close or failure has been consumed
  */
 public record InFlow(long sink, String topic, long consumed, boolean ended) {
+
+    /** This state with {@code consumed} items consumed. */
+    public InFlow withConsumed(long consumed) {
+        return new InFlow(sink, topic, consumed, ended);
+    }
+
+    /** This state with its close or failure consumed. */
+    public InFlow withEnded() {
+        return new InFlow(sink, topic, consumed, true);
+    }
 }
